@@ -1,0 +1,25 @@
+# The two commands of the README: `make run` and `make test`.
+# Each sets up what it needs first (Debian packages and .venv) through scripts/bootstrap.sh.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: run test bench setup node clean
+
+setup:
+	@scripts/bootstrap.sh
+
+run: setup
+	@$(PY) -m wallet.run_local
+
+node: setup
+	@$(PY) -m ledger_client.node.cli demo
+
+test: setup
+	@scripts/run-tests.sh $(PYTEST_ARGS)
+
+bench: setup
+	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info

@@ -1,0 +1,111 @@
+"""Signed off-chain requests: reading a blob (access request) and storing one (upload
+authorisation).
+
+An access request names the requester's key, the record (blob hash), the consent it
+relies on (``None`` when the owner reads its own record), the purpose, the time and a
+random nonce. It is signed over ``DOMAIN_ACCESS || sha256(canonical(req))``; that hash
+is the request's identity, recorded on the ledger when the request is served or
+refused, so the same signed request can never be used twice. It travels in the
+``X-Medwallet-Access`` header as base64url of its canonical JSON.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from . import crypto
+from .encoding import b64url, canonical, check_domain, from_b64url, parse_json
+from .errors import MalformedError, WrongNetwork
+from .schema import HASH, KEY, SIG, TIME, Int, Obj
+from .tx import ACCESS_REQUEST, SIGNED_ACCESS_REQUEST
+
+MAX_HEADER_BYTES = 4096
+
+UPLOAD_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "blob": HASH, "size": Int(0, 2**44), "time": TIME})
+SIGNED_UPLOAD_AUTH = Obj({"auth": UPLOAD_AUTH, "sig": SIG})
+
+
+@dataclass(frozen=True, slots=True)
+class AccessRequest:
+    """A verified access request."""
+
+    req: dict
+    sig: str
+    hash: str
+
+    @property
+    def requester(self) -> str:
+        return self.req["requester"]
+
+    @property
+    def record(self) -> str:
+        return self.req["record"]
+
+    @property
+    def consent(self) -> str | None:
+        return self.req["consent"]
+
+    @property
+    def purpose(self) -> str:
+        return self.req["purpose"]
+
+    @property
+    def time(self) -> int:
+        return self.req["time"]
+
+    def to_json(self) -> dict:
+        return {"req": self.req, "sig": self.sig}
+
+    def to_header(self) -> str:
+        return b64url(canonical(self.to_json()))
+
+
+def make_access_request(key: crypto.SigningKey, chain_id: str, record: str, consent: str | None,
+                        purpose: str, time: int) -> AccessRequest:
+    """Sign a request to read ``record`` under ``consent`` for ``purpose``."""
+    req = {"v": 1, "chain_id": chain_id, "requester": key.public, "record": record,
+           "consent": consent, "purpose": purpose, "time": time, "nonce": os.urandom(16).hex()}
+    ACCESS_REQUEST.check(req, "req")
+    digest = crypto.sha256(canonical(req))
+    return AccessRequest(req, key.sign(crypto.DOMAIN_ACCESS, digest), digest.hex())
+
+
+def parse_access_request(doc: Any, chain_id: str | None = None) -> AccessRequest:
+    """Validate and verify an untrusted signed access request."""
+    check_domain(doc)
+    SIGNED_ACCESS_REQUEST.check(doc, "request")
+    req = doc["req"]
+    if chain_id is not None and req["chain_id"] != chain_id:
+        raise WrongNetwork("access request is for another network")
+    digest = crypto.sha256(canonical(req))
+    crypto.verify(req["requester"], crypto.DOMAIN_ACCESS, digest, doc["sig"])
+    return AccessRequest(req, doc["sig"], digest.hex())
+
+
+def parse_access_header(value: str, chain_id: str | None = None) -> AccessRequest:
+    """Decode the ``X-Medwallet-Access`` header."""
+    if not value or len(value) > MAX_HEADER_BYTES:
+        raise MalformedError("missing or oversized X-Medwallet-Access header")
+    return parse_access_request(parse_json(from_b64url(value, "X-Medwallet-Access")), chain_id)
+
+
+def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int, time: int) -> str:
+    """The ``X-Medwallet-Upload`` header value authorising one blob upload."""
+    auth = {"v": 1, "chain_id": chain_id, "signer": key.public, "blob": blob, "size": size, "time": time}
+    sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)))
+    return b64url(canonical({"auth": auth, "sig": sig}))
+
+
+def parse_upload_auth(value: str, chain_id: str) -> dict:
+    """Verify an ``X-Medwallet-Upload`` header; returns the authorisation body."""
+    if not value or len(value) > MAX_HEADER_BYTES:
+        raise MalformedError("missing or oversized X-Medwallet-Upload header")
+    doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
+    SIGNED_UPLOAD_AUTH.check(doc, "upload")
+    auth = doc["auth"]
+    if auth["chain_id"] != chain_id:
+        raise WrongNetwork("upload authorisation is for another network")
+    crypto.verify(auth["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)), doc["sig"])
+    return auth

@@ -1,0 +1,285 @@
+"""HTTP client for Medwallet nodes, used by the wallet, the clinic desk and tools.
+
+Every call has timeouts; idempotent calls (all reads, and submissions, which are
+idempotent by transaction id) are retried with backoff and fail over to the next node
+address. ``requests`` exceptions never leave this module: they become
+:class:`NodeUnavailable` or :class:`Timeout`; error answers from a node become the
+typed :mod:`ledger_client.errors` exceptions. Proofs are verified, never trusted
+(see :mod:`ledger_client.light`).
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
+
+import requests
+
+from . import errors
+from .access import AccessRequest, make_upload_auth
+from .crypto import SigningKey
+from .encoding import canonical, parse_json
+from .genesis import Genesis, parse_genesis
+from .tx import SignedTx, make_tx
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+_ERRORS_BY_STATUS = {400: errors.MalformedError, 401: errors.SignatureError, 403: errors.AccessDenied,
+                     404: errors.NotFound, 409: errors.ContractError, 413: errors.TooLarge,
+                     422: errors.IntegrityError, 503: errors.NodeUnavailable, 504: errors.Timeout}
+_BY_CODE = {"wrong_network": errors.WrongNetwork}
+CHUNK = 1024 * 1024
+
+
+class LedgerClient:
+    """A client for one network, reached through one or more node URLs."""
+
+    def __init__(self, urls: Iterable[str], *, connect_timeout: float = 3.05, read_timeout: float = 30.0,
+                 retries: int = 3, backoff: float = 0.25, session: requests.Session | None = None) -> None:
+        self.urls = [u.rstrip("/") for u in urls]
+        if not self.urls:
+            raise errors.MalformedError("no node address given")
+        self.timeout = (connect_timeout, read_timeout)
+        self.retries = retries
+        self.backoff = backoff
+        self.session = session or requests.Session()
+        self.session.headers["User-Agent"] = "medwallet-ledger-client/1"
+        self._preferred = 0
+
+    def close(self) -> None:
+        self.session.close()
+
+    # --- plumbing -----------------------------------------------------------------
+
+    def _order(self) -> list[str]:
+        return self.urls[self._preferred:] + self.urls[:self._preferred]
+
+    def request(self, method: str, path: str, *, idempotent: bool = True, **kwargs: Any) -> requests.Response:
+        """Send a request, failing over between nodes and retrying idempotent calls."""
+        kwargs.setdefault("timeout", self.timeout)
+        attempts = self.retries if idempotent else 1
+        # A non-idempotent request (its body is a one-shot stream) goes to one node only.
+        bases = self._order() if idempotent else self._order()[:1]
+        last: errors.LedgerError = errors.NodeUnavailable()
+        for attempt in range(attempts):
+            for base in bases:
+                try:
+                    response = self.session.request(method, base + path, **kwargs)
+                except requests.Timeout:
+                    last = errors.Timeout(f"the node at {base} did not answer in time")
+                    continue
+                except requests.RequestException:
+                    last = errors.NodeUnavailable(f"cannot reach the ledger node at {base}")
+                    continue
+                if response.status_code in (502, 503) and idempotent:
+                    last = errors.NodeUnavailable(f"the node at {base} is unavailable")
+                    continue
+                self._preferred = self.urls.index(base)
+                return self._check(response)
+            if attempt + 1 < attempts:
+                time.sleep(self.backoff * 2**attempt)
+        raise last
+
+    @staticmethod
+    def _check(response: requests.Response) -> requests.Response:
+        if response.status_code < 400:
+            return response
+        try:
+            doc = response.json()
+            code, message = doc.get("error", "error"), doc.get("message", response.reason)
+        except ValueError:
+            doc, code, message = {}, "error", f"the node answered {response.status_code} {response.reason}"
+        cls = _BY_CODE.get(code) or _ERRORS_BY_STATUS.get(response.status_code, errors.LedgerError)
+        if cls is errors.AccessDenied:
+            raise errors.AccessDenied(message, code=code, event_id=doc.get("event"))
+        exc = cls(message, code=code)
+        if "index" in doc:
+            exc.index = doc["index"]  # type: ignore[attr-defined]
+        raise exc
+
+    def get_json(self, path: str, **params: Any) -> Any:
+        response = self.request("GET", path, params={k: v for k, v in params.items() if v is not None})
+        return parse_json(response.content)
+
+    def _paged(self, path: str, **params: Any) -> list[dict]:
+        items: list[dict] = []
+        after = None
+        while True:
+            page = self.get_json(path, after=after, **params)
+            items.extend(page["items"])
+            after = page.get("next")
+            if not after:
+                return items
+
+    # --- chain --------------------------------------------------------------------
+
+    def status(self) -> dict:
+        return self.get_json("/v1/status")
+
+    def genesis(self, expected_hash: str | None = None) -> Genesis:
+        """The network's genesis, checked against ``expected_hash`` when given."""
+        genesis = parse_genesis(self.get_json("/v1/genesis"))
+        if expected_hash is not None and genesis.hash != expected_hash:
+            raise errors.WrongNetwork("the node serves another network than the one configured "
+                                      f"(genesis {genesis.hash[:16]}…, expected {expected_hash[:16]}…)")
+        return genesis
+
+    def submit(self, tx: SignedTx, wait: bool = False, timeout: int = 10) -> dict:
+        """Submit a transaction (safe to retry: resubmitting is idempotent)."""
+        params = {"wait": "true", "timeout": timeout} if wait else {}
+        response = self.request("POST", "/v1/tx", data=canonical(tx.to_json()), params=params,
+                                headers={"Content-Type": "application/json"},
+                                timeout=(self.timeout[0], self.timeout[1] + timeout))
+        return self._settled(parse_json(response.content), wait)
+
+    def submit_batch(self, txs: list[SignedTx], wait: bool = False, timeout: int = 30) -> list[dict]:
+        params = {"wait": "true", "timeout": timeout} if wait else {}
+        body = canonical({"txs": [tx.to_json() for tx in txs]})
+        response = self.request("POST", "/v1/tx/batch", data=body, params=params,
+                                headers={"Content-Type": "application/json"},
+                                timeout=(self.timeout[0], self.timeout[1] + timeout))
+        results = parse_json(response.content)["results"]
+        return [self._settled(r, wait) for r in results]
+
+    @staticmethod
+    def _settled(result: dict, wait: bool) -> dict:
+        if wait and result["status"] == "rejected":
+            raise errors.ContractError(result.get("message", "rejected"), code=result.get("error"))
+        return result
+
+    def next_seq(self, key: str) -> int:
+        return self.get_json(f"/v1/accounts/{key}")["next_seq"]
+
+    def submit_signed(self, key: SigningKey, tx_type: str, payload: dict, *, wait: bool = True,
+                      chain_id: str | None = None, now: int | None = None) -> dict:
+        """Sign ``payload`` as the next transaction of ``key`` and submit it."""
+        chain_id = chain_id or self.status()["chain_id"]
+        tx = make_tx(key, chain_id, tx_type, self.next_seq(key.public), now or int(time.time()), payload)
+        return {**self.submit(tx, wait=wait), "id": tx.id}
+
+    def tx_status(self, tx_id: str) -> dict:
+        return self.get_json(f"/v1/tx/{tx_id}")
+
+    def proof(self, tx_id: str) -> dict:
+        """The raw inclusion proof document; verify it with :mod:`ledger_client.light`."""
+        return self.get_json(f"/v1/tx/{tx_id}/proof")
+
+    def headers(self, start: int, count: int = 1000) -> list[dict]:
+        return self.get_json("/v1/headers", **{"from": start, "count": count})["headers"]
+
+    def block(self, height: int) -> dict:
+        return self.get_json(f"/v1/blocks/{height}")
+
+    # --- directory ----------------------------------------------------------------
+
+    def institutions(self) -> list[dict]:
+        return self._paged("/v1/institutions")
+
+    def institution(self, key: str) -> dict:
+        return self.get_json(f"/v1/institutions/{key}")
+
+    def pseudonym(self, key: str) -> dict:
+        return self.get_json(f"/v1/pseudonyms/{key}")
+
+    def record(self, record: str) -> dict:
+        return self.get_json(f"/v1/records/{record}")
+
+    def records(self, owner: str) -> list[dict]:
+        return self._paged("/v1/records", owner=owner)
+
+    def consent(self, consent: str) -> dict:
+        return self.get_json(f"/v1/consents/{consent}")
+
+    def consents(self, *, grantor: str | None = None, grantee: str | None = None) -> list[dict]:
+        return self._paged("/v1/consents", grantor=grantor, grantee=grantee)
+
+    def events(self, *, record: str | None = None, owner: str | None = None, requester: str | None = None) -> list[dict]:
+        return self._paged("/v1/events", record=record, owner=owner, requester=requester)
+
+    # --- blobs --------------------------------------------------------------------
+
+    def upload_offset(self, blob: str) -> tuple[int, bool]:
+        doc = self.get_json(f"/v1/blobs/{blob}/upload")
+        return doc["offset"], doc["complete"]
+
+    def upload_blob(self, key: SigningKey, chain_id: str, blob: str, size: int,
+                    open_at: Callable[[int], Iterator[bytes]], *, progress: Progress | None = None,
+                    cancel: Cancel | None = None, attempts: int = 3) -> None:
+        """Stream a blob to the node, resuming after interruptions.
+
+        ``open_at(offset)`` yields the blob's bytes from ``offset``; a cancelled upload
+        raises :class:`errors.Cancelled`-like ``LedgerError(code="cancelled")``.
+        """
+        for attempt in range(attempts):
+            offset, complete = self.upload_offset(blob)
+            if complete:
+                if progress:
+                    progress(size, size)
+                return
+            auth = make_upload_auth(key, chain_id, blob, size, int(time.time()))
+            body = _Body(open_at(offset), offset, size, progress, cancel)
+            try:
+                response = self.request("PUT", f"/v1/blobs/{blob}", idempotent=False, data=body,
+                                        params={"offset": offset} if offset else None,
+                                        headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
+                                                 "Content-Length": str(size - offset)})
+            except (errors.NodeUnavailable, errors.Timeout):
+                if body.cancelled:
+                    raise errors.LedgerError("upload cancelled", code="cancelled") from None
+                if attempt + 1 == attempts:
+                    raise
+                time.sleep(self.backoff * 2**attempt)
+                continue
+            if parse_json(response.content)["complete"]:
+                return
+        raise errors.NodeUnavailable("the upload did not complete; try again")
+
+    def download_blob(self, request: AccessRequest, out: BinaryIO, *, progress: Progress | None = None,
+                      cancel: Cancel | None = None) -> str:
+        """Download the blob named by a signed access request into ``out``.
+
+        Returns the ledger id of the access event. Not retried: a signed request is
+        single-use, so a retry must sign a new one.
+        """
+        response = self.request("GET", f"/v1/blobs/{request.record}", idempotent=False, stream=True,
+                                headers={"X-Medwallet-Access": request.to_header()})
+        with response:
+            total = int(response.headers.get("content-length", 0))
+            done = 0
+            try:
+                for chunk in response.iter_content(CHUNK):
+                    if cancel and cancel():
+                        raise errors.LedgerError("download cancelled", code="cancelled")
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+            except requests.RequestException:
+                raise errors.NodeUnavailable("the connection broke during the download; try again") from None
+        if total and done != total:
+            raise errors.IntegrityError("the download ended early; try again")
+        return response.headers.get("X-Medwallet-Event", "")
+
+
+class _Body:
+    """A streamed request body with progress and cancel (requests iterates it)."""
+
+    def __init__(self, chunks: Iterator[bytes], offset: int, size: int, progress: Progress | None,
+                 cancel: Cancel | None) -> None:
+        self.chunks, self.done, self.size = chunks, offset, size
+        self.progress, self.cancel = progress, cancel
+        self.cancelled = False
+
+    def __len__(self) -> int:
+        return self.size - self.done
+
+    def __iter__(self) -> Iterator[bytes]:
+        for chunk in self.chunks:
+            if self.cancel and self.cancel():
+                self.cancelled = True
+                raise IOError("cancelled")
+            self.done += len(chunk)
+            yield chunk
+            if self.progress:
+                self.progress(self.done, self.size)

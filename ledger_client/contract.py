@@ -1,0 +1,339 @@
+"""The consent contract: deterministic rules every node applies to every transaction.
+
+Pure functions over a :class:`~ledger_client.state.StateView`: no clock, no I/O, no
+randomness. ``apply_tx`` validates one transaction against the state at a block
+(height and time) and writes its effects into an overlay; ``execute_block`` runs an
+ordered list and keeps the valid ones; ``may_access`` answers whether a read is
+allowed, and if not, why. Replaying the same blocks therefore rebuilds the same state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from .access import AccessRequest, parse_access_request
+from .errors import ContractError, LedgerError, WrongNetwork
+from .genesis import Genesis
+from .state import Overlay, StateView, height_key
+from .tx import SignedTx
+
+# Hook for admission proofs (anonymous credentials); set by the credentials module.
+AdmissionVerifier = Callable[[Genesis, StateView, SignedTx], None]
+_admission_verifier: AdmissionVerifier | None = None
+
+MAX_CONSENT_SECONDS = 10 * 366 * 86400
+
+
+def set_admission_verifier(verifier: AdmissionVerifier | None) -> None:
+    """Install the verifier for ``register_pseudonym`` proofs under a credential policy."""
+    global _admission_verifier
+    _admission_verifier = verifier
+
+
+@dataclass(frozen=True, slots=True)
+class BlockContext:
+    """Where a transaction is applied: the block's height and time."""
+
+    height: int
+    time: int
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """The answer of :func:`may_access`: allowed, or the reason it is not."""
+
+    allowed: bool
+    reason: str
+    consent: str | None = None
+    owner: str | None = None
+
+    @property
+    def message(self) -> str:
+        return REASON_TEXT.get(self.reason, self.reason)
+
+
+REASON_TEXT = {
+    "owner": "the owner reads their own record",
+    "consent": "allowed by the patient's consent",
+    "unknown_record": "no such record on the ledger",
+    "record_retired": "the patient deleted this record",
+    "no_consent": "no consent was given for this read",
+    "unknown_consent": "no such consent on the ledger",
+    "wrong_grantee": "the consent was given to another institution",
+    "not_in_scope": "the consent does not cover this record",
+    "wrong_purpose": "the consent does not cover this purpose",
+    "consent_revoked": "the patient revoked this consent",
+    "consent_expired": "the consent has expired",
+    "consent_not_yet_valid": "the consent is not valid yet",
+    "blob_unavailable": "the node does not hold this record's data",
+}
+
+
+def reject(code: str, message: str) -> ContractError:
+    """A contract refusal with a stable code."""
+    return ContractError(message, code=code)
+
+
+# --- access decisions -------------------------------------------------------------
+
+def may_access(state: StateView, requester: str, record: str, purpose: str, time: int,
+               consent_id: str | None = None) -> Decision:
+    """May ``requester`` read ``record`` for ``purpose`` at ``time`` (under ``consent_id``)?
+
+    A record is either an anchored record or the key envelope of a consent (the
+    record keys sealed to the grantee), which is released under the same rules.
+    """
+    rec = state.get(f"rec/{record}")
+    consent = state.get(f"cons/{consent_id}") if consent_id else None
+    if rec is None:
+        if consent is None or consent.get("envelope") != record:
+            return Decision(False, "unknown_record", consent_id)
+        owner = consent["grantor"]
+    else:
+        owner = rec["owner"]
+        if rec.get("retired") is not None:
+            return Decision(False, "record_retired", consent_id, owner)
+        if requester == owner:
+            return Decision(True, "owner", None, owner)
+    return _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
+
+
+def _consent_decision(consent: dict | None, consent_id: str | None, requester: str, record: str,
+                      purpose: str, time: int, owner: str) -> Decision:
+    if consent_id is None:
+        return Decision(False, "no_consent", None, owner)
+    if consent is None:
+        return Decision(False, "unknown_consent", consent_id, owner)
+    if consent["grantor"] != owner:
+        return Decision(False, "not_in_scope", consent_id, owner)
+    if consent["grantee"] != requester:
+        return Decision(False, "wrong_grantee", consent_id, owner)
+    if record not in consent["records"] and record != consent.get("envelope"):
+        return Decision(False, "not_in_scope", consent_id, owner)
+    if consent["purpose"] != purpose:
+        return Decision(False, "wrong_purpose", consent_id, owner)
+    if consent.get("revoked_at") is not None:
+        return Decision(False, "consent_revoked", consent_id, owner)
+    if time < consent["not_before"]:
+        return Decision(False, "consent_not_yet_valid", consent_id, owner)
+    if time >= consent["expires_at"]:
+        return Decision(False, "consent_expired", consent_id, owner)
+    return Decision(True, "consent", consent_id, owner)
+
+
+def consent_status(consent: dict, time: int) -> str:
+    """``active``, ``revoked``, ``expired`` or ``pending`` at ``time``."""
+    if consent.get("revoked_at") is not None:
+        return "revoked"
+    if time >= consent["expires_at"]:
+        return "expired"
+    if time < consent["not_before"]:
+        return "pending"
+    return "active"
+
+
+# --- transaction application ------------------------------------------------------
+
+def apply_tx(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    """Validate ``tx`` at ``ctx`` and write its effects into ``state``.
+
+    ``tx`` must come from :func:`~ledger_client.tx.parse_tx` (signature verified). On
+    any refusal a :class:`ContractError` is raised and ``state`` is left unchanged.
+    """
+    if tx.body["chain_id"] != genesis.chain_id:
+        raise WrongNetwork("transaction is for another network (chain_id differs)")
+    if abs(tx.time - ctx.time) > genesis.max_skew:
+        raise reject("stale", f"transaction time is more than {genesis.max_skew} s away from the ledger's clock")
+    account = state.get(f"acct/{tx.signer}")
+    last = account["seq"] if account else 0
+    if tx.seq <= last:
+        raise reject("replayed", f"sequence number {tx.seq} was already used (last is {last})")
+    if tx.seq != last + 1:
+        raise reject("out_of_order", f"sequence number {tx.seq} skips ahead: the next one is {last + 1}")
+    scratch = Overlay(state)
+    HANDLERS[tx.type](scratch, genesis, tx, ctx)
+    scratch.put(f"acct/{tx.signer}", {"seq": tx.seq})
+    scratch.merge_into(state)
+
+
+def execute_block(base: StateView, genesis: Genesis, txs: list[SignedTx], ctx: BlockContext
+                  ) -> tuple[Overlay, list[SignedTx], list[tuple[SignedTx, LedgerError]]]:
+    """Apply ``txs`` in order; returns the writes, the accepted and the rejected ones."""
+    state = Overlay(base)
+    accepted: list[SignedTx] = []
+    rejected: list[tuple[SignedTx, LedgerError]] = []
+    for tx in txs:
+        try:
+            apply_tx(state, genesis, tx, ctx)
+        except LedgerError as exc:
+            rejected.append((tx, exc))
+        else:
+            accepted.append(tx)
+    return state, accepted, rejected
+
+
+def _register_institution(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    p = tx.payload
+    if tx.signer not in genesis.governance_keys:
+        raise reject("not_governance", "only the network's governance keys can register institutions")
+    if state.get(f"inst/{p['sign_key']}") or state.get(f"pseu/{p['sign_key']}"):
+        raise reject("already_registered", "this signing key is already registered")
+    node_key = p.get("node_key")
+    if node_key and (node_key in genesis.producers or state.get(f"node/{node_key}")):
+        raise reject("already_registered", "this node key is already registered")
+    entry = {**p, "height": ctx.height, "tx": tx.id}
+    state.put(f"inst/{p['sign_key']}", entry)
+    if node_key:
+        state.put(f"node/{node_key}", {"institution": p["sign_key"]})
+
+
+def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    if state.get(f"pseu/{tx.signer}") or state.get(f"inst/{tx.signer}"):
+        raise reject("already_registered", "this key is already registered")
+    proof = tx.payload.get("proof")
+    if genesis.require_credential:
+        if proof is None:
+            raise reject("credential_required", "this network admits pseudonyms only with an anonymous-credential proof")
+        if _admission_verifier is None:
+            raise reject("credential_unverifiable", "this node cannot verify anonymous-credential proofs")
+        _admission_verifier(genesis, state, tx)
+    state.put(f"pseu/{tx.signer}", {"box_key": tx.payload["box_key"], "admitted": proof is not None,
+                                    "height": ctx.height, "tx": tx.id})
+
+
+def _require_pseudonym(state: StateView, key: str) -> dict:
+    entry = state.get(f"pseu/{key}")
+    if entry is None:
+        raise reject("unknown_pseudonym", "the signer is not a registered pseudonym")
+    return entry
+
+
+def _anchor_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    _require_pseudonym(state, tx.signer)
+    p = tx.payload
+    if state.get(f"rec/{p['record']}"):
+        raise reject("record_exists", "a record with this hash is already anchored")
+    state.put(f"rec/{p['record']}", {"owner": tx.signer, "size": p["size"], "category": p["category"],
+                                     "height": ctx.height, "time": ctx.time, "tx": tx.id, "retired": None})
+    state.put(f"ix/owner/{tx.signer}/{p['record']}", {"height": ctx.height})
+
+
+def _owned_record(state: StateView, owner: str, record: str) -> dict:
+    rec = state.get(f"rec/{record}")
+    if rec is None:
+        raise reject("unknown_record", f"record {record[:16]}… is not anchored on the ledger")
+    if rec["owner"] != owner:
+        raise reject("not_owner", f"record {record[:16]}… belongs to another pseudonym")
+    if rec.get("retired") is not None:
+        raise reject("record_retired", f"record {record[:16]}… was deleted")
+    return rec
+
+
+def _retire_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    record = tx.payload["record"]
+    rec = _owned_record(state, tx.signer, record)
+    state.put(f"rec/{record}", {**rec, "retired": ctx.height})
+
+
+def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    _require_pseudonym(state, tx.signer)
+    p = tx.payload
+    if state.get(f"inst/{p['grantee']}") is None:
+        raise reject("unknown_institution", "the grantee is not a registered institution")
+    for record in p["records"]:
+        _owned_record(state, tx.signer, record)
+    if p["expires_at"] <= p["not_before"]:
+        raise reject("bad_window", "the consent must expire after it starts")
+    if p["expires_at"] <= ctx.time:
+        raise reject("already_expired", "the consent's expiry is in the past")
+    if p["expires_at"] - p["not_before"] > MAX_CONSENT_SECONDS:
+        raise reject("bad_window", "a consent may last at most ten years")
+    if p.get("envelope") and state.get(f"rec/{p['envelope']}"):
+        raise reject("bad_envelope", "the key envelope must not be an anchored record")
+    state.put(f"cons/{tx.id}", {**p, "grantor": tx.signer, "revoked_at": None,
+                                "height": ctx.height, "time": ctx.time})
+    state.put(f"ix/grantor/{tx.signer}/{tx.id}", {"height": ctx.height})
+    state.put(f"ix/grantee/{p['grantee']}/{tx.id}", {"height": ctx.height})
+
+
+def _revoke_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    consent_id = tx.payload["consent"]
+    consent = state.get(f"cons/{consent_id}")
+    if consent is None:
+        raise reject("unknown_consent", "no such consent on the ledger")
+    if consent["grantor"] != tx.signer:
+        raise reject("not_grantor", "only the patient who gave a consent can revoke it")
+    if consent["revoked_at"] is not None:
+        raise reject("already_revoked", "this consent was already revoked")
+    state.put(f"cons/{consent_id}", {**consent, "revoked_at": ctx.time, "revoked_tx": tx.id})
+
+
+def is_node_key(state: StateView, genesis: Genesis, key: str) -> bool:
+    """True for a producer in genesis or a node key registered by governance."""
+    return key in genesis.producers or state.get(f"node/{key}") is not None
+
+
+def _checked_request(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> AccessRequest:
+    if not is_node_key(state, genesis, tx.signer):
+        raise reject("not_a_node", "only ledger nodes record access events")
+    request = parse_access_request(tx.payload["request"], genesis.chain_id)
+    if state.get(f"req/{request.hash}") is not None:
+        raise reject("replayed_request", "this access request was already used")
+    if abs(request.time - ctx.time) > genesis.max_skew:
+        raise reject("stale_request", "the access request is too old or from the future")
+    return request
+
+
+def _record_event(state: Overlay, tx: SignedTx, ctx: BlockContext, request: AccessRequest,
+                  decision: Decision, kind: str, reason: str) -> None:
+    event = {"kind": kind, "tx": tx.id, "height": ctx.height, "time": ctx.time, "node": tx.signer,
+             "requester": request.requester, "record": request.record, "consent": request.consent,
+             "purpose": request.purpose, "reason": reason, "request": request.hash}
+    suffix = f"{height_key(ctx.height)}/{tx.id}"
+    state.put(f"req/{request.hash}", {"tx": tx.id, "height": ctx.height})
+    state.put(f"ev/rec/{request.record}/{suffix}", event)
+    state.put(f"ev/req/{request.requester}/{suffix}", event)
+    if decision.owner:
+        state.put(f"ev/own/{decision.owner}/{suffix}", event)
+
+
+def _access_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    request = _checked_request(state, genesis, tx, ctx)
+    decision = may_access(state, request.requester, request.record, request.purpose, ctx.time, request.consent)
+    if not decision.allowed:
+        raise reject("access_not_allowed", f"the read is not allowed: {decision.message}")
+    _record_event(state, tx, ctx, request, decision, "access", decision.reason)
+
+
+def _refusal_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    request = _checked_request(state, genesis, tx, ctx)
+    decision = may_access(state, request.requester, request.record, request.purpose, ctx.time, request.consent)
+    reason = tx.payload["reason"]
+    if reason != "blob_unavailable" and (decision.allowed or decision.reason != reason):
+        raise reject("refusal_not_justified", "the refusal's reason does not match the consent contract")
+    _record_event(state, tx, ctx, request, decision, "refusal", reason)
+
+
+def _publish_credential_def(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    inst = state.get(f"inst/{tx.signer}")
+    if inst is None:
+        raise reject("unknown_institution", "only registered institutions publish credential definitions")
+    cred_def_id = tx.payload["cred_def_id"]
+    previous = state.get(f"cdef/{cred_def_id}")
+    if previous is not None and previous["issuer"] != tx.signer:
+        raise reject("not_issuer", "this credential definition belongs to another institution")
+    state.put(f"cdef/{cred_def_id}", {**tx.payload, "issuer": tx.signer, "height": ctx.height, "tx": tx.id})
+
+
+HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] = {
+    "register_institution": _register_institution,
+    "register_pseudonym": _register_pseudonym,
+    "anchor_record": _anchor_record,
+    "retire_record": _retire_record,
+    "grant_consent": _grant_consent,
+    "revoke_consent": _revoke_consent,
+    "access_event": _access_event,
+    "refusal_event": _refusal_event,
+    "publish_credential_def": _publish_credential_def,
+}

@@ -1,0 +1,81 @@
+"""Light-client verification: a verified header chain and inclusion proofs.
+
+The wallet trusts no node: it verifies every header from genesis (linkage and producer
+signatures), keeps the verified hashes, and accepts a transaction only with a Merkle
+inclusion proof against a header it verified itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .block import parse_header, verify_header_chain
+from .client import LedgerClient
+from .errors import IntegrityError, MalformedError
+from .genesis import Genesis
+from .merkle import verify_inclusion
+from .tx import SignedTx, parse_tx
+
+
+@dataclass(frozen=True)
+class ProvenTx:
+    """A transaction proven to be in block ``height``."""
+
+    tx: SignedTx
+    height: int
+    block_hash: str
+    block_time: int
+
+
+class LightClient:
+    """Verified headers of one network, fetched incrementally from its nodes."""
+
+    def __init__(self, client: LedgerClient, genesis: Genesis) -> None:
+        self.client = client
+        self.genesis = genesis
+        self.hashes: list[str] = []  # hashes[i] is the verified hash of block i + 1
+        self.times: list[int] = []
+
+    @property
+    def height(self) -> int:
+        return len(self.hashes)
+
+    def sync(self, up_to: int | None = None) -> int:
+        """Fetch and verify headers after the verified tip; returns the new height."""
+        while up_to is None or self.height < up_to:
+            docs = self.client.headers(self.height + 1, 1000)
+            if not docs:
+                break
+            headers = [parse_header(doc) for doc in docs]
+            prev = self.hashes[-1] if self.hashes else self.genesis.hash
+            verify_header_chain(headers, self.genesis.chain_id, self.genesis.producers, prev, self.height + 1)
+            self.hashes.extend(h.hash for h in headers)
+            self.times.extend(h.time for h in headers)
+            if len(docs) < 1000:
+                break
+        if up_to is not None and self.height < up_to:
+            raise IntegrityError(f"the node did not provide verifiable headers up to block {up_to}")
+        return self.height
+
+    def prove(self, tx_id: str) -> ProvenTx:
+        """Fetch a transaction's inclusion proof and verify it against the header chain."""
+        doc = self.client.proof(tx_id)
+        try:
+            tx = parse_tx(doc["tx"], self.genesis.chain_id)
+            header = parse_header(doc["block"])
+            height, index, size = doc["height"], doc["index"], doc["tx_count"]
+            path = [bytes.fromhex(p) for p in doc["path"]]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise IntegrityError(f"the node sent a malformed proof: {exc}") from None
+        except MalformedError as exc:
+            raise IntegrityError(f"the node sent a malformed proof: {exc.message}") from None
+        if tx.id != tx_id:
+            raise IntegrityError("the node sent a proof for another transaction")
+        if height > self.height:
+            self.sync(height)
+        if header.height != height or header.hash != self.hashes[height - 1]:
+            raise IntegrityError(f"block {height} in the proof differs from the verified header chain")
+        if size != header.body["tx_count"]:
+            raise IntegrityError("the proof's tree size differs from the block header")
+        verify_inclusion(tx.leaf, index, size, path, bytes.fromhex(header.merkle_root))
+        return ProvenTx(tx, height, header.hash, header.time)

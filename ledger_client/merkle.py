@@ -1,0 +1,91 @@
+"""RFC 6962 / RFC 9162 Merkle trees over a block's transactions.
+
+Leaves are hashed as ``SHA-256(0x00 || leaf)`` and interior nodes as
+``SHA-256(0x01 || left || right)``, so a leaf can never pass for a node (the second
+pre-image attack on naive Merkle trees). The tree over ``n`` leaves splits at the
+largest power of two smaller than ``n``. All functions are pure.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .errors import IntegrityError
+
+EMPTY_ROOT = hashlib.sha256(b"").digest()
+
+
+def leaf_hash(data: bytes) -> bytes:
+    """Hash of one leaf."""
+    return hashlib.sha256(b"\x00" + data).digest()
+
+
+def node_hash(left: bytes, right: bytes) -> bytes:
+    """Hash of an interior node."""
+    return hashlib.sha256(b"\x01" + left + right).digest()
+
+
+def _split(n: int) -> int:
+    """Largest power of two strictly smaller than ``n`` (n >= 2)."""
+    return 1 << ((n - 1).bit_length() - 1)
+
+
+def root_from_hashes(hashes: list[bytes]) -> bytes:
+    """Merkle tree hash of already-hashed leaves (iterative, O(n))."""
+    if not hashes:
+        return EMPTY_ROOT
+    level = list(hashes)
+    # Bottom-up pairing yields exactly the RFC 6962 shape: an odd node is promoted.
+    while len(level) > 1:
+        nxt = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+        if len(level) % 2:
+            nxt.append(level[-1])
+        level = nxt
+    return level[0]
+
+
+def merkle_root(leaves: list[bytes]) -> bytes:
+    """Merkle tree hash of raw leaf data."""
+    return root_from_hashes([leaf_hash(leaf) for leaf in leaves])
+
+
+def inclusion_proof(hashes: list[bytes], index: int) -> list[bytes]:
+    """Audit path for leaf ``index`` among already-hashed leaves (RFC 6962 PATH)."""
+    if not 0 <= index < len(hashes):
+        raise IndexError("leaf index out of range")
+    path: list[bytes] = []
+    lo, hi = 0, len(hashes)
+    stack = []
+    while hi - lo > 1:
+        k = _split(hi - lo)
+        if index < lo + k:
+            stack.append(root_from_hashes(hashes[lo + k:hi]))
+            hi = lo + k
+        else:
+            stack.append(root_from_hashes(hashes[lo:lo + k]))
+            lo = lo + k
+    path.extend(reversed(stack))
+    return path
+
+
+def verify_inclusion(leaf: bytes, index: int, size: int, path: list[bytes], root: bytes) -> None:
+    """Check an inclusion proof (RFC 9162 section 2.1.3.2); raise on failure."""
+    if not 0 <= index < size:
+        raise IntegrityError("inclusion proof: leaf index out of range")
+    fn, sn = index, size - 1
+    node = leaf_hash(leaf)
+    for sibling in path:
+        if sn == 0:
+            raise IntegrityError("inclusion proof is too long")
+        if fn & 1 or fn == sn:
+            node = node_hash(sibling, node)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            node = node_hash(node, sibling)
+        fn >>= 1
+        sn >>= 1
+    if sn != 0 or node != root:
+        raise IntegrityError("inclusion proof does not match the block's Merkle root")

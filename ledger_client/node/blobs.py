@@ -1,0 +1,106 @@
+"""Off-chain store of encrypted blobs, addressed by the SHA-256 of their bytes.
+
+Uploads stream to a partial file (constant memory) while being hashed; a blob is moved
+into place only when its size and hash match what the uploader declared, so the store
+never holds a blob under a wrong name. An interrupted upload leaves its partial file,
+and the uploader resumes from the offset it reports. The node holds ciphertext only.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+from pathlib import Path
+from typing import AsyncIterator
+
+from .. import crypto
+from ..errors import ContractError, IntegrityError, TooLarge
+
+CHUNK = 1024 * 1024
+
+
+class BlobStore:
+    """Blobs under ``root/ab/cd/<hash>``, partial uploads under ``root/partial``."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.partial_dir = root / "partial"
+        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        self._busy: set[str] = set()
+
+    def path(self, blob: str) -> Path:
+        return self.root / blob[:2] / blob[2:4] / blob
+
+    def exists(self, blob: str) -> bool:
+        return self.path(blob).is_file()
+
+    def size(self, blob: str) -> int:
+        return self.path(blob).stat().st_size
+
+    def partial_offset(self, blob: str) -> int:
+        """Bytes already received of an unfinished upload (0 if none)."""
+        part = self.partial_dir / f"{blob}.part"
+        return part.stat().st_size if part.exists() else 0
+
+    def delete(self, blob: str) -> None:
+        self.path(blob).unlink(missing_ok=True)
+
+    async def receive(self, blob: str, size: int, offset: int, body: AsyncIterator[bytes]) -> int:
+        """Receive bytes ``offset..`` of a blob of ``size`` bytes; returns bytes held.
+
+        Returns ``size`` once the blob is complete and verified. Raises
+        :class:`IntegrityError` when the bytes do not hash to ``blob`` (the partial
+        data is discarded) and :class:`TooLarge` when more than ``size`` arrive.
+        """
+        if self.exists(blob):
+            return size
+        if blob in self._busy:
+            raise ContractError("another upload of this blob is in progress", code="upload_in_progress")
+        self._busy.add(blob)
+        try:
+            return await self._receive(blob, size, offset, body)
+        finally:
+            self._busy.discard(blob)
+
+    async def _receive(self, blob: str, size: int, offset: int, body: AsyncIterator[bytes]) -> int:
+        part = self.partial_dir / f"{blob}.part"
+        held = part.stat().st_size if part.exists() else 0
+        if offset != held:
+            raise ContractError(f"resume offset {offset} does not match the {held} bytes held",
+                                code="bad_offset")
+        # A resumed upload re-hashes what it already holds, off the event loop.
+        hasher = await asyncio.to_thread(_hash_file, part) if held else crypto.new_hasher()
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        try:
+            with os.fdopen(fd, "ab", buffering=0) as out:
+                async for chunk in body:
+                    held += len(chunk)
+                    if held > size:
+                        raise TooLarge("the upload is larger than its declared size")
+                    out.write(chunk)
+                    hasher.update(chunk)
+        except TooLarge:
+            part.unlink(missing_ok=True)
+            raise
+        if held < size:
+            return held
+        if hasher.hexdigest() != blob:
+            part.unlink(missing_ok=True)
+            raise IntegrityError("the uploaded bytes do not match their hash; upload again")
+        target = self.path(blob)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(part, target)
+        return held
+
+    def verify(self, blob: str) -> bool:
+        """Re-hash a stored blob (for ``verify`` and replicas)."""
+        return _hash_file(self.path(blob)).hexdigest() == blob
+
+
+def _hash_file(path: Path) -> "hashlib._Hash":
+    hasher = crypto.new_hasher()
+    with open(path, "rb") as src:
+        while chunk := src.read(CHUNK):
+            hasher.update(chunk)
+    return hasher

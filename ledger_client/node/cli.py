@@ -1,0 +1,137 @@
+"""``medwallet-node``: make, run and verify a Medwallet ledger node."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from .. import crypto
+from ..errors import LedgerError
+from .datadir import init_datadir, load_genesis, load_key
+
+DEFAULT_PORT = 8765
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    genesis = init_datadir(Path(args.data), args.network, require_credential=args.require_credential)
+    print(f"Created network {genesis.network!r} in {args.data}")
+    print(f"genesis hash (chain id): {genesis.hash}")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from .app import create_app
+    from .ledger import LedgerNode, NodeConfig
+
+    data = Path(args.data)
+    genesis = load_genesis(data, args.genesis_hash)
+    node = LedgerNode(genesis, load_key(data / "node.key"), data,
+                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs))
+    print(f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on http://{args.host}:{args.port}",
+          flush=True)
+    uvicorn.run(create_app(node), host=args.host, port=args.port, log_level=args.log_level,
+                access_log=args.log_level == "debug", timeout_graceful_shutdown=5)
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .verify import verify_datadir
+
+    data = Path(args.data)
+    started = time.perf_counter()
+    report = verify_datadir(load_genesis(data, args.genesis_hash), data, check_blobs=args.blobs)
+    elapsed = time.perf_counter() - started
+    if args.json:
+        print(json.dumps({"ok": report.ok, "blocks": report.blocks, "txs": report.txs,
+                          "state_hash": report.state_hash, "blobs_checked": report.blobs_checked,
+                          "problems": report.problems}))
+    else:
+        print(f"checked {report.blocks} blocks, {report.txs} transactions in {elapsed:.2f} s")
+        print(f"state hash {report.state_hash}")
+        if args.blobs:
+            print(f"checked {report.blobs_checked} blobs")
+        for problem in report.problems:
+            print(f"PROBLEM: {problem}")
+        print("OK" if report.ok else "FAILED: this ledger does not verify")
+    return 0 if report.ok else 1
+
+
+def _cmd_register(args: argparse.Namespace) -> int:
+    """Governance registers an institution (on a network made locally by ``init``)."""
+    from ..client import LedgerClient
+
+    data = Path(args.data)
+    gov = load_key(data / "governance.key")
+    client = LedgerClient([args.node])
+    payload = {"name": args.name, "kind": args.kind, "sign_key": args.sign_key, "box_key": args.box_key}
+    result = client.submit_signed(gov, "register_institution", payload, wait=True)
+    print(f"registered {args.name!r} in transaction {result['id']}")
+    return 0
+
+
+def _cmd_keygen(args: argparse.Namespace) -> int:
+    key = crypto.SigningKey.generate()
+    from .datadir import write_private
+    write_private(Path(args.out), key.seed.hex().encode())
+    print(key.public)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medwallet-node", description="Run a Medwallet ledger node.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("init", help="create a new local network (genesis and keys) in a data directory")
+    p.add_argument("--data", required=True, help="data directory")
+    p.add_argument("--network", default="medwallet-local", help="network name")
+    p.add_argument("--require-credential", action="store_true", help="admit pseudonyms only with a credential proof")
+    p.set_defaults(func=_cmd_init)
+    p = sub.add_parser("run", help="serve the ledger over HTTP")
+    p.add_argument("--data", required=True)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT)
+    p.add_argument("--genesis-hash", help="refuse to start unless the genesis has this hash")
+    p.add_argument("--block-interval", type=float, default=0.05, help="seconds between blocks")
+    p.add_argument("--max-block-txs", type=int, default=5000)
+    p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    p.set_defaults(func=_cmd_run)
+    p = sub.add_parser("verify", help="re-check every block, signature and Merkle root and replay the state")
+    p.add_argument("--data", required=True)
+    p.add_argument("--genesis-hash")
+    p.add_argument("--blobs", action="store_true", help="also re-hash every stored blob")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=_cmd_verify)
+    p = sub.add_parser("register-institution", help="register an institution with the local governance key")
+    p.add_argument("--data", required=True)
+    p.add_argument("--node", default=f"http://127.0.0.1:{DEFAULT_PORT}")
+    p.add_argument("--name", required=True)
+    p.add_argument("--kind", default="clinic")
+    p.add_argument("--sign-key", required=True)
+    p.add_argument("--box-key", required=True)
+    p.set_defaults(func=_cmd_register)
+    p = sub.add_parser("keygen", help="write a new Ed25519 key seed to a file and print its public key")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_cmd_keygen)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=os.environ.get("MEDWALLET_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except LedgerError as exc:
+        print(f"medwallet-node: {exc.message}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

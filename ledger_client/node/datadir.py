@@ -1,0 +1,78 @@
+"""A node's data directory: genesis, keys, database and blobs.
+
+Layout::
+
+    genesis.json      the network (its hash is the chain id)
+    node.key          this node's Ed25519 seed, hex, mode 0600
+    governance.key    only on a network made locally by ``init``: the key that registers
+                      institutions; a pilot keeps it offline instead
+    ledger.sqlite     blocks, transactions, state (WAL)
+    blobs/            encrypted blobs by hash
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from .. import crypto
+from ..encoding import canonical
+from ..errors import StorageError
+from ..genesis import Genesis, load_genesis_bytes, make_genesis
+
+
+def write_private(path: Path, data: bytes) -> None:
+    """Atomic write of a secret file: 0600 from the start, fsync, rename."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, path)
+
+
+def init_datadir(data: Path, network: str = "medwallet-local", *, require_credential: bool = False,
+                 accepted_issuers: list[str] | None = None) -> Genesis:
+    """Create a new local network in ``data``: keys and genesis. Refuses to overwrite."""
+    data.mkdir(parents=True, exist_ok=True)
+    if (data / "genesis.json").exists():
+        raise StorageError(f"{data} already holds a network; use another directory")
+    node_key, gov_key = crypto.SigningKey.generate(), crypto.SigningKey.generate()
+    genesis = make_genesis(network, [gov_key.public], [node_key.public], int(time.time()),
+                           require_credential=require_credential, accepted_issuers=accepted_issuers,
+                           nonce=os.urandom(16).hex())
+    write_private(data / "node.key", node_key.seed.hex().encode())
+    write_private(data / "governance.key", gov_key.seed.hex().encode())
+    (data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
+    return genesis
+
+
+def load_genesis(data: Path, expected_hash: str | None = None) -> Genesis:
+    """The network's genesis, optionally pinned to a hash."""
+    try:
+        raw = (data / "genesis.json").read_bytes()
+    except FileNotFoundError:
+        raise StorageError(f"{data} holds no network: run 'medwallet-node init --data {data}' first") from None
+    return load_genesis_bytes(raw, expected_hash)
+
+
+def load_key(path: Path) -> crypto.SigningKey:
+    """A signing key stored as hex seed."""
+    try:
+        seed = bytes.fromhex(path.read_text().strip())
+        if len(seed) != 32:
+            raise ValueError
+    except FileNotFoundError:
+        raise StorageError(f"key file {path} is missing") from None
+    except ValueError:
+        raise StorageError(f"key file {path} is damaged") from None
+    return crypto.SigningKey(seed)
+
+
+def save_genesis(data: Path, doc: dict) -> None:
+    """Write a genesis document received from elsewhere (joining a network)."""
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "genesis.json").write_text(json.dumps(doc, sort_keys=True) + "\n")

@@ -1,0 +1,73 @@
+"""Small HTTP helpers shared by the node's routes: bounded bodies, parameters, JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from ..encoding import canonical, is_hex, parse_json
+from ..errors import MalformedError, TooLarge
+
+MAX_LIST = 1000
+
+
+def json_response(doc: Any, status: int = 200, headers: dict | None = None) -> JSONResponse:
+    """A compact JSON response (canonical bytes, so clients can hash what they get)."""
+    return _CanonicalJSON(doc, status_code=status, headers=headers)
+
+
+class _CanonicalJSON(JSONResponse):
+    def render(self, content: Any) -> bytes:
+        return canonical(content)
+
+
+async def read_json(request: Request, max_bytes: int) -> Any:
+    """Read and parse a JSON body of at most ``max_bytes``, without buffering more."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise MalformedError("bad Content-Length header")
+        if int(declared) > max_bytes:
+            raise TooLarge(f"request body larger than {max_bytes} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            raise TooLarge(f"request body larger than {max_bytes} bytes")
+        chunks.append(chunk)
+    if not size:
+        raise MalformedError("the request body is empty; send a JSON document")
+    return parse_json(b"".join(chunks))
+
+
+def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:
+    """A required lowercase-hex path or query parameter."""
+    if not is_hex(value, nbytes):
+        raise MalformedError(f"{name} must be {2 * nbytes} lowercase hex characters")
+    return value  # type: ignore[return-value]
+
+
+def int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
+    """An optional integer query parameter within bounds."""
+    raw = request.query_params.get(name)
+    if raw is None:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise MalformedError(f"query parameter {name} must be an integer from {low} to {high}")
+    return int(raw)
+
+
+def bool_param(request: Request, name: str) -> bool:
+    raw = request.query_params.get(name, "false").lower()
+    if raw not in ("1", "true", "yes", "0", "false", "no"):
+        raise MalformedError(f"query parameter {name} must be true or false")
+    return raw in ("1", "true", "yes")
+
+
+def only_params(request: Request, allowed: set[str]) -> None:
+    """Refuse unknown query parameters (a typo should not silently widen a query)."""
+    unknown = set(request.query_params) - allowed
+    if unknown:
+        raise MalformedError(f"unknown query parameter(s): {', '.join(sorted(unknown))}")

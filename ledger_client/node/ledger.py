@@ -1,0 +1,271 @@
+"""The node's ledger engine: admission into the mempool, block cutting, commit waiters,
+and the audited read of a blob.
+
+All methods run on the asyncio event loop thread, so the mempool needs no locks.
+Admission applies a transaction to an overlay of the committed state (the pending
+state), so a client learns at once whether its transaction is valid against
+everything before it. Cutting a block re-executes the pending transactions against
+the committed state at the block's time with the pure contract, and commits the block
+atomically; the pending overlay is then rebuilt from what is left.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time as _time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .. import contract
+from ..access import AccessRequest
+from ..block import Header, make_header, sign_header
+from ..contract import BlockContext, may_access
+from ..crypto import SigningKey
+from ..errors import AccessDenied, ContractError, LedgerError, NotFound, Timeout
+from ..genesis import Genesis
+from ..state import Overlay
+from ..tx import SignedTx, make_tx, parse_tx_bytes
+from .blobs import BlobStore
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class NodeConfig:
+    """Tunables of block production."""
+
+    block_interval: float = 0.05
+    max_block_txs: int = 5000
+    max_pending: int = 100_000
+
+
+class LedgerNode:
+    """One node of a Medwallet network, with its own store and key."""
+
+    def __init__(self, genesis: Genesis, key: SigningKey, data: Path, config: NodeConfig | None = None,
+                 clock: Callable[[], float] = _time.time) -> None:
+        self.genesis = genesis
+        self.chain_id = genesis.chain_id
+        self.key = key
+        self.config = config or NodeConfig()
+        self.clock = clock
+        self.store = Store(data / "ledger.sqlite", genesis.chain_id)
+        self.blobs = BlobStore(data / "blobs")
+        self.pending: list[SignedTx] = []
+        self.pending_ids: set[str] = set()
+        self.overlay = Overlay(self.store)
+        self._waiters: dict[str, list[asyncio.Future]] = {}
+        self._wakeup: asyncio.Event | None = None
+        self._task: asyncio.Task | None = None
+        self._recover_mempool()
+
+    # --- life cycle ---------------------------------------------------------------
+
+    def _recover_mempool(self) -> None:
+        """Re-admit transactions acknowledged before a crash but not yet in a block."""
+        stale = []
+        for tx_id, leaf in self.store.mempool_items():
+            try:
+                self._admit(parse_tx_bytes(leaf, self.chain_id), persist=False)
+            except LedgerError as exc:
+                log.info("dropping mempool transaction %s: %s", tx_id[:12], exc.message)
+                stale.append(tx_id)
+        if stale:
+            self.store.mempool_clear(stale)
+
+    async def start(self) -> None:
+        self._wakeup = asyncio.Event()
+        self._task = asyncio.create_task(self._producer())
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+        self.store.close()
+
+    def now(self) -> int:
+        return int(self.clock())
+
+    # --- admission ----------------------------------------------------------------
+
+    def _context(self) -> BlockContext:
+        height, _, prev_time = self.store.head()
+        return BlockContext(height + 1, max(self.now(), prev_time))
+
+    def status_of(self, tx_id: str) -> dict:
+        """Where a transaction is: committed (with height), pending, rejected or unknown."""
+        loc = self.store.tx_location(tx_id)
+        if loc:
+            return {"id": tx_id, "status": "committed", "height": loc[0], "index": loc[1]}
+        if tx_id in self.pending_ids:
+            return {"id": tx_id, "status": "pending"}
+        rej = self.store.rejection(tx_id)
+        if rej:
+            return {"id": tx_id, "status": "rejected", "error": rej[0], "message": rej[1]}
+        return {"id": tx_id, "status": "unknown"}
+
+    def _admit(self, tx: SignedTx, persist: bool = True) -> dict:
+        if tx.id in self.pending_ids or self.store.tx_location(tx.id):
+            return self.status_of(tx.id)
+        if len(self.pending) >= self.config.max_pending:
+            raise LedgerError("the node is overloaded; try again shortly", code="overloaded")
+        contract.apply_tx(self.overlay, self.genesis, tx, self._context())
+        self.pending.append(tx)
+        self.pending_ids.add(tx.id)
+        if persist:
+            self.store.mempool_add(tx.id, tx.leaf)
+        if self._wakeup and len(self.pending) >= self.config.max_block_txs:
+            self._wakeup.set()
+        return {"id": tx.id, "status": "pending"}
+
+    def submit(self, tx: SignedTx) -> dict:
+        """Admit one verified transaction into the mempool."""
+        return self._admit(tx)
+
+    def submit_batch(self, txs: list[SignedTx]) -> list[dict]:
+        """Admit all of ``txs`` or none: the first invalid one is reported by index."""
+        scratch = Overlay(self.overlay)
+        ctx = self._context()
+        fresh = []
+        for index, tx in enumerate(txs):
+            if tx.id in self.pending_ids or self.store.tx_location(tx.id):
+                continue
+            try:
+                contract.apply_tx(scratch, self.genesis, tx, ctx)
+            except LedgerError as exc:
+                exc.args = (f"transaction {index}: {exc.message}",)
+                exc.index = index  # type: ignore[attr-defined]
+                raise
+            fresh.append(tx)
+        if len(self.pending) + len(fresh) > self.config.max_pending:
+            raise LedgerError("the node is overloaded; try again shortly", code="overloaded")
+        scratch.merge_into(self.overlay)
+        self.pending.extend(fresh)
+        self.pending_ids.update(tx.id for tx in fresh)
+        self.store.mempool_add_many([(tx.id, tx.leaf) for tx in fresh])
+        if self._wakeup and len(self.pending) >= self.config.max_block_txs:
+            self._wakeup.set()
+        return [self.status_of(tx.id) for tx in txs]
+
+    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict]:
+        """Wait until each transaction is committed or rejected."""
+        loop = asyncio.get_running_loop()
+        futures = []
+        for tx_id in tx_ids:
+            if tx_id in self.pending_ids:
+                fut = loop.create_future()
+                self._waiters.setdefault(tx_id, []).append(fut)
+                futures.append(fut)
+        if futures:
+            done, _ = await asyncio.wait(futures, timeout=timeout)
+            if len(done) != len(futures):
+                raise Timeout("the transaction was accepted but not yet committed; check its status later")
+        return [self.status_of(tx_id) for tx_id in tx_ids]
+
+    def node_tx(self, tx_type: str, payload: dict) -> SignedTx:
+        """A transaction signed by this node (access and refusal events)."""
+        account = self.overlay.get(f"acct/{self.key.public}")
+        seq = (account["seq"] if account else 0) + 1
+        return make_tx(self.key, self.chain_id, tx_type, seq, self.now(), payload)
+
+    # --- block production ---------------------------------------------------------
+
+    async def _producer(self) -> None:
+        assert self._wakeup is not None
+        while True:
+            try:
+                await asyncio.wait_for(self._wakeup.wait(), self.config.block_interval)
+            except asyncio.TimeoutError:
+                pass
+            self._wakeup.clear()
+            try:
+                self.cut_block()
+            except Exception:  # a storage failure must not kill the producer silently
+                log.exception("cutting a block failed")
+                await asyncio.sleep(1)
+
+    def cut_block(self) -> Header | None:
+        """Commit the pending transactions (up to the block limit) as one block."""
+        if not self.pending:
+            return None
+        txs, rest = self.pending[:self.config.max_block_txs], self.pending[self.config.max_block_txs:]
+        height, prev, prev_time = self.store.head()
+        ctx = BlockContext(height + 1, max(self.now(), prev_time))
+        writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx)
+        header = None
+        rejections = [(tx.id, exc.code, exc.message) for tx, exc in rejected]
+        done = [tx.id for tx in txs]
+        if accepted:
+            body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
+            header = Header(body, (sign_header(body, self.key),))
+            self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections)
+        else:
+            self.store.commit_block_rejections(done, rejections)
+        self._reset_pending(rest)
+        for tx_id in done:
+            for fut in self._waiters.pop(tx_id, ()):
+                if not fut.done():
+                    fut.set_result(None)
+        return header
+
+    def _reset_pending(self, rest: list[SignedTx]) -> None:
+        self.pending, self.pending_ids, self.overlay = [], set(), Overlay(self.store)
+        dropped = []
+        for tx in rest:
+            try:
+                self._admit(tx, persist=False)
+            except LedgerError as exc:
+                dropped.append((tx.id, exc.code, exc.message))
+        if dropped:
+            self.store.commit_block_rejections([d[0] for d in dropped], dropped)
+
+    # --- audited reads ------------------------------------------------------------
+
+    async def authorize_read(self, request: AccessRequest, timeout: float = 10.0) -> tuple[Path, str]:
+        """Check a signed read against the contract and record it on the ledger.
+
+        Returns the blob's path and the access event's id once the event is committed; raises
+        :class:`AccessDenied` (carrying the refusal event's id) otherwise.
+        """
+        if self.overlay.get(f"req/{request.hash}") is not None:
+            raise ContractError("this access request was already used; sign a new one", code="replayed_request")
+        if abs(request.time - self.now()) > self.genesis.max_skew:
+            raise ContractError("the access request's time is too far from the node's clock; check the computer's clock",
+                                code="stale_request")
+        decision = may_access(self.overlay, request.requester, request.record, request.purpose,
+                              self._context().time, request.consent)
+        if decision.allowed and not self.blobs.exists(request.record):
+            decision = contract.Decision(False, "blob_unavailable", request.consent, decision.owner)
+        if decision.allowed:
+            tx = self.node_tx("access_event", {"request": request.to_json()})
+            try:
+                self._admit(tx)
+            except ContractError:  # changed since the check above (e.g. revoked): refuse instead
+                decision = may_access(self.overlay, request.requester, request.record, request.purpose,
+                                      self._context().time, request.consent)
+            else:
+                status = (await self.wait_committed([tx.id], timeout))[0]
+                if status["status"] == "committed":
+                    return self.blobs.path(request.record), tx.id
+                decision = may_access(self.store, request.requester, request.record, request.purpose,
+                                      self._context().time, request.consent)
+        return await self._refuse(request, decision, timeout)
+
+    async def _refuse(self, request: AccessRequest, decision: contract.Decision, timeout: float) -> tuple[Path, str]:
+        reason = decision.reason if not decision.allowed else "blob_unavailable"
+        tx = self.node_tx("refusal_event", {"request": request.to_json(), "reason": reason})
+        self._admit(tx)
+        await self.wait_committed([tx.id], timeout)
+        raise AccessDenied(contract.REASON_TEXT.get(reason, reason), code=reason, event_id=tx.id)
+
+    def require_tx(self, tx_id: str) -> tuple[int, int, bytes]:
+        loc = self.store.tx_location(tx_id)
+        if loc is None:
+            raise NotFound("no committed transaction with this id")
+        return loc

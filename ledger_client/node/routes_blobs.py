@@ -1,0 +1,74 @@
+"""HTTP routes for the off-chain blob store: streamed, resumable uploads and audited
+downloads."""
+
+from __future__ import annotations
+
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import FileResponse
+from starlette.routing import Route
+
+from ..access import parse_access_header, parse_upload_auth
+from ..errors import MalformedError, SignatureError, TooLarge, ContractError
+from .http_util import hex_param, int_param, json_response, only_params
+from .ledger import LedgerNode
+
+
+def _node(request: Request) -> LedgerNode:
+    return request.app.state.node
+
+
+def _check_uploader(node: LedgerNode, auth: dict, blob: str) -> None:
+    if auth["blob"] != blob:
+        raise SignatureError("the upload authorisation is for another blob")
+    if abs(auth["time"] - node.now()) > node.genesis.max_skew:
+        raise ContractError("the upload authorisation is too old; check the computer's clock", code="stale")
+    signer = auth["signer"]
+    if node.overlay.get(f"pseu/{signer}") is None and node.overlay.get(f"inst/{signer}") is None:
+        raise SignatureError("only registered pseudonyms and institutions may upload")
+    if auth["size"] > node.genesis.policy["max_blob_bytes"]:
+        raise TooLarge(f"this network stores blobs of at most {node.genesis.policy['max_blob_bytes']} bytes")
+
+
+async def upload(request: Request):
+    only_params(request, {"offset"})
+    node = _node(request)
+    blob = hex_param(request.path_params["blob"], "blob hash")
+    auth = parse_upload_auth(request.headers.get("x-medwallet-upload", ""), node.chain_id)
+    _check_uploader(node, auth, blob)
+    offset = int_param(request, "offset", 0, 0, auth["size"])
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isdigit() or offset + int(declared) > auth["size"]):
+        raise TooLarge("the body is larger than the blob's declared size")
+    try:
+        held = await node.blobs.receive(blob, auth["size"], offset, request.stream())
+    except ClientDisconnect:
+        return json_response({"blob": blob, "offset": node.blobs.partial_offset(blob), "complete": False}, 202)
+    complete = held == auth["size"]
+    return json_response({"blob": blob, "offset": held, "complete": complete}, 201 if complete else 202)
+
+
+async def upload_status(request: Request):
+    node = _node(request)
+    blob = hex_param(request.path_params["blob"], "blob hash")
+    if node.blobs.exists(blob):
+        return json_response({"blob": blob, "offset": node.blobs.size(blob), "complete": True})
+    return json_response({"blob": blob, "offset": node.blobs.partial_offset(blob), "complete": False})
+
+
+async def download(request: Request):
+    only_params(request, set())
+    node = _node(request)
+    blob = hex_param(request.path_params["blob"], "blob hash")
+    access = parse_access_header(request.headers.get("x-medwallet-access", ""), node.chain_id)
+    if access.record != blob:
+        raise MalformedError("the access request names another record")
+    path, event_id = await node.authorize_read(access)
+    return FileResponse(path, media_type="application/octet-stream",
+                        headers={"X-Medwallet-Event": event_id, "Cache-Control": "no-store"})
+
+
+ROUTES = [
+    Route("/v1/blobs/{blob}", upload, methods=["PUT"]),
+    Route("/v1/blobs/{blob}", download, methods=["GET"]),
+    Route("/v1/blobs/{blob}/upload", upload_status, methods=["GET"]),
+]

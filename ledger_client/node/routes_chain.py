@@ -1,0 +1,121 @@
+"""HTTP routes for transactions, blocks, headers and inclusion proofs."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from ..encoding import parse_json
+from ..errors import MalformedError, NotFound
+from ..merkle import inclusion_proof, leaf_hash
+from ..tx import MAX_TX_BYTES, parse_tx
+from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json
+from .ledger import LedgerNode
+
+MAX_BATCH = 5000
+MAX_BATCH_BYTES = 32 * 1024 * 1024
+
+
+def _node(request: Request) -> LedgerNode:
+    return request.app.state.node
+
+
+async def status(request: Request):
+    node = _node(request)
+    height, head, head_time = node.store.head()
+    return json_response({"chain_id": node.chain_id, "network": node.genesis.network, "height": height,
+                          "head": head, "head_time": head_time, "time": node.now(),
+                          "node_key": node.key.public, "pending": len(node.pending), "version": 1})
+
+
+async def genesis(request: Request):
+    return json_response(_node(request).genesis.doc)
+
+
+async def submit_tx(request: Request):
+    only_params(request, {"wait", "timeout"})
+    node = _node(request)
+    doc = await read_json(request, MAX_TX_BYTES)
+    tx = parse_tx(doc, node.chain_id)
+    result = node.submit(tx)
+    if bool_param(request, "wait"):
+        result = (await node.wait_committed([tx.id], int_param(request, "timeout", 10, 1, 60)))[0]
+    return json_response(result, 200 if result["status"] == "committed" else 202)
+
+
+async def submit_batch(request: Request):
+    only_params(request, {"wait", "timeout"})
+    node = _node(request)
+    doc = await read_json(request, MAX_BATCH_BYTES)
+    if not isinstance(doc, dict) or set(doc) != {"txs"} or not isinstance(doc["txs"], list):
+        raise MalformedError('expected {"txs": [transaction, ...]}')
+    if not 1 <= len(doc["txs"]) <= MAX_BATCH:
+        raise MalformedError(f"a batch holds 1 to {MAX_BATCH} transactions")
+    txs = []
+    for index, item in enumerate(doc["txs"]):
+        try:
+            txs.append(parse_tx(item, node.chain_id))
+        except MalformedError as exc:
+            raise type(exc)(f"transaction {index}: {exc.message}") from None
+    results = node.submit_batch(txs)
+    if bool_param(request, "wait"):
+        results = await node.wait_committed([tx.id for tx in txs], int_param(request, "timeout", 10, 1, 60))
+    committed = all(r["status"] == "committed" for r in results)
+    return json_response({"results": results}, 200 if committed else 202)
+
+
+async def tx_status(request: Request):
+    node = _node(request)
+    tx_id = hex_param(request.path_params["tx_id"], "transaction id")
+    result = node.status_of(tx_id)
+    if result["status"] == "committed":
+        _, _, leaf = node.require_tx(tx_id)
+        result["tx"] = parse_json(leaf)
+    elif result["status"] == "unknown":
+        raise NotFound("the node knows no transaction with this id")
+    return json_response(result)
+
+
+async def tx_proof(request: Request):
+    node = _node(request)
+    tx_id = hex_param(request.path_params["tx_id"], "transaction id")
+    height, index, leaf = node.require_tx(tx_id)
+    leaves = node.store.block_leaves(height)
+    path = inclusion_proof([leaf_hash(item) for item in leaves], index)
+    header = node.store.header(height)
+    assert header is not None
+    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(leaves),
+                          "path": [p.hex() for p in path], "block": header.to_json()})
+
+
+async def block(request: Request):
+    node = _node(request)
+    raw = request.path_params["height"]
+    if not raw.isdigit():
+        raise MalformedError("block height must be a positive integer")
+    header = node.store.header(int(raw))
+    if header is None:
+        raise NotFound(f"no block at height {raw}")
+    txs = [parse_json(leaf) for leaf in node.store.block_leaves(header.height)]
+    return json_response({"block": header.to_json(), "hash": header.hash, "txs": txs})
+
+
+async def headers(request: Request):
+    only_params(request, {"from", "count"})
+    node = _node(request)
+    start = int_param(request, "from", 1, 1, 2**40)
+    count = int_param(request, "count", 500, 1, 2000)
+    items = node.store.headers(start, count)
+    return json_response({"headers": [h.to_json() for h in items], "height": node.store.head()[0]})
+
+
+ROUTES = [
+    Route("/v1/status", status, methods=["GET"]),
+    Route("/v1/genesis", genesis, methods=["GET"]),
+    Route("/v1/tx", submit_tx, methods=["POST"]),
+    Route("/v1/tx/batch", submit_batch, methods=["POST"]),
+    Route("/v1/tx/{tx_id}", tx_status, methods=["GET"]),
+    Route("/v1/tx/{tx_id}/proof", tx_proof, methods=["GET"]),
+    Route("/v1/blocks/{height}", block, methods=["GET"]),
+    Route("/v1/headers", headers, methods=["GET"]),
+]

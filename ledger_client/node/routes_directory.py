@@ -1,0 +1,138 @@
+"""HTTP routes that read the ledger state: institutions, pseudonyms, records,
+consents and audit events. Every answer is committed state (never the mempool)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.routing import Route
+
+from ..contract import consent_status
+from ..errors import MalformedError, NotFound
+from .http_util import MAX_LIST, hex_param, int_param, json_response, only_params
+from .ledger import LedgerNode
+
+
+def _node(request: Request) -> LedgerNode:
+    return request.app.state.node
+
+
+def _get(node: LedgerNode, key: str, what: str) -> dict:
+    value = node.store.get(key)
+    if value is None:
+        raise NotFound(f"no {what} with this key on the ledger")
+    return value
+
+
+def _page(request: Request) -> tuple[str | None, int]:
+    after = request.query_params.get("after")
+    if after is not None and (len(after) > 200 or not after.replace("/", "").isalnum()):
+        raise MalformedError("bad 'after' cursor")
+    return after, int_param(request, "limit", 500, 1, MAX_LIST)
+
+
+def _listing(node: LedgerNode, prefix: str, request: Request, resolve=None) -> dict:
+    after, limit = _page(request)
+    rows = node.store.scan(prefix, after, limit)
+    items = [resolve(key[len(prefix):], value) if resolve else value for key, value in rows]
+    following = rows[-1][0][len(prefix):] if len(rows) == limit else None
+    return {"items": [item for item in items if item is not None], "next": following}
+
+
+async def institutions(request: Request):
+    only_params(request, {"after", "limit"})
+    node = _node(request)
+    return json_response(_listing(node, "inst/", request))
+
+
+async def institution(request: Request):
+    key = hex_param(request.path_params["key"], "institution key")
+    return json_response(_get(_node(request), f"inst/{key}", "institution"))
+
+
+async def pseudonym(request: Request):
+    key = hex_param(request.path_params["key"], "pseudonym key")
+    return json_response({"key": key, **_get(_node(request), f"pseu/{key}", "pseudonym")})
+
+
+async def record(request: Request):
+    record_id = hex_param(request.path_params["record"], "record id")
+    return json_response({"record": record_id, **_get(_node(request), f"rec/{record_id}", "record")})
+
+
+async def records(request: Request):
+    only_params(request, {"owner", "after", "limit"})
+    node = _node(request)
+    owner = hex_param(request.query_params.get("owner"), "owner")
+
+    def resolve(record_id: str, _: dict) -> dict | None:
+        rec = node.store.get(f"rec/{record_id}")
+        return {"record": record_id, **rec} if rec else None
+    return json_response(_listing(node, f"ix/owner/{owner}/", request, resolve))
+
+
+def _consent_view(node: LedgerNode, consent_id: str, consent: dict) -> dict:
+    return {"consent": consent_id, **consent, "status": consent_status(consent, node.now())}
+
+
+async def consent(request: Request):
+    node = _node(request)
+    consent_id = hex_param(request.path_params["consent"], "consent id")
+    return json_response(_consent_view(node, consent_id, _get(node, f"cons/{consent_id}", "consent")))
+
+
+async def consents(request: Request):
+    only_params(request, {"grantor", "grantee", "after", "limit"})
+    node = _node(request)
+    params = request.query_params
+    if ("grantor" in params) == ("grantee" in params):
+        raise MalformedError("give exactly one of the query parameters grantor or grantee")
+    role = "grantor" if "grantor" in params else "grantee"
+    who = hex_param(params.get(role), role)
+
+    def resolve(consent_id: str, _: dict) -> dict | None:
+        entry = node.store.get(f"cons/{consent_id}")
+        return _consent_view(node, consent_id, entry) if entry else None
+    return json_response(_listing(node, f"ix/{role}/{who}/", request, resolve))
+
+
+async def events(request: Request):
+    only_params(request, {"record", "owner", "requester", "after", "limit"})
+    node = _node(request)
+    params = request.query_params
+    given = [name for name in ("record", "owner", "requester") if name in params]
+    if len(given) != 1:
+        raise MalformedError("give exactly one of the query parameters record, owner or requester")
+    prefix = {"record": "ev/rec/", "owner": "ev/own/", "requester": "ev/req/"}[given[0]]
+    who = hex_param(params.get(given[0]), given[0])
+    return json_response(_listing(node, f"{prefix}{who}/", request))
+
+
+async def account(request: Request):
+    """Sequence numbers of a signer: committed, and the next one to use (mempool included)."""
+    node = _node(request)
+    key = hex_param(request.path_params["key"], "account key")
+    committed = node.store.get(f"acct/{key}")
+    pending = node.overlay.get(f"acct/{key}")
+    return json_response({"key": key, "seq": committed["seq"] if committed else 0,
+                          "next_seq": (pending["seq"] if pending else 0) + 1})
+
+
+async def credential_def(request: Request):
+    cred_def_id = request.path_params["cred_def_id"]
+    if len(cred_def_id) > 200:
+        raise MalformedError("credential definition id too long")
+    return json_response(_get(_node(request), f"cdef/{cred_def_id}", "credential definition"))
+
+
+ROUTES = [
+    Route("/v1/institutions", institutions, methods=["GET"]),
+    Route("/v1/institutions/{key}", institution, methods=["GET"]),
+    Route("/v1/pseudonyms/{key}", pseudonym, methods=["GET"]),
+    Route("/v1/accounts/{key}", account, methods=["GET"]),
+    Route("/v1/records", records, methods=["GET"]),
+    Route("/v1/records/{record}", record, methods=["GET"]),
+    Route("/v1/consents", consents, methods=["GET"]),
+    Route("/v1/consents/{consent}", consent, methods=["GET"]),
+    Route("/v1/events", events, methods=["GET"]),
+    Route("/v1/credential-defs/{cred_def_id:path}", credential_def, methods=["GET"]),
+]

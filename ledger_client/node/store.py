@@ -1,0 +1,187 @@
+"""SQLite storage for blocks, transactions, state and the persisted mempool.
+
+WAL mode; a block commits in one SQLite transaction (``write_batch``), so after a crash
+the store holds whole blocks only. The state table is a pure function of the blocks
+(``medwallet-node verify`` checks that); the mempool and rejection tables are local
+bookkeeping outside consensus.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from ..block import Header
+from ..encoding import canonical
+from ..errors import StorageError
+
+SCHEMA_VERSION = 1
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS blocks (
+    height INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE, header TEXT NOT NULL, signatures TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS txs (
+    id TEXT PRIMARY KEY, height INTEGER NOT NULL, idx INTEGER NOT NULL, leaf BLOB NOT NULL) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS txs_by_position ON txs (height, idx);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS mempool (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, leaf BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL) WITHOUT ROWID;
+"""
+
+
+class Store:
+    """The node's SQLite database; every method runs on the caller's thread."""
+
+    def __init__(self, path: Path, chain_id: str) -> None:
+        self.path = path
+        try:
+            self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise StorageError(f"cannot open the ledger database {path}: {exc}") from None
+        self._check_meta(chain_id)
+
+    def _check_meta(self, chain_id: str) -> None:
+        version = self.meta("schema_version")
+        if version is None:
+            with self.write_batch():
+                self.set_meta("schema_version", str(SCHEMA_VERSION))
+                self.set_meta("chain_id", chain_id)
+            return
+        if int(version) != SCHEMA_VERSION:
+            raise StorageError(f"ledger database {self.path} has schema version {version}; this node "
+                               f"needs {SCHEMA_VERSION}")
+        if self.meta("chain_id") != chain_id:
+            raise StorageError(f"ledger database {self.path} belongs to another network")
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def write_batch(self, durable: bool = False) -> Iterator[sqlite3.Connection]:
+        """One SQLite transaction: committed on clean exit, rolled back on any error."""
+        if durable:
+            self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            if durable:
+                self.db.execute("PRAGMA synchronous=NORMAL")
+
+    # --- meta ---------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # --- state (StateView) ------------------------------------------------------------
+
+    def get(self, key: str) -> dict | None:
+        row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def scan(self, prefix: str, after: str | None = None, limit: int = 1000) -> list[tuple[str, dict]]:
+        """State entries whose key starts with ``prefix``, in key order."""
+        low = prefix + after if after else prefix
+        op = ">" if after else ">="
+        rows = self.db.execute(
+            f"SELECT key, value FROM state WHERE key {op} ? AND key < ? ORDER BY key LIMIT ?",
+            (low, prefix + "\U0010ffff", limit)).fetchall()
+        return [(key, json.loads(value)) for key, value in rows]
+
+    def scan_reverse(self, prefix: str, limit: int) -> list[tuple[str, dict]]:
+        rows = self.db.execute("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
+                               (prefix, prefix + "\U0010ffff", limit)).fetchall()
+        return [(key, json.loads(value)) for key, value in rows]
+
+    def state_items(self) -> Iterator[tuple[str, dict]]:
+        for key, value in self.db.execute("SELECT key, value FROM state ORDER BY key"):
+            yield key, json.loads(value)
+
+    # --- blocks -------------------------------------------------------------------
+
+    def head(self) -> tuple[int, str | None, int]:
+        """Height, hash and time of the last block (0, None, 0 before the first)."""
+        row = self.db.execute("SELECT height, hash, header FROM blocks ORDER BY height DESC LIMIT 1").fetchone()
+        if row is None:
+            return 0, None, 0
+        return row[0], row[1], json.loads(row[2])["time"]
+
+    def commit_block(self, header: Header, leaves: list[tuple[str, bytes]], writes: dict[str, dict | None],
+                     done_ids: list[str], rejections: list[tuple[str, str, str]]) -> None:
+        """Store a block, its transactions and its state writes atomically."""
+        height = header.height
+        with self.write_batch(durable=True) as db:
+            db.execute("INSERT INTO blocks(height, hash, header, signatures) VALUES (?, ?, ?, ?)",
+                       (height, header.hash, canonical(header.body).decode(), json.dumps(list(header.signatures))))
+            db.executemany("INSERT INTO txs(id, height, idx, leaf) VALUES (?, ?, ?, ?)",
+                           [(tx_id, height, idx, leaf) for idx, (tx_id, leaf) in enumerate(leaves)])
+            puts = [(k, canonical(v).decode()) for k, v in writes.items() if v is not None]
+            dels = [(k,) for k, v in writes.items() if v is None]
+            db.executemany("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)", puts)
+            db.executemany("DELETE FROM state WHERE key=?", dels)
+            db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
+            db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
+
+    def commit_block_rejections(self, done_ids: list[str], rejections: list[tuple[str, str, str]]) -> None:
+        """Record transactions dropped without a block."""
+        with self.write_batch() as db:
+            db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
+            db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
+
+    def header(self, height: int) -> Header | None:
+        row = self.db.execute("SELECT header, signatures FROM blocks WHERE height=?", (height,)).fetchone()
+        return Header(json.loads(row[0]), tuple(json.loads(row[1]))) if row else None
+
+    def headers(self, start: int, count: int) -> list[Header]:
+        rows = self.db.execute("SELECT header, signatures FROM blocks WHERE height >= ? ORDER BY height LIMIT ?",
+                               (start, count)).fetchall()
+        return [Header(json.loads(h), tuple(json.loads(s))) for h, s in rows]
+
+    def raw_blocks(self) -> Iterator[tuple[int, str, str, str]]:
+        """Every block as stored: height, hash, header JSON, signatures JSON."""
+        yield from self.db.execute("SELECT height, hash, header, signatures FROM blocks ORDER BY height")
+
+    def block_leaves(self, height: int) -> list[bytes]:
+        rows = self.db.execute("SELECT leaf FROM txs WHERE height=? ORDER BY idx", (height,)).fetchall()
+        return [row[0] for row in rows]
+
+    def tx_location(self, tx_id: str) -> tuple[int, int, bytes] | None:
+        row = self.db.execute("SELECT height, idx, leaf FROM txs WHERE id=?", (tx_id,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def rejection(self, tx_id: str) -> tuple[str, str] | None:
+        row = self.db.execute("SELECT code, message FROM rejections WHERE id=?", (tx_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    # --- mempool ------------------------------------------------------------------
+
+    def mempool_add(self, tx_id: str, leaf: bytes) -> None:
+        self.db.execute("INSERT OR IGNORE INTO mempool(id, leaf) VALUES (?, ?)", (tx_id, leaf))
+
+    def mempool_add_many(self, items: list[tuple[str, bytes]]) -> None:
+        with self.write_batch():
+            self.db.executemany("INSERT OR IGNORE INTO mempool(id, leaf) VALUES (?, ?)", items)
+
+    def mempool_items(self) -> list[tuple[str, bytes]]:
+        return self.db.execute("SELECT id, leaf FROM mempool ORDER BY n").fetchall()
+
+    def mempool_clear(self, ids: list[str]) -> None:
+        with self.write_batch():
+            self.db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in ids])

@@ -1,0 +1,96 @@
+"""The ledger state as a key-value map, and views over it.
+
+State keys are strings naming an item and values are JSON objects; secondary indexes
+(consents by grantee, events by record...) are ordinary keys with a prefix, so the
+whole state, indexes included, is covered by one state hash and rebuilt by replay.
+
+Key layout (``<x>`` is lowercase hex):
+  acct/<key>                      {"seq"}                 last sequence number of a signer
+  inst/<sign_key>                 institution entry
+  node/<node_key>                 {"institution"}         node keys registered by governance
+  pseu/<key>                      pseudonym entry
+  rec/<record>                    anchored record
+  cons/<consent>                  consent (id = grant transaction id)
+  req/<request_hash>              {"tx"}                  used access requests (replay guard)
+  ix/grantor/<pseudonym>/<consent>, ix/grantee/<institution>/<consent>
+  ix/owner/<pseudonym>/<record>
+  ev/rec/<record>/<height>/<tx>, ev/own/<owner>/<height>/<tx>, ev/req/<requester>/<height>/<tx>
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Protocol
+
+from . import crypto
+from .encoding import canonical
+
+_DELETED = object()
+
+
+class StateView(Protocol):
+    """Read access to the state; all the contract needs."""
+
+    def get(self, key: str) -> dict | None: ...
+
+
+class Overlay:
+    """Writes layered on a base view; nothing reaches the base until merged."""
+
+    __slots__ = ("base", "writes")
+
+    def __init__(self, base: StateView) -> None:
+        self.base = base
+        self.writes: dict[str, dict | None] = {}
+
+    def get(self, key: str) -> dict | None:
+        if key in self.writes:
+            return self.writes[key]
+        return self.base.get(key)
+
+    def put(self, key: str, value: dict | None) -> None:
+        self.writes[key] = value
+
+    def merge_into(self, other: "Overlay") -> None:
+        other.writes.update(self.writes)
+
+
+class MemoryState:
+    """A whole state in memory: used by replays, tests and light tools."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, dict] = {}
+
+    def get(self, key: str) -> dict | None:
+        return self.data.get(key)
+
+    def apply(self, writes: dict[str, dict | None]) -> None:
+        for key, value in writes.items():
+            if value is None:
+                self.data.pop(key, None)
+            else:
+                self.data[key] = value
+
+    def scan(self, prefix: str) -> Iterator[tuple[str, dict]]:
+        for key in sorted(k for k in self.data if k.startswith(prefix)):
+            yield key, self.data[key]
+
+    def items(self) -> Iterable[tuple[str, dict]]:
+        return sorted(self.data.items())
+
+
+def state_hash(items: Iterable[tuple[str, dict]]) -> str:
+    """Hash of a whole state, given its items sorted by key.
+
+    Each entry contributes ``len(key) || key || len(value) || value`` so no two
+    different states serialise alike.
+    """
+    hasher = crypto.new_hasher()
+    for key, value in items:
+        kb, vb = key.encode(), canonical(value)
+        hasher.update(len(kb).to_bytes(4, "big") + kb + len(vb).to_bytes(8, "big") + vb)
+    return hasher.hexdigest()
+
+
+def height_key(height: int) -> str:
+    """Heights zero-padded so that key order is height order."""
+    return f"{height:012d}"

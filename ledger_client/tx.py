@@ -1,0 +1,160 @@
+"""Transactions: the signed facts the ledger records.
+
+A transaction is a JSON object ``{"tx": body, "sig": hex}``. The body holds ``v``,
+``type``, ``chain_id`` (the genesis hash of the network, so a transaction can never be
+replayed on another network), ``signer`` (Ed25519 public key), ``seq`` (the signer's
+sequence number: exactly one more than its previous transaction, so a transaction can
+never be replayed or reordered), ``time`` (unix seconds) and a type-specific
+``payload``. The id is the SHA-256 of the body's canonical bytes; the signature is over
+``DOMAIN_TX || id``. Nothing medical and no patient identity is ever in a transaction:
+records appear only as hashes of ciphertext, patients only as pseudonymous keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from . import crypto
+from .encoding import canonical, check_domain, parse_json
+from .errors import MalformedError, WrongNetwork
+from .schema import (BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable,
+                     Obj, Text)
+
+TX_VERSION = 1
+MAX_TX_BYTES = 64 * 1024
+
+PURPOSES = ("treatment", "emergency", "research", "insurance", "operations")
+CATEGORIES = ("document", "image", "fhir", "lab", "imaging", "prescription", "note", "deidentified", "other")
+INSTITUTION_KINDS = ("clinic", "hospital", "lab", "pharmacy", "insurer", "research", "issuer", "other")
+REFUSAL_REASONS = (
+    "unknown_record", "record_retired", "unknown_consent", "no_consent", "wrong_grantee",
+    "not_in_scope", "wrong_purpose", "consent_revoked", "consent_expired",
+    "consent_not_yet_valid", "unknown_requester", "blob_unavailable",
+)
+
+ACCESS_REQUEST = Obj({
+    "v": Int(1, 1), "chain_id": HASH, "requester": KEY, "record": HASH,
+    "consent": Nullable(HASH), "purpose": Enum(PURPOSES), "time": TIME, "nonce": NONCE,
+})
+SIGNED_ACCESS_REQUEST = Obj({"req": ACCESS_REQUEST, "sig": SIG})
+
+PAYLOADS: dict[str, Obj] = {
+    "register_institution": Obj(
+        {"name": Text(120), "kind": Enum(INSTITUTION_KINDS), "sign_key": KEY, "box_key": BOX_KEY},
+        {"node_key": KEY, "url": Text(200)},
+    ),
+    "register_pseudonym": Obj({"box_key": BOX_KEY}, {"proof": AnyObject()}),
+    "anchor_record": Obj({"record": HASH, "size": Int(0, 2**44), "category": Enum(CATEGORIES)}),
+    "retire_record": Obj({"record": HASH}),
+    "grant_consent": Obj(
+        {"grantee": KEY, "records": ListOf(HASH, 1, 1000), "purpose": Enum(PURPOSES),
+         "not_before": TIME, "expires_at": TIME},
+        {"envelope": HASH},
+    ),
+    "revoke_consent": Obj({"consent": HASH}),
+    "access_event": Obj({"request": SIGNED_ACCESS_REQUEST}),
+    "refusal_event": Obj({"request": SIGNED_ACCESS_REQUEST, "reason": Enum(REFUSAL_REASONS)}),
+    "publish_credential_def": Obj({"cred_def_id": Text(200), "document": AnyObject()}, {"revocation": AnyObject()}),
+}
+TX_TYPES = tuple(PAYLOADS)
+
+TX_BODY = Obj({
+    "v": Int(TX_VERSION, TX_VERSION), "type": Enum(TX_TYPES), "chain_id": HASH, "signer": KEY,
+    "seq": Int(1), "time": TIME, "payload": AnyObject(),
+})
+SIGNED_TX = Obj({"tx": TX_BODY, "sig": SIG})
+
+
+@dataclass(frozen=True, slots=True)
+class SignedTx:
+    """A transaction whose format and signature have been checked."""
+
+    body: dict
+    sig: str
+    id: str
+    leaf: bytes  # canonical bytes of the whole signed envelope: the Merkle leaf data
+
+    @property
+    def type(self) -> str:
+        return self.body["type"]
+
+    @property
+    def signer(self) -> str:
+        return self.body["signer"]
+
+    @property
+    def seq(self) -> int:
+        return self.body["seq"]
+
+    @property
+    def time(self) -> int:
+        return self.body["time"]
+
+    @property
+    def payload(self) -> dict:
+        return self.body["payload"]
+
+    def to_json(self) -> dict:
+        return {"tx": self.body, "sig": self.sig}
+
+
+def tx_id(body: dict) -> str:
+    """The id of a transaction body: SHA-256 of its canonical bytes, hex."""
+    return crypto.sha256_hex(canonical(body))
+
+
+def validate_body(body: Any) -> None:
+    """Check the structure of a transaction body and its type's payload."""
+    TX_BODY.check(body, "tx")
+    PAYLOADS[body["type"]].check(body["payload"], "tx.payload")
+
+
+def make_tx(key: crypto.SigningKey, chain_id: str, tx_type: str, seq: int, time: int, payload: dict) -> SignedTx:
+    """Build and sign a transaction."""
+    body = {"v": TX_VERSION, "type": tx_type, "chain_id": chain_id, "signer": key.public,
+            "seq": seq, "time": time, "payload": payload}
+    check_domain(body)
+    validate_body(body)
+    ident = tx_id(body)
+    sig = key.sign(crypto.DOMAIN_TX, bytes.fromhex(ident))
+    return _assemble(body, sig, ident)
+
+
+def parse_tx(doc: Any, chain_id: str | None = None) -> SignedTx:
+    """Validate an untrusted transaction document and verify its signature."""
+    check_domain(doc)
+    SIGNED_TX.check(doc, "$")
+    body = doc["tx"]
+    PAYLOADS[body["type"]].check(body["payload"], "tx.payload")
+    if chain_id is not None and body["chain_id"] != chain_id:
+        raise WrongNetwork("transaction is for another network (chain_id differs)")
+    ident = tx_id(body)
+    crypto.verify(body["signer"], crypto.DOMAIN_TX, bytes.fromhex(ident), doc["sig"])
+    return _assemble(body, doc["sig"], ident)
+
+
+def parse_tx_bytes(data: bytes, chain_id: str | None = None) -> SignedTx:
+    """Parse and verify a transaction from its JSON bytes."""
+    if len(data) > MAX_TX_BYTES:
+        raise MalformedError(f"transaction larger than {MAX_TX_BYTES} bytes")
+    return parse_tx(parse_json(data), chain_id)
+
+
+def _assemble(body: dict, sig: str, ident: str) -> SignedTx:
+    leaf = canonical({"tx": body, "sig": sig})
+    if len(leaf) > MAX_TX_BYTES:
+        raise MalformedError(f"transaction larger than {MAX_TX_BYTES} bytes")
+    return SignedTx(body=body, sig=sig, id=ident, leaf=leaf)
+
+
+def payload_schema(tx_type: str) -> dict:
+    """JSON Schema of one transaction type's payload (for the OpenAPI description)."""
+    return PAYLOADS[tx_type].json_schema()
+
+
+__all__ = [
+    "ACCESS_REQUEST", "CATEGORIES", "INSTITUTION_KINDS", "PAYLOADS", "PURPOSES", "REFUSAL_REASONS",
+    "SIGNED_ACCESS_REQUEST", "SIGNED_TX", "SignedTx", "TX_TYPES", "make_tx", "parse_tx",
+    "parse_tx_bytes", "payload_schema", "tx_id", "validate_body",
+]

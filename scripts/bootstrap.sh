@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Sets up everything `make run` and `make test` need on a fresh Debian machine:
+# the Debian packages listed in scripts/debian-packages.txt, then a virtual
+# environment in .venv with Medwallet installed in editable mode.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+
+missing_debian_packages() {
+    local pkg
+    for pkg in $(grep -v '^\s*#' scripts/debian-packages.txt | tr -s ' \n' '\n'); do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || echo "$pkg"
+    done
+}
+
+install_debian_packages() {
+    command -v dpkg-query >/dev/null || { echo "bootstrap: not a Debian system; install the equivalents of scripts/debian-packages.txt by hand" >&2; return 0; }
+    local missing
+    missing=$(missing_debian_packages | tr '\n' ' ')
+    [ -z "${missing// }" ] && return 0
+    local sudo=""
+    if [ "$(id -u)" != 0 ]; then
+        if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+            echo "bootstrap: please install these Debian packages, then run again: $missing" >&2
+            exit 1
+        fi
+    fi
+    echo "bootstrap: installing Debian packages: $missing"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+}
+
+install_python_env() {
+    local stamp="$VENV/.medwallet-installed"
+    if [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ]; then return 0; fi
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$PYTHON" -m venv "$VENV" || { echo "bootstrap: '$PYTHON -m venv' failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
+    fi
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e ".[gui,dev]"
+    touch "$stamp"
+}
+
+install_debian_packages
+install_python_env

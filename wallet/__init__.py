@@ -1,0 +1,1 @@
+"""Medwallet, the patient-held medical-data wallet: a Qt-free core and thin GUI and CLI over it."""

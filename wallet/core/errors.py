@@ -1,0 +1,166 @@
+"""One exception hierarchy for the wallet core.
+
+Every error a patient may see is a subclass of :class:`WalletError` whose docstring is the
+text idea shown to the patient (Magic Wormhole keeps its user text the same way); the GUI
+translates by ``code``. Messages never contain a key, a phrase, a passphrase or health data,
+so ``str(exc)`` is always safe to log or to put behind a "copy details" button.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class WalletError(Exception):
+    """Something went wrong in the wallet."""
+
+    code = "wallet_error"
+
+    def __init__(self, message: str = "", *, detail: str = "") -> None:
+        super().__init__(message or self.user_text())
+        # A short technical note for logs and "copy details" (never secret, never health data).
+        self.detail = detail
+
+    @classmethod
+    def user_text(cls) -> str:
+        """The patient-facing text: the class docstring, whitespace folded."""
+        return " ".join((cls.__doc__ or cls.code).split())
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+class Cancelled(WalletError):
+    """The action was cancelled."""
+
+    # A cancelled action shows nothing: the GUI's show_error() returns silently for this class.
+    code = "cancelled"
+
+
+class WrongPassphrase(WalletError):
+    """The passphrase is not correct. Check the keyboard layout and Caps Lock, then try again."""
+
+    code = "wrong_passphrase"
+
+
+class PassphraseRequired(WalletError):
+    """Enter the wallet passphrase to unlock it (the system keyring does not hold its key here)."""
+
+    code = "passphrase_required"
+
+
+class KeyringUnavailable(WalletError):
+    """The system keyring is not available on this computer, so the wallet needs a passphrase.
+    If you never set one, restore the wallet from its 24-word recovery phrase."""
+
+    code = "keyring_unavailable"
+
+
+class CorruptVault(WalletError):
+    """The wallet's key file is damaged or incomplete. Restore it from a backup or from the
+    24-word recovery phrase."""
+
+    code = "corrupt_vault"
+
+
+class InvalidPhrase(WalletError):
+    """This is not a valid recovery phrase. Check each of the 24 words and their order."""
+
+    code = "invalid_phrase"
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        reason: str = "invalid",
+        word: str | None = None,
+        position: int | None = None,
+        suggestion: str | None = None,
+    ) -> None:
+        super().__init__(message, detail=reason)
+        self.reason = reason  # "word", "count" or "checksum"
+        self.word = word  # the unknown word as typed (a single word leaks nothing useful)
+        self.position = position  # 1-based, as the patient counts
+        self.suggestion = suggestion
+
+
+class RecordIntegrityError(WalletError):
+    """This record is damaged or was altered, so it was not opened. Download it again; if that
+    keeps failing, ask the sender to share it again."""
+
+    code = "record_integrity"
+
+
+class FileTooLarge(WalletError):
+    """This file is too large for the wallet."""
+
+    code = "file_too_large"
+
+
+class UnreadableFile(WalletError):
+    """This file could not be read. Check that it exists and is not open in another program."""
+
+    code = "unreadable_file"
+
+
+class FileChanged(WalletError):
+    """The file changed while it was being read. Try again when no other program is writing it."""
+
+    code = "file_changed"
+
+
+class QrNotFound(WalletError):
+    """No Medwallet QR code was found in this image. Try a sharper, closer picture."""
+
+    code = "qr_not_found"
+
+
+class GrantCodeProblem(StrEnum):
+    """Why a grant code was refused; each value maps to a patient-facing sentence."""
+
+    NOT_MEDWALLET = "not_medwallet"
+    UNSUPPORTED_VERSION = "unsupported_version"
+    TRUNCATED = "truncated"
+    CHECKSUM = "checksum"
+    MALFORMED = "malformed"
+    OTHER_NETWORK = "other_network"
+    EXPIRED = "expired"
+
+
+_GRANT_TEXT = {
+    GrantCodeProblem.NOT_MEDWALLET: "This is not a Medwallet grant code.",
+    GrantCodeProblem.UNSUPPORTED_VERSION: (
+        "This grant code comes from a newer Medwallet. Update this application and scan again."
+    ),
+    GrantCodeProblem.TRUNCATED: "The grant code is incomplete. Scan it again.",
+    GrantCodeProblem.CHECKSUM: (
+        "The grant code was not read correctly (its checksum does not match). Scan it again."
+    ),
+    GrantCodeProblem.MALFORMED: (
+        "The grant code is damaged or was not read correctly. Scan it again; if that fails, "
+        "ask the patient to show a new one."
+    ),
+    GrantCodeProblem.OTHER_NETWORK: (
+        "This grant code belongs to another Medwallet network than the one this desk uses."
+    ),
+    GrantCodeProblem.EXPIRED: "This grant code has expired. Ask the patient for a new one.",
+}
+
+
+class InvalidGrantCode(WalletError):
+    """The grant code could not be used; ``reason`` says why."""
+
+    code = "invalid_grant_code"
+
+    def __init__(self, reason: GrantCodeProblem, *, detail: str = "") -> None:
+        super().__init__(_GRANT_TEXT[reason], detail=detail)
+        self.reason = reason
+
+
+class CryptoError(WalletError):
+    """A cryptographic check failed."""
+
+    # Internal: callers translate it into the user-facing error that fits (WrongPassphrase,
+    # CorruptVault, RecordIntegrityError...), because only they know what failed to open.
+    code = "crypto"
