@@ -1,0 +1,27 @@
+"""Shared fixtures: real ledger nodes on free loopback ports."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.nodeproc import NodeProcess, new_network
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def node(tmp_path) -> NodeProcess:
+    """A fresh single-node network, running, stopped after the test."""
+    proc = new_network(tmp_path / "node").start()
+    yield proc
+    proc.stop()
+
+
+@pytest.fixture(scope="module")
+def shared_node(tmp_path_factory) -> NodeProcess:
+    """One running network shared by a module's tests (each test uses fresh keys)."""
+    proc = new_network(tmp_path_factory.mktemp("shared") / "node").start()
+    yield proc
+    proc.stop()
