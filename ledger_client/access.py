@@ -17,7 +17,7 @@ from typing import Any
 
 from . import crypto
 from .encoding import b64url, canonical, check_domain, from_b64url, parse_json
-from .errors import MalformedError, WrongNetwork
+from .errors import MalformedError, SignatureError, WrongNetwork
 from .schema import HASH, KEY, SIG, TIME, Int, Obj
 from .tx import ACCESS_REQUEST, SIGNED_ACCESS_REQUEST
 
@@ -86,8 +86,10 @@ def parse_access_request(doc: Any, chain_id: str | None = None) -> AccessRequest
 
 def parse_access_header(value: str, chain_id: str | None = None) -> AccessRequest:
     """Decode the ``X-Medwallet-Access`` header."""
-    if not value or len(value) > MAX_HEADER_BYTES:
-        raise MalformedError("missing or oversized X-Medwallet-Access header")
+    if not value:
+        raise SignatureError("missing X-Medwallet-Access header: a read needs a signed access request")
+    if len(value) > MAX_HEADER_BYTES:
+        raise MalformedError("oversized X-Medwallet-Access header")
     return parse_access_request(parse_json(from_b64url(value, "X-Medwallet-Access")), chain_id)
 
 
@@ -100,8 +102,10 @@ def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int
 
 def parse_upload_auth(value: str, chain_id: str) -> dict:
     """Verify an ``X-Medwallet-Upload`` header; returns the authorisation body."""
-    if not value or len(value) > MAX_HEADER_BYTES:
-        raise MalformedError("missing or oversized X-Medwallet-Upload header")
+    if not value:
+        raise SignatureError("missing X-Medwallet-Upload header: an upload needs a signed authorisation")
+    if len(value) > MAX_HEADER_BYTES:
+        raise MalformedError("oversized X-Medwallet-Upload header")
     doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
     SIGNED_UPLOAD_AUTH.check(doc, "upload")
     auth = doc["auth"]

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import crypto
 from .encoding import canonical, check_domain, parse_json
-from .errors import MalformedError, WrongNetwork
+from .errors import MalformedError, SignatureError, WrongNetwork
 from .schema import (BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable,
                      Obj, Text)
 
@@ -124,6 +124,8 @@ def make_tx(key: crypto.SigningKey, chain_id: str, tx_type: str, seq: int, time:
 def parse_tx(doc: Any, chain_id: str | None = None) -> SignedTx:
     """Validate an untrusted transaction document and verify its signature."""
     check_domain(doc)
+    if isinstance(doc, dict) and "tx" in doc and "sig" not in doc:
+        raise SignatureError("$.sig: missing field: the transaction is not signed")
     SIGNED_TX.check(doc, "$")
     body = doc["tx"]
     PAYLOADS[body["type"]].check(body["payload"], "tx.payload")

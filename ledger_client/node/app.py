@@ -12,7 +12,7 @@ from starlette.routing import Route
 
 from ..errors import LedgerError
 from . import routes_blobs, routes_chain, routes_directory
-from .http_util import json_response
+from .http_util import json_response, only_params
 from .ledger import LedgerNode
 from .openapi import build_openapi
 
@@ -43,6 +43,7 @@ def create_app(node: LedgerNode) -> Starlette:
     spec = build_openapi()
 
     async def openapi(request: Request):
+        only_params(request, set())
         return json_response(spec)
 
     @contextlib.asynccontextmanager

@@ -27,7 +27,7 @@ async def read_json(request: Request, max_bytes: int) -> Any:
     """Read and parse a JSON body of at most ``max_bytes``, without buffering more."""
     declared = request.headers.get("content-length")
     if declared is not None:
-        if not declared.isdigit():
+        if not (declared.isascii() and declared.isdigit()):
             raise MalformedError("bad Content-Length header")
         if int(declared) > max_bytes:
             raise TooLarge(f"request body larger than {max_bytes} bytes")
@@ -49,14 +49,19 @@ def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:
     return value  # type: ignore[return-value]
 
 
+def uint_text(raw: str, what: str, low: int, high: int) -> int:
+    """A decimal integer from a URL within bounds (ASCII digits only: ``"²".isdigit()`` is true)."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 16) or not low <= int(raw) <= high:
+        raise MalformedError(f"{what} must be an integer from {low} to {high}")
+    return int(raw)
+
+
 def int_param(request: Request, name: str, default: int, low: int, high: int) -> int:
     """An optional integer query parameter within bounds."""
     raw = request.query_params.get(name)
     if raw is None:
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise MalformedError(f"query parameter {name} must be an integer from {low} to {high}")
-    return int(raw)
+    return uint_text(raw, f"query parameter {name}", low, high)
 
 
 def bool_param(request: Request, name: str) -> bool:

@@ -205,14 +205,23 @@ class LedgerNode:
             body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
             header = Header(body, (sign_header(body, self.key),))
             self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections)
+            self._drop_retired(accepted)
         else:
             self.store.commit_block_rejections(done, rejections)
         self._reset_pending(rest)
-        for tx_id in done:
-            for fut in self._waiters.pop(tx_id, ()):
+        # Wake the waiters of everything settled: this block's transactions, and those of
+        # the rest that no longer apply on top of it (dropped by _reset_pending).
+        for tx_id in [i for i in self._waiters if i not in self.pending_ids]:
+            for fut in self._waiters.pop(tx_id):
                 if not fut.done():
                     fut.set_result(None)
         return header
+
+    def _drop_retired(self, txs: list[SignedTx]) -> None:
+        """A retired record's ciphertext is deleted: the patient asked for it to be gone."""
+        for tx in txs:
+            if tx.type == "retire_record":
+                self.blobs.delete(tx.payload["record"])
 
     def _reset_pending(self, rest: list[SignedTx]) -> None:
         self.pending, self.pending_ids, self.overlay = [], set(), Overlay(self.store)

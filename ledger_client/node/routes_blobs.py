@@ -37,7 +37,7 @@ async def upload(request: Request):
     _check_uploader(node, auth, blob)
     offset = int_param(request, "offset", 0, 0, auth["size"])
     declared = request.headers.get("content-length")
-    if declared is not None and (not declared.isdigit() or offset + int(declared) > auth["size"]):
+    if declared is not None and (not (declared.isascii() and declared.isdigit()) or offset + int(declared) > auth["size"]):
         raise TooLarge("the body is larger than the blob's declared size")
     try:
         held = await node.blobs.receive(blob, auth["size"], offset, request.stream())
@@ -48,6 +48,7 @@ async def upload(request: Request):
 
 
 async def upload_status(request: Request):
+    only_params(request, set())
     node = _node(request)
     blob = hex_param(request.path_params["blob"], "blob hash")
     if node.blobs.exists(blob):

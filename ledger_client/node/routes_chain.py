@@ -6,10 +6,10 @@ from starlette.requests import Request
 from starlette.routing import Route
 
 from ..encoding import parse_json
-from ..errors import MalformedError, NotFound
+from ..errors import LedgerError, MalformedError, NotFound
 from ..merkle import inclusion_proof, leaf_hash
 from ..tx import MAX_TX_BYTES, parse_tx
-from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json
+from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, uint_text
 from .ledger import LedgerNode
 
 MAX_BATCH = 5000
@@ -21,6 +21,7 @@ def _node(request: Request) -> LedgerNode:
 
 
 async def status(request: Request):
+    only_params(request, set())
     node = _node(request)
     height, head, head_time = node.store.head()
     return json_response({"chain_id": node.chain_id, "network": node.genesis.network, "height": height,
@@ -29,23 +30,26 @@ async def status(request: Request):
 
 
 async def genesis(request: Request):
+    only_params(request, set())
     return json_response(_node(request).genesis.doc)
 
 
 async def submit_tx(request: Request):
     only_params(request, {"wait", "timeout"})
     node = _node(request)
+    wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
     doc = await read_json(request, MAX_TX_BYTES)
     tx = parse_tx(doc, node.chain_id)
     result = node.submit(tx)
-    if bool_param(request, "wait"):
-        result = (await node.wait_committed([tx.id], int_param(request, "timeout", 10, 1, 60)))[0]
+    if wait:
+        result = (await node.wait_committed([tx.id], timeout))[0]
     return json_response(result, 200 if result["status"] == "committed" else 202)
 
 
 async def submit_batch(request: Request):
     only_params(request, {"wait", "timeout"})
     node = _node(request)
+    wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
     doc = await read_json(request, MAX_BATCH_BYTES)
     if not isinstance(doc, dict) or set(doc) != {"txs"} or not isinstance(doc["txs"], list):
         raise MalformedError('expected {"txs": [transaction, ...]}')
@@ -55,16 +59,19 @@ async def submit_batch(request: Request):
     for index, item in enumerate(doc["txs"]):
         try:
             txs.append(parse_tx(item, node.chain_id))
-        except MalformedError as exc:
-            raise type(exc)(f"transaction {index}: {exc.message}") from None
+        except LedgerError as exc:  # malformed, bad signature or wrong network: name the culprit
+            exc.args = (f"transaction {index}: {exc.message}",)
+            exc.index = index  # type: ignore[attr-defined]
+            raise
     results = node.submit_batch(txs)
-    if bool_param(request, "wait"):
-        results = await node.wait_committed([tx.id for tx in txs], int_param(request, "timeout", 10, 1, 60))
+    if wait:
+        results = await node.wait_committed([tx.id for tx in txs], timeout)
     committed = all(r["status"] == "committed" for r in results)
     return json_response({"results": results}, 200 if committed else 202)
 
 
 async def tx_status(request: Request):
+    only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
     result = node.status_of(tx_id)
@@ -77,6 +84,7 @@ async def tx_status(request: Request):
 
 
 async def tx_proof(request: Request):
+    only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
     height, index, leaf = node.require_tx(tx_id)
@@ -89,13 +97,12 @@ async def tx_proof(request: Request):
 
 
 async def block(request: Request):
+    only_params(request, set())
     node = _node(request)
-    raw = request.path_params["height"]
-    if not raw.isdigit():
-        raise MalformedError("block height must be a positive integer")
-    header = node.store.header(int(raw))
+    height = uint_text(request.path_params["height"], "block height", 1, 2**40)
+    header = node.store.header(height)
     if header is None:
-        raise NotFound(f"no block at height {raw}")
+        raise NotFound(f"no block at height {height}")
     txs = [parse_json(leaf) for leaf in node.store.block_leaves(header.height)]
     return json_response({"block": header.to_json(), "hash": header.hash, "txs": txs})
 

@@ -45,16 +45,19 @@ async def institutions(request: Request):
 
 
 async def institution(request: Request):
+    only_params(request, set())
     key = hex_param(request.path_params["key"], "institution key")
     return json_response(_get(_node(request), f"inst/{key}", "institution"))
 
 
 async def pseudonym(request: Request):
+    only_params(request, set())
     key = hex_param(request.path_params["key"], "pseudonym key")
     return json_response({"key": key, **_get(_node(request), f"pseu/{key}", "pseudonym")})
 
 
 async def record(request: Request):
+    only_params(request, set())
     record_id = hex_param(request.path_params["record"], "record id")
     return json_response({"record": record_id, **_get(_node(request), f"rec/{record_id}", "record")})
 
@@ -75,6 +78,7 @@ def _consent_view(node: LedgerNode, consent_id: str, consent: dict) -> dict:
 
 
 async def consent(request: Request):
+    only_params(request, set())
     node = _node(request)
     consent_id = hex_param(request.path_params["consent"], "consent id")
     return json_response(_consent_view(node, consent_id, _get(node, f"cons/{consent_id}", "consent")))
@@ -109,6 +113,7 @@ async def events(request: Request):
 
 async def account(request: Request):
     """Sequence numbers of a signer: committed, and the next one to use (mempool included)."""
+    only_params(request, set())
     node = _node(request)
     key = hex_param(request.path_params["key"], "account key")
     committed = node.store.get(f"acct/{key}")
@@ -118,6 +123,7 @@ async def account(request: Request):
 
 
 async def credential_def(request: Request):
+    only_params(request, set())
     cred_def_id = request.path_params["cred_def_id"]
     if len(cred_def_id) > 200:
         raise MalformedError("credential definition id too long")

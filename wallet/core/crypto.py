@@ -85,10 +85,9 @@ def derive_key(root: bytes, purpose: str, index: int = 0, size: int = KEY_BYTES)
 
 def _purpose_bytes(purpose: str) -> bytes:
     """Purpose as the 16-byte BLAKE2b personal; distinct purposes give distinct bytes."""
-    raw = purpose.encode("ascii")
-    if not raw or len(raw) > PURPOSE_MAX_BYTES or not raw.isascii() or not raw.isprintable():
+    if not 0 < len(purpose) <= PURPOSE_MAX_BYTES or not purpose.isascii() or not purpose.isprintable():
         raise ValueError("purpose must be 1..16 printable ASCII characters")
-    return raw.ljust(PURPOSE_MAX_BYTES, b"\0")
+    return purpose.encode("ascii").ljust(PURPOSE_MAX_BYTES, b"\0")
 
 
 def signing_key(seed: bytes) -> nacl.signing.SigningKey:

@@ -64,6 +64,18 @@ class CorruptVault(WalletError):
     code = "corrupt_vault"
 
 
+class NewerVault(WalletError):
+    """This wallet was saved by a newer version of Medwallet. Update the application to open it."""
+
+    code = "newer_vault"
+
+
+class VaultMissing(WalletError):
+    """No wallet was found in this place. Create a new wallet or restore one from its phrase."""
+
+    code = "vault_missing"
+
+
 class InvalidPhrase(WalletError):
     """This is not a valid recovery phrase. Check each of the 24 words and their order."""
 

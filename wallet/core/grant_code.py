@@ -163,7 +163,7 @@ def _payload(encoded: str) -> bytes:
     # Unpadded base32 leaves spare bits in the last character; refuse non-zero ones so
     # that every character of the code counts and no variant spelling decodes.
     if base64.b32encode(raw).decode("ascii").rstrip("=") != encoded:
-        raise InvalidGrantCode(GrantCodeProblem.CHECKSUM, detail="non-canonical base32")
+        raise InvalidGrantCode(_diagnose_bad_checksum(raw), detail="non-canonical base32")
     if len(raw) < _MIN_BODY + CHECKSUM_BYTES:
         raise InvalidGrantCode(GrantCodeProblem.TRUNCATED, detail="too short")
     return raw

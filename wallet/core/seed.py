@@ -29,13 +29,16 @@ import difflib
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import nacl.public
-import nacl.signing
 from mnemonic import Mnemonic
 
 from . import crypto
 from .errors import InvalidPhrase
+
+if TYPE_CHECKING:  # key types come from crypto.py, the one module that talks to libsodium
+    import nacl.public
+    import nacl.signing
 
 SEED_BYTES = 32
 PHRASE_WORDS = 24
@@ -102,10 +105,9 @@ def _words(text: str) -> list[str]:
 
 def _check_word(word: str, position: int) -> None:
     """Raise :class:`InvalidPhrase` naming ``word`` when it is not on the BIP-39 list."""
-    wordlist = _mnemonic().wordlist
     if word in _word_set():
         return
-    suggestion = _suggest(word, wordlist)
+    suggestion = _suggest(word, _mnemonic().wordlist)
     hint = f' Did you mean "{suggestion}"?' if suggestion else ""
     raise InvalidPhrase(
         f'Word {position}, "{word}", is not a recovery word.{hint}',

@@ -1,0 +1,62 @@
+"""``medwallet``: the command-line face of the wallet core (and of the clinic desk).
+
+Every command is a thin call into :mod:`wallet.core`; errors become one line on stderr
+and a non-zero exit (1 for a refused action, 2 for a usage error)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from ledger_client.errors import LedgerError
+
+from ..core.errors import Cancelled, WalletError
+from . import clinic_cmds, patient_cmds
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.")
+    parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
+    parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
+    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    sub = parser.add_subparsers(dest="command")
+    patient_cmds.register(sub)
+    clinic_cmds.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=os.environ.get("MEDWALLET_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return _no_command(parser, args)
+    try:
+        return args.func(args) or 0
+    except Cancelled:
+        return 130
+    except (WalletError, LedgerError) as exc:
+        print(f"medwallet: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("medwallet: interrupted", file=sys.stderr)
+        return 130
+    except FileNotFoundError as exc:
+        print(f"medwallet: no such file: {exc.filename}", file=sys.stderr)
+        return 1
+
+
+def _no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Bare ``medwallet`` opens the desktop window where the GUI is installed."""
+    try:
+        from ..gui.app import run_gui  # type: ignore[import-not-found]
+    except ImportError:
+        parser.print_help()
+        return 2
+    return run_gui(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""Clinic desk commands: ``medwallet clinic init|info|scan|read``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ledger_client.node.datadir import load_key
+
+from ..core.clinic import ClinicDesk
+from ..core.paths import clinic_dir
+from .common import ProgressPrinter, UsageError, emit_json, passphrase, unlock, when
+from .patient_cmds import _nodes
+
+
+def _open(args) -> ClinicDesk:
+    return unlock(ClinicDesk.open, clinic_dir(args.clinic_dir), args)
+
+
+def cmd_init(args) -> int:
+    desk = ClinicDesk.create(clinic_dir(args.clinic_dir), args.name, args.kind, _nodes(args),
+                             genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
+                             use_keyring=not args.no_keyring)
+    registered = False
+    if args.governance_key:
+        desk.register(load_key(Path(args.governance_key)))
+        registered = True
+    info = {"name": desk.name, "institution_id": desk.key.public, **desk.registration_payload(),
+            "registered": registered}
+    if args.json:
+        emit_json(info)
+    else:
+        print(f"Clinic desk {desk.name!r} created. Institution id: {desk.key.public}")
+        if not registered:
+            print("Ask the network's governance to register it with these keys:")
+            print(f"  sign key {info['sign_key']}\n  box key  {info['box_key']}")
+    return 0
+
+
+def cmd_info(args) -> int:
+    desk = _open(args)
+    info = {**desk.registration_payload(), "registered": desk.is_registered(), "network": desk.settings.network_name}
+    if args.json:
+        emit_json(info)
+    else:
+        for key, value in info.items():
+            print(f"{key:12s} {value}")
+    return 0
+
+
+def _grant(desk: ClinicDesk, args):
+    if args.image:
+        return desk.scan_image(args.image)
+    text = args.code if args.code else (sys.stdin.readline() if not sys.stdin.isatty() else input("Scan the code: "))
+    if not text.strip():
+        raise UsageError("No grant code given: scan one, or pass --image FILE.")
+    return desk.scan_text(text)
+
+
+def cmd_scan(args) -> int:
+    desk = _open(args)
+    view = desk.consent(_grant(desk, args))
+    if args.json:
+        emit_json(view.__dict__)
+        return 0
+    print(f"Consent {view.consent[:12]} ({view.status})")
+    print(f"  purpose   {view.purpose}\n  valid     {when(view.not_before)} to {when(view.expires_at)}")
+    print(f"  records   {len(view.records)}\n  on ledger block {view.height} (proof verified)")
+    return 0
+
+
+def cmd_read(args) -> int:
+    desk = _open(args)
+    result = desk.read(_grant(desk, args), Path(args.out), purpose=args.purpose, progress=None)
+    if args.json:
+        emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events})
+        return 0
+    for path, title in zip(result.files, result.titles):
+        print(f"{title}: {path}")
+    return 0
+
+
+def register(sub) -> None:
+    clinic = sub.add_parser("clinic", help="clinic desk: read what a patient's QR grant allows",
+                            description="Clinic desk: read what a patient's QR grant allows.")
+    clinic_sub = clinic.add_subparsers(dest="clinic_command", required=True)
+
+    def add(name: str, func, text: str):
+        p = clinic_sub.add_parser(name, help=text, description=text)
+        p.set_defaults(func=func)
+        p.add_argument("--clinic-dir", help="desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)")
+        p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        return p
+
+    p = add("init", cmd_init, "create the desk's institution keys")
+    p.add_argument("--name", required=True, help="institution name shown to patients")
+    p.add_argument("--kind", default="clinic")
+    p.add_argument("--node", action="append", help="node URL of the network")
+    p.add_argument("--genesis-hash")
+    p.add_argument("--no-keyring", action="store_true")
+    p.add_argument("--governance-key", help="local networks: register with this governance key file")
+    add("info", cmd_info, "show the desk's keys and registration")
+    for name, func, text in (("scan", cmd_scan, "check a grant code and show the consent"),
+                             ("read", cmd_read, "fetch and decrypt the records a grant allows")):
+        p = add(name, func, text)
+        p.add_argument("code", nargs="?", help="grant code text (default: read a line from the scanner/stdin)")
+        p.add_argument("--image", help="read the QR code from this image")
+        if name == "read":
+            p.add_argument("--out", required=True, help="folder for the decrypted records")
+            p.add_argument("--purpose", help="purpose of the read (default: the consent's)")

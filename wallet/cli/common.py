@@ -1,0 +1,112 @@
+"""Helpers shared by the CLI commands: unlocking, output, progress, dates."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import re
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..core.errors import PassphraseRequired, WalletError
+
+ENV_PASSPHRASE = "MEDWALLET_PASSPHRASE"
+
+
+class UsageError(WalletError):
+    """The command was not given what it needs. See --help."""
+
+    code = "usage"
+
+
+def passphrase(args, *, new: bool = False) -> str | None:
+    """The passphrase from --passphrase-file, $MEDWALLET_PASSPHRASE, or a prompt on a terminal."""
+    if getattr(args, "passphrase_file", None):
+        try:
+            return Path(args.passphrase_file).read_text("utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise UsageError(f"Cannot read the passphrase file: {exc.strerror}.") from None
+    if os.environ.get(ENV_PASSPHRASE):
+        return os.environ[ENV_PASSPHRASE]
+    if not new or not sys.stdin.isatty():
+        return None
+    first = getpass.getpass("Choose a wallet passphrase (Enter for none): ")
+    if first and getpass.getpass("Repeat it: ") != first:
+        raise UsageError("The two passphrases differ.")
+    return first or None
+
+
+def unlock(open_fn, directory: Path, args):
+    """Open a vault, asking for the passphrase on a terminal when the keyring cannot."""
+    try:
+        return open_fn(directory, passphrase(args))
+    except PassphraseRequired:
+        if not sys.stdin.isatty():
+            raise
+        return open_fn(directory, getpass.getpass("Wallet passphrase: "))
+
+
+def emit_json(doc: Any) -> None:
+    print(json.dumps(doc, indent=2, sort_keys=True, default=str))
+
+
+def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> None:
+    rows = [[("" if v is None else str(v)) for v in row] for row in rows]
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    print("  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip())
+    for row in rows:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def when(ts: int | None) -> str:
+    if not ts:
+        return ""
+    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+_DURATION = re.compile(r"^(\d+)\s*([mhdwy])$")
+_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
+
+
+def parse_expiry(text: str, now: int | None = None) -> int:
+    """``30d``, ``12h``, ``2w``, ``1y`` from now, or a date ``YYYY-MM-DD[THH:MM]`` (local time)."""
+    now = int(time.time()) if now is None else now
+    text = text.strip().lower()
+    match = _DURATION.match(text)
+    if match:
+        return now + int(match.group(1)) * _UNITS[match.group(2)]
+    try:
+        moment = datetime.fromisoformat(text.upper() if "t" in text else text)
+    except ValueError:
+        raise UsageError(f"Cannot read the expiry {text!r}: use e.g. 30d, 12h or 2026-12-31.") from None
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    if len(text) == 10:  # a bare date: the end of that day
+        moment = moment.replace(hour=23, minute=59, second=59)
+    return int(moment.timestamp())
+
+
+class ProgressPrinter:
+    """A one-line progress display on stderr (only on a terminal)."""
+
+    def __init__(self, enabled: bool | None = None) -> None:
+        self.enabled = sys.stderr.isatty() if enabled is None else enabled
+        self._last = 0.0
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self._last < 0.1 and done != total:
+            return
+        self._last = now
+        pct = f"{100 * done // total:3d}%" if total else f"{done // 1024} KiB"
+        print(f"\r{stage:8s} {pct}", end="", file=sys.stderr, flush=True)
+
+    def done(self) -> None:
+        if self.enabled:
+            print("\r" + " " * 30 + "\r", end="", file=sys.stderr, flush=True)

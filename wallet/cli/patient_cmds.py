@@ -1,0 +1,303 @@
+"""Patient commands: init, restore, import, records, export, delete, institutions,
+grant, grants, revoke, qr, audit, resume."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from pathlib import Path
+
+from ..core import audit, records, restore, sharing
+from ..core.errors import WalletError
+from ..core.paths import wallet_dir
+from ..core.qr import render_svg, save_png, qr_size
+from ..core.seed import validate_phrase
+from ..core.wallet import Wallet
+from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
+
+ENV_NODES = "MEDWALLET_NODES"
+
+
+def _nodes(args) -> list[str]:
+    nodes = list(getattr(args, "node", None) or [])
+    if not nodes and os.environ.get(ENV_NODES):
+        nodes = [n for n in os.environ[ENV_NODES].split(",") if n.strip()]
+    if not nodes:
+        raise UsageError("Give the network's node address with --node URL (or set MEDWALLET_NODES).")
+    return nodes
+
+
+def _open(args) -> Wallet:
+    return unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
+
+
+def cmd_init(args) -> int:
+    directory = wallet_dir(args.wallet_dir)
+    wallet, phrase = Wallet.create(directory, passphrase=passphrase(args, new=True), use_keyring=not args.no_keyring,
+                                   nodes=_nodes(args), genesis_hash=args.genesis_hash)
+    if args.json:
+        emit_json({"wallet_dir": str(directory), "phrase": phrase, "network": wallet.settings.network_name,
+                   "genesis_hash": wallet.settings.genesis_hash, "keystore": wallet.keystore.unlocked_by})
+        return 0
+    print(f"Created a wallet in {directory} on network {wallet.settings.network_name!r}.\n")
+    print("Your recovery phrase. Write these 24 words down, in order, and keep them safe.")
+    print("Anyone with them can read your records; without them a lost computer means lost records.\n")
+    words = phrase.split()
+    for row in range(6):
+        print("   ".join(f"{i + 1:2d}. {words[i]:<10}" for i in range(row, 24, 6)))
+    if sys.stdin.isatty():
+        _check_back(words)
+    return 0
+
+
+def _check_back(words: list[str]) -> None:
+    print()
+    for position in sorted(random.sample(range(24), 3)):
+        answer = input(f"Word number {position + 1}? ").strip().lower()
+        if answer != words[position]:
+            raise UsageError(f"Word {position + 1} does not match. Your wallet exists; run "
+                             f"'medwallet phrase' later to see the words again.")
+    print("Correct. Keep the words safe.")
+
+
+def cmd_restore(args) -> int:
+    if args.phrase_file:
+        text = Path(args.phrase_file).read_text("utf-8")
+    elif sys.stdin.isatty():
+        text = input("Type your 24 words, separated by spaces: ")
+    else:
+        text = sys.stdin.readline()
+    phrase = validate_phrase(text)
+    wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
+                                      genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
+                                      use_keyring=not args.no_keyring)
+    if args.json:
+        emit_json(summary)
+    else:
+        print(f"Restored {summary['records']} records, {summary['grants']} consents and {summary['events']} "
+              f"audit events from {summary['pseudonyms']} pseudonyms.")
+    return 0
+
+
+def cmd_import(args) -> int:
+    wallet = _open(args)
+    results = []
+    progress = ProgressPrinter()
+    for name in args.files:
+        result = records.import_file(wallet, Path(name), title=args.title, progress=progress)
+        progress.done()
+        results.append(result)
+        if not args.json:
+            print(f"{result.record[:12]}  {result.title}  stored and anchored")
+    if args.json:
+        emit_json([r.__dict__ for r in results])
+    return 0
+
+
+def cmd_records(args) -> int:
+    rows = records.list_records(_open(args), include_copies=args.all)
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        print("No records yet. Import one with 'medwallet import FILE'.")
+    table([(r["record"][:12], r["title"], r["fhir_type"] or r["media_type"], r["record_date"] or "",
+            _size(r["size"]), r["status"]) for r in rows], ["ID", "TITLE", "TYPE", "DATE", "SIZE", "STATUS"])
+    return 0
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if n < 1024 or unit == "GiB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def cmd_export(args) -> int:
+    wallet = _open(args)
+    row = records.find_record(wallet, args.record)
+    out = Path(args.out)
+    if out.is_dir():
+        out = out / (row["filename"] or f"{row['record'][:12]}.bin")
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; use --force to overwrite.")
+    meta = records.export_record(wallet, row["record"], out, progress=ProgressPrinter())
+    print(f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
+    return 0
+
+
+def cmd_delete(args) -> int:
+    wallet = _open(args)
+    row = records.find_record(wallet, args.record)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Deleting cannot be undone; add --yes to confirm.")
+        if input(f"Delete {row['title']!r} for good? Type 'delete': ").strip() != "delete":
+            return 1
+    retired = records.delete_record(wallet, row["record"])
+    print(f"Deleted {row['title']!r}: its key was destroyed and {len(retired)} copy(ies) retired on the ledger; "
+          "the nodes no longer serve it. Institutions that already read it keep what they read.")
+    return 0
+
+
+def cmd_institutions(args) -> int:
+    wallet = _open(args)
+    items = wallet.network.client.institutions()
+    if args.search:
+        items = [i for i in items if args.search.lower() in i["name"].lower()]
+    if args.json:
+        emit_json(items)
+        return 0
+    table([(i["sign_key"][:12], i["name"], i["kind"]) for i in items], ["ID", "NAME", "KIND"])
+    return 0
+
+
+def _institution(wallet: Wallet, text: str) -> str:
+    items = wallet.network.client.institutions()
+    text = text.strip()
+    exact = [i for i in items if i["sign_key"] == text.lower() or i["name"].lower() == text.lower()]
+    matches = exact or [i for i in items if i["sign_key"].startswith(text.lower()) or text.lower() in i["name"].lower()]
+    if len(matches) != 1:
+        raise UsageError(f"{'No' if not matches else 'More than one'} institution matches {text!r}; "
+                         "see 'medwallet institutions'.")
+    return matches[0]["sign_key"]
+
+
+def cmd_grant(args) -> int:
+    wallet = _open(args)
+    institution = _institution(wallet, args.to)
+    chosen = [records.find_record(wallet, r)["record"] for r in args.record]
+    result = sharing.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
+                           progress=ProgressPrinter())
+    _write_qr(result.code, args.qr_png, args.qr_svg)
+    if args.json:
+        emit_json(result.__dict__)
+        return 0
+    print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}.")
+    print(f"Grant code: {result.code}")
+    return 0
+
+
+def _write_qr(code: str, png: str | None, svg: str | None) -> None:
+    if png:
+        save_png(code, png)
+    if svg:
+        Path(svg).write_text(render_svg(code), "utf-8")
+
+
+def cmd_grants(args) -> int:
+    rows = sharing.list_grants(_open(args), refresh=not args.offline)
+    if args.json:
+        emit_json(rows)
+        return 0
+    table([(g["consent"][:12], g["institution_name"], g["purpose"], len(g["records"]), when(g["expires_at"]),
+            g["status"]) for g in rows], ["ID", "INSTITUTION", "PURPOSE", "RECORDS", "EXPIRES", "STATUS"])
+    return 0
+
+
+def cmd_revoke(args) -> int:
+    wallet = _open(args)
+    row = sharing.find_grant(wallet, args.consent)
+    sharing.revoke(wallet, row["consent"])
+    print(f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
+    return 0
+
+
+def cmd_qr(args) -> int:
+    wallet = _open(args)
+    row = sharing.find_grant(wallet, args.consent)
+    code = sharing.grant_code(wallet, row["consent"])
+    _write_qr(code, args.png, args.svg)
+    if args.json:
+        version, modules = qr_size(code)
+        emit_json({"code": code, "qr_version": version, "modules": modules})
+    elif not (args.png or args.svg):
+        print(code)
+    return 0
+
+
+def cmd_audit(args) -> int:
+    wallet = _open(args)
+    if not args.offline:
+        audit.refresh(wallet)
+    record = records.find_record(wallet, args.record)["record"] if args.record else None
+    rows = audit.events(wallet, record=record, outcome=args.outcome)
+    if args.json:
+        emit_json(rows)
+        return 0
+    if not rows:
+        print("No access to your records yet.")
+    table([(when(e["time"]), e["requester_name"], e["title"] or "(key envelope)", e["purpose"],
+            "READ" if e["kind"] == "access" else f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
+           for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
+    return 0
+
+
+def cmd_resume(args) -> int:
+    done = records.resume_pending(_open(args), progress=ProgressPrinter())
+    print(f"Finished {len(done)} interrupted import(s).")
+    return 0
+
+
+def cmd_phrase(args) -> int:
+    wallet = _open(args)
+    print(wallet.keys.phrase())
+    return 0
+
+
+def register(sub) -> None:
+    def add(name: str, func, help_text: str, json_out: bool = False):
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
+        p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
+        if json_out:
+            p.add_argument("--json", action="store_true", help="machine-readable output")
+        return p
+
+    for name, func, text in (("init", cmd_init, "create a new wallet"),
+                             ("restore", cmd_restore, "restore a wallet from its 24-word phrase")):
+        p = add(name, func, text, json_out=True)
+        p.add_argument("--node", action="append", help="node URL of the network (repeat for several)")
+        p.add_argument("--genesis-hash", help="refuse any network but this one")
+        p.add_argument("--no-keyring", action="store_true", help="protect the wallet with a passphrase only")
+        if name == "restore":
+            p.add_argument("--phrase-file", help="read the 24 words from this file")
+    p = add("import", cmd_import, "encrypt, upload and anchor files (PDF, images, FHIR JSON...)", json_out=True)
+    p.add_argument("files", nargs="+")
+    p.add_argument("--title", help="title to show for the record(s)")
+    p = add("records", cmd_records, "list your records", json_out=True)
+    p.add_argument("--all", action="store_true", help="include the copies shared with institutions")
+    p = add("export", cmd_export, "decrypt a record to a file")
+    p.add_argument("record", help="record id (or its first characters)")
+    p.add_argument("--out", required=True, help="output file or folder")
+    p.add_argument("--force", action="store_true")
+    p = add("delete", cmd_delete, "delete a record for good (crypto-shredding)")
+    p.add_argument("record")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p = add("institutions", cmd_institutions, "list the institutions of the network", json_out=True)
+    p.add_argument("--search", help="only names containing this text")
+    p = add("grant", cmd_grant, "give an institution access to records", json_out=True)
+    p.add_argument("--to", required=True, help="institution name or id")
+    p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
+    p.add_argument("--purpose", required=True, choices=sorted(sharing.PURPOSE_LABELS))
+    p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
+    p.add_argument("--qr-png", help="also write the QR code as PNG")
+    p.add_argument("--qr-svg", help="also write the QR code as SVG")
+    p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
+    p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
+    p = add("revoke", cmd_revoke, "revoke a consent")
+    p.add_argument("consent", help="consent id (or its first characters)")
+    p = add("qr", cmd_qr, "show or save the QR code of a consent", json_out=True)
+    p.add_argument("consent")
+    p.add_argument("--png")
+    p.add_argument("--svg")
+    p = add("audit", cmd_audit, "who read your records, verified on the ledger", json_out=True)
+    p.add_argument("--record", help="only this record")
+    p.add_argument("--outcome", choices=["access", "refusal"])
+    p.add_argument("--offline", action="store_true", help="show what is stored, without refreshing")
+    add("resume", cmd_resume, "finish imports that were interrupted")
+    add("phrase", cmd_phrase, "show the 24-word recovery phrase again")

@@ -1,0 +1,111 @@
+"""Restore: rebuild a wallet from its 24 words alone by scanning the ledger.
+
+Pseudonym keys are derived from the seed by index, so the wallet walks indices
+0, 1, 2... and asks the ledger about each; it stops after ``gap_limit`` consecutive
+unused ones (as HD wallets do). For every pseudonym found it fetches the records it
+anchored (downloading each as its owner, unwrapping the record key with the seed and
+reading the encrypted metadata), the consents it gave, and the audit trail.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+from ledger_client.errors import LedgerError, NotFound
+
+from . import audit
+from .errors import WalletError
+from .record_blob import open_record, unwrap_key
+from .records import Cancel, Progress, ensure_local_blob
+from .wallet import VAULT_PSEUDONYM, Wallet
+
+GAP_LIMIT = 5
+
+
+def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> dict:
+    """Find this seed's pseudonyms, records, grants and events; returns counts."""
+    client = wallet.network.client
+    found, gap, index = [], 0, 0
+    while gap < gap_limit:
+        if cancel and cancel():
+            break
+        key = wallet.signing_key(index)
+        try:
+            entry = client.pseudonym(key.public)
+        except NotFound:
+            gap += 1
+            index += 1
+            continue
+        gap = 0
+        found.append((index, key.public, entry))
+        index += 1
+    grants_by_pseudonym = {i: client.consents(grantor=public) for i, public, _ in found}
+    institution_of = {i: items[0]["grantee"] for i, items in grants_by_pseudonym.items() if items}
+    for i, public, entry in found:
+        role = "vault" if i == VAULT_PSEUDONYM else "relationship"
+        wallet.db.upsert("pseudonyms", {"idx": i, "public": public, "role": role,
+                                        "institution": institution_of.get(i), "registered_tx": entry["tx"]})
+    records = sum(_restore_records(wallet, i, public, progress, cancel) for i, public, _ in found)
+    grants = sum(_restore_grants(wallet, i, items) for i, items in grants_by_pseudonym.items())
+    events = len(audit.refresh(wallet))
+    return {"pseudonyms": len(found), "records": records, "grants": grants, "events": events}
+
+
+def _restore_records(wallet: Wallet, index: int, public: str, progress: Progress | None, cancel: Cancel | None) -> int:
+    count = 0
+    for rec in wallet.network.client.records(public):
+        if rec.get("retired") is not None or wallet.db.one("SELECT 1 FROM records WHERE record=?", (rec["record"],)):
+            continue
+        wallet.db.upsert("records", {"record": rec["record"], "pseudonym": index, "title": "(restoring)",
+                                     "category": rec["category"], "size": 0, "cipher_size": rec["size"],
+                                     "imported_at": rec["time"], "status": "anchored", "anchor_tx": rec["tx"]})
+        try:
+            path = ensure_local_blob(wallet, rec["record"], progress, cancel)
+            key, original = unwrap_key(path, wallet.wrap_key())
+            meta = open_record(path, key, None)
+        except (LedgerError, WalletError):
+            wallet.db.execute("DELETE FROM records WHERE record=?", (rec["record"],))
+            raise
+        wallet.db.execute(
+            "UPDATE records SET title=?, filename=?, media_type=?, fhir_type=?, record_date=?, size=?, original=? "
+            "WHERE record=?", (meta.get("title") or "Record", meta.get("filename"), meta.get("media_type"),
+                               meta.get("fhir_type"), meta.get("record_date"), int(meta.get("size") or 0),
+                               original, rec["record"]))
+        count += 1
+    return count
+
+
+def _restore_grants(wallet: Wallet, index: int, consents: list[dict]) -> int:
+    names = {}
+    for consent in consents:
+        grantee = consent["grantee"]
+        if grantee not in names:
+            try:
+                names[grantee] = wallet.network.client.institution(grantee)["name"]
+            except LedgerError:
+                names[grantee] = "Unknown institution"
+        originals = []
+        for copy in consent["records"]:
+            row = wallet.db.one("SELECT original FROM records WHERE record=?", (copy,))
+            originals.append(row["original"] if row and row["original"] else copy)
+        wallet.db.upsert("grants", {"consent": consent["consent"], "pseudonym": index, "institution": grantee,
+                                    "institution_name": names[grantee], "records": json.dumps(sorted(originals)),
+                                    "purpose": consent["purpose"], "not_before": consent["not_before"],
+                                    "expires_at": consent["expires_at"], "envelope": consent.get("envelope"),
+                                    "revoked_at": consent.get("revoked_at"), "created_at": consent.get("time", 0)})
+    return len(consents)
+
+
+def restore(directory: Path, phrase: str, *, nodes: list[str], genesis_hash: str | None = None,
+            passphrase: str | None = None, use_keyring: bool = True, kdf_limits=None,
+            progress: Progress | None = None, cancel: Cancel | None = None) -> tuple[Wallet, dict]:
+    """Create a wallet from ``phrase`` in a new directory and rediscover everything."""
+    wallet, _ = Wallet.create(directory, phrase=phrase, passphrase=passphrase, use_keyring=use_keyring,
+                              nodes=nodes, genesis_hash=genesis_hash, kdf_limits=kdf_limits)
+    started = time.monotonic()
+    summary = rediscover(wallet, progress=progress, cancel=cancel)
+    summary["seconds"] = round(time.monotonic() - started, 2)
+    return wallet, summary
