@@ -205,7 +205,7 @@ class LedgerClient:
 
     def upload_blob(self, key: SigningKey, chain_id: str, blob: str, size: int,
                     open_at: Callable[[int], Iterator[bytes]], *, progress: Progress | None = None,
-                    cancel: Cancel | None = None, attempts: int = 3) -> None:
+                    cancel: Cancel | None = None, attempts: int = 5) -> None:
         """Stream a blob to the node, resuming after interruptions.
 
         ``open_at(offset)`` yields the blob's bytes from ``offset``; a cancelled upload
@@ -226,8 +226,15 @@ class LedgerClient:
                                                  "Content-Length": str(size - offset)})
             except (errors.NodeUnavailable, errors.Timeout):
                 if body.cancelled:
+                    self.session.close()  # drop the half-sent connection so the node sees it end
                     raise errors.LedgerError("upload cancelled", code="cancelled") from None
                 if attempt + 1 == attempts:
+                    raise
+                time.sleep(self.backoff * 2**attempt)
+                continue
+            except errors.ContractError as exc:
+                # The node has not yet noticed that an earlier attempt's connection broke.
+                if exc.code != "upload_in_progress" or attempt + 1 == attempts:
                     raise
                 time.sleep(self.backoff * 2**attempt)
                 continue

@@ -58,7 +58,9 @@ class Argon2Limits(NamedTuple):
 
 
 # libsodium's presets. MODERATE (256 MiB, about 0.6 s here) protects the vault; tests use MIN.
-ARGON2_MODERATE = Argon2Limits(nacl.pwhash.argon2id.OPSLIMIT_MODERATE, nacl.pwhash.argon2id.MEMLIMIT_MODERATE)
+ARGON2_MODERATE = Argon2Limits(
+    nacl.pwhash.argon2id.OPSLIMIT_MODERATE, nacl.pwhash.argon2id.MEMLIMIT_MODERATE
+)
 ARGON2_INTERACTIVE = Argon2Limits(
     nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE, nacl.pwhash.argon2id.MEMLIMIT_INTERACTIVE
 )

@@ -185,7 +185,8 @@ def _diagnose_bad_checksum(payload: bytes) -> GrantCodeProblem:
 
 
 def _pack_body(grant: GrantCode) -> bytes:
-    flags = (_FLAG_EXPIRY if grant.expiry is not None else 0) | (_FLAG_LABEL if grant.label is not None else 0)
+    flags = _FLAG_EXPIRY if grant.expiry is not None else 0
+    flags |= _FLAG_LABEL if grant.label is not None else 0
     parts = [bytes([flags]), grant.genesis_hash, grant.consent_id, bytes([len(grant.node_urls)])]
     parts += [_pack_url(url) for url in grant.node_urls]
     if grant.expiry is not None:

@@ -80,13 +80,15 @@ class Keystore:
         if target.exists():
             raise FileExistsError(target)
         _check_passphrase(passphrase)
-        chosen = keyring_access.resolve(backend) if use_keyring else None
+        contents = _copy(secrets)
         key, wallet_id = crypto.random_bytes(crypto.KEY_BYTES), crypto.random_bytes(16).hex()
-        in_keyring = keyring_access.store_key(chosen, wallet_id, key)
-        if not in_keyring and passphrase is None:
-            raise KeyringUnavailable()
         slot = _wrap(key, passphrase, wallet_id, kdf_limits)
-        store = cls(target, vault.VaultHeader(wallet_id, in_keyring, slot), key, _copy(secrets), chosen, "created")
+        chosen = keyring_access.resolve(backend) if use_keyring else None
+        in_keyring = keyring_access.store_key(chosen, wallet_id, key)
+        if not in_keyring and slot is None:
+            raise KeyringUnavailable()
+        header = vault.VaultHeader(wallet_id, in_keyring, slot)
+        store = cls(target, header, key, contents, chosen, "created")
         try:
             store._save()
         except BaseException:
@@ -206,7 +208,10 @@ class Keystore:
         self._path.unlink(missing_ok=True)
 
     def __repr__(self) -> str:
-        return f"Keystore(wallet_id={self.wallet_id!r}, keyring={self.uses_keyring}, passphrase={self.has_passphrase})"
+        return (
+            f"Keystore(wallet_id={self.wallet_id!r}, keyring={self.uses_keyring}, "
+            f"passphrase={self.has_passphrase})"
+        )
 
     # -- internals --------------------------------------------------------------------------
 

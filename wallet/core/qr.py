@@ -5,8 +5,9 @@ error correction M (15 % of the symbol may be damaged: SMART Health Cards' choic
 quiet zone as ISO/IEC 18004 asks, and 10-pixel modules so a version-9 code is 610 px.
 
 Reading uses ZXing-C++. A photograph (tilted, blurred, small, busy background) is tried as
-is, then in grey with stretched contrast, then downscaled: sensor noise and JPEG blocks at
-full resolution sometimes hide finder patterns that a smaller copy shows cleanly.
+is, then in grey with stretched contrast, then median-filtered (grainy low-light sensor
+noise defeats the binarizer until it is removed; a test shows such a case), then downscaled:
+noise and JPEG blocks at full resolution sometimes hide finder patterns a smaller copy shows.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ ImageSource = str | os.PathLike[str] | bytes | Image.Image
 
 def _build(text: str) -> qrcode.QRCode:
     """A fitted QR symbol; alphanumeric mode when the text allows it (much denser than bytes)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=BOX_SIZE, border=BORDER)
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=BOX_SIZE, border=BORDER
+    )
     mode = qrcode.util.MODE_ALPHA_NUM if _is_alphanumeric(text) else qrcode.util.MODE_8BIT_BYTE
     code.add_data(qrcode.util.QRData(text.encode("utf-8"), mode=mode))
     code.make(fit=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ledger_client.access import make_access_request
-from ledger_client.errors import ContractError, NotFound
+from ledger_client.errors import ContractError, LedgerError, NotFound
 
-from .errors import FileTooLarge, UnreadableFile, WalletError
+from .errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
 from .file_kinds import detect
 from .record_blob import open_record, seal_record, unwrap_key
 from .wallet import VAULT_PSEUDONYM, Wallet
@@ -89,8 +89,14 @@ def store_remote(wallet: Wallet, record: str, *, progress: Progress | None = Non
     network = wallet.network
     if row["status"] == "encrypted":
         path = wallet.blob_path(record)
-        network.client.upload_blob(key, network.chain_id, record, row["cipher_size"], lambda offset: _read_from(path, offset),
-                                   progress=_stage(progress, "upload"), cancel=cancel)
+        try:
+            network.client.upload_blob(key, network.chain_id, record, row["cipher_size"],
+                                       lambda offset: _read_from(path, offset), progress=_stage(progress, "upload"),
+                                       cancel=cancel)
+        except LedgerError as exc:
+            if exc.code == "cancelled":
+                raise Cancelled() from None
+            raise
         wallet.db.execute("UPDATE records SET status='uploaded' WHERE record=?", (record,))
     if row["status"] in ("encrypted", "uploaded"):
         tx_id = _anchor(wallet, key, record, row)

@@ -154,7 +154,12 @@ def _header_json(header: VaultHeader) -> dict[str, Any]:
             "memlimit": slot.limits.memlimit,
             "wrapped_key": base64.b64encode(slot.wrapped_key).decode("ascii"),
         }
-    return {"format": FORMAT, "wallet_id": header.wallet_id, "keyring": header.keyring, "passphrase": slot_json}
+    return {
+        "format": FORMAT,
+        "wallet_id": header.wallet_id,
+        "keyring": header.keyring,
+        "passphrase": slot_json,
+    }
 
 
 def _parse_header(raw: bytes) -> VaultHeader:
@@ -191,8 +196,10 @@ def _slot(value: object) -> PassphraseSlot | None:
     ops, mem = value["opslimit"], value["memlimit"]
     if not (isinstance(ops, int) and isinstance(mem, int)):
         raise ValueError("bad KDF limits")
-    if not (crypto.ARGON2_OPSLIMIT_MIN <= ops <= _MAX_OPSLIMIT and crypto.ARGON2_MEMLIMIT_MIN <= mem <= _MAX_MEMLIMIT):
-        raise ValueError("KDF limits out of range")
+    if not crypto.ARGON2_OPSLIMIT_MIN <= ops <= _MAX_OPSLIMIT:
+        raise ValueError("opslimit out of range")
+    if not crypto.ARGON2_MEMLIMIT_MIN <= mem <= _MAX_MEMLIMIT:
+        raise ValueError("memlimit out of range")
     salt = base64.b64decode(value["salt"], validate=True)
     wrapped = base64.b64decode(value["wrapped_key"], validate=True)
     if len(salt) != crypto.ARGON2_SALT_BYTES or len(wrapped) != crypto.KEY_BYTES + crypto.AEAD_OVERHEAD:

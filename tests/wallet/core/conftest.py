@@ -6,7 +6,9 @@ its keyring files and control socket in a temporary directory and a login keyrin
 by a fixed test password, and stops it (by its own process id) at the end of the session.
 
 It never replaces a Secret Service that is already running: on a developer's desktop bus
-that would be the developer's own keyring. Those tests skip instead, saying why.
+that would be the developer's own keyring. Those tests skip instead, saying why. Under
+pytest-xdist the workers share the bus, so the first worker starts the daemon (recorded in
+a marker file holding the bus address) and the others reuse it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import select
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import closing
@@ -30,29 +33,54 @@ START_TIMEOUT = 15.0
 @pytest.fixture(scope="session")
 def secret_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
     """A working ``keyring`` SecretService backend on a private gnome-keyring, or skip."""
-    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+    address = os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+    if not address:
         pytest.skip("no D-Bus session bus: run the tests under `dbus-run-session -- pytest`")
     daemon = shutil.which("gnome-keyring-daemon")
     if daemon is None:
         pytest.skip("gnome-keyring-daemon is not installed (Debian: apt-get install gnome-keyring)")
-    if _bus_name_owned():
-        pytest.skip(
-            "a Secret Service already runs on this D-Bus session (a desktop keyring?); "
-            "run under `dbus-run-session` to test against a private one"
-        )
-    process = _start_gnome_keyring(daemon, tmp_path_factory.mktemp("gnome-keyring"))
+    # pytest-xdist workers share one bus: the first starts the daemon, the others reuse it,
+    # and it ends with the bus. Without xdist this session starts it and stops it.
+    xdist = bool(os.environ.get("PYTEST_XDIST_WORKER"))
+    base = tmp_path_factory.getbasetemp()
+    process = _start_or_reuse(daemon, base.parent if xdist else base, address)
     try:
         with pytest.MonkeyPatch.context() as patch:
-            for name, value in _read_environment(process).items():
+            for name, value in (_read_environment(process) if process else {}).items():
                 patch.setenv(name, value)
             yield _checked_backend()
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        if process is not None and not xdist:
+            _stop(process)
+
+
+def _start_or_reuse(daemon: str, shared: Path, address: str) -> subprocess.Popen[str] | None:
+    """Start gnome-keyring unless this test run already did on this bus; never touch another."""
+    import fcntl  # only reached on systems that have gnome-keyring
+
+    marker = shared / "medwallet-secret-service"
+    with open(shared / "medwallet-secret-service.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _bus_name_owned():
+            if marker.exists() and marker.read_text() == address:
+                return None  # started by another worker of this run
+            pytest.skip(
+                "a Secret Service already runs on this D-Bus session (a desktop keyring?); "
+                "run under `dbus-run-session` to test against a private one"
+            )
+        home = Path(tempfile.mkdtemp(prefix="gnome-keyring-", dir=shared))
+        process = _start_gnome_keyring(daemon, home)
+        marker.write_text(address)
+        return process
+
+
+def _stop(process: subprocess.Popen[str]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def _bus_name_owned() -> bool:

@@ -24,6 +24,9 @@ TYPICAL = GrantCode(
     GENESIS, CONSENT, expiry=1893456000, label="Dr Smith clinic",
 )
 
+# What str.isprintable() accepts: no control, format, private, unassigned or separator characters
+# except the ASCII space.
+printable = st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp", "Cf", "Co", "Cn", "Zs")) | st.just(" ")
 hosts = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?(\.[a-z]{2,8}){0,2}", fullmatch=True)
 urls = st.builds(
     lambda scheme, host, port, path: f"{scheme}{host}{port}{path}"[: gc.MAX_URL_CHARS],
@@ -38,7 +41,7 @@ grants = st.builds(
     genesis_hash=st.binary(min_size=32, max_size=32),
     consent_id=st.binary(min_size=32, max_size=32),
     expiry=st.one_of(st.none(), st.integers(0, 2**40 - 1)),
-    label=st.one_of(st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp", "Cf", "Co", "Cn", "Zs")) | st.just(" "), max_size=40)),
+    label=st.one_of(st.none(), st.text(printable, max_size=40)),
 )
 
 
@@ -164,7 +167,9 @@ def test_error_messages_are_patient_facing() -> None:
     {"label": "line\nbreak"},
 ])
 def test_invalid_grants_cannot_be_built(kwargs: dict[str, object]) -> None:
-    fields: dict[str, object] = {"node_urls": ("http://127.0.0.1:8765",), "genesis_hash": GENESIS, "consent_id": CONSENT}
+    fields: dict[str, object] = {
+        "node_urls": ("http://127.0.0.1:8765",), "genesis_hash": GENESIS, "consent_id": CONSENT,
+    }
     fields.update(kwargs)
     with pytest.raises(ValueError):
         GrantCode(**fields)  # type: ignore[arg-type]

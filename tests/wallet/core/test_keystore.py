@@ -1,4 +1,4 @@
-"""wallet.core.keystore / vault / keyring_access: file-only path, fake keyrings, a real Secret Service."""
+"""wallet.core.keystore, vault and keyring_access: file only, fake keyrings, a real Secret Service."""
 
 from __future__ import annotations
 

@@ -1,0 +1,314 @@
+"""Property tests of the consent contract against a reference model.
+
+``expected_reasons`` states the access rules declaratively (owner allowed; a grantee
+only with the matching purpose, in scope, after not_before, before expiry, not
+revoked) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
+reads the model allows and, when it refuses, name the first broken rule in the
+documented order. A stateful machine then drives random operation sequences (valid
+and hostile) and checks that refusals leave the state unchanged and that replaying the
+committed blocks rebuilds the identical state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from ledger_client.contract import may_access
+from ledger_client.tx import PURPOSES
+
+from .chain import GOV, PRODUCER, T0, MemChain, blob_hash, fixed_key
+
+# Precedence of the reasons when several rules are broken at once.
+ORDER = ("unknown_record", "record_retired", "no_consent", "unknown_consent", "wrong_grantee", "not_in_scope",
+         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired")
+
+
+@dataclass
+class ModelConsent:
+    grantor: str
+    grantee: str
+    records: set[str]
+    purpose: str
+    not_before: int
+    expires_at: int
+    envelope: str | None = None
+    revoked: bool = False
+
+
+@dataclass
+class Model:
+    owners: dict[str, str] = field(default_factory=dict)  # record -> owner key
+    retired: set[str] = field(default_factory=set)
+    consents: dict[str, ModelConsent] = field(default_factory=dict)
+
+
+def expected_reasons(model: Model, requester: str, record: str, purpose: str, time: int,
+                     consent_id: str | None) -> list[str]:
+    """Every rule the read breaks (empty list: allowed), in ``ORDER``."""
+    consent = model.consents.get(consent_id) if consent_id else None
+    owner = model.owners.get(record)
+    is_envelope = consent is not None and consent.envelope == record
+    broken = set()
+    if owner is None and not is_envelope:
+        return ["unknown_record"]
+    if record in model.retired:
+        return ["record_retired"]
+    if owner is not None and requester == owner:
+        return []
+    if consent_id is None:
+        return ["no_consent"]
+    if consent is None:
+        return ["unknown_consent"]
+    if owner is not None and consent.grantor != owner:
+        return ["not_in_scope"]  # another patient's consent never covers this record
+    if consent.grantee != requester:
+        broken.add("wrong_grantee")
+    if not (record in consent.records or is_envelope):
+        broken.add("not_in_scope")
+    if consent.purpose != purpose:
+        broken.add("wrong_purpose")
+    if consent.revoked:
+        broken.add("consent_revoked")
+    if time < consent.not_before:
+        broken.add("consent_not_yet_valid")
+    if time >= consent.expires_at:
+        broken.add("consent_expired")
+    return [reason for reason in ORDER if reason in broken]
+
+
+def check_decision(chain: MemChain, model: Model, requester: str, record: str, purpose: str, time: int,
+                   consent_id: str | None) -> None:
+    decision = may_access(chain.state, requester, record, purpose, time, consent_id)
+    broken = expected_reasons(model, requester, record, purpose, time, consent_id)
+    if not broken:
+        assert decision.allowed, (decision, requester, record, purpose, time, consent_id)
+        owner = model.owners.get(record)
+        assert decision.reason == ("owner" if owner == requester else "consent")
+    else:
+        assert not decision.allowed
+        assert decision.reason == broken[0], (decision.reason, broken)
+
+
+# --- a random world, every read checked --------------------------------------------------
+
+PATIENTS = [fixed_key(f"patient/{i}") for i in range(2)]
+CLINICS = [fixed_key(f"clinic/{i}") for i in range(2)]
+STRANGER = fixed_key("stranger")
+
+GRANTS = st.lists(st.tuples(
+    st.integers(0, 1), st.integers(0, 1), st.sets(st.integers(0, 2), min_size=1), st.sampled_from(PURPOSES),
+    st.integers(-100, 100), st.integers(1, 200), st.booleans(), st.booleans()), max_size=5)
+
+
+def build_world(grants) -> tuple[MemChain, Model, list[str]]:
+    chain, model = MemChain(), Model()
+    for clinic in CLINICS:
+        chain.institution(key=clinic)
+    records = []
+    for index, patient in enumerate(PATIENTS):
+        chain.patient(patient)
+        for n in range(3):
+            record = chain.record(patient, blob_hash(f"{index}/{n}"))
+            model.owners[record] = patient.public
+            records.append(record)
+    for n, (who, clinic, picks, purpose, start, length, revoke, envelope) in enumerate(grants):
+        patient = PATIENTS[who]
+        mine = [records[who * 3 + p] for p in sorted(picks)]
+        not_before = T0 + start
+        expires_at = max(not_before + length, T0 + 1)
+        env = blob_hash(f"envelope/{n}") if envelope else None
+        consent = chain.grant(patient, CLINICS[clinic], mine, purpose, not_before, expires_at, env)
+        model.consents[consent] = ModelConsent(patient.public, CLINICS[clinic].public, set(mine), purpose,
+                                               not_before, expires_at, env)
+        if revoke:
+            chain.revoke(patient, consent)
+            model.consents[consent].revoked = True
+    retired = records[2]  # patient 0's third record, possibly in some consents
+    chain.accept(PATIENTS[0], "retire_record", {"record": retired})
+    model.retired.add(retired)
+    return chain, model, records
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(GRANTS, st.data())
+def test_may_access_matches_the_reference_model(grants, data):
+    chain, model, records = build_world(grants)
+    consents = list(model.consents)
+    envelopes = [c.envelope for c in model.consents.values() if c.envelope]
+    times = sorted({T0 - 150, T0 + 350} | {t for c in model.consents.values()
+                                           for t in (c.not_before - 1, c.not_before, c.expires_at - 1, c.expires_at)})
+    requesters = [k.public for k in PATIENTS + CLINICS + [STRANGER]]
+    for _ in range(40):
+        check_decision(
+            chain, model,
+            data.draw(st.sampled_from(requesters)),
+            data.draw(st.sampled_from(records + envelopes + [blob_hash("unknown")])),
+            data.draw(st.sampled_from(PURPOSES)),
+            data.draw(st.sampled_from(times)),
+            data.draw(st.sampled_from(consents + [None, "99" * 32])),
+        )
+
+
+def test_every_reason_is_reachable():
+    """The model's world produces each refusal code (guards against a vacuous property)."""
+    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, True),
+                                         (0, 1, {1}, "research", 50, 50, False, False),
+                                         (1, 0, {0}, "treatment", -10, 50, True, False)])
+    c_ok, c_later, c_revoked = model.consents
+    clinic0, clinic1 = CLINICS[0].public, CLINICS[1].public
+    cases = {
+        "unknown_record": (clinic0, blob_hash("unknown"), "treatment", T0, c_ok),
+        "record_retired": (clinic0, records[2], "treatment", T0, c_ok),
+        "no_consent": (clinic0, records[0], "treatment", T0, None),
+        "unknown_consent": (clinic0, records[0], "treatment", T0, "99" * 32),
+        "wrong_grantee": (clinic1, records[0], "treatment", T0, c_ok),
+        "not_in_scope": (clinic0, records[1], "treatment", T0, c_ok),
+        "wrong_purpose": (clinic0, records[0], "research", T0, c_ok),
+        "consent_revoked": (clinic0, records[3], "treatment", T0, c_revoked),
+        "consent_not_yet_valid": (clinic1, records[1], "research", T0, c_later),
+        "consent_expired": (clinic0, records[0], "treatment", T0 + 40, c_ok),
+    }
+    assert set(cases) == set(ORDER)
+    for reason, query in cases.items():
+        assert expected_reasons(model, *query) == [reason]
+        assert may_access(chain.state, *query).reason == reason
+    envelope = model.consents[c_ok].envelope
+    assert may_access(chain.state, clinic0, envelope, "treatment", T0, c_ok).allowed
+
+
+# --- random operation sequences ----------------------------------------------------------------
+
+class ConsentMachine(RuleBasedStateMachine):
+    """Random valid and hostile operations; refusals never change the state."""
+
+    @initialize()
+    def setup(self):
+        self.chain, self.model = MemChain(), Model()
+        self.patients = [self.chain.patient(fixed_key(f"m/patient/{i}")) for i in range(2)]
+        self.clinics = [self.chain.institution(key=fixed_key(f"m/clinic/{i}")) for i in range(2)]
+        self.records: list[str] = []
+        self.accepted = []
+        self.n = 0
+
+    def _refused(self, tx, *codes):
+        error = self.chain.refuse(tx)
+        assert error.code in codes, (error.code, codes)
+
+    def _ok(self, key, tx_type, payload):
+        self.accepted.append(self.chain.accept(key, tx_type, payload))
+
+    @rule(who=st.integers(0, 1))
+    def anchor(self, who):
+        self.n += 1
+        record = blob_hash(f"m/{self.n}")
+        self._ok(self.patients[who], "anchor_record", {"record": record, "size": self.n, "category": "lab"})
+        self.model.owners[record] = self.patients[who].public
+        self.records.append(record)
+
+    @precondition(lambda self: self.records)
+    @rule(data=st.data(), clinic=st.integers(0, 1), purpose=st.sampled_from(PURPOSES),
+          start=st.integers(-50, 50), length=st.integers(1, 100))
+    def grant(self, data, clinic, purpose, start, length):
+        record = data.draw(st.sampled_from(self.records))
+        owner = next(p for p in self.patients if p.public == self.model.owners[record])
+        not_before, expires_at = self.chain.time + start, max(self.chain.time + start + length, self.chain.time + 1)
+        payload = {"grantee": self.clinics[clinic].public, "records": [record], "purpose": purpose,
+                   "not_before": not_before, "expires_at": expires_at}
+        if record in self.model.retired:
+            return self._refused(self.chain.tx(owner, "grant_consent", payload), "record_retired")
+        other = next(p for p in self.patients if p is not owner)
+        self._refused(self.chain.tx(other, "grant_consent", payload), "not_owner")
+        self._ok(owner, "grant_consent", payload)
+        self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], {record},
+                                                                 purpose, not_before, expires_at)
+
+    @precondition(lambda self: self.model.consents)
+    @rule(data=st.data())
+    def revoke(self, data):
+        consent_id = data.draw(st.sampled_from(sorted(self.model.consents)))
+        consent = self.model.consents[consent_id]
+        grantor = next(p for p in self.patients if p.public == consent.grantor)
+        intruder = next(p for p in self.patients if p is not grantor)
+        self._refused(self.chain.tx(intruder, "revoke_consent", {"consent": consent_id}), "not_grantor")
+        self._refused(self.chain.tx(self.clinics[0], "revoke_consent", {"consent": consent_id}), "not_grantor")
+        if consent.revoked:
+            return self._refused(self.chain.tx(grantor, "revoke_consent", {"consent": consent_id}), "already_revoked")
+        self._ok(grantor, "revoke_consent", {"consent": consent_id})
+        consent.revoked = True
+
+    @precondition(lambda self: self.records)
+    @rule(data=st.data())
+    def retire(self, data):
+        record = data.draw(st.sampled_from(self.records))
+        owner = next(p for p in self.patients if p.public == self.model.owners[record])
+        if record in self.model.retired:
+            return self._refused(self.chain.tx(owner, "retire_record", {"record": record}), "record_retired")
+        self._ok(owner, "retire_record", {"record": record})
+        self.model.retired.add(record)
+
+    @precondition(lambda self: self.records)
+    @rule(data=st.data(), purpose=st.sampled_from(PURPOSES), requester=st.integers(0, 3))
+    def read(self, data, purpose, requester):
+        key = (self.clinics + self.patients)[requester]
+        record = data.draw(st.sampled_from(self.records))
+        consent = data.draw(st.sampled_from(sorted(self.model.consents) + [None]))
+        request = self.chain.request(key, record, consent, purpose)
+        broken = expected_reasons(self.model, key.public, record, purpose, self.chain.time, consent)
+        self._refused(self.chain.event(request, signer=key), "not_a_node")
+        if broken:
+            self._refused(self.chain.event(request), "access_not_allowed")
+            wrong = next(r for r in ORDER if r != broken[0])
+            self._refused(self.chain.event(request, wrong), "refusal_not_justified")
+            self.accepted.append(self.chain.event(request, broken[0]))
+        else:
+            self._refused(self.chain.event(request, "wrong_purpose"), "refusal_not_justified")
+            self.accepted.append(self.chain.event(request))
+        assert self.chain.block(self.accepted[-1])[0]
+        self._refused(self.chain.event(request, broken[0] if broken else None), "replayed_request")
+
+    @rule(seconds=st.integers(1, 60))
+    def advance_time(self, seconds):
+        self.chain.time += seconds
+
+    @precondition(lambda self: self.accepted)
+    @rule(data=st.data())
+    def replay_old_transaction(self, data):
+        tx = data.draw(st.sampled_from(self.accepted))
+        self._refused(tx, "replayed", "stale")
+
+    @rule(who=st.integers(0, 1), skip=st.integers(2, 5))
+    def skip_sequence_numbers(self, who, skip):
+        key = self.patients[who]
+        payload = {"record": blob_hash("never"), "size": 1, "category": "lab"}
+        self._refused(self.chain.tx(key, "anchor_record", payload, seq=self.chain.next_seq(key) + skip - 1),
+                      "out_of_order")
+
+    @rule(signer=st.sampled_from(["patient", "clinic", "producer"]))
+    def non_governance_registers_an_institution(self, signer):
+        key = {"patient": self.patients[0], "clinic": self.clinics[0], "producer": PRODUCER}[signer]
+        payload = {"name": "Rogue", "kind": "clinic", "sign_key": fixed_key("rogue").public, "box_key": "ab" * 32}
+        self._refused(self.chain.tx(key, "register_institution", payload), "not_governance")
+
+    @invariant()
+    def decisions_match_the_model(self):
+        if not hasattr(self, "chain"):
+            return
+        for consent_id, consent in self.model.consents.items():
+            for record in consent.records:
+                for requester in (consent.grantee, consent.grantor, self.clinics[0].public):
+                    check_decision(self.chain, self.model, requester, record, consent.purpose, self.chain.time,
+                                   consent_id)
+
+    def teardown(self):
+        if hasattr(self, "chain"):
+            assert self.chain.replay() == self.chain.hash()
+            assert self.chain.state.get(f"acct/{GOV.public}")["seq"] == 2
+
+
+ConsentMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None,
+                                            suppress_health_check=[HealthCheck.too_slow])
+TestConsentMachine = ConsentMachine.TestCase

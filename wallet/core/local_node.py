@@ -1,0 +1,92 @@
+"""The embedded default network: a ledger node started on this machine for a wallet
+that has no network configured, and stopped when the wallet exits."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+from ledger_client.node.datadir import init_datadir
+
+from .errors import WalletError
+from .paths import local_node_dir
+
+DEFAULT_PORT = 8765
+
+
+class LocalNodeFailed(WalletError):
+    """The local ledger node could not start. See its log file, or configure a network node instead."""
+
+    code = "local_node_failed"
+
+
+def _port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
+class LocalNode:
+    """A ``medwallet-node`` child process over a data folder, on loopback."""
+
+    def __init__(self, data: Path | None = None, port: int = DEFAULT_PORT) -> None:
+        self.data = data or local_node_dir()
+        self.port = port
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def governance_key_path(self) -> Path:
+        return self.data / "governance.key"
+
+    def start(self, timeout: float = 20.0) -> str:
+        """Start (making the network on first use); returns the node URL."""
+        if not (self.data / "genesis.json").exists():
+            init_datadir(self.data, "medwallet-local")
+        if self._answers():
+            return self.url  # already running (another window or a previous run)
+        if not _port_free(self.port):
+            with socket.socket() as sock:
+                sock.bind(("127.0.0.1", 0))
+                self.port = sock.getsockname()[1]
+        log = open(self.data / "node.log", "ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
+                                      "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT,
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        log.close()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise LocalNodeFailed(detail=f"exit code {self.proc.returncode}; log: {self.data / 'node.log'}")
+            if self._answers():
+                return self.url
+            time.sleep(0.05)
+        self.stop()
+        raise LocalNodeFailed(detail="timed out")
+
+    def _answers(self) -> bool:
+        try:
+            return requests.get(self.url + "/v1/status", timeout=0.5).ok
+        except requests.RequestException:
+            return False
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.proc = None
