@@ -90,7 +90,7 @@ class Keystore:
         header = vault.VaultHeader(wallet_id, in_keyring, slot)
         store = cls(target, header, key, contents, chosen, "created")
         try:
-            store._save()
+            store._save(header, contents)
         except BaseException:
             keyring_access.delete_key(chosen, wallet_id)
             raise
@@ -161,8 +161,7 @@ class Keystore:
         secrets.update(_copy(updates))
         for name in remove:
             secrets.pop(name, None)
-        self._secrets = secrets
-        self._save()
+        self._save(self._header, secrets)
 
     def verify_passphrase(self, passphrase: str) -> bool:
         """True if ``passphrase`` opens this vault (for "type your current passphrase")."""
@@ -216,11 +215,12 @@ class Keystore:
     # -- internals --------------------------------------------------------------------------
 
     def _set_header(self, *, keyring: bool, passphrase: vault.PassphraseSlot | None) -> None:
-        self._header = vault.VaultHeader(self.wallet_id, keyring, passphrase)
-        self._save()
+        self._save(vault.VaultHeader(self.wallet_id, keyring, passphrase), self._secrets)
 
-    def _save(self) -> None:
-        atomic_write(self._path, vault.seal(self._header, self._key, self._secrets))
+    def _save(self, header: vault.VaultHeader, secrets: dict[str, bytes]) -> None:
+        """Write the vault, then adopt the new state: a failed write changes nothing."""
+        atomic_write(self._path, vault.seal(header, self._key, secrets))
+        self._header, self._secrets = header, secrets
 
     def _backend_or_detect(self) -> keyring_access.Backend:
         if self._backend is None:

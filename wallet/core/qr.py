@@ -31,6 +31,7 @@ BOX_SIZE = 10
 BORDER = 4
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 _DOWNSCALE_SIDES = (1600, 1000, 640)
+_ALPHANUMERIC = frozenset(qrcode.util.ALPHA_NUM.decode("ascii"))  # 0-9 A-Z space $%*+-./:
 
 ImageSource = str | os.PathLike[str] | bytes | Image.Image
 
@@ -47,7 +48,7 @@ def _build(text: str) -> qrcode.QRCode:
 
 
 def _is_alphanumeric(text: str) -> bool:
-    return all(c.encode("ascii") in qrcode.util.ALPHA_NUM for c in text) if text.isascii() else False
+    return set(text) <= _ALPHANUMERIC
 
 
 def qr_size(text: str) -> tuple[int, int]:

@@ -229,6 +229,7 @@ def test_failed_write_keeps_the_old_vault_and_no_temp_file(tmp_path: Path, monke
     with pytest.raises(OSError):
         store.update_secrets({"more": b"x"})
     assert store.path.read_bytes() == before
+    assert store.secrets == SECRETS  # memory still matches the file
     assert [p.name for p in tmp_path.iterdir()] == ["wallet.vault"]
 
 
