@@ -1,0 +1,93 @@
+"""Real etcd members on loopback for the multi-node tests: a cluster started from
+Debian's ``etcd`` binary with data in a temporary folder, members killed and restarted
+on demand."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import requests
+
+from tests.nodeproc import free_port
+
+
+class EtcdMember:
+    """One etcd process of a static cluster."""
+
+    def __init__(self, name: str, data: Path, client_port: int, peer_port: int, cluster: str) -> None:
+        self.name, self.data = name, data
+        self.client_port, self.peer_port, self.cluster = client_port, peer_port, cluster
+        self.proc: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.client_port}"
+
+    def start(self) -> None:
+        log = open(self.data.parent / f"{self.name}.log", "ab")
+        self.proc = subprocess.Popen([
+            "etcd", "--name", self.name, "--data-dir", str(self.data),
+            "--listen-client-urls", self.url, "--advertise-client-urls", self.url,
+            "--listen-peer-urls", f"http://127.0.0.1:{self.peer_port}",
+            "--initial-advertise-peer-urls", f"http://127.0.0.1:{self.peer_port}",
+            "--initial-cluster", self.cluster, "--initial-cluster-state", "new",
+            "--initial-cluster-token", "medwallet-test", "--heartbeat-interval", "50",
+            "--election-timeout", "500", "--log-level", "warn",
+        ], stdout=log, stderr=subprocess.STDOUT)
+        log.close()
+
+    def kill(self) -> None:
+        if self.proc:
+            self.proc.kill()
+            self.proc.wait(5)
+        self.proc = None
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self.proc = None
+
+
+class EtcdCluster:
+    """A static cluster of ``size`` members on free loopback ports."""
+
+    def __init__(self, root: Path, size: int = 3) -> None:
+        if shutil.which("etcd") is None:
+            raise RuntimeError("etcd is not installed (Debian: apt-get install etcd-server)")
+        ports = [(free_port(), free_port()) for _ in range(size)]
+        cluster = ",".join(f"m{i}=http://127.0.0.1:{peer}" for i, (_, peer) in enumerate(ports))
+        self.members = [EtcdMember(f"m{i}", root / f"m{i}", client, peer, cluster)
+                        for i, (client, peer) in enumerate(ports)]
+
+    @property
+    def urls(self) -> list[str]:
+        return [m.url for m in self.members]
+
+    def start(self, timeout: float = 30.0) -> "EtcdCluster":
+        for member in self.members:
+            member.start()
+        self.wait_healthy(timeout)
+        return self
+
+    def wait_healthy(self, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                if any(requests.get(m.url + "/health", timeout=1).json().get("health") == "true"
+                       for m in self.members if m.proc):
+                    return
+            except (requests.RequestException, ValueError):
+                pass
+            time.sleep(0.1)
+        raise RuntimeError("etcd cluster did not become healthy")
+
+    def stop(self) -> None:
+        for member in self.members:
+            member.stop()
