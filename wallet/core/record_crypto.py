@@ -15,10 +15,12 @@ than CHUNK_SIZE, so the encryptor never needs to read ahead to know which chunk 
 secretstream numbers its chunks internally, so a reordered, dropped, duplicated or altered
 chunk fails authentication; a missing TAG_FINAL (truncation) or bytes after it are refused.
 
-CHUNK_SIZE is 1 MiB. Measured on the 2-core reference machine (memory to memory, encrypt
-including the ciphertext SHA-256): 64 KiB chunks 870 MB/s, 256 KiB 1.10 GB/s, 1 MiB 1.17 GB/s;
-file to file with fsync 530-700 MB/s, bounded by the disk. Memory stays at a few MiB per
-stream. Changing the chunk size changes the format and needs a new magic.
+CHUNK_SIZE is 1 MiB. Measured on the 2-core reference machine, memory to memory, encrypt
+including the ciphertext SHA-256 (best of 3): 64 KiB chunks 0.87 GB/s, 256 KiB 1.10 GB/s,
+1 MiB 1.17 GB/s; repeated runs of 1 MiB give 0.75-1.2 GB/s encrypt and 1.2 GB/s decrypt, and
+never below 0.55 GB/s even when the second core is busy. File to file with fsync: 0.26-0.63
+GB/s, bounded by the disk. Memory stays at a few MiB per stream (a test checks < 8 MiB).
+Changing the chunk size changes the format and needs a new magic.
 """
 
 from __future__ import annotations
@@ -297,7 +299,7 @@ class _PipelinedHash:
     """SHA-256 of the ciphertext, computed on a worker thread for multi-chunk records.
 
     hashlib and libsodium both release the GIL on large buffers, so hashing chunk n while
-    chunk n+1 is encrypted takes the hash off the critical path (measured: 1.22 GB/s
+    chunk n+1 is encrypted takes the hash off the critical path (measured: up to 1.22 GB/s
     against 0.56 GB/s inline, on two cores). A single worker keeps the updates in order;
     at most two chunks wait.
     """
