@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
     parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command")
     patient_cmds.register(sub)
     clinic_cmds.register(sub)
@@ -31,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("MEDWALLET_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        return _self_test("--json" in (argv if argv is not None else sys.argv[1:]))
     if args.command is None:
         return _no_command(parser, args)
     try:
@@ -46,6 +49,26 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as exc:
         print(f"medwallet: no such file: {exc.filename}", file=sys.stderr)
         return 1
+
+
+def _self_test(as_json: bool) -> int:
+    from ..core.selftest import run_checks
+    extra = []
+    try:
+        from ..gui.selftest import check_qt  # type: ignore[import-not-found]
+        extra.append(("Qt platform plugin", check_qt))
+    except ImportError:
+        pass
+    checks = run_checks(extra)
+    ok = all(c.ok for c in checks)
+    if as_json:
+        import json
+        print(json.dumps({"ok": ok, "checks": [c.to_json() for c in checks]}, indent=2))
+    else:
+        for check in checks:
+            print(f"[{'ok' if check.ok else 'FAIL'}] {check.name}: {check.detail}")
+        print("Self-test passed." if ok else "Self-test FAILED.")
+    return 0 if ok else 1
 
 
 def _no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:

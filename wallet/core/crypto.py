@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import nacl
 import nacl.bindings as sodium
 import nacl.exceptions
 import nacl.public
@@ -65,6 +66,11 @@ ARGON2_INTERACTIVE = Argon2Limits(
     nacl.pwhash.argon2id.OPSLIMIT_INTERACTIVE, nacl.pwhash.argon2id.MEMLIMIT_INTERACTIVE
 )
 ARGON2_MIN = Argon2Limits(ARGON2_OPSLIMIT_MIN, ARGON2_MEMLIMIT_MIN)
+
+
+def library_version() -> str:
+    """PyNaCl's version (it bundles libsodium), for the self-test."""
+    return f"PyNaCl {nacl.__version__} (libsodium)"
 
 
 def random_bytes(size: int) -> bytes:

@@ -129,3 +129,40 @@ def check_against_network(profile: PilotProfile, genesis: Genesis) -> None:
 
 def write_profile(path: Path, doc: dict) -> None:
     path.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+ENV_PROFILE = "MEDWALLET_PROFILE"
+
+
+def profile_locations() -> list[Path]:
+    """Where an installer puts its profile, most specific first."""
+    import os
+    import sys
+    places = []
+    if os.environ.get(ENV_PROFILE):
+        places.append(Path(os.environ[ENV_PROFILE]))
+    bundle = getattr(sys, "_MEIPASS", None)  # a PyInstaller bundle
+    if bundle:
+        places.append(Path(bundle) / "profile.json")
+    places += [Path(sys.prefix) / "share" / "medwallet" / "profile.json", Path("/etc/medwallet/profile.json")]
+    return places
+
+
+def installed_profile() -> PilotProfile | None:
+    """The profile this installation ships with (verified), or None for a plain install."""
+    for place in profile_locations():
+        if place.is_file():
+            return load_profile_file(place)
+    return None
+
+
+def connect_with_profile(profile: PilotProfile):
+    """A :class:`~wallet.core.network.Network` for the profile, refused unless it checks out."""
+    from .network import Network
+    network = Network(profile.nodes)
+    try:
+        check_against_network(profile, network.genesis)
+    except ProfileError:
+        network.close()
+        raise
+    return network
