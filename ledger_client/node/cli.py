@@ -24,12 +24,21 @@ def _cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
+RUN_DEFAULTS = {"host": "127.0.0.1", "port": DEFAULT_PORT, "block_interval": 0.05, "max_block_txs": 5000,
+                "log_level": "warning", "data": None, "genesis_hash": None}
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
+    from .config import load_config, merge
     from .ledger import LedgerNode, NodeConfig
 
+    if args.config:
+        merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
+    if not args.data:
+        raise LedgerError("give the data directory with --data or in the configuration file", code="usage")
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
@@ -93,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--require-credential", action="store_true", help="admit pseudonyms only with a credential proof")
     p.set_defaults(func=_cmd_init)
     p = sub.add_parser("run", help="serve the ledger over HTTP")
-    p.add_argument("--data", required=True)
+    p.add_argument("--config", help="TOML configuration file (see ledger_client/node/config.py)")
+    p.add_argument("--data")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
     p.add_argument("--genesis-hash", help="refuse to start unless the genesis has this hash")
