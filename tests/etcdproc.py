@@ -27,6 +27,7 @@ class EtcdMember:
         return f"http://127.0.0.1:{self.client_port}"
 
     def start(self) -> None:
+        self.data.parent.mkdir(parents=True, exist_ok=True)
         log = open(self.data.parent / f"{self.name}.log", "ab")
         self.proc = subprocess.Popen([
             "etcd", "--name", self.name, "--data-dir", str(self.data),

@@ -25,7 +25,16 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
 
 RUN_DEFAULTS = {"host": "127.0.0.1", "port": DEFAULT_PORT, "block_interval": 0.05, "max_block_txs": 5000,
-                "log_level": "warning", "data": None, "genesis_hash": None}
+                "log_level": "warning", "data": None, "genesis_hash": None, "etcd": None, "peers": None}
+
+
+def _cmd_init_cluster(args: argparse.Namespace) -> int:
+    from .datadir import init_cluster
+    genesis = init_cluster(Path(args.out), args.nodes, args.network, require_credential=args.require_credential)
+    print(f"Created network {genesis.network!r} with {args.nodes} nodes in {args.out}/node0..{args.nodes - 1}")
+    print(f"genesis hash (chain id): {genesis.hash}")
+    print("Run each with: medwallet-node run --data DIR --etcd URL[,URL...] --port N")
+    return 0
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -41,8 +50,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise LedgerError("give the data directory with --data or in the configuration file", code="usage")
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
+    etcd = [u for item in (args.etcd or []) for u in item.split(",") if u.strip()] or None
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
-                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs))
+                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs), etcd=etcd)
     print(f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on http://{args.host}:{args.port}",
           flush=True)
     uvicorn.run(create_app(node), host=args.host, port=args.port, log_level=args.log_level,
@@ -101,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--network", default="medwallet-local", help="network name")
     p.add_argument("--require-credential", action="store_true", help="admit pseudonyms only with a credential proof")
     p.set_defaults(func=_cmd_init)
+    p = sub.add_parser("init-cluster", help="create a multi-node network: genesis and one data directory per node")
+    p.add_argument("--out", required=True, help="directory to create node0, node1, ... in")
+    p.add_argument("--nodes", type=int, default=3)
+    p.add_argument("--network", default="medwallet-cluster")
+    p.add_argument("--require-credential", action="store_true")
+    p.set_defaults(func=_cmd_init_cluster)
     p = sub.add_parser("run", help="serve the ledger over HTTP")
     p.add_argument("--config", help="TOML configuration file (see ledger_client/node/config.py)")
     p.add_argument("--data")
@@ -110,6 +126,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--block-interval", type=float, default=0.05, help="seconds between blocks")
     p.add_argument("--max-block-txs", type=int, default=5000)
     p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    p.add_argument("--etcd", action="append", help="etcd endpoint(s) for multi-node ordering (comma-separated or repeated)")
+    p.add_argument("--peer", action="append", dest="peers", help="URL of another node of the network (blob replication)")
     p.set_defaults(func=_cmd_run)
     p = sub.add_parser("verify", help="re-check every block, signature and Merkle root and replay the state")
     p.add_argument("--data", required=True)

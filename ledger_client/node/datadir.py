@@ -50,6 +50,30 @@ def init_datadir(data: Path, network: str = "medwallet-local", *, require_creden
     return genesis
 
 
+def init_cluster(root: Path, count: int, network: str = "medwallet-cluster", *,
+                 require_credential: bool = False) -> Genesis:
+    """A network of ``count`` nodes: one genesis naming every node key as a producer,
+    and ``root/node<i>`` data directories each holding its own key (for a pilot, each
+    institution generates its key and sends only the public half)."""
+    if count < 1:
+        raise StorageError("a network needs at least one node")
+    root.mkdir(parents=True, exist_ok=True)
+    if any(root.iterdir()):
+        raise StorageError(f"{root} is not empty; use another directory")
+    keys = [crypto.SigningKey.generate() for _ in range(count)]
+    gov = crypto.SigningKey.generate()
+    genesis = make_genesis(network, [gov.public], [k.public for k in keys], int(time.time()),
+                           require_credential=require_credential, nonce=os.urandom(16).hex())
+    write_private(root / "governance.key", gov.seed.hex().encode())
+    for index, key in enumerate(keys):
+        data = root / f"node{index}"
+        data.mkdir()
+        write_private(data / "node.key", key.seed.hex().encode())
+        write_private(data / "governance.key", gov.seed.hex().encode())
+        (data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
+    return genesis
+
+
 def load_genesis(data: Path, expected_hash: str | None = None) -> Genesis:
     """The network's genesis, optionally pinned to a hash."""
     try:

@@ -28,6 +28,7 @@ from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
 from .blobs import BlobStore
+from .etcd_ordering import EtcdOrdering
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class LedgerNode:
     """One node of a Medwallet network, with its own store and key."""
 
     def __init__(self, genesis: Genesis, key: SigningKey, data: Path, config: NodeConfig | None = None,
-                 clock: Callable[[], float] = _time.time) -> None:
+                 clock: Callable[[], float] = _time.time, etcd: list[str] | None = None) -> None:
         self.genesis = genesis
         self.chain_id = genesis.chain_id
         self.key = key
@@ -60,7 +61,9 @@ class LedgerNode:
         self._waiters: dict[str, list[asyncio.Future]] = {}
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
-        self._recover_mempool()
+        self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd) if etcd else None
+        if self.ordering is None:  # with etcd, acknowledged means in the etcd log instead
+            self._recover_mempool()
 
     # --- life cycle ---------------------------------------------------------------
 
@@ -78,9 +81,14 @@ class LedgerNode:
 
     async def start(self) -> None:
         self._wakeup = asyncio.Event()
-        self._task = asyncio.create_task(self._producer())
+        if self.ordering is not None:
+            await self.ordering.start()
+        else:
+            self._task = asyncio.create_task(self._producer())
 
     async def stop(self) -> None:
+        if self.ordering is not None:
+            await self.ordering.stop()
         if self._task:
             self._task.cancel()
             try:
@@ -118,7 +126,9 @@ class LedgerNode:
         contract.apply_tx(self.overlay, self.genesis, tx, self._context())
         self.pending.append(tx)
         self.pending_ids.add(tx.id)
-        if persist:
+        if persist and self.ordering is not None:
+            self.ordering.enqueue(tx)
+        elif persist:
             self.store.mempool_add(tx.id, tx.leaf)
         if self._wakeup and len(self.pending) >= self.config.max_block_txs:
             self._wakeup.set()
@@ -148,7 +158,11 @@ class LedgerNode:
         scratch.merge_into(self.overlay)
         self.pending.extend(fresh)
         self.pending_ids.update(tx.id for tx in fresh)
-        self.store.mempool_add_many([(tx.id, tx.leaf) for tx in fresh])
+        if self.ordering is not None:
+            for tx in fresh:
+                self.ordering.enqueue(tx)
+        else:
+            self.store.mempool_add_many([(tx.id, tx.leaf) for tx in fresh])
         if self._wakeup and len(self.pending) >= self.config.max_block_txs:
             self._wakeup.set()
         return [self.status_of(tx.id) for tx in txs]
@@ -167,6 +181,22 @@ class LedgerNode:
             if len(done) != len(futures):
                 raise Timeout("the transaction was accepted but not yet committed; check its status later")
         return [self.status_of(tx_id) for tx_id in tx_ids]
+
+    async def wait_acknowledged(self, tx_ids: list[str], timeout: float) -> None:
+        """Return once the transactions are durably acknowledged (persisted mempool, or
+        the etcd log in a multi-node network); raise if they could not be."""
+        if self.ordering is not None:
+            await self.ordering.acknowledged(tx_ids, timeout)
+
+    def forget_pending(self, tx_ids: set[str]) -> None:
+        """Drop admitted transactions that could not be ordered (their clients are told)."""
+        self._reset_pending([tx for tx in self.pending if tx.id not in tx_ids])
+        self._settle_waiters()
+
+    def after_entry(self, applied: set[str]) -> None:
+        """After a log entry became a block: re-check what is still pending on top of it."""
+        self._reset_pending([tx for tx in self.pending if tx.id not in applied])
+        self._settle_waiters()
 
     def node_tx(self, tx_type: str, payload: dict) -> SignedTx:
         """A transaction signed by this node (access and refusal events)."""
@@ -195,27 +225,38 @@ class LedgerNode:
         if not self.pending:
             return None
         txs, rest = self.pending[:self.config.max_block_txs], self.pending[self.config.max_block_txs:]
+        header = self.apply_entry(txs, self.now())
+        self._reset_pending(rest)
+        self._settle_waiters()
+        return header
+
+    def apply_entry(self, txs: list[SignedTx], proposed_time: int, meta: dict[str, str] | None = None) -> Header | None:
+        """Commit one ordered batch as the next block, atomically with ``meta``.
+
+        Deterministic: a node applying the same batches in the same order makes the same
+        blocks, whoever proposed them (the multi-node ledger relies on it). Transactions
+        the contract refuses are left out; a batch with none left makes no block.
+        """
         height, prev, prev_time = self.store.head()
-        ctx = BlockContext(height + 1, max(self.now(), prev_time))
+        ctx = BlockContext(height + 1, max(proposed_time, prev_time))
         writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx)
-        header = None
         rejections = [(tx.id, exc.code, exc.message) for tx, exc in rejected]
         done = [tx.id for tx in txs]
-        if accepted:
-            body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
-            header = Header(body, (sign_header(body, self.key),))
-            self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections)
-            self._drop_retired(accepted)
-        else:
-            self.store.commit_block_rejections(done, rejections)
-        self._reset_pending(rest)
-        # Wake the waiters of everything settled: this block's transactions, and those of
-        # the rest that no longer apply on top of it (dropped by _reset_pending).
+        if not accepted:
+            self.store.commit_block_rejections(done, rejections, meta)
+            return None
+        body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
+        header = Header(body, (sign_header(body, self.key),))
+        self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta)
+        self._drop_retired(accepted)
+        return header
+
+    def _settle_waiters(self) -> None:
+        """Wake the waiters of every transaction no longer pending (committed or dropped)."""
         for tx_id in [i for i in self._waiters if i not in self.pending_ids]:
             for fut in self._waiters.pop(tx_id):
                 if not fut.done():
                     fut.set_result(None)
-        return header
 
     def _drop_retired(self, txs: list[SignedTx]) -> None:
         """A retired record's ciphertext is deleted: the patient asked for it to be gone."""

@@ -41,6 +41,7 @@ async def submit_tx(request: Request):
     doc = await read_json(request, MAX_TX_BYTES)
     tx = parse_tx(doc, node.chain_id)
     result = node.submit(tx)
+    await node.wait_acknowledged([tx.id], timeout)
     if wait:
         result = (await node.wait_committed([tx.id], timeout))[0]
     return json_response(result, 200 if result["status"] == "committed" else 202)
@@ -64,6 +65,7 @@ async def submit_batch(request: Request):
             exc.index = index  # type: ignore[attr-defined]
             raise
     results = node.submit_batch(txs)
+    await node.wait_acknowledged([tx.id for tx in txs], timeout)
     if wait:
         results = await node.wait_committed([tx.id for tx in txs], timeout)
     committed = all(r["status"] == "committed" for r in results)

@@ -124,10 +124,13 @@ class Store:
         return row[0], row[1], json.loads(row[2])["time"]
 
     def commit_block(self, header: Header, leaves: list[tuple[str, bytes]], writes: dict[str, dict | None],
-                     done_ids: list[str], rejections: list[tuple[str, str, str]]) -> None:
-        """Store a block, its transactions and its state writes atomically."""
+                     done_ids: list[str], rejections: list[tuple[str, str, str]],
+                     meta: dict[str, str] | None = None) -> None:
+        """Store a block, its transactions, its state writes and ``meta`` atomically."""
         height = header.height
         with self.write_batch(durable=True) as db:
+            for key, value in (meta or {}).items():
+                self.set_meta(key, value)
             db.execute("INSERT INTO blocks(height, hash, header, signatures) VALUES (?, ?, ?, ?)",
                        (height, header.hash, canonical(header.body).decode(), json.dumps(list(header.signatures))))
             db.executemany("INSERT INTO txs(id, height, idx, leaf) VALUES (?, ?, ?, ?)",
@@ -139,9 +142,12 @@ class Store:
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
             db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
 
-    def commit_block_rejections(self, done_ids: list[str], rejections: list[tuple[str, str, str]]) -> None:
-        """Record transactions dropped without a block."""
-        with self.write_batch() as db:
+    def commit_block_rejections(self, done_ids: list[str], rejections: list[tuple[str, str, str]],
+                                meta: dict[str, str] | None = None) -> None:
+        """Record transactions dropped without a block (and ``meta``, atomically)."""
+        with self.write_batch(durable=meta is not None) as db:
+            for key, value in (meta or {}).items():
+                self.set_meta(key, value)
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
             db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
 
