@@ -73,7 +73,10 @@ class LedgerClient:
                     last = errors.NodeUnavailable(f"cannot reach the ledger node at {base}")
                     continue
                 if response.status_code in (502, 503) and idempotent:
-                    last = errors.NodeUnavailable(f"the node at {base} is unavailable")
+                    try:  # keep the node's own explanation (e.g. its ordering service is down)
+                        self._check(response)
+                    except errors.LedgerError as exc:
+                        last = exc
                     continue
                 self._preferred = self.urls.index(base)
                 return self._check(response)
@@ -233,8 +236,10 @@ class LedgerClient:
                 time.sleep(self.backoff * 2**attempt)
                 continue
             except errors.ContractError as exc:
-                # The node has not yet noticed that an earlier attempt's connection broke.
-                if exc.code != "upload_in_progress" or attempt + 1 == attempts:
+                # The node has not yet noticed that an earlier attempt's connection broke
+                # (upload_in_progress), or was still storing its last bytes when we asked for
+                # the offset (bad_offset): ask again and resume from there.
+                if exc.code not in ("upload_in_progress", "bad_offset") or attempt + 1 == attempts:
                     raise
                 time.sleep(self.backoff * 2**attempt)
                 continue

@@ -326,6 +326,37 @@ def _publish_credential_def(state: Overlay, genesis: Genesis, tx: SignedTx, ctx:
     state.put(f"cdef/{cred_def_id}", {**tx.payload, "issuer": tx.signer, "height": ctx.height, "tx": tx.id})
 
 
+def _publish_revocation_status(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    """Replace a credential definition's revocation status list (AnonCreds ``RevocationStatusList``).
+
+    The list is the issuer's word on which credentials are revoked; admission proofs are
+    checked against the one in force, so its timestamp only moves forward.
+    """
+    cred_def_id = tx.payload["cred_def_id"]
+    entry = state.get(f"cdef/{cred_def_id}")
+    if entry is None:
+        raise reject("unknown_credential_def", "no such credential definition on the ledger")
+    if entry["issuer"] != tx.signer:
+        raise reject("not_issuer", "this credential definition belongs to another institution")
+    revocation = entry.get("revocation")
+    old = revocation.get("status_list") if isinstance(revocation, dict) else None
+    if not isinstance(old, dict):
+        raise reject("not_revocable", "this credential definition has no revocation registry")
+    new = tx.payload["status_list"]
+    if new.get("revRegDefId") != old.get("revRegDefId"):
+        raise reject("wrong_registry", "the status list is for another revocation registry")
+    stamp, bits = new.get("timestamp"), new.get("revocationList")
+    if type(stamp) is not int or not isinstance(old.get("timestamp"), int) or stamp <= old["timestamp"]:
+        raise reject("stale_status_list", "the status list must be newer than the one on the ledger")
+    if stamp > ctx.time + genesis.max_skew:
+        raise reject("stale_status_list", "the status list's timestamp is in the future")
+    if (not isinstance(bits, list) or len(bits) != len(old.get("revocationList") or [])
+            or any(type(bit) is not int or bit not in (0, 1) for bit in bits)):
+        raise reject("bad_status_list", "the status list must hold one 0 or 1 per credential of the registry")
+    state.put(f"cdef/{cred_def_id}", {**entry, "revocation": {**revocation, "status_list": new},
+                                      "status_height": ctx.height, "status_tx": tx.id})
+
+
 HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] = {
     "register_institution": _register_institution,
     "register_pseudonym": _register_pseudonym,
@@ -336,4 +367,5 @@ HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] 
     "access_event": _access_event,
     "refusal_event": _refusal_event,
     "publish_credential_def": _publish_credential_def,
+    "publish_revocation_status": _publish_revocation_status,
 }

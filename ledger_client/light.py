@@ -79,3 +79,40 @@ class LightClient:
             raise IntegrityError("the proof's tree size differs from the block header")
         verify_inclusion(tx.leaf, index, size, path, bytes.fromhex(header.merkle_root))
         return ProvenTx(tx, height, header.hash, header.time)
+
+
+def cross_check(light: LightClient, urls: list[str]) -> dict[str, int | None]:
+    """Compare other nodes' headers with the verified chain.
+
+    Returns, for each URL, the first height at which that node's header differs from
+    the verified one (``None`` when it agrees on every block both have). A node whose
+    store was tampered with shows up here even before its own ``verify`` runs.
+    """
+    light.sync()
+    verdict: dict[str, int | None] = {}
+    for url in urls:
+        other = LedgerClient([url], retries=1)
+        try:
+            verdict[url] = _first_difference(light, other)
+        finally:
+            other.close()
+    return verdict
+
+
+def _first_difference(light: LightClient, other: LedgerClient) -> int | None:
+    start = 1
+    while start <= light.height:
+        docs = other.headers(start, 1000)
+        if not docs:
+            return None
+        for offset, doc in enumerate(docs):
+            height = start + offset
+            if height > light.height:
+                return None
+            try:
+                if parse_header(doc).hash != light.hashes[height - 1]:
+                    return height
+            except MalformedError:
+                return height
+        start += len(docs)
+    return None

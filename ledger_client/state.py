@@ -12,6 +12,7 @@ Key layout (``<x>`` is lowercase hex):
   rec/<record>                    anchored record
   cons/<consent>                  consent (id = grant transaction id)
   req/<request_hash>              {"tx"}                  used access requests (replay guard)
+  cdef/<cred_def_id>              credential definition, its revocation registry and status list
   ix/grantor/<pseudonym>/<consent>, ix/grantee/<institution>/<consent>
   ix/owner/<pseudonym>/<record>
   ev/rec/<record>/<height>/<tx>, ev/own/<owner>/<height>/<tx>, ev/req/<requester>/<height>/<tx>

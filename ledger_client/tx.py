@@ -56,6 +56,7 @@ PAYLOADS: dict[str, Obj] = {
     "access_event": Obj({"request": SIGNED_ACCESS_REQUEST}),
     "refusal_event": Obj({"request": SIGNED_ACCESS_REQUEST, "reason": Enum(REFUSAL_REASONS)}),
     "publish_credential_def": Obj({"cred_def_id": Text(200), "document": AnyObject()}, {"revocation": AnyObject()}),
+    "publish_revocation_status": Obj({"cred_def_id": Text(200), "status_list": AnyObject()}),
 }
 TX_TYPES = tuple(PAYLOADS)
 

@@ -93,6 +93,30 @@ class BlobStore:
         os.replace(part, target)
         return held
 
+    def store_stream(self, blob: str, size: int, chunks) -> bool:
+        """Store a blob from a synchronous byte iterator (a replica fetched from a peer),
+        only if it has ``size`` bytes hashing to ``blob``. Runs off the event loop."""
+        if self.exists(blob):
+            return True
+        tmp = self.partial_dir / f"{blob}.replica-{os.getpid()}-{id(chunks)}"
+        hasher, held = crypto.new_hasher(), 0
+        try:
+            with open(tmp, "wb") as out:
+                for chunk in chunks:
+                    held += len(chunk)
+                    if held > size:
+                        return False
+                    hasher.update(chunk)
+                    out.write(chunk)
+            if held != size or hasher.hexdigest() != blob:
+                return False
+            target = self.path(blob)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+            return True
+        finally:
+            tmp.unlink(missing_ok=True)
+
     def verify(self, blob: str) -> bool:
         """Re-hash a stored blob (for ``verify`` and replicas)."""
         return _hash_file(self.path(blob)).hexdigest() == blob

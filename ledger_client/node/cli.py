@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from .. import crypto
+from .. import credentials, crypto
 from ..errors import LedgerError
 from .datadir import init_datadir, load_genesis, load_key
 
@@ -18,7 +18,8 @@ DEFAULT_PORT = 8765
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    genesis = init_datadir(Path(args.data), args.network, require_credential=args.require_credential)
+    genesis = init_datadir(Path(args.data), args.network, require_credential=args.require_credential,
+                           accepted_issuers=args.accept_issuer)
     print(f"Created network {genesis.network!r} in {args.data}")
     print(f"genesis hash (chain id): {genesis.hash}")
     return 0
@@ -50,9 +51,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise LedgerError("give the data directory with --data or in the configuration file", code="usage")
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
+    credentials.install()  # admission proofs (anonymous credentials) are checked by every node
     etcd = [u for item in (args.etcd or []) for u in item.split(",") if u.strip()] or None
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
-                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs), etcd=etcd)
+                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs), etcd=etcd,
+                      peers=[u for item in (args.peers or []) for u in item.split(",") if u.strip()])
     print(f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on http://{args.host}:{args.port}",
           flush=True)
     uvicorn.run(create_app(node), host=args.host, port=args.port, log_level=args.log_level,
@@ -110,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True, help="data directory")
     p.add_argument("--network", default="medwallet-local", help="network name")
     p.add_argument("--require-credential", action="store_true", help="admit pseudonyms only with a credential proof")
+    p.add_argument("--accept-issuer", action="append", help="accepted credential definition id or issuer key "
+                   "(repeatable; none: institutions registered as kind 'issuer')")
     p.set_defaults(func=_cmd_init)
     p = sub.add_parser("init-cluster", help="create a multi-node network: genesis and one data directory per node")
     p.add_argument("--out", required=True, help="directory to create node0, node1, ... in")

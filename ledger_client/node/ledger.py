@@ -29,6 +29,7 @@ from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
 from .blobs import BlobStore
 from .etcd_ordering import EtcdOrdering
+from .replication import Replicator
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -47,7 +48,8 @@ class LedgerNode:
     """One node of a Medwallet network, with its own store and key."""
 
     def __init__(self, genesis: Genesis, key: SigningKey, data: Path, config: NodeConfig | None = None,
-                 clock: Callable[[], float] = _time.time, etcd: list[str] | None = None) -> None:
+                 clock: Callable[[], float] = _time.time, etcd: list[str] | None = None,
+                 peers: list[str] | None = None) -> None:
         self.genesis = genesis
         self.chain_id = genesis.chain_id
         self.key = key
@@ -62,6 +64,7 @@ class LedgerNode:
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
         self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd) if etcd else None
+        self.replicator = Replicator(self, peers or [])
         if self.ordering is None:  # with etcd, acknowledged means in the etcd log instead
             self._recover_mempool()
 
@@ -290,6 +293,8 @@ class LedgerNode:
                                 code="stale_request")
         decision = may_access(self.overlay, request.requester, request.record, request.purpose,
                               self._context().time, request.consent)
+        if decision.allowed and not self.blobs.exists(request.record):
+            await self.replicator.fetch(request.record)  # a peer may hold it
         if decision.allowed and not self.blobs.exists(request.record):
             decision = contract.Decision(False, "blob_unavailable", request.consent, decision.owner)
         if decision.allowed:

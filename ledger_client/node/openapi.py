@@ -84,6 +84,15 @@ def build_openapi() -> dict:
                                "base64url of a signed access request: " + str(SIGNED_ACCESS_REQUEST.json_schema()["required"]))],
                        ok_schema={"type": "string", "format": "binary"}, errors=(400, 401, 403, 404, 409)),
         },
+        "/v1/replicas/{blob}": {
+            "put": _op("Node to node: store a replica (X-Medwallet-Node: upload authorisation signed by a node key)",
+                       [_param("blob", "path", HEX32), _param("X-Medwallet-Node", "header", {"type": "string"}, True)],
+                       {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+                       ok=201, errors=(400, 401, 413, 422)),
+            "get": _op("Node to node: fetch a replica", [_param("blob", "path", HEX32),
+                                                         _param("X-Medwallet-Node", "header", {"type": "string"}, True)],
+                       ok_schema={"type": "string", "format": "binary"}, errors=(400, 401, 404)),
+        },
         "/v1/blobs/{blob}/upload": {"get": _op("How much of an upload the node holds", [_param("blob", "path", HEX32)])},
     }
     return {"openapi": "3.1.0",

@@ -8,7 +8,7 @@ from starlette.responses import FileResponse
 from starlette.routing import Route
 
 from ..access import parse_access_header, parse_upload_auth
-from ..errors import MalformedError, SignatureError, TooLarge, ContractError
+from ..errors import ContractError, MalformedError, NotFound, SignatureError, TooLarge
 from .http_util import hex_param, int_param, json_response, only_params
 from .ledger import LedgerNode
 
@@ -44,7 +44,43 @@ async def upload(request: Request):
     except ClientDisconnect:
         return json_response({"blob": blob, "offset": node.blobs.partial_offset(blob), "complete": False}, 202)
     complete = held == auth["size"]
-    return json_response({"blob": blob, "offset": held, "complete": complete}, 201 if complete else 202)
+    doc = {"blob": blob, "offset": held, "complete": complete}
+    if complete and node.replicator.peers:
+        doc["replicas"] = await node.replicator.push(blob)
+    return json_response(doc, 201 if complete else 202)
+
+
+def _peer_auth(request: Request, blob: str) -> dict:
+    node = _node(request)
+    auth = parse_upload_auth(request.headers.get("x-medwallet-node", ""), node.chain_id)
+    node.replicator.check_peer(auth, blob)
+    return auth
+
+
+async def replica_put(request: Request):
+    """A peer node hands over a copy of a blob (hash-checked like any upload)."""
+    only_params(request, set())
+    node = _node(request)
+    blob = hex_param(request.path_params["blob"], "blob hash")
+    auth = _peer_auth(request, blob)
+    if auth["size"] > node.genesis.policy["max_blob_bytes"]:
+        raise TooLarge("blob larger than this network allows")
+    try:
+        held = await node.blobs.receive(blob, auth["size"], node.blobs.partial_offset(blob), request.stream())
+    except ClientDisconnect:
+        return json_response({"blob": blob, "complete": False}, 202)
+    return json_response({"blob": blob, "complete": held == auth["size"]}, 201 if held == auth["size"] else 202)
+
+
+async def replica_get(request: Request):
+    """A peer node fetches a blob it lacks (node-to-node only: ciphertext, no audit event)."""
+    only_params(request, set())
+    node = _node(request)
+    blob = hex_param(request.path_params["blob"], "blob hash")
+    _peer_auth(request, blob)
+    if not node.blobs.exists(blob):
+        raise NotFound("this node does not hold that blob")
+    return FileResponse(node.blobs.path(blob), media_type="application/octet-stream")
 
 
 async def upload_status(request: Request):
@@ -72,4 +108,6 @@ ROUTES = [
     Route("/v1/blobs/{blob}", upload, methods=["PUT"]),
     Route("/v1/blobs/{blob}", download, methods=["GET"]),
     Route("/v1/blobs/{blob}/upload", upload_status, methods=["GET"]),
+    Route("/v1/replicas/{blob}", replica_put, methods=["PUT"]),
+    Route("/v1/replicas/{blob}", replica_get, methods=["GET"]),
 ]

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import credentials
 from ..block import check_block_txs, parse_header, verify_signatures
 from ..contract import BlockContext, execute_block
 from ..errors import LedgerError
@@ -40,6 +41,7 @@ class VerifyReport:
 
 def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False) -> VerifyReport:
     """Verify the store in ``data`` from genesis; never modifies it."""
+    credentials.install()  # replaying admissions re-verifies their proofs
     store = Store(data / "ledger.sqlite", genesis.chain_id)
     report = VerifyReport()
     try:

@@ -1,0 +1,194 @@
+"""A three-node network ordered by a three-member etcd cluster: real processes on
+loopback, killed with SIGKILL while they work."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from ledger_client.client import LedgerClient
+from ledger_client.crypto import SigningKey
+from ledger_client.errors import LedgerError, NodeUnavailable
+from ledger_client.genesis import parse_genesis
+from ledger_client.light import LightClient, cross_check
+from ledger_client.node.datadir import init_cluster
+from ledger_client.tx import make_tx
+from tests.etcdproc import EtcdCluster
+from tests.nodeproc import NodeProcess, free_port
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cluster")
+    etcd = EtcdCluster(root / "etcd").start()
+    init_cluster(root / "nodes", 3)
+    ports = [free_port() for _ in range(3)]
+    urls = [f"http://127.0.0.1:{p}" for p in ports]
+    nodes = []
+    for i in range(3):
+        peers = ",".join(u for j, u in enumerate(urls) if j != i)
+        nodes.append(NodeProcess(root / "nodes" / f"node{i}", port=ports[i],
+                                 extra_args=["--etcd", ",".join(etcd.urls), "--peer", peers]).start())
+    yield {"etcd": etcd, "nodes": nodes, "urls": urls, "root": root}
+    for node in nodes:
+        node.stop()
+    etcd.stop()
+
+
+def heads(urls):
+    return [LedgerClient([u], retries=1).status() for u in urls]
+
+
+def wait_agree(urls, timeout=20.0):
+    """Poll until every node is at the same height with the same head hash."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        states = heads(urls)
+        if len({(s["height"], s["head"]) for s in states}) == 1:
+            return states[0]
+        time.sleep(0.1)
+    raise AssertionError(f"nodes disagree: {[(s['height'], s['head']) for s in heads(urls)]}")
+
+
+def register(client, chain, key):
+    return make_tx(key, chain, "register_pseudonym", 1, int(time.time()), {"box_key": "22" * 32})
+
+
+def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
+    urls, nodes, etcd = cluster["urls"], cluster["nodes"], cluster["etcd"]
+    chain = LedgerClient(urls).status()["chain_id"]
+    acknowledged: list[str] = []
+    lock = threading.Lock()
+    stop = threading.Event()
+
+    def worker(seed: int) -> None:
+        client = LedgerClient(random.Random(seed).sample(urls, 3), retries=2, read_timeout=10)
+        while not stop.is_set():
+            tx = register(client, chain, SigningKey.generate())
+            try:
+                client.submit(tx, wait=bool(seed % 2))
+            except LedgerError:
+                continue
+            with lock:
+                acknowledged.append(tx.id)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)
+    nodes[1].kill()
+    etcd.members[2].kill()
+    time.sleep(1.5)
+    stop.set()
+    for t in threads:
+        t.join(30)
+    assert len(acknowledged) > 20
+    survivors = [urls[0], urls[2]]
+    agreed = wait_agree(survivors)
+    for url in survivors:
+        client = LedgerClient([url])
+        missing = [i for i in acknowledged if client.tx_status(i)["status"] != "committed"]
+        assert not missing, f"{len(missing)} acknowledged transactions missing on {url}"
+    etcd.members[2].start()
+    nodes[1].start()
+    final = wait_agree(urls, timeout=30)
+    assert final["height"] >= agreed["height"]
+    verify = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "verify", "--data", str(nodes[1].data)],
+                            capture_output=True, text=True, timeout=60)
+    assert verify.returncode == 0, verify.stdout
+
+
+def test_losing_etcd_quorum_fails_clearly_then_recovers(cluster):
+    urls, etcd = cluster["urls"], cluster["etcd"]
+    client = LedgerClient([urls[0]], retries=1, read_timeout=20)
+    chain = client.status()["chain_id"]
+    before = wait_agree(urls)
+    etcd.members[0].kill()
+    etcd.members[1].kill()
+    try:
+        with pytest.raises(NodeUnavailable) as exc:
+            client.submit(register(client, chain, SigningKey.generate()), wait=True, timeout=5)
+        assert "etcd" in str(exc.value) or "ordering" in str(exc.value)
+        assert {s["height"] for s in heads(urls)} == {before["height"]}
+    finally:
+        etcd.members[0].start()
+        etcd.members[1].start()
+        etcd.wait_healthy()
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            result = client.submit(register(client, chain, SigningKey.generate()), wait=True)
+            break
+        except NodeUnavailable:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+    assert result["status"] == "committed"
+    wait_agree(urls)
+
+
+def test_replicated_blob_survives_its_node(cluster):
+    urls, nodes = cluster["urls"], cluster["nodes"]
+    from tests.wallet.conftest import PASSPHRASE  # noqa: F401  (the wallet flow runs below)
+    from wallet.core import records, sharing
+    from wallet.core.clinic import ClinicDesk
+    from wallet.core.crypto import ARGON2_MIN
+    from wallet.core.grant_code import decode_grant
+    from wallet.core.wallet import Wallet
+    root = cluster["root"]
+    patient, _ = Wallet.create(root / "patient", passphrase="pw", use_keyring=False, nodes=[urls[0]],
+                               kdf_limits=ARGON2_MIN)
+    desk = ClinicDesk.create(root / "desk", "Cluster Clinic", "clinic", [urls[1]], passphrase="pw",
+                             use_keyring=False, kdf_limits=ARGON2_MIN)
+    desk.register(nodes[0].governance)
+    src = root / "letter.pdf"
+    src.write_bytes(b"%PDF-1.4\n" + bytes(random.randbytes(200_000)))
+    rec = records.import_file(patient, src).record
+    granted = sharing.grant(patient, desk.key.public, [rec], "treatment", int(time.time()) + 600)
+    wait_agree(urls)
+    nodes[0].kill()  # the node that took the uploads
+    try:
+        out = desk.read(decode_grant(granted.code), root / "read")
+        assert out.files[0].read_bytes() == src.read_bytes()
+    finally:
+        nodes[0].start()
+    patient.set_network([urls[2], urls[0]])
+    sharing.revoke(patient, granted.consent)
+    wait_agree(urls)
+    from wallet.core.clinic import ReadRefused
+    with pytest.raises(ReadRefused):
+        desk.read(decode_grant(granted.code), root / "read2")
+    from wallet.core import audit
+    audit.refresh(patient)
+    kinds = {e["kind"] for e in audit.events(patient)}
+    assert kinds == {"access", "refusal"}
+    patient.close()
+
+
+def test_tampered_node_is_named(cluster):
+    urls, nodes = cluster["urls"], cluster["nodes"]
+    wait_agree(urls)
+    genesis = parse_genesis(LedgerClient([urls[0]]).get_json("/v1/genesis"))
+    nodes[2].stop()
+    db = sqlite3.connect(nodes[2].data / "ledger.sqlite")
+    row = db.execute("SELECT height, header FROM blocks ORDER BY height LIMIT 1 OFFSET 1").fetchone()
+    tampered = row[1].replace('"time":', '"time":1', 1)
+    db.execute("UPDATE blocks SET header=? WHERE height=?", (tampered, row[0]))
+    db.commit()
+    db.close()
+    verify = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "verify", "--data", str(nodes[2].data)],
+                            capture_output=True, text=True, timeout=60)
+    assert verify.returncode == 1 and "PROBLEM" in verify.stdout
+    nodes[2].start()
+    light = LightClient(LedgerClient([urls[0]]), genesis)
+    verdict = cross_check(light, urls)
+    assert verdict[urls[0]] is None and verdict[urls[1]] is None
+    assert verdict[urls[2]] == row[0]
