@@ -122,8 +122,7 @@ class EtcdOrdering:
         """A newly admitted transaction waits for the next batch."""
         self.unproposed.append(tx)
         self._acks[tx.id] = asyncio.get_running_loop().create_future()
-        if len(self.unproposed) >= self.node.config.max_block_txs:
-            self._wakeup.set()
+        self._wakeup.set()
 
     async def acknowledged(self, tx_ids: list[str], timeout: float) -> None:
         """Return once each transaction is in the etcd log; raise if ordering failed."""
@@ -136,11 +135,10 @@ class EtcdOrdering:
                 raise NodeUnavailable("the ordering service did not confirm in time; check the status later")
 
     async def _proposer(self) -> None:
+        # Natural batching: propose as soon as something is waiting; whatever arrives
+        # while a proposal is in flight goes into the next one.
         while True:
-            try:
-                await asyncio.wait_for(self._wakeup.wait(), self.node.config.block_interval)
-            except asyncio.TimeoutError:
-                pass
+            await self._wakeup.wait()
             self._wakeup.clear()
             while self.unproposed:
                 await self._propose(self._take_batch())
