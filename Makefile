@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test bench setup node clean
+.PHONY: run test bench setup node clean installer
 
 setup:
 	@scripts/bootstrap.sh
@@ -20,6 +20,11 @@ test: setup
 
 bench: setup
 	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
+
+# Pilot installers: make installer [PROFILE=pilot.json [GOVERNANCE_KEY=governance.key]]
+installer: setup
+	@cd packaging && ../$(PY) -m mwpack build $(if $(PROFILE),--profile $(abspath $(PROFILE))) \
+		$(if $(GOVERNANCE_KEY),--governance-key $(abspath $(GOVERNANCE_KEY))) --out ../dist
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info

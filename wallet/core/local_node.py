@@ -20,6 +20,14 @@ from .paths import local_node_dir
 DEFAULT_PORT = 8765
 
 
+def node_command() -> list[str]:
+    """How to start ``medwallet-node``: the bundled executable in an installed app,
+    the module from a source tree or virtual environment."""
+    if getattr(sys, "frozen", False):
+        return [str(Path(sys.executable).with_name("medwallet-node"))]
+    return [sys.executable, "-m", "ledger_client.node.cli"]
+
+
 class LocalNodeFailed(WalletError):
     """The local ledger node could not start. See its log file, or configure a network node instead."""
 
@@ -62,9 +70,8 @@ class LocalNode:
                 sock.bind(("127.0.0.1", 0))
                 self.port = sock.getsockname()[1]
         log = open(self.data / "node.log", "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
-                                      "--port", str(self.port)], stdout=log, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        self.proc = subprocess.Popen([*node_command(), "run", "--data", str(self.data), "--port", str(self.port)],
+                                     stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,0 +1,91 @@
+"""Build the installers, install the .deb into a temporary root, and run the installed
+app from the installed files (not the source tree): self-test, node, tampered profile."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wallet.core.profile import sign_profile
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, shared_node):
+    if shutil.which("dpkg-deb") is None:
+        pytest.skip("dpkg-deb is not installed")
+    work = tmp_path_factory.mktemp("installers")
+    chain = __import__("requests").get(shared_node.url + "/v1/status").json()["chain_id"]
+    body = {"network_name": "Pilot Lake", "nodes": [shared_node.url], "genesis_hash": chain,
+            "support": {"name": "Pilot desk", "email": "help@pilot.example"},
+            "branding": {"app_name": "Lake Wallet", "accent_color": "#1a7f64"}}
+    (work / "unsigned.json").write_text(json.dumps(body))
+    out = work / "dist"
+    proc = subprocess.run([sys.executable, "-m", "mwpack", "build", "--profile", str(work / "unsigned.json"),
+                           "--governance-key", str(shared_node.data / "governance.key"), "--out", str(out)],
+                          cwd=ROOT / "packaging", capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    deb = next(out.glob("medwallet_*.deb"))
+    root = work / "root"
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    return {"out": out, "deb": deb, "root": root, "work": work}
+
+
+def run_installed(built, *args, env_extra=None, timeout=120):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "MEDWALLET"))}
+    env.update({"HOME": str(built["work"] / "home"), "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})})
+    return subprocess.run([str(built["root"] / "usr" / "bin" / args[0]), *args[1:]], capture_output=True, text=True,
+                          env=env, timeout=timeout, cwd=built["work"])
+
+
+def test_package_layout(built):
+    root = built["root"]
+    assert os.readlink(root / "usr/bin/medwallet") == "../../opt/medwallet/medwallet"
+    assert (root / "opt/medwallet/medwallet").exists()
+    desktop = (root / "usr/share/applications/medwallet.desktop").read_text()
+    assert "Name=Lake Wallet" in desktop and "Exec=medwallet" in desktop
+    info = subprocess.run(["dpkg-deb", "-f", str(built["deb"]), "Depends", "Version"], capture_output=True,
+                          text=True).stdout
+    assert "libxcb-cursor0" in info and "libegl1" in info
+    sums = (built["out"] / "SHA256SUMS").read_text()
+    assert built["deb"].name in sums and ".tar.gz" in sums
+    report = json.loads((built["out"] / "build-report.json").read_text())
+    assert report["installed_mb"] > 10 and report["profile"] == "Pilot Lake"
+    assert (root / "opt/medwallet/_internal/THIRD_PARTY_NOTICES.txt").exists()
+
+
+def test_installed_self_test_and_node(built):
+    result = run_installed(built, "medwallet", "--self-test", "--json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["ok"], result.stdout + result.stderr
+    assert any("Pilot Lake" in c["detail"] for c in report["checks"])
+    node = run_installed(built, "medwallet-node", "init", "--data", str(built["work"] / "n"))
+    assert node.returncode == 0 and "genesis hash" in node.stdout
+
+
+def test_installed_window_paints(built):
+    if not (ROOT / "wallet" / "gui" / "app.py").exists():
+        pytest.skip("this source tree has no GUI yet")
+    result = run_installed(built, "medwallet", env_extra={"MEDWALLET_EXIT_AFTER_PAINT": "1"}, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_tampered_installed_profile_is_refused(built, tmp_path):
+    profile = built["root"] / "opt/medwallet/_internal/profile.json"
+    original = profile.read_text()
+    try:
+        doc = json.loads(original)
+        doc["profile"]["nodes"] = ["http://127.0.0.1:1"]
+        profile.write_text(json.dumps(doc))
+        result = run_installed(built, "medwallet", "--self-test")
+        assert result.returncode == 1 and "profile" in result.stdout and "FAIL" in result.stdout
+    finally:
+        profile.write_text(original)
