@@ -29,7 +29,7 @@ pytestmark = pytest.mark.slow
 def cluster(tmp_path_factory):
     root = tmp_path_factory.mktemp("cluster")
     etcd = EtcdCluster(root / "etcd").start()
-    init_cluster(root / "nodes", 3)
+    init_cluster(root / "nodes", 4)  # node3 is in genesis but joins later, from nothing
     ports = [free_port() for _ in range(3)]
     urls = [f"http://127.0.0.1:{p}" for p in ports]
     nodes = []
@@ -171,6 +171,20 @@ def test_replicated_blob_survives_its_node(cluster):
     kinds = {e["kind"] for e in audit.events(patient)}
     assert kinds == {"access", "refusal"}
     patient.close()
+
+
+def test_new_node_joins_from_genesis_and_verifies(cluster):
+    urls, etcd = cluster["urls"], cluster["etcd"]
+    wait_agree(urls)
+    late = NodeProcess(cluster["root"] / "nodes" / "node3", extra_args=["--etcd", ",".join(etcd.urls)]).start()
+    try:
+        agreed = wait_agree(urls + [late.url], timeout=60)
+        assert agreed["height"] > 0
+    finally:
+        late.stop()
+    verify = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "verify", "--data", str(late.data)],
+                            capture_output=True, text=True, timeout=60)
+    assert verify.returncode == 0 and "OK" in verify.stdout
 
 
 def test_tampered_node_is_named(cluster):
