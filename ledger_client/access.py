@@ -18,13 +18,17 @@ from typing import Any
 from . import crypto
 from .encoding import b64url, canonical, check_domain, from_b64url, parse_json
 from .errors import MalformedError, SignatureError, WrongNetwork
-from .schema import HASH, KEY, SIG, TIME, Int, Obj
+from .schema import HASH, KEY, NONCE, SIG, TIME, Int, Obj
 from .tx import ACCESS_REQUEST, SIGNED_ACCESS_REQUEST
 
 MAX_HEADER_BYTES = 4096
 
 UPLOAD_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "blob": HASH, "size": Int(0, 2**44), "time": TIME})
 SIGNED_UPLOAD_AUTH = Obj({"auth": UPLOAD_AUTH, "sig": SIG})
+# An upload whose hash is known only once it is sent (streamed while being encrypted).
+SESSION_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "session": NONCE, "size": Int(0, 2**44),
+                    "time": TIME})
+SIGNED_SESSION_AUTH = Obj({"session_auth": SESSION_AUTH, "sig": SIG})
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +113,26 @@ def parse_upload_auth(value: str, chain_id: str) -> dict:
     doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
     SIGNED_UPLOAD_AUTH.check(doc, "upload")
     auth = doc["auth"]
+    if auth["chain_id"] != chain_id:
+        raise WrongNetwork("upload authorisation is for another network")
+    crypto.verify(auth["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)), doc["sig"])
+    return auth
+
+
+def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size: int, time: int) -> str:
+    """The ``X-Medwallet-Upload`` header value of an upload session."""
+    auth = {"v": 1, "chain_id": chain_id, "signer": key.public, "session": session, "size": size, "time": time}
+    sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)))
+    return b64url(canonical({"session_auth": auth, "sig": sig}))
+
+
+def parse_session_auth(value: str, chain_id: str) -> dict:
+    """Verify an upload-session authorisation; returns its body."""
+    if not value or len(value) > MAX_HEADER_BYTES:
+        raise MalformedError("missing or oversized X-Medwallet-Upload header")
+    doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
+    SIGNED_SESSION_AUTH.check(doc, "upload")
+    auth = doc["session_auth"]
     if auth["chain_id"] != chain_id:
         raise WrongNetwork("upload authorisation is for another network")
     crypto.verify(auth["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)), doc["sig"])

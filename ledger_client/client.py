@@ -10,13 +10,14 @@ typed :mod:`ledger_client.errors` exceptions. Proofs are verified, never trusted
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 import requests
 
 from . import errors
-from .access import AccessRequest, make_upload_auth
+from .access import AccessRequest, make_session_auth, make_upload_auth
 from .crypto import SigningKey
 from .encoding import canonical, parse_json
 from .genesis import Genesis, parse_genesis
@@ -246,6 +247,36 @@ class LedgerClient:
             if parse_json(response.content)["complete"]:
                 return
         raise errors.NodeUnavailable("the upload did not complete; try again")
+
+    def upload_stream(self, key: SigningKey, chain_id: str, size: int, chunks: Iterable[bytes], *,
+                      progress: Progress | None = None, cancel: Cancel | None = None) -> str:
+        """Stream a blob whose hash is not known yet (it is being encrypted as it is sent).
+
+        Returns the session id; name the bytes with :meth:`finish_upload` once their hash
+        is known. Not retried: the bytes are gone once sent, so the caller resumes from its
+        own copy with :meth:`upload_blob` if this fails.
+        """
+        session = os.urandom(16).hex()
+        auth = make_session_auth(key, chain_id, session, size, int(time.time()))
+        body = _Body(iter(chunks), 0, size, progress, cancel)
+        try:
+            response = self.request("PUT", f"/v1/uploads/{session}", idempotent=False, data=body,
+                                    headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
+                                             "Content-Length": str(size)})
+        except (errors.NodeUnavailable, errors.Timeout):
+            if body.cancelled:
+                self.session.close()
+                raise errors.LedgerError("upload cancelled", code="cancelled") from None
+            raise
+        if not parse_json(response.content)["complete"]:
+            raise errors.NodeUnavailable("the upload did not complete; try again")
+        return session
+
+    def finish_upload(self, key: SigningKey, chain_id: str, session: str, size: int, blob: str) -> None:
+        """Store a streamed upload under its hash (the node checks the hash)."""
+        auth = make_session_auth(key, chain_id, session, size, int(time.time()))
+        self.request("POST", f"/v1/uploads/{session}/finish", idempotent=True, params={"blob": blob},
+                     headers={"X-Medwallet-Upload": auth})
 
     def download_blob(self, request: AccessRequest, out: BinaryIO, *, progress: Progress | None = None,
                       cancel: Cancel | None = None) -> str:

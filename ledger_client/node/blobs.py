@@ -28,6 +28,7 @@ class BlobStore:
         self.partial_dir = root / "partial"
         self.partial_dir.mkdir(parents=True, exist_ok=True)
         self._busy: set[str] = set()
+        self._hashers: dict[str, "hashlib._Hash"] = {}
 
     def path(self, blob: str) -> Path:
         return self.root / blob[:2] / blob[2:4] / blob
@@ -65,6 +66,14 @@ class BlobStore:
 
     async def _receive(self, blob: str, size: int, offset: int, body: AsyncIterator[bytes]) -> int:
         part = self.partial_dir / f"{blob}.part"
+        held, hasher = await self._append(part, size, offset, body)
+        if held < size:
+            return held
+        self._install(part, blob, hasher)
+        return held
+
+    async def _append(self, part: Path, size: int, offset: int, body: AsyncIterator[bytes]):
+        """Append the body to a partial file from ``offset``; returns (bytes held, hasher)."""
         held = part.stat().st_size if part.exists() else 0
         if offset != held:
             raise ContractError(f"resume offset {offset} does not match the {held} bytes held",
@@ -83,15 +92,47 @@ class BlobStore:
         except TooLarge:
             part.unlink(missing_ok=True)
             raise
-        if held < size:
-            return held
+        return held, hasher
+
+    def _install(self, part: Path, blob: str, hasher) -> None:
+        """Move a complete partial file into place if its bytes hash to ``blob``."""
         if hasher.hexdigest() != blob:
             part.unlink(missing_ok=True)
             raise IntegrityError("the uploaded bytes do not match their hash; upload again")
         target = self.path(blob)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(part, target)
+
+    # --- uploads whose hash is known only at the end (streamed while encrypting) ---
+
+    def session_part(self, session: str) -> Path:
+        return self.partial_dir / f"session-{session}.part"
+
+    async def receive_session(self, session: str, size: int, offset: int, body: AsyncIterator[bytes]) -> int:
+        """Append to an upload session; the hash is checked by :meth:`finish_session`."""
+        key = f"session-{session}"
+        if key in self._busy:
+            raise ContractError("another upload of this session is in progress", code="upload_in_progress")
+        self._busy.add(key)
+        try:
+            held, hasher = await self._append(self.session_part(session), size, offset, body)
+        finally:
+            self._busy.discard(key)
+        if held == size:
+            self._hashers[session] = hasher
         return held
+
+    async def finish_session(self, session: str, size: int, blob: str) -> None:
+        """Name a complete session's bytes by their hash (checked) and store them."""
+        if self.exists(blob):
+            self.session_part(session).unlink(missing_ok=True)
+            return
+        part = self.session_part(session)
+        held = part.stat().st_size if part.exists() else 0
+        if held != size:
+            raise ContractError(f"the upload holds {held} of {size} bytes; send the rest first", code="incomplete")
+        hasher = self._hashers.pop(session, None) or await asyncio.to_thread(_hash_file, part)
+        self._install(part, blob, hasher)
 
     def store_stream(self, blob: str, size: int, chunks) -> bool:
         """Store a blob from a synchronous byte iterator (a replica fetched from a peer),

@@ -84,6 +84,20 @@ def build_openapi() -> dict:
                                "base64url of a signed access request: " + str(SIGNED_ACCESS_REQUEST.json_schema()["required"]))],
                        ok_schema={"type": "string", "format": "binary"}, errors=(400, 401, 403, 404, 409)),
         },
+        "/v1/uploads/{session}": {
+            "put": _op("Stream an upload whose hash is known only at the end (resumable with offset)",
+                       [_param("session", "path", {"type": "string", "pattern": "^[0-9a-f]{32}$"}),
+                        _param("offset", "query", {"type": "integer", "minimum": 0}),
+                        _param("X-Medwallet-Upload", "header", {"type": "string"}, True, "signed session authorisation")],
+                       {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+                       errors=(400, 401, 409, 413)),
+            "get": _op("How much of an upload session the node holds",
+                       [_param("session", "path", {"type": "string", "pattern": "^[0-9a-f]{32}$"})], errors=(400,)),
+        },
+        "/v1/uploads/{session}/finish": {"post": _op(
+            "Store a complete upload session under its SHA-256 (checked)",
+            [_param("session", "path", {"type": "string", "pattern": "^[0-9a-f]{32}$"}), _param("blob", "query", HEX32, True),
+             _param("X-Medwallet-Upload", "header", {"type": "string"}, True)], ok=201, errors=(400, 401, 409, 422))},
         "/v1/replicas/{blob}": {
             "put": _op("Node to node: store a replica (X-Medwallet-Node: upload authorisation signed by a node key)",
                        [_param("blob", "path", HEX32), _param("X-Medwallet-Node", "header", {"type": "string"}, True)],

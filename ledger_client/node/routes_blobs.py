@@ -7,7 +7,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse
 from starlette.routing import Route
 
-from ..access import parse_access_header, parse_upload_auth
+from ..access import parse_access_header, parse_session_auth, parse_upload_auth
 from ..errors import ContractError, MalformedError, NotFound, SignatureError, TooLarge
 from .http_util import hex_param, int_param, json_response, only_params
 from .ledger import LedgerNode
@@ -17,8 +17,8 @@ def _node(request: Request) -> LedgerNode:
     return request.app.state.node
 
 
-def _check_uploader(node: LedgerNode, auth: dict, blob: str) -> None:
-    if auth["blob"] != blob:
+def _check_uploader(node: LedgerNode, auth: dict, blob: str | None) -> None:
+    if blob is not None and auth["blob"] != blob:
         raise SignatureError("the upload authorisation is for another blob")
     if abs(auth["time"] - node.now()) > node.genesis.max_skew:
         raise ContractError("the upload authorisation is too old; check the computer's clock", code="stale")
@@ -48,6 +48,50 @@ async def upload(request: Request):
     if complete and node.replicator.peers:
         doc["replicas"] = await node.replicator.push(blob)
     return json_response(doc, 201 if complete else 202)
+
+
+def _session_auth(request: Request) -> tuple[LedgerNode, str, dict]:
+    node = _node(request)
+    session = hex_param(request.path_params["session"], "upload session", 16)
+    auth = parse_session_auth(request.headers.get("x-medwallet-upload", ""), node.chain_id)
+    if auth["session"] != session:
+        raise SignatureError("the upload authorisation is for another session")
+    _check_uploader(node, auth, None)
+    return node, session, auth
+
+
+async def session_put(request: Request):
+    """Stream (part of) an upload whose hash the client learns only as it sends it."""
+    only_params(request, {"offset"})
+    node, session, auth = _session_auth(request)
+    offset = int_param(request, "offset", 0, 0, auth["size"])
+    try:
+        held = await node.blobs.receive_session(session, auth["size"], offset, request.stream())
+    except ClientDisconnect:
+        return json_response({"session": session, "offset": node.blobs.session_part(session).stat().st_size
+                              if node.blobs.session_part(session).exists() else 0, "complete": False}, 202)
+    return json_response({"session": session, "offset": held, "complete": held == auth["size"]},
+                         200 if held == auth["size"] else 202)
+
+
+async def session_status(request: Request):
+    only_params(request, set())
+    node = _node(request)
+    session = hex_param(request.path_params["session"], "upload session", 16)
+    part = node.blobs.session_part(session)
+    return json_response({"session": session, "offset": part.stat().st_size if part.exists() else 0})
+
+
+async def session_finish(request: Request):
+    """Name the session's bytes by their hash; refused unless they hash to it."""
+    only_params(request, {"blob"})
+    node, session, auth = _session_auth(request)
+    blob = hex_param(request.query_params.get("blob"), "blob hash")
+    await node.blobs.finish_session(session, auth["size"], blob)
+    doc = {"blob": blob, "offset": auth["size"], "complete": True}
+    if node.replicator.peers:
+        doc["replicas"] = await node.replicator.push(blob)
+    return json_response(doc, 201)
 
 
 def _peer_auth(request: Request, blob: str) -> dict:
@@ -108,6 +152,9 @@ ROUTES = [
     Route("/v1/blobs/{blob}", upload, methods=["PUT"]),
     Route("/v1/blobs/{blob}", download, methods=["GET"]),
     Route("/v1/blobs/{blob}/upload", upload_status, methods=["GET"]),
+    Route("/v1/uploads/{session}", session_put, methods=["PUT"]),
+    Route("/v1/uploads/{session}", session_status, methods=["GET"]),
+    Route("/v1/uploads/{session}/finish", session_finish, methods=["POST"]),
     Route("/v1/replicas/{blob}", replica_put, methods=["PUT"]),
     Route("/v1/replicas/{blob}", replica_get, methods=["GET"]),
 ]

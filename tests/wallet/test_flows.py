@@ -178,7 +178,7 @@ def test_delete_shreds_record_and_copies(wallet, clinic, tmp_path, shared_node):
     assert refused.value.reason in ("record_retired", "consent_revoked")
 
 
-def test_cancelled_upload_resumes_without_loss(wallet, tmp_path):
+def test_cancelled_import_leaves_nothing(wallet, tmp_path):
     from wallet.core.errors import Cancelled
     src = write_pdf(tmp_path / "big.pdf", 5_000_000)
     seen = []
@@ -187,10 +187,9 @@ def test_cancelled_upload_resumes_without_loss(wallet, tmp_path):
         return len(seen) > 2
 
     with pytest.raises(Cancelled):
-        records.import_file(wallet, src, progress=lambda stage, done, total: seen.append(stage) if stage == "upload" else None,
-                            cancel=cancel)
-    pending = wallet.db.query("SELECT record, status FROM records")
-    assert [p["status"] for p in pending] == ["encrypted"]
-    assert records.resume_pending(wallet) == [pending[0]["record"]]
-    records.export_record(wallet, pending[0]["record"], tmp_path / "out.pdf")
+        records.import_file(wallet, src, progress=lambda stage, done, total: seen.append(stage), cancel=cancel)
+    assert wallet.db.query("SELECT record FROM records") == []
+    assert not list(wallet.blob_dir.iterdir())
+    rec = records.import_file(wallet, src).record  # and the same file imports fine afterwards
+    records.export_record(wallet, rec, tmp_path / "out.pdf")
     assert (tmp_path / "out.pdf").read_bytes() == src.read_bytes()

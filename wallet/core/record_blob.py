@@ -81,27 +81,49 @@ def seal_record(src: Path, meta: dict, wrap_key: bytes, dst: Path, *, progress: 
 def seal_stream(source: BinaryIO, size: int, meta: dict, wrap_key: bytes, dst: Path, *,
                 progress: Progress | None = None, cancel: CancelCheck | None = None,
                 max_size: int | None = None, original: str | None = None) -> SealedRecord:
-    """Encrypt ``size`` bytes read from ``source``; ``original`` (a share copy's source
-    record) is kept inside the wrapped key, readable by the patient only."""
-    meta_bytes = json.dumps(meta, sort_keys=True, ensure_ascii=False).encode()
-    if len(meta_bytes) > MAX_META_BYTES:
-        raise UnreadableFile(detail="record metadata too large")
-    key = new_record_key()
-    wrapped = crypto.aead_encrypt(wrap_key, key + (bytes.fromhex(original) if original else b""), DOMAIN)
-    head = MAGIC + struct.pack(">H", len(wrapped)) + wrapped
-    prefix = struct.pack(">I", len(meta_bytes)) + meta_bytes
-    plain = io.BufferedReader(_Chain(prefix, source), 1 << 20)
-    encryptor = RecordEncryptor(plain, key, plaintext_size=len(prefix) + size, progress=progress,
-                                cancel=cancel, max_plaintext_size=(max_size + len(prefix)) if max_size else None)
-    hasher = hashlib.sha256(head)
-    total = len(head)
+    """Encrypt ``size`` bytes read from ``source`` into ``dst`` (atomic); ``original`` (a
+    share copy's source record) is kept inside the wrapped key, readable by the patient only."""
+    sealer = Sealer(source, size, meta, wrap_key, progress=progress, cancel=cancel, max_size=max_size,
+                    original=original)
     with atomic_output(dst) as out:
-        out.write(head)
-        for piece in encryptor:
-            hasher.update(piece)
+        for piece in sealer:
             out.write(piece)
+    return sealer.result
+
+
+class Sealer:
+    """Iterate to get a record blob piece by piece; :attr:`result` is set at the end.
+
+    :attr:`size` is known before the first byte, so the blob can be streamed to a node
+    (with a Content-Length) while it is being encrypted.
+    """
+
+    def __init__(self, source: BinaryIO, size: int, meta: dict, wrap_key: bytes, *,
+                 progress: Progress | None = None, cancel: CancelCheck | None = None,
+                 max_size: int | None = None, original: str | None = None) -> None:
+        meta_bytes = json.dumps(meta, sort_keys=True, ensure_ascii=False).encode()
+        if len(meta_bytes) > MAX_META_BYTES:
+            raise UnreadableFile(detail="record metadata too large")
+        self.key = new_record_key()
+        wrapped = crypto.aead_encrypt(wrap_key, self.key + (bytes.fromhex(original) if original else b""), DOMAIN)
+        self.head = MAGIC + struct.pack(">H", len(wrapped)) + wrapped
+        prefix = struct.pack(">I", len(meta_bytes)) + meta_bytes
+        plain = io.BufferedReader(_Chain(prefix, source), 1 << 20)
+        self.encryptor = RecordEncryptor(plain, self.key, plaintext_size=len(prefix) + size, progress=progress,
+                                         cancel=cancel,
+                                         max_plaintext_size=(max_size + len(prefix)) if max_size else None)
+        self.size = len(self.head) + (self.encryptor.ciphertext_size or 0)
+        self.result: SealedRecord | None = None
+
+    def __iter__(self):
+        hasher = hashlib.sha256(self.head)
+        total = len(self.head)
+        yield self.head
+        for piece in self.encryptor:
+            hasher.update(piece)
             total += len(piece)
-    return SealedRecord(hasher.hexdigest(), total, key)
+            yield piece
+        self.result = SealedRecord(hasher.hexdigest(), total, self.key)
 
 
 class _HashingReader(io.RawIOBase):

@@ -17,9 +17,11 @@ from typing import Callable, Iterator
 from ledger_client.access import make_access_request
 from ledger_client.errors import ContractError, LedgerError, NotFound
 
+from . import events
 from .errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
 from .file_kinds import detect
-from .record_blob import open_record, seal_record, unwrap_key
+from .record_blob import Sealer, open_record, unwrap_key
+from .upload_pipeline import seal_and_upload
 from .wallet import VAULT_PSEUDONYM, Wallet
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -59,16 +61,34 @@ def import_file(wallet: Wallet, path: Path, *, title: str | None = None, progres
     kind = detect(path, head, size)
     meta = {"title": title or path.stem[:120] or "Record", "filename": path.name[:255], "media_type": kind.media_type,
             "category": kind.category, "fhir_type": kind.fhir_type, "record_date": kind.record_date, "size": size}
-    staging = wallet.tmp_path(f"import-{os.getpid()}-{time.monotonic_ns()}")
-    sealed = seal_record(path, meta, wallet.wrap_key(), staging, progress=_stage(progress, "encrypt"), cancel=cancel)
-    os.replace(staging, wallet.blob_path(sealed.hash))
+    sealed, upload_error = _seal_and_send(wallet, path, size, meta, progress, cancel)
     wallet.db.upsert("records", {
         "record": sealed.hash, "pseudonym": VAULT_PSEUDONYM, "title": meta["title"], "filename": meta["filename"],
         "media_type": kind.media_type, "category": kind.category, "fhir_type": kind.fhir_type,
         "record_date": kind.record_date, "size": size, "cipher_size": sealed.size, "imported_at": int(time.time()),
-        "status": "encrypted", "original": None, "anchor_tx": None})
+        "status": "encrypted" if upload_error else "uploaded", "original": None, "anchor_tx": None})
+    if upload_error is not None:  # the local copy is complete: resume_pending finishes it later
+        raise upload_error
     store_remote(wallet, sealed.hash, progress=progress, cancel=cancel)
+    events.publish("record_imported", wallet, sealed.hash)
     return ImportResult(sealed.hash, meta["title"], size, kind.category)
+
+
+def _seal_and_send(wallet: Wallet, path: Path, size: int, meta: dict, progress: Progress | None,
+                   cancel: Cancel | None):
+    """Encrypt into the wallet's copy and stream to the node in one pass (upload_pipeline)."""
+    key = wallet.ensure_pseudonym(VAULT_PSEUDONYM, "vault")
+    staging = wallet.tmp_path(f"import-{os.getpid()}-{time.monotonic_ns()}")
+    try:
+        source = open(path, "rb")
+    except OSError as exc:
+        raise UnreadableFile(detail=type(exc).__name__) from None
+    with source:
+        sealer = Sealer(source, size, meta, wallet.wrap_key(), cancel=cancel)
+        sealed, upload_error = seal_and_upload(sealer, staging, wallet.network.client, key, wallet.network.chain_id,
+                                               progress=_stage(progress, "upload"), cancel=cancel)
+    os.replace(staging, wallet.blob_path(sealed.hash))
+    return sealed, upload_error
 
 
 def _probe(path: Path) -> tuple[int, bytes]:
@@ -127,6 +147,7 @@ def resume_pending(wallet: Wallet, progress: Progress | None = None, cancel: Can
     for row in wallet.db.query("SELECT record FROM records WHERE status IN ('encrypted', 'uploaded')"):
         store_remote(wallet, row["record"], progress=progress, cancel=cancel)
         done.append(row["record"])
+        events.publish("record_imported", wallet, row["record"])
     return done
 
 
@@ -201,4 +222,5 @@ def delete_record(wallet: Wallet, record: str) -> list[str]:
         wallet.destroy_local_copy(item["record"])
         wallet.db.execute("UPDATE records SET status='deleted' WHERE record=?", (item["record"],))
         retired.append(item["record"])
+    events.publish("record_deleted", wallet, retired)
     return retired
