@@ -12,8 +12,10 @@ setup:
 run: setup
 	@$(PY) -m wallet.run_local
 
+# A standalone local node (data in .local/node), without the wallet.
 node: setup
-	@$(PY) -m ledger_client.node.cli demo
+	@test -f .local/node/genesis.json || $(PY) -m ledger_client.node.cli init --data .local/node
+	@$(PY) -m ledger_client.node.cli run --data .local/node
 
 test: setup
 	@scripts/run-tests.sh $(PYTEST_ARGS)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .block import parse_header, verify_header_chain
 from .client import LedgerClient
-from .errors import IntegrityError, MalformedError
+from .errors import IntegrityError, MalformedError, SignatureError
 from .genesis import Genesis
 from .merkle import verify_inclusion
 from .tx import SignedTx, parse_tx
@@ -67,8 +67,8 @@ class LightClient:
             path = [bytes.fromhex(p) for p in doc["path"]]
         except (KeyError, TypeError, ValueError) as exc:
             raise IntegrityError(f"the node sent a malformed proof: {exc}") from None
-        except MalformedError as exc:
-            raise IntegrityError(f"the node sent a malformed proof: {exc.message}") from None
+        except (MalformedError, SignatureError) as exc:
+            raise IntegrityError(f"the node sent a proof that does not verify: {exc.message}") from None
         if tx.id != tx_id:
             raise IntegrityError("the node sent a proof for another transaction")
         if height > self.height:

@@ -47,8 +47,10 @@ class NodeProcess:
         log = open(self.log_path, "ab")
         cmd = [sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
                "--port", str(self.port), "--block-interval", str(self.block_interval), *self.extra_args]
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        root = str(Path(__file__).resolve().parents[1])
+        pythonpath = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

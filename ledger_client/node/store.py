@@ -19,6 +19,7 @@ from ..encoding import canonical
 from ..errors import StorageError
 
 SCHEMA_VERSION = 1
+STATE_CACHE_ROWS = 100_000
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -46,6 +47,9 @@ class Store:
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot open the ledger database {path}: {exc}") from None
+        # State rows as read (JSON text; None: absent), kept in step by commit_block, the only
+        # writer: the contract reads the same few rows at admission and again at block time.
+        self._rows: dict[str, str | None] = {}
         self._check_meta(chain_id)
 
     def _check_meta(self, chain_id: str) -> None:
@@ -93,8 +97,15 @@ class Store:
     # --- state (StateView) ------------------------------------------------------------
 
     def get(self, key: str) -> dict | None:
-        row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        try:
+            text = self._rows[key]
+        except KeyError:
+            row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+            text = row[0] if row else None
+            if len(self._rows) >= STATE_CACHE_ROWS:
+                self._rows.clear()
+            self._rows[key] = text
+        return json.loads(text) if text is not None else None
 
     def scan(self, prefix: str, after: str | None = None, limit: int = 1000) -> list[tuple[str, dict]]:
         """State entries whose key starts with ``prefix``, in key order."""
@@ -141,6 +152,11 @@ class Store:
             db.executemany("DELETE FROM state WHERE key=?", dels)
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
             db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
+        for key, text in puts:
+            if key in self._rows:
+                self._rows[key] = text
+        for (key,) in dels:
+            self._rows.pop(key, None)
 
     def commit_block_rejections(self, done_ids: list[str], rejections: list[tuple[str, str, str]],
                                 meta: dict[str, str] | None = None) -> None:

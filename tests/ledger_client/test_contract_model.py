@@ -142,6 +142,13 @@ def test_may_access_matches_the_reference_model(grants, data):
     times = sorted({T0 - 150, T0 + 350} | {t for c in model.consents.values()
                                            for t in (c.not_before - 1, c.not_before, c.expires_at - 1, c.expires_at)})
     requesters = [k.public for k in PATIENTS + CLINICS + [STRANGER]]
+    # Every boundary of every consent, for the reads closest to being allowed...
+    for consent_id, consent in model.consents.items():
+        for record in [*consent.records, consent.envelope or records[0]]:
+            for time in times:
+                for requester in (consent.grantee, consent.grantor, STRANGER.public):
+                    check_decision(chain, model, requester, record, consent.purpose, time, consent_id)
+    # ...and random reads.
     for _ in range(40):
         check_decision(
             chain, model,
@@ -193,6 +200,8 @@ class ConsentMachine(RuleBasedStateMachine):
         self.records: list[str] = []
         self.accepted = []
         self.n = 0
+        for who in (0, 1):
+            self.anchor(who)
 
     def _refused(self, tx, *codes):
         error = self.chain.refuse(tx)
@@ -309,6 +318,6 @@ class ConsentMachine(RuleBasedStateMachine):
             assert self.chain.state.get(f"acct/{GOV.public}")["seq"] == 2
 
 
-ConsentMachine.TestCase.settings = settings(max_examples=40, stateful_step_count=25, deadline=None,
+ConsentMachine.TestCase.settings = settings(max_examples=60, stateful_step_count=30, deadline=None,
                                             suppress_health_check=[HealthCheck.too_slow])
 TestConsentMachine = ConsentMachine.TestCase

@@ -1,0 +1,21 @@
+"""Fixtures for tests against real node processes."""
+
+from __future__ import annotations
+
+import pytest
+
+from ledger_client.crypto import SigningKey
+
+from .actors import Network
+
+
+@pytest.fixture(scope="module")
+def net(shared_node) -> Network:
+    """The module's shared node with its actors (tests use fresh keys, so they do not interfere)."""
+    return Network(shared_node)
+
+
+@pytest.fixture
+def keys():
+    """A factory of fresh Ed25519 keys."""
+    return SigningKey.generate

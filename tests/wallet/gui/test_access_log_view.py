@@ -1,0 +1,91 @@
+"""The access log against a real node: verified mark, refusals highlighted, filters,
+CSV export, and the notification when a new access appears (audit polled on a timer)."""
+
+from __future__ import annotations
+
+import csv
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from wallet.core import records, sharing
+from wallet.core.clinic import ReadRefused
+from wallet.core.grant_code import decode_grant
+from wallet.gui.access_log_view import REFUSAL_BACKGROUND
+from wallet.gui.access_log_view import EventsModel as M
+
+from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
+
+
+@pytest.fixture
+def history(wallet, make_clinic, tmp_path):
+    """Two records; clinic A read one; clinic B was refused after a revoke."""
+    first = records.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
+    second = records.import_file(wallet, write_pdf(tmp_path / "scan.pdf"), title="Scan").record
+    a, b = make_clinic("Alpha"), make_clinic("Beta")
+    until = int(time.time()) + 3600
+    read = sharing.grant(wallet, a.key.public, [first], "treatment", until)
+    a.read(decode_grant(read.code), tmp_path / "a")
+    refused = sharing.grant(wallet, b.key.public, [second], "research", until)
+    sharing.revoke(wallet, refused.consent)
+    with pytest.raises(ReadRefused):
+        b.read(decode_grant(refused.code), tmp_path / "b")
+    return {"records": (first, second), "clinics": (a, b)}
+
+
+def visible(view) -> list[tuple[str, str]]:
+    proxy = view.proxy
+    return [(proxy.index(i, M.WHO).data(), proxy.index(i, M.OUTCOME).data()) for i in range(proxy.rowCount())]
+
+
+def test_verified_marks_refusals_and_filters(qtbot, wallet, history, open_window, dialogs, tmp_path):
+    window = open_window(wallet)
+    window.show_section("access")
+    view = window.views["access"]
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 3, timeout=TIMEOUT_MS)  # envelope + record, and a refusal
+    wait_quiet(qtbot)
+    alpha, beta = (c.name for c in history["clinics"])
+    assert all(r["verified"] for r in view.model.rows)
+    proof = view.model.index(0, M.PROOF)
+    assert proof.data() == "Verified" and "block" in proof.data(Qt.ItemDataRole.ToolTipRole)
+    assert proof.data(Qt.ItemDataRole.DecorationRole) is not None
+    refusal_row = next(i for i, r in enumerate(view.model.rows) if r["kind"] == "refusal")
+    cell = view.model.index(refusal_row, M.OUTCOME)
+    assert cell.data() == "Refused: the patient revoked this consent"
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == REFUSAL_BACKGROUND
+    assert cell.data(Qt.ItemDataRole.FontRole).bold()
+    # outcome filter
+    view.outcome_filter.setCurrentIndex(view.outcome_filter.findData("refusal"))
+    assert visible(view) == [(beta, "Refused: the patient revoked this consent")]
+    view.outcome_filter.setCurrentIndex(0)
+    # institution filter
+    view.institution_filter.setCurrentIndex(view.institution_filter.findText(alpha))
+    assert {who for who, _ in visible(view)} == {alpha} and all(o == "Read" for _, o in visible(view))
+    view.institution_filter.setCurrentIndex(0)
+    # record filter: the read of Alpha's copy of "Letter" counts as a read of "Letter"
+    view.record_filter.setCurrentIndex(view.record_filter.findData(history["records"][0]))
+    assert visible(view) == [(alpha, "Read")]
+    # CSV of what is shown
+    dialogs.save_paths.append(tmp_path / "log.csv")
+    view.export_button.click()
+    qtbot.waitUntil(lambda: "Exported 1" in view.status.text(), timeout=TIMEOUT_MS)
+    with open(tmp_path / "log.csv", newline="", encoding="utf-8") as src:
+        rows = list(csv.DictReader(src))
+    assert len(rows) == 1 and rows[0]["requester"] == alpha and rows[0]["record_title"] == "Letter"
+    assert rows[0]["outcome"] == "read" and rows[0]["verified"] == "yes" and rows[0]["record"] == history["records"][0]
+
+
+def test_new_access_is_announced(qtbot, wallet, clinic, open_window, tmp_path):
+    rec = records.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
+    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    window = open_window(wallet, poll_interval_ms=150)
+    assert window.views["records"].isVisible() and not window.banner.isVisible()
+    clinic.read(decode_grant(granted.code), tmp_path / "desk")  # a read happens while the wallet is open
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=TIMEOUT_MS)
+    text = window.banner.text.text()
+    assert clinic.name in text and "Verified" in text
+    window.banner.view_button.click()
+    assert window.stack.currentWidget() is window.views["access"] and not window.banner.isVisible()
+    wait_quiet(qtbot)
+    assert wallet.db.one("SELECT COUNT(*) AS n FROM events WHERE seen=0")["n"] == 0

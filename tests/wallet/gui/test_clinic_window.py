@@ -1,0 +1,110 @@
+"""The clinic desk window against a real node: keyboard-wedge scan, QR image, consent
+shown with its proof, records read and opened, refusals and bad codes explained; first
+start (set up and register) and unlocking with the passphrase."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt
+
+from wallet.core import records, sharing
+from wallet.core.crypto import ARGON2_MIN
+from wallet.core.qr import save_png
+from wallet.gui.clinic_window import ClinicWindow
+from wallet.gui.session import ClinicSession
+
+from ..conftest import PASSPHRASE
+from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
+
+
+def wedge_scan(qtbot, desk_view, code: str) -> None:
+    """What a keyboard-wedge scanner does: type the code fast, then Enter."""
+    qtbot.keyClicks(desk_view.scan_input, code)
+    qtbot.keyClick(desk_view.scan_input, Qt.Key.Key_Return)
+
+
+def test_wedge_scan_read_and_open(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
+    source = write_pdf(tmp_path / "letter.pdf")
+    rec = records.import_file(wallet, source).record
+    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    window = open_desk(clinic)
+    view = window.desk_view
+    assert clinic.name in view.heading.text()
+    wedge_scan(qtbot, view, granted.code)
+    qtbot.waitUntil(lambda: view.read_button.isEnabled(), timeout=TIMEOUT_MS)
+    assert view.scan_input.text() == ""  # ready for the next patient
+    assert view.purpose.text() == "Treatment" and view.status.text() == "Active"
+    assert view.record_count.text() == "1" and "Verified" in view.proof.text()
+    view.read_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=TIMEOUT_MS)
+    title, path = view.files[0]
+    assert path.read_bytes() == source.read_bytes() and view.table.item(0, 0).text() == title
+    view.table.cellWidget(0, 2).click()
+    assert dialogs.opened == [path]
+    window.shutdown()
+    assert not path.exists()  # what the desk read leaves with it
+
+
+def test_qr_image_and_refusal_explained(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
+    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    save_png(granted.code, tmp_path / "grant.png")
+    window = open_desk(clinic)
+    view = window.desk_view
+    dialogs.file.append(tmp_path / "grant.png")
+    view.image_button.click()
+    qtbot.waitUntil(lambda: view.read_button.isEnabled(), timeout=TIMEOUT_MS)
+    sharing.revoke(wallet, granted.consent)
+    view.read_button.click()
+    qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
+    assert "the patient revoked this consent" in view.problem.text()
+    assert "recorded on the ledger" in view.problem.text() and view.table.rowCount() == 0
+
+
+def test_bad_codes_are_explained_inline(qtbot, clinic, make_clinic, wallet, open_desk, tmp_path, shown_errors):
+    window = open_desk(clinic)
+    view = window.desk_view
+    wedge_scan(qtbot, view, "HELLO-NOT-A-GRANT")
+    qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
+    assert "not a Medwallet grant code" in view.problem.text() and not view.read_button.isEnabled()
+    # a grant for another institution
+    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    other = make_clinic("Other")
+    granted = sharing.grant(wallet, other.key.public, [rec], "treatment", int(time.time()) + 3600)
+    wedge_scan(qtbot, view, granted.code)
+    qtbot.waitUntil(lambda: "another institution" in view.problem.text(), timeout=TIMEOUT_MS)
+    assert shown_errors == []
+
+
+def test_first_start_sets_up_and_registers_the_desk(qtbot, shared_node, dialogs, tmp_path):
+    session = ClinicSession(tmp_path / "desk", kdf_limits=ARGON2_MIN)
+    window = ClinicWindow(session, dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.setup_view is not None and window.setup_view.isVisible(), timeout=TIMEOUT_MS)
+    setup = window.setup_view
+    setup.create_button.click()
+    assert "institution's name" in setup.error.text()
+    qtbot.keyClicks(setup.name, "Cabinet Rive")
+    setup.nodes.setText(shared_node.url)
+    dialogs.file.append(shared_node.data / "governance.key")
+    browse = [b for b in setup.findChildren(type(setup.create_button)) if b.text() == "&Browse…"][0]
+    browse.click()
+    setup.passphrase.setText(PASSPHRASE)
+    setup.repeat.setText(PASSPHRASE)
+    with qtbot.waitSignal(window.desk_shown, timeout=TIMEOUT_MS):
+        setup.create_button.click()
+    wait_quiet(qtbot)
+    assert session.desk.is_registered() and "Cabinet Rive" in window.desk_view.heading.text()
+    assert "not registered" not in window.desk_view.registration.text()
+    window.shutdown()
+    # next start: the passphrase opens it
+    again = ClinicWindow(ClinicSession(tmp_path / "desk"), dialogs=dialogs)
+    qtbot.addWidget(again)
+    again.show()
+    qtbot.waitUntil(lambda: again.unlock_view is not None and again.unlock_view.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.keyClicks(again.unlock_view.passphrase, PASSPHRASE)
+    with qtbot.waitSignal(again.desk_shown, timeout=TIMEOUT_MS):
+        qtbot.keyClick(again.unlock_view.passphrase, Qt.Key.Key_Return)
+    again.shutdown()

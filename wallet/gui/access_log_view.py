@@ -1,0 +1,314 @@
+"""Access log: every read and refusal of the patient's records, each verified against the
+ledger (Merkle proof on a verified header chain) and marked so; filters by record,
+institution and outcome; refusals highlighted; export to CSV."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ledger_client.contract import REASON_TEXT
+
+from ..core import audit, sharing
+from .accessibility import add_shortcut
+from .assets import icon
+from .context import ViewContext, WalletView
+from .formatting import when
+from .i18n import _
+from .ops import Op
+
+REFUSAL_BACKGROUND = QColor("#fdecea")
+REFUSAL_TEXT = QColor("#9b1c1c")
+ALL = ""
+
+
+def record_label(row: dict) -> str:
+    return row.get("title") or _("Consent keys")
+
+
+def describe_accesses(rows: list[dict]) -> str:
+    """One sentence per requester for a notification: who read what, who was refused."""
+    by_who: dict[str, tuple[list[str], list[str]]] = {}
+    for row in rows:
+        reads, refusals = by_who.setdefault(row.get("requester_name") or _("Unknown requester"), ([], []))
+        if row["kind"] != "access":
+            refusals.append(_(REASON_TEXT.get(row["reason"], row["reason"])))
+        elif row.get("title") and row["title"] not in reads:
+            reads.append(row["title"])
+    parts = []
+    for who, (reads, refusals) in by_who.items():
+        if reads:
+            titles = ", ".join(f"“{t}”" for t in reads[:3]) + (" …" if len(reads) > 3 else "")
+            parts.append(_("{who} read {titles}").format(who=who, titles=titles))
+        if refusals:
+            parts.append(_("{who} was refused: {reason}").format(who=who, reason=refusals[0]))
+        if not reads and not refusals:
+            parts.append(_("{who} opened the keys of a consent").format(who=who))
+    return "; ".join(parts) + ". " + _("Verified on the ledger.")
+
+
+def outcome_text(row: dict) -> str:
+    if row["kind"] == "access":
+        return _("Read")
+    return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))
+
+
+class EventsModel(QAbstractTableModel):
+    HEADERS = ("When", "Proof", "Who", "Record", "Purpose", "Outcome")
+    WHEN, PROOF, WHO, RECORD, PURPOSE, OUTCOME = range(6)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        row, column = self.rows[index.row()], index.column()
+        refused = row["kind"] != "access"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column, role == Qt.ItemDataRole.ToolTipRole)
+        if role == Qt.ItemDataRole.DecorationRole:
+            if column == self.PROOF:
+                return icon("verified" if row["verified"] else "refused")
+            if column == self.OUTCOME and refused:
+                return icon("refused")
+        if role == Qt.ItemDataRole.BackgroundRole and refused:
+            return QBrush(REFUSAL_BACKGROUND)
+        if role == Qt.ItemDataRole.ForegroundRole and refused:
+            return QBrush(REFUSAL_TEXT)
+        if role == Qt.ItemDataRole.FontRole and refused and column == self.OUTCOME:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:  # the sort key
+            return row["time"] if column == self.WHEN else self._text(row, column, False)
+        return None
+
+    @classmethod
+    def _text(cls, row: dict, column: int, tooltip: bool) -> str:
+        if column == cls.PROOF:
+            if not row["verified"]:
+                return _("Not verified")
+            if tooltip:
+                return _("Verified: transaction {tx}… is proven in block {height} of the ledger's verified "
+                         "header chain.").format(tx=row["tx"][:16], height=row["height"])
+            return _("Verified")
+        return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
+                _(sharing.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
+
+
+class EventFilter(QSortFilterProxyModel):
+    """Record (original id), institution (name) and outcome (access/refusal) filters."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.record = self.institution = self.outcome = ALL
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+
+    def set_filters(self, record: str, institution: str, outcome: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.10+
+            self.beginFilterChange()
+            self.record, self.institution, self.outcome = record, institution, outcome
+            self.endFilterChange()
+        else:
+            self.record, self.institution, self.outcome = record, institution, outcome
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+        row = self.sourceModel().rows[source_row]
+        return ((not self.record or self.record in (row["original_record"], row["record"]))
+                and (not self.institution or row.get("requester_name") == self.institution)
+                and (not self.outcome or row["kind"] == self.outcome))
+
+    def visible_rows(self) -> list[dict]:
+        return [self.sourceModel().rows[self.mapToSource(self.index(i, 0)).row()] for i in range(self.rowCount())]
+
+
+class AccessLogView(WalletView):
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = EventsModel(self)
+        self.proxy = EventFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._refresh_op: Op | None = None
+        self._build()
+        ctx.bridge.access_seen.connect(self.on_access_seen)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        title = QLabel(_("Access log"))
+        title.setObjectName("viewTitle")
+        layout.addWidget(title)
+        intro = QLabel(_("Every read of your records, and every refusal, is signed and recorded on the ledger. "
+                         "Medwallet checks each one against the ledger's blocks before showing it as verified."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        bar = QHBoxLayout()
+        self.record_filter = self._combo(_("Filter by record"), bar, _("&Record:"))
+        self.institution_filter = self._combo(_("Filter by institution"), bar, _("&Who:"))
+        self.outcome_filter = self._combo(_("Filter by outcome"), bar, _("O&utcome:"))
+        for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal")):
+            self.outcome_filter.addItem(text, value)
+        bar.addStretch(1)
+        self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
+        self.refresh_button.setAccessibleName(_("Check the ledger for new accesses"))
+        add_shortcut(self.refresh_button, QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.export_button = QPushButton(icon("export"), _("&Export CSV…"))
+        self.export_button.setAccessibleName(_("Export the shown events as CSV"))
+        self.export_button.clicked.connect(self.export_csv)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        layout.addLayout(bar)
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Access events"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EventsModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        self.status = QLabel()
+        self.status.setObjectName("statusNote")
+        layout.addWidget(self.status)
+        for combo in (self.record_filter, self.institution_filter, self.outcome_filter):
+            combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+
+    def _combo(self, accessible: str, bar: QHBoxLayout, label_text: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(accessible)
+        combo.setMinimumContentsLength(14)
+        label = QLabel(label_text)
+        label.setBuddy(combo)
+        bar.addWidget(label)
+        bar.addWidget(combo)
+        return combo
+
+    # --- hooks ------------------------------------------------------------------------------
+
+    def wallet_opened(self) -> None:
+        self.reload()
+        self.refresh()
+
+    def wallet_closed(self) -> None:
+        self.model.set_rows([])
+        self._fill_filters([])
+        self.status.clear()
+
+    def activated(self) -> None:
+        wallet = self.ctx.wallet
+        if wallet is not None:
+            Op(self, lambda ctx: audit.mark_seen(wallet)).run()
+
+    def on_access_seen(self, _events) -> None:
+        self.reload()
+
+    # --- data -----------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Fetch and verify new events from the ledger (serial: it writes the wallet's database)."""
+        wallet = self.ctx.wallet
+        if wallet is None or self._refresh_op is not None:
+            return
+        self.status.setText(_("Checking the ledger…"))
+        self._refresh_op = Op(self, lambda ctx: audit.refresh(wallet))
+        self._refresh_op.success(self._refreshed).finally_(self._refresh_done).failure(self._refresh_failed).run()
+
+    def _refreshed(self, fresh: list) -> None:
+        self.status.setText(_("Up to date: {n} new event(s) verified.").format(n=len(fresh)) if fresh
+                            else _("Up to date."))
+        self.reload()
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        from .errors import user_message
+
+        self.status.setText(user_message(exc) or _("The ledger could not be checked."))
+        self._refresh_done()
+
+    def _refresh_done(self) -> None:
+        self._refresh_op = None
+
+    def reload(self) -> None:
+        wallet = self.ctx.wallet
+        if wallet is not None:
+            Op(self, lambda ctx: audit.events(wallet), serial=False).success(self._show_rows).run()
+
+    def _show_rows(self, rows: list[dict]) -> None:
+        if self.ctx.wallet is None:
+            return
+        self.model.set_rows(rows)
+        self._fill_filters(rows)
+        self._apply_filters()
+
+    def _fill_filters(self, rows: list[dict]) -> None:
+        records = {r["original_record"]: record_label(r) for r in rows}
+        names = sorted({r.get("requester_name") or "" for r in rows} - {""})
+        for combo, items in ((self.record_filter, sorted(records.items(), key=lambda kv: kv[1].lower())),
+                             (self.institution_filter, [(n, n) for n in names])):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(_("All"), ALL)
+            for value, label in items:
+                combo.addItem(label, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+    def _apply_filters(self) -> None:
+        self.proxy.set_filters(self.record_filter.currentData() or ALL, self.institution_filter.currentData() or ALL,
+                               self.outcome_filter.currentData() or ALL)
+
+    # --- export -----------------------------------------------------------------------------------
+
+    def export_csv(self) -> None:
+        rows = self.proxy.visible_rows()
+        path = self.ctx.dialogs.save_file(self, _("Export the access log"), "medwallet-access-log.csv",
+                                          _("CSV file (*.csv)"))
+        if path is None:
+            return
+        Op(self, lambda ctx: write_csv(path, rows), serial=False).success(
+            lambda n: self.status.setText(_("Exported {n} event(s) to {path}").format(n=n, path=str(path)))).run()
+
+
+CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcome", "reason", "block", "tx",
+               "verified")
+
+
+def write_csv(path: Path, rows: list[dict]) -> int:
+    """The events as CSV (UTF-8, one header line, times in ISO 8601 local time)."""
+    from datetime import datetime, timezone
+
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        for row in rows:
+            moment = datetime.fromtimestamp(row["time"], timezone.utc).astimezone().isoformat(timespec="seconds")
+            writer.writerow([moment, row.get("requester_name") or "", record_label(row), row["original_record"],
+                             row["purpose"], "read" if row["kind"] == "access" else "refused",
+                             "" if row["kind"] == "access" else row["reason"], row["height"], row["tx"],
+                             "yes" if row["verified"] else "no"])
+    return len(rows)

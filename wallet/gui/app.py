@@ -1,0 +1,108 @@
+"""Entry points of the desktop application: :func:`run_gui` (``medwallet``) and
+:func:`run_clinic_gui` (``medwallet clinic``).
+
+Startup is kept lean: only QtCore/QtGui/QtWidgets and the window's own small modules load
+before the first frame; the wallet core (libsodium, requests, keyring), the views and the
+QR code libraries load on workers or when first needed.
+
+``MEDWALLET_STARTUP_PROBE=1`` makes the application print ``medwallet-probe painted`` at
+its first frame and ``medwallet-probe ready`` once the wallet is open and quiet, then quit
+(``tests/benchmarks/bench_startup.py`` measures with it).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+PROBE_ENV = "MEDWALLET_STARTUP_PROBE"
+
+
+def application() -> QApplication:
+    """The QApplication, with the Medwallet name, icon, style sheet and translations."""
+    from .assets import assets_dir, icon, style_sheet
+    from .i18n import install_translator
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Medwallet")
+    app.setOrganizationName("Medwallet")
+    app.setApplicationDisplayName("Medwallet")
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(style_sheet())
+    install_translator(app, assets_dir() / "translations")
+    return app
+
+
+def _exec(app: QApplication, window) -> int:
+    """The event loop, with bugs in slots shown like any unexpected error (the app goes on)."""
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        from .errors import show_error
+
+        if exc is None or not issubclass(kind, Exception):
+            previous(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        show_error(QApplication.activeWindow(), exc)  # logs it, then the dialog with safe details
+
+    sys.excepthook = hook
+    try:
+        return app.exec()
+    finally:
+        sys.excepthook = previous
+        window.shutdown()
+
+
+def run_gui(args=None) -> int:
+    """Open the patient's wallet window; returns the exit code."""
+    from ..core.paths import wallet_dir
+    from .main_window import MainWindow
+    from .session import WalletSession
+
+    app = application()
+    session = WalletSession(wallet_dir(getattr(args, "wallet_dir", None)),
+                            passphrase_file=getattr(args, "passphrase_file", None))
+    window = MainWindow(session)
+    if os.environ.get(PROBE_ENV):
+        _probe(app, window, window.wallet_shown)
+    window.show()
+    return _exec(app, window)
+
+
+def run_clinic_gui(args=None) -> int:
+    """Open the clinic desk window."""
+    from ..core.paths import clinic_dir
+    from .clinic_window import ClinicWindow
+    from .session import ClinicSession
+
+    app = application()
+    session = ClinicSession(clinic_dir(getattr(args, "clinic_dir", None)),
+                            passphrase_file=getattr(args, "passphrase_file", None))
+    window = ClinicWindow(session)
+    if os.environ.get(PROBE_ENV):
+        _probe(app, window, window.desk_shown)
+    window.show()
+    return _exec(app, window)
+
+
+def _probe(app: QApplication, window, ready_signal) -> None:
+    """Report the first frame and readiness on stdout, then quit (startup benchmark)."""
+    from . import ops
+
+    def say(word: str) -> None:
+        print(f"medwallet-probe {word}", flush=True)
+
+    def when_quiet() -> None:
+        if ops.running():
+            QTimer.singleShot(10, when_quiet)
+            return
+        say("ready")
+        app.quit()
+
+    window.first_painted.connect(lambda: say("painted"))
+    ready_signal.connect(lambda: QTimer.singleShot(0, when_quiet))
+    QTimer.singleShot(60_000, lambda: (say("timeout"), app.exit(3)))

@@ -1,0 +1,233 @@
+"""The clinic desk: scan a patient's grant (keyboard-wedge scanner, pasted text or a QR
+image), see the consent as the ledger proves it, read the records it allows, open them.
+A refusal is explained with the ledger's reason, and is itself recorded on the ledger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.sharing import PURPOSE_LABELS
+from .accessibility import add_shortcut
+from .assets import icon
+from .formatting import when
+from .i18n import _
+from .ops import Op
+from .progress_panel import ProgressPanel
+
+
+class ClinicDeskView(QWidget):
+    def __init__(self, session, dialogs, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.dialogs = session, dialogs
+        self.grant = None
+        self.consent = None
+        self.files: list[tuple[str, Path]] = []
+        self._op: Op | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel()
+        self.heading.setObjectName("viewTitle")
+        layout.addWidget(self.heading)
+        self.registration = QLabel()
+        self.registration.setWordWrap(True)
+        self.registration.setObjectName("hint")
+        layout.addWidget(self.registration)
+        layout.addLayout(self._scan_row())
+        self.problem = QLabel()
+        self.problem.setObjectName("refusal")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName(_("Refusal or problem"))
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        layout.addWidget(self._consent_box())
+        self.progress = ProgressPanel(self)
+        layout.addWidget(self.progress)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Record"), _("File"), ""])
+        self.table.setAccessibleName(_("Records read"))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+
+    def _scan_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(_("&Scan:"))
+        self.scan_input = QLineEdit()
+        self.scan_input.setObjectName("scanField")
+        self.scan_input.setAccessibleName(_("Grant code"))
+        self.scan_input.setPlaceholderText(_("Scan the patient's QR code, or paste its text, then press Enter"))
+        self.scan_input.setMaxLength(4096)
+        self.scan_input.returnPressed.connect(self.scan_typed)
+        label.setBuddy(self.scan_input)
+        self.image_button = QPushButton(icon("qr"), _("Open QR &image…"))
+        self.image_button.setAccessibleName(_("Read a grant code from an image file"))
+        self.image_button.clicked.connect(self.choose_image)
+        row.addWidget(label)
+        row.addWidget(self.scan_input, 1)
+        row.addWidget(self.image_button)
+        return row
+
+    def _consent_box(self) -> QGroupBox:
+        box = QGroupBox(_("Consent"))
+        form = QFormLayout(box)
+        self.purpose = QLabel()
+        self.validity = QLabel()
+        self.status = QLabel()
+        self.record_count = QLabel()
+        self.proof = QLabel()
+        self.proof.setAccessibleName(_("Proof"))
+        for text, label in ((_("Purpose:"), self.purpose), (_("Valid:"), self.validity), (_("Status:"), self.status),
+                            (_("Records:"), self.record_count), (_("Proof:"), self.proof)):
+            form.addRow(text, label)
+        self.read_button = QPushButton(icon("records", on_accent=True), _("&Read records"))
+        self.read_button.setProperty("primary", True)
+        self.read_button.setAccessibleName(_("Read the records this consent allows"))
+        add_shortcut(self.read_button, "Ctrl+R")
+        self.read_button.clicked.connect(self.read)
+        self.read_button.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.read_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        return box
+
+    # --- life cycle ---------------------------------------------------------------------------
+
+    def desk_opened(self) -> None:
+        desk = self.session.desk
+        self.heading.setText(_("{name}: clinic desk").format(name=desk.name or _("Clinic")))
+        self.registration.setText(_("Network {network}.").format(network=desk.settings.network_name))
+        Op(self, lambda ctx: desk.is_registered(), serial=False).success(self._registered).failure(
+            lambda exc: None).run()
+        self.scan_input.setFocus()
+
+    def _registered(self, registered: bool) -> None:
+        if not registered:
+            self.registration.setText(self.registration.text() + " " + _(
+                "This desk is not registered yet: the network's governance must register its keys "
+                "(see 'medwallet clinic info') before patients can share with it."))
+
+    # --- scanning ---------------------------------------------------------------------------
+
+    def scan_typed(self) -> None:
+        text = self.scan_input.text().strip()
+        self.scan_input.clear()  # ready for the next scan; codes never stay on screen
+        if text:
+            self.scan(lambda desk: desk.scan_text(text))
+
+    def choose_image(self) -> None:
+        path = self.dialogs.open_file(self, _("Open a QR code image"),
+                                      _("Images (*.png *.jpg *.jpeg *.gif *.bmp *.webp *.tif *.tiff);;All files (*)"))
+        if path is not None:
+            self.scan(lambda desk: desk.scan_image(path))
+
+    def scan(self, decode) -> None:
+        """Decode a grant and prove its consent on the ledger (off the GUI thread)."""
+        desk = self.session.desk
+        if desk is None or self._op is not None:
+            return
+        self._clear_consent()
+        self.problem.hide()
+
+        def work(ctx):
+            grant = decode(desk)
+            return grant, desk.consent(grant)
+
+        self._op = Op(self, work)
+        self.progress.start(_("Checking the consent on the ledger"), None)
+        self._op.success(self._show_consent).failure(self._failed).finally_(self._done).run()
+
+    def _show_consent(self, result) -> None:
+        self.grant, self.consent = result
+        view = self.consent
+        self.purpose.setText(_(PURPOSE_LABELS.get(view.purpose, view.purpose)))
+        self.validity.setText(_("{start} to {end}").format(start=when(view.not_before), end=when(view.expires_at)))
+        self.status.setText({"active": _("Active"), "revoked": _("Revoked by the patient"), "expired": _("Expired"),
+                             "pending": _("Not yet valid")}.get(view.status, view.status))
+        self.record_count.setText(str(len(view.records)))
+        self.proof.setText("✔ " + _("Verified: consent proven on ledger block {height}").format(height=view.height))
+        self.read_button.setEnabled(True)
+        self.read_button.setFocus()
+
+    def _clear_consent(self) -> None:
+        self.grant = self.consent = None
+        for label in (self.purpose, self.validity, self.status, self.record_count, self.proof):
+            label.clear()
+        self.read_button.setEnabled(False)
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def read(self) -> None:
+        desk, grant = self.session.desk, self.grant
+        if desk is None or grant is None or self._op is not None:
+            return
+        self.problem.hide()
+        self.table.setRowCount(0)
+        folder = self.session.received.path
+        self._op = Op(self, lambda ctx: desk.read(grant, _fresh_dir(folder()), progress=_bytes(ctx),
+                                                  cancel=ctx.cancelled))
+        self.progress.start(_("Reading the records"), self._op)
+        self._op.progress(self.progress.update).success(self._show_files).failure(self._failed)
+        self._op.finally_(self._done).run()
+
+    def _show_files(self, result) -> None:
+        self.files = list(zip(result.titles, result.files))
+        self.table.setRowCount(len(self.files))
+        for row, (title, path) in enumerate(self.files):
+            self.table.setItem(row, 0, QTableWidgetItem(title))
+            self.table.setItem(row, 1, QTableWidgetItem(path.name))
+            button = QPushButton(icon("open"), _("Open"))
+            button.setAccessibleName(_("Open {title}").format(title=title))
+            button.clicked.connect(lambda _c=False, p=path: self.open_file(p))
+            self.table.setCellWidget(row, 2, button)
+        self.problem.hide()
+        self.status.setText(_("Active: {n} record(s) read, each read recorded on the ledger").format(
+            n=len(self.files)))
+
+    def open_file(self, path: Path) -> None:
+        self.dialogs.open_url(QUrl.fromLocalFile(str(path)))
+
+    def _failed(self, exc: BaseException) -> None:
+        from .errors import is_cancellation, show_error, user_message
+
+        if is_cancellation(exc):
+            return
+        text = user_message(exc)
+        if text is None:
+            show_error(self, exc)
+            return
+        if getattr(exc, "code", "") == "read_refused":
+            text += " " + _("The refusal is recorded on the ledger and the patient sees it.")
+        self.problem.setText(text)
+        self.problem.show()
+
+    def _done(self) -> None:
+        self._op = None
+        self.progress.finish()
+        if self.grant is None:
+            self.scan_input.setFocus()
+
+    def clear(self) -> None:
+        self._clear_consent()
+        self.table.setRowCount(0)
+        self.files = []
+        self.problem.hide()
+
+
+def _fresh_dir(folder: Path) -> Path:
+    """A new sub-folder per read, so files of two patients never mix."""
+    import tempfile
+
+    return Path(tempfile.mkdtemp(dir=folder))
+
+
+def _bytes(ctx):
+    """The desk reports transfer progress as (done, total); the panel wants a stage."""
+    return lambda done, total: ctx.progress("download", done, total)

@@ -1,0 +1,158 @@
+"""The grant form: which institution (from the ledger's directory, with a search box),
+which records, for what purpose, until when. It only collects the answer; the sharing
+view runs the grant itself (re-encrypted copies, upload, consent) with progress."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, time as day_time
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.sharing import PURPOSE_LABELS
+from .accessibility import name_standard_buttons
+from .i18n import _
+from .ops import Op
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+DEFAULT_DAYS = 30
+
+
+@dataclass(frozen=True)
+class GrantRequest:
+    institution: str
+    institution_name: str
+    records: tuple[str, ...]
+    purpose: str
+    expires_at: int
+
+
+def end_of_day(date: QDate) -> int:
+    """The last second of ``date`` in local time (a consent 'until 31 May' covers 31 May)."""
+    moment = datetime.combine(date.toPython(), day_time(23, 59, 59)).astimezone()
+    return int(moment.timestamp())
+
+
+class GrantDialog(QDialog):
+    """Collects a :class:`GrantRequest`; institutions load in the background."""
+
+    def __init__(self, parent: QWidget | None, wallet, record_rows: list[dict],
+                 preselected: list[str] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Share records"))
+        self.setMinimumWidth(520)
+        self._wallet = wallet
+        self.institutions: list[dict] = []
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Type part of the name"))
+        self.search.setAccessibleName(_("Search institutions"))
+        self.search.textChanged.connect(self._filter)
+        search_label = QLabel(_("&Search institutions:"))
+        search_label.setBuddy(self.search)
+        form.addRow(search_label, self.search)
+        self.institution_list = QListWidget()
+        self.institution_list.setAccessibleName(_("Institutions"))
+        self.institution_list.setMaximumHeight(140)
+        self.institution_list.currentItemChanged.connect(lambda *_: self._validate())
+        institution_label = QLabel(_("I&nstitution:"))
+        institution_label.setBuddy(self.institution_list)
+        form.addRow(institution_label, self.institution_list)
+        self.record_list = QListWidget()
+        self.record_list.setAccessibleName(_("Records to share"))
+        self.record_list.setMaximumHeight(160)
+        for row in record_rows:
+            item = QListWidgetItem(row["title"])
+            item.setData(KEY_ROLE, row["record"])
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = preselected is not None and row["record"] in preselected
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.record_list.addItem(item)
+        self.record_list.itemChanged.connect(lambda *_: self._validate())
+        records_label = QLabel(_("&Records:"))
+        records_label.setBuddy(self.record_list)
+        form.addRow(records_label, self.record_list)
+        self.purpose = QComboBox()
+        self.purpose.setAccessibleName(_("Purpose"))
+        for key, label in PURPOSE_LABELS.items():
+            self.purpose.addItem(_(label), key)
+        purpose_label = QLabel(_("&Purpose:"))
+        purpose_label.setBuddy(self.purpose)
+        form.addRow(purpose_label, self.purpose)
+        self.expiry = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
+        self.expiry.setCalendarPopup(True)
+        self.expiry.setMinimumDate(QDate.currentDate())
+        self.expiry.setDisplayFormat("yyyy-MM-dd")
+        self.expiry.setAccessibleName(_("Valid until"))
+        expiry_label = QLabel(_("&Valid until:"))
+        expiry_label.setBuddy(self.expiry)
+        form.addRow(expiry_label, self.expiry)
+        layout.addLayout(form)
+        self.note = QLabel(_("Loading the network's institutions…"))
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.grant_button = self.buttons.addButton(_("&Grant access"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.grant_button.setAccessibleName(_("Grant access"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        name_standard_buttons(self.buttons)
+        layout.addWidget(self.buttons)
+        self.setTabOrder(self.search, self.institution_list)
+        self.setTabOrder(self.institution_list, self.record_list)
+        self.setTabOrder(self.record_list, self.purpose)
+        self.setTabOrder(self.purpose, self.expiry)
+        self._validate()
+        Op(self, lambda ctx: wallet.network.client.institutions(), serial=False).success(
+            self._show_institutions).failure(self._institutions_failed).run()
+
+    def _show_institutions(self, items: list[dict]) -> None:
+        self.institutions = sorted(items, key=lambda i: i["name"].lower())
+        self.note.setText(_("Only the institution you choose can read the shared copies, and only until the date "
+                            "you set. You can revoke at any time."))
+        self._filter(self.search.text())
+
+    def _institutions_failed(self, exc: BaseException) -> None:
+        from .errors import user_message
+
+        self.note.setText(user_message(exc) or _("The institutions could not be loaded."))
+
+    def _filter(self, text: str) -> None:
+        current = self.selected_institution()
+        self.institution_list.clear()
+        needle = text.strip().lower()
+        for inst in self.institutions:
+            if needle and needle not in inst["name"].lower() and not inst["sign_key"].startswith(needle):
+                continue
+            item = QListWidgetItem(f"{inst['name']}  ({inst.get('kind', '')})")
+            item.setData(KEY_ROLE, inst["sign_key"])
+            self.institution_list.addItem(item)
+            if current and current["sign_key"] == inst["sign_key"]:
+                self.institution_list.setCurrentItem(item)
+        if self.institution_list.count() == 1:
+            self.institution_list.setCurrentRow(0)
+        self._validate()
+
+    def selected_institution(self) -> dict | None:
+        item = self.institution_list.currentItem()
+        if item is None:
+            return None
+        key = item.data(KEY_ROLE)
+        return next((i for i in self.institutions if i["sign_key"] == key), None)
+
+    def selected_records(self) -> list[str]:
+        items = (self.record_list.item(i) for i in range(self.record_list.count()))
+        return [item.data(KEY_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def _validate(self) -> None:
+        self.grant_button.setEnabled(self.selected_institution() is not None and bool(self.selected_records()))
+
+    def request(self) -> GrantRequest:
+        inst = self.selected_institution()
+        if inst is None:
+            raise ValueError("no institution chosen")
+        return GrantRequest(inst["sign_key"], inst["name"], tuple(self.selected_records()),
+                            self.purpose.currentData(), end_of_day(self.expiry.date()))

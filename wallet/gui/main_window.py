@@ -1,0 +1,374 @@
+"""The patient's window: opening (onboarding or unlock), then the wallet's views beside a
+section list, a banner for new accesses, auto-lock and the audit poll.
+
+The window is painted before anything is read from disk: the wallet is looked for and
+opened by an op once the first frame is on screen, and the views' modules are imported
+only when a wallet is open (startup stays well under a second).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
+                               QStackedWidget, QSystemTrayIcon, QVBoxLayout, QWidget)
+
+from . import ops
+from .assets import icon
+from .auto_lock import InactivityMonitor
+from .bridge import EventBridge
+from .context import ViewContext
+from .dialog_service import DialogService
+from .i18n import _
+from .ops import Op
+from .session import WalletSession
+
+POLL_INTERVAL_MS = 30_000
+SECTIONS = (("records", "Records"), ("sharing", "Sharing"), ("access", "Access log"),
+            ("credentials", "Credentials"), ("settings", "Settings"))
+
+
+class AccessBanner(QFrame):
+    """'Clinique du Lac read “Letter” (verified)': shown until viewed or dismissed."""
+
+    view_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accessBanner")
+        layout = QHBoxLayout(self)
+        picture = QLabel()
+        picture.setPixmap(icon("bell").pixmap(20, 20))
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setAccessibleName(_("New access notification"))
+        self.view_button = QPushButton(_("&View access log"))
+        self.view_button.setAccessibleName(_("View the access log"))
+        self.view_button.clicked.connect(self.view_requested)
+        self.close_button = QPushButton(_("Dismiss"))
+        self.close_button.setAccessibleName(_("Dismiss the notification"))
+        self.close_button.clicked.connect(self.hide)
+        layout.addWidget(picture)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.view_button)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def announce(self, text: str) -> None:
+        self.text.setText(text)
+        self.show()
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    wallet_shown = Signal()  # unlocked and the views asked for their data
+    locked = Signal()
+
+    def __init__(self, session: WalletSession, *, dialogs: DialogService | None = None,
+                 poll_interval_ms: int = POLL_INTERVAL_MS, rng=None) -> None:
+        super().__init__()
+        self.setWindowTitle(_("Medwallet"))
+        self.setWindowIcon(icon("app"))
+        self.resize(1040, 700)
+        self.session = session
+        self.dialogs = dialogs or DialogService()
+        self.bridge = EventBridge(self)
+        self.ctx = ViewContext(session, self.bridge, self.dialogs)
+        self._rng = rng
+        self._painted = False
+        self._begun = False
+        self.onboarding = None
+        self.unlock_view = None
+        self.views: dict[str, object] = {}
+        self.wallet_page: QWidget | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.pages = QStackedWidget()
+        self.loading = QLabel(_("Opening your wallet…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.loading.setObjectName("loading")
+        self.pages.addWidget(self.loading)
+        self.setCentralWidget(self.pages)
+        self.network_label = QLabel()
+        self.busy_label = QLabel()
+        self.statusBar().addWidget(self.network_label, 1)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        ops.tracker().changed.connect(self._on_busy)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(poll_interval_ms)
+        self.poll_timer.timeout.connect(self.poll_audit)
+        self.inactivity = InactivityMonitor(self)
+        self.inactivity.timed_out.connect(self._inactive)
+        self.bridge.access_seen.connect(self.on_access_seen)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+
+    # --- opening ------------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+            QTimer.singleShot(0, self.begin)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        QTimer.singleShot(300, self.begin)  # in case no paint arrives (a hidden window)
+
+    def begin(self) -> None:
+        """Look for the wallet and open it (keyring, or the passphrase file) off the GUI thread."""
+        if self._begun:
+            return
+        self._begun = True
+        if self.session.wallet is not None:  # handed an open wallet (tests, or a caller that unlocked it)
+            self.show_wallet()
+            return
+        session = self.session
+
+        def open_wallet(ctx) -> str:
+            from ..core.errors import PassphraseRequired
+
+            if not session.exists():
+                return "onboarding"
+            _warm_imports()
+            try:
+                session.unlock()
+            except PassphraseRequired:
+                return "passphrase"
+            return "unlocked"
+
+        Op(self, open_wallet).success(self._opened).failure(self._open_failed).run()
+
+    def _opened(self, outcome: str) -> None:
+        if outcome == "onboarding":
+            self.show_onboarding()
+        elif outcome == "passphrase":
+            self.show_unlock()
+        else:
+            self.show_wallet()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        from .errors import user_message
+
+        self.show_unlock()
+        self.unlock_view.failed(user_message(exc) or _("The wallet could not be opened."))
+        if user_message(exc) is None:
+            from .errors import show_error
+
+            show_error(self, exc)
+
+    def show_onboarding(self) -> None:
+        from .onboarding_view import OnboardingView
+
+        if self.onboarding is None:
+            self.onboarding = OnboardingView(self.session, rng=self._rng)
+            self.onboarding.wallet_ready.connect(self._onboarded)
+            self.pages.addWidget(self.onboarding)
+        self.pages.setCurrentWidget(self.onboarding)
+        self.onboarding.focus_step()
+
+    def _onboarded(self, wallet, summary) -> None:
+        self.session.adopt(wallet)
+        self.show_wallet()
+        if summary:
+            self.views["records"].status.setText(
+                _("Restored {records} record(s), {grants} consent(s) and {events} access event(s).").format(**summary))
+
+    def show_unlock(self) -> None:
+        from .unlock_view import UnlockView
+
+        if self.unlock_view is None:
+            self.unlock_view = UnlockView(_("Your wallet is locked"))
+            self.unlock_view.unlock_requested.connect(self.unlock)
+            self.pages.addWidget(self.unlock_view)
+        self.unlock_view.reset()
+        self.pages.setCurrentWidget(self.unlock_view)
+
+    def unlock(self, passphrase: str) -> None:
+        session = self.session
+
+        def open_wallet(ctx) -> None:
+            _warm_imports()
+            session.unlock(passphrase or None)
+
+        Op(self, open_wallet).success(lambda _r: self.show_wallet()).failure(self._unlock_failed).run()
+
+    def _unlock_failed(self, exc: BaseException) -> None:
+        from .errors import show_error, user_message
+
+        text = user_message(exc)
+        self.unlock_view.failed(text or _("The wallet could not be opened."))
+        if text is None:
+            show_error(self, exc)
+
+    # --- the wallet ------------------------------------------------------------------------------
+
+    def _build_wallet_page(self) -> QWidget:
+        from .access_log_view import AccessLogView
+        from .credentials_view import CredentialsView
+        from .records_view import RecordsView
+        from .settings_view import SettingsView
+        from .sharing_view import SharingView
+
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.banner = AccessBanner()
+        self.banner.view_requested.connect(lambda: self.show_section("access"))
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setAccessibleName(_("Sections"))
+        self.sections.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        kinds = {"records": RecordsView, "sharing": SharingView, "access": AccessLogView,
+                 "credentials": CredentialsView, "settings": SettingsView}
+        for number, (key, label) in enumerate(SECTIONS, start=1):
+            view = kinds[key](self.ctx)
+            self.views[key] = view
+            self.stack.addWidget(view)
+            item = QListWidgetItem(icon(key), _(label))
+            item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
+            self.sections.addItem(item)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda k=key: self.show_section(k))
+        self.sections.currentRowChanged.connect(self._section_changed)
+        self.views["settings"].lock_requested.connect(self.lock)
+        self.views["settings"].auto_lock_changed.connect(self.inactivity.set_minutes)
+        row.addWidget(self.sections)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
+        return page
+
+    def show_wallet(self) -> None:
+        wallet = self.session.wallet
+        if wallet is None:
+            return
+        if self.wallet_page is None:
+            self.wallet_page = self._build_wallet_page()
+            self.pages.addWidget(self.wallet_page)
+        self.bridge.attach(wallet)
+        for view in self.views.values():
+            view.wallet_opened()
+        self.pages.setCurrentWidget(self.wallet_page)
+        if self.sections.currentRow() < 0:
+            self.sections.setCurrentRow(0)
+        self.sections.setFocus()
+        self._show_network()
+        self.poll_timer.start()
+        self.inactivity.set_minutes(int(wallet.settings.auto_lock_minutes))
+        self.wallet_shown.emit()
+
+    def _show_network(self) -> None:
+        wallet, session = self.session.wallet, self.session
+        if wallet is None:
+            self.network_label.setText(_("Locked"))
+            return
+        where = _("embedded local node") if not wallet.settings.nodes else \
+            _("{n} node(s)").format(n=len(wallet.settings.nodes))
+        text = _("Network {name} · {where}").format(name=wallet.settings.network_name or "?", where=where)
+        if session.network_problem is not None:
+            from .errors import user_message
+
+            text += " · " + _("offline: {why}").format(why=user_message(session.network_problem) or "")
+        self.network_label.setText(text)
+
+    def show_section(self, key: str) -> None:
+        if self.wallet_page is not None and self.session.wallet is not None:
+            self.sections.setCurrentRow([k for k, _label in SECTIONS].index(key))
+
+    def _section_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = SECTIONS[row][0]
+        self.stack.setCurrentWidget(self.views[key])
+        if self.session.wallet is not None:
+            self.views[key].activated()
+        if key == "access":
+            self.banner.hide()
+
+    # --- locking ------------------------------------------------------------------------------
+
+    def _inactive(self) -> None:
+        """Auto-lock, unless an upload or another task is still running (it would be cancelled)."""
+        if ops.running():
+            self.inactivity.restart()
+            return
+        self.lock()
+
+    def lock(self) -> None:
+        """Close the wallet now: views forget their data, then the wallet closes off the GUI thread."""
+        wallet = self.session.detach()
+        if wallet is None:
+            return
+        self.poll_timer.stop()
+        self.inactivity.stop()
+        ops.cancel_all()
+        self.bridge.attach(None)
+        for view in self.views.values():
+            view.wallet_closed()
+        if self.wallet_page is not None:
+            self.banner.hide()
+        session = self.session
+
+        def close(ctx) -> None:
+            ops.pool("parallel").waitForDone(10_000)  # reads still running finish before the database closes
+            session.close_wallet(wallet)
+
+        Op(None, close).run()
+        self._show_network()
+        self.show_unlock()
+        self.locked.emit()
+
+    # --- audit notifications ------------------------------------------------------------------------------
+
+    def poll_audit(self) -> None:
+        view = self.views.get("access")
+        if view is not None and self.session.wallet is not None:
+            view.refresh()
+
+    def on_access_seen(self, fresh: list) -> None:
+        wallet = self.session.wallet
+        if wallet is None:
+            return
+        txs = {e.tx for e in fresh}
+
+        def describe(ctx) -> list[dict]:
+            from ..core import audit
+
+            own = {p["public"] for p in wallet.pseudonyms()}
+            return [e for e in audit.events(wallet) if e["tx"] in txs and e["requester"] not in own]
+
+        Op(self, describe, serial=False).success(self._announce).run()
+
+    def _announce(self, rows: list[dict]) -> None:
+        if not rows or self.session.wallet is None:
+            return
+        from .access_log_view import describe_accesses
+
+        text = describe_accesses(rows)
+        if self.stack.currentWidget() is not self.views["access"]:
+            self.banner.announce(text)
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            if self.tray is None:
+                self.tray = QSystemTrayIcon(icon("app"), self)
+                self.tray.show()
+            self.tray.showMessage(_("Medwallet: new access"), text, QSystemTrayIcon.MessageIcon.Information)
+
+    # --- the end ------------------------------------------------------------------------------
+
+    def _on_busy(self, count: int) -> None:
+        self.busy_label.setText(_("Working…") if count else "")
+
+    def shutdown(self) -> None:
+        """At exit: stop timers, finish or cancel the work, close the wallet, stop the local node."""
+        self.poll_timer.stop()
+        self.inactivity.stop()
+        ops.shutdown()
+        self.bridge.close()
+        self.session.close()
+
+
+def _warm_imports() -> None:
+    """Import the core modules the views use, on the worker, so the GUI thread finds them loaded."""
+    from ..core import audit, records, sharing  # noqa: F401

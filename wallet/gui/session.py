@@ -1,0 +1,223 @@
+"""The patient's session, without Qt: which wallet, unlocked or not, on which node.
+
+A wallet whose settings name no node uses the embedded local node: the session starts it
+(:class:`wallet.core.local_node.LocalNode`) on first need and stops it when the
+application ends. Every method here does I/O: call them from :mod:`wallet.gui.ops` workers.
+Decrypted copies opened for viewing go to a private folder (0700) removed on lock and exit.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Callable
+
+from ..core.errors import WalletError
+
+
+class PassphraseFileError(WalletError):
+    """The passphrase file cannot be read. Check the path given with --passphrase-file."""
+
+    code = "passphrase_file"
+
+
+def read_passphrase_file(path: str | os.PathLike[str] | None) -> str | None:
+    if not path:
+        return None
+    try:
+        return Path(path).read_text("utf-8").rstrip("\r\n") or None
+    except OSError:
+        raise PassphraseFileError() from None
+
+
+def safe_file_name(name: str, fallback: str = "record.bin") -> str:
+    """A name from a record's metadata that cannot leave its folder."""
+    name = os.path.basename((name or "").replace("\\", "/")).strip().lstrip(".")
+    name = re.sub(r"[\x00-\x1f<>:\"|?*]", "_", name)[:120]
+    return name or fallback
+
+
+class PrivateFolder:
+    """A temporary folder only this user can enter, for decrypted copies."""
+
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+        self._path: Path | None = None
+        self._lock = threading.Lock()
+
+    def path(self) -> Path:
+        with self._lock:
+            if self._path is None or not self._path.exists():
+                self._path = Path(tempfile.mkdtemp(prefix=self._prefix))  # mkdtemp makes it 0700
+                os.chmod(self._path, 0o700)
+            return self._path
+
+    def clear(self) -> None:
+        with self._lock:
+            if self._path is not None:
+                shutil.rmtree(self._path, ignore_errors=True)
+                self._path = None
+
+
+class WalletSession:
+    """One window's wallet: open/locked state and the local node it may need."""
+
+    def __init__(self, directory: Path, *, passphrase_file: str | None = None,
+                 node_factory: Callable[[], object] | None = None, kdf_limits=None) -> None:
+        self.directory = Path(directory)
+        self.passphrase_file = passphrase_file
+        self.kdf_limits = kdf_limits  # new passphrase slots (tests lower the Argon2id cost)
+        self.wallet = None
+        self._node_factory = node_factory
+        self._node = None
+        self._node_lock = threading.Lock()
+        self.local_url: str | None = None
+        self.network_problem: BaseException | None = None
+        self.copies = PrivateFolder("medwallet-open-")
+
+    # --- opening ----------------------------------------------------------------------
+
+    def exists(self) -> bool:
+        from ..core.wallet import Wallet
+
+        return Wallet.exists(self.directory)
+
+    def unlock(self, passphrase: str | None = None):
+        """Open the wallet (keyring first, then the passphrase or the passphrase file)."""
+        from ..core.wallet import Wallet
+
+        if passphrase is None:
+            passphrase = read_passphrase_file(self.passphrase_file)
+        wallet = Wallet.open(self.directory, passphrase)
+        try:
+            self.connect(wallet)
+        except BaseException:
+            wallet.close()
+            raise
+        self.wallet = wallet
+        return wallet
+
+    def adopt(self, wallet) -> None:
+        """A wallet the onboarding just made (already connected)."""
+        self.wallet = wallet
+
+    def connect(self, wallet) -> None:
+        """Reach the wallet's network now; the embedded local node if it names none.
+
+        A network that cannot be reached does not keep the wallet closed: the records on
+        this computer stay usable, the problem is kept in :attr:`network_problem` for the
+        window to show, and the next action that needs the network tries again.
+        """
+        from ledger_client.errors import LedgerError
+
+        self.network_problem = None
+        try:
+            if wallet.settings.nodes:
+                wallet.network  # noqa: B018  (connects and checks the pinned genesis)
+            else:
+                wallet.use_local_node(self.start_local())
+        except (LedgerError, WalletError) as exc:
+            if getattr(exc, "code", "") == "wrong_network":
+                raise
+            self.network_problem = exc
+
+    @property
+    def uses_local_node(self) -> bool:
+        return self.wallet is not None and not self.wallet.settings.nodes
+
+    def start_local(self) -> str:
+        """Start the embedded node once per session; its URL."""
+        with self._node_lock:
+            if self._node is None:
+                if self._node_factory is None:
+                    from ..core.local_node import LocalNode
+
+                    self._node_factory = LocalNode
+                self._node = self._node_factory()
+            self.local_url = self._node.start()
+            return self.local_url
+
+    # --- closing ----------------------------------------------------------------------
+
+    def detach(self):
+        """Stop handing the wallet out (first half of a lock); returns it for :meth:`close_wallet`."""
+        wallet, self.wallet = self.wallet, None
+        return wallet
+
+    def close_wallet(self, wallet) -> None:
+        """Close a detached wallet: keys, database and decrypted copies leave memory and disk."""
+        if wallet is not None:
+            wallet.close()
+        self.copies.clear()
+
+    def lock(self) -> None:
+        self.close_wallet(self.detach())
+
+    def close(self) -> None:
+        """At exit: lock, then stop the local node if this session started it."""
+        self.lock()
+        with self._node_lock:
+            if self._node is not None:
+                self._node.stop()
+                self._node = None
+
+
+def decrypted_copy(wallet, record: str, folder: Path, progress=None, cancel=None) -> Path:
+    """Decrypt ``record`` into ``folder`` (one sub-folder per record) for viewing."""
+    from ..core import records
+
+    row = records.find_record(wallet, record)
+    target_dir = folder / record[:16]
+    target_dir.mkdir(mode=0o700, exist_ok=True)
+    target = target_dir / safe_file_name(row.get("filename") or "", f"{record[:12]}.bin")
+    records.export_record(wallet, record, target, progress=progress, cancel=cancel)
+    return target
+
+
+class ClinicSession:
+    """The clinic desk's session: its keys (unlocked or not) and a private folder for what it reads."""
+
+    def __init__(self, directory: Path, *, passphrase_file: str | None = None, kdf_limits=None) -> None:
+        self.directory = Path(directory)
+        self.passphrase_file = passphrase_file
+        self.kdf_limits = kdf_limits
+        self.desk = None
+        self.received = PrivateFolder("medwallet-desk-")
+
+    def exists(self) -> bool:
+        from ..core.clinic import VAULT_FILE
+
+        return (self.directory / VAULT_FILE).exists()
+
+    def unlock(self, passphrase: str | None = None):
+        from ..core.clinic import ClinicDesk
+
+        if passphrase is None:
+            passphrase = read_passphrase_file(self.passphrase_file)
+        self.desk = ClinicDesk.open(self.directory, passphrase)
+        return self.desk
+
+    def create(self, name: str, kind: str, nodes: list[str], *, governance_key: Path | None = None,
+               passphrase: str | None = None):
+        """A new desk; registered at once when the network's governance key is at hand (local networks)."""
+        from ledger_client.node.datadir import load_key
+
+        from ..core.clinic import ClinicDesk
+
+        key = load_key(Path(governance_key)) if governance_key else None
+        desk = ClinicDesk.create(self.directory, name, kind, nodes, passphrase=passphrase,
+                                 use_keyring=passphrase is None, kdf_limits=self.kdf_limits)
+        if key is not None:
+            desk.register(key)
+        self.desk = desk
+        return desk
+
+    def close(self) -> None:
+        desk, self.desk = self.desk, None
+        if desk is not None:
+            desk.close()
+        self.received.clear()

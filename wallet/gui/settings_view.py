@@ -1,0 +1,203 @@
+"""Settings: the network's nodes, how the keys are kept, lock now and auto-lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from ..core.onboarding import parse_nodes
+from ..core.wallet import SETTINGS_FILE
+from . import messages
+from .assets import icon
+from .context import ViewContext, WalletView
+from .i18n import _
+from .ops import Op
+
+
+def keystore_summary(wallet) -> dict[str, str]:
+    """How this wallet's key is kept (asks the keyring: run it off the GUI thread)."""
+    from ..core.keystore import Keystore
+
+    store = wallet.keystore
+    backend = Keystore.backend_name() if store.uses_keyring else "none"
+    kept = _("System keyring ({backend})").format(backend=backend) if store.uses_keyring else \
+        _("Passphrase-encrypted key file")
+    return {"kept": kept, "spare": _("set") if store.has_passphrase else _("not set"),
+            "unlocked_by": {"keyring": _("the system keyring"), "passphrase": _("the passphrase"),
+                            "created": _("(created in this session)")}.get(store.unlocked_by, store.unlocked_by)}
+
+
+class SettingsView(WalletView):
+    lock_requested = Signal()
+    auto_lock_changed = Signal(int)  # minutes, 0 = never
+
+    def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(_("Settings"))
+        title.setObjectName("viewTitle")
+        layout.addWidget(title)
+        layout.addWidget(self._network_group())
+        layout.addWidget(self._keys_group())
+        layout.addWidget(self._lock_group())
+        self.status = QLabel()
+        self.status.setObjectName("statusNote")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def _network_group(self) -> QGroupBox:
+        box = QGroupBox(_("Network"))
+        form = QFormLayout(box)
+        self.network_name = QLabel()
+        self.network_name.setAccessibleName(_("Network name"))
+        form.addRow(_("Network:"), self.network_name)
+        self.genesis = QLabel()
+        self.genesis.setAccessibleName(_("Genesis hash"))
+        self.genesis.setToolTip(_("The network's fingerprint: Medwallet refuses nodes of any other network."))
+        form.addRow(_("Genesis hash:"), self.genesis)
+        row = QHBoxLayout()
+        self.nodes = QLineEdit()
+        self.nodes.setAccessibleName(_("Node addresses"))
+        self.nodes.setPlaceholderText(_("Empty: the embedded local node"))
+        self.apply_nodes = QPushButton(_("&Apply"))
+        self.apply_nodes.setAccessibleName(_("Use these node addresses"))
+        self.apply_nodes.clicked.connect(self.save_nodes)
+        row.addWidget(self.nodes, 1)
+        row.addWidget(self.apply_nodes)
+        nodes_label = QLabel(_("&Nodes:"))
+        nodes_label.setBuddy(self.nodes)
+        form.addRow(nodes_label, row)
+        self.node_note = QLabel()
+        self.node_note.setWordWrap(True)
+        form.addRow("", self.node_note)
+        return box
+
+    def _keys_group(self) -> QGroupBox:
+        box = QGroupBox(_("Keys"))
+        form = QFormLayout(box)
+        self.keystore = QLabel()
+        self.keystore.setAccessibleName(_("Keystore backend"))
+        form.addRow(_("Wallet key kept in:"), self.keystore)
+        self.spare = QLabel()
+        form.addRow(_("Passphrase:"), self.spare)
+        self.unlocked_by = QLabel()
+        form.addRow(_("Opened with:"), self.unlocked_by)
+        self.folder = QLabel()
+        self.folder.setWordWrap(True)
+        form.addRow(_("Wallet folder:"), self.folder)
+        return box
+
+    def _lock_group(self) -> QGroupBox:
+        box = QGroupBox(_("Lock"))
+        form = QFormLayout(box)
+        self.lock_button = QPushButton(icon("lock"), _("&Lock now"))
+        self.lock_button.setAccessibleName(_("Lock the wallet now"))
+        self.lock_button.setToolTip(_("Lock the wallet now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock_requested)
+        row = QHBoxLayout()
+        row.addWidget(self.lock_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(0, 24 * 60)
+        self.auto_lock.setSuffix(_(" min"))
+        self.auto_lock.setSpecialValueText(_("Never"))
+        self.auto_lock.setAccessibleName(_("Auto-lock after minutes of inactivity"))
+        self.auto_lock.setMaximumWidth(140)
+        self.auto_lock.editingFinished.connect(self.save_auto_lock)
+        label = QLabel(_("&Auto-lock after:"))
+        label.setBuddy(self.auto_lock)
+        form.addRow(label, self.auto_lock)
+        note = QLabel(messages.auto_lock_explained())
+        note.setWordWrap(True)
+        form.addRow("", note)
+        return box
+
+    # --- hooks ------------------------------------------------------------------------------
+
+    def wallet_opened(self) -> None:
+        wallet = self.ctx.wallet
+        self._show_network()
+        self.auto_lock.setValue(int(wallet.settings.auto_lock_minutes))
+        self.folder.setText(str(wallet.dir))
+        self.keystore.setText(_("checking…"))
+        Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
+
+    def wallet_closed(self) -> None:
+        for label in (self.network_name, self.genesis, self.keystore, self.spare, self.unlocked_by, self.folder,
+                      self.node_note, self.status):
+            label.clear()
+        self.nodes.clear()
+
+    def _show_network(self) -> None:
+        wallet, session = self.ctx.wallet, self.ctx.session
+        if wallet is None:
+            return
+        settings = wallet.settings
+        self.network_name.setText(settings.network_name or _("(not connected)"))
+        self.genesis.setText(settings.genesis_hash[:16] + "…" if settings.genesis_hash else "")
+        self.nodes.setText(", ".join(settings.nodes))
+        if settings.nodes:
+            self.node_note.setText(_("Medwallet uses these nodes in turn and fails over when one is down."))
+        else:
+            self.node_note.setText(_("Embedded local node at {url}, started by Medwallet and stopped when it "
+                                     "quits.").format(url=session.local_url or "127.0.0.1"))
+
+    def _show_keys(self, summary: dict[str, str]) -> None:
+        if self.ctx.wallet is None:
+            return
+        self.keystore.setText(summary["kept"])
+        self.spare.setText(summary["spare"])
+        self.unlocked_by.setText(summary["unlocked_by"])
+
+    # --- changes ------------------------------------------------------------------------------
+
+    def save_nodes(self) -> None:
+        wallet, session = self.ctx.wallet, self.ctx.session
+        if wallet is None:
+            return
+        text = self.nodes.text().strip()
+        try:
+            nodes = list(parse_nodes(text)) if text else []
+        except Exception as exc:
+            from .errors import show_error
+
+            show_error(self, exc)
+            return
+
+        def apply(ctx) -> None:
+            if nodes:
+                wallet.set_network(nodes)  # the pinned genesis hash refuses another network
+            else:
+                wallet.settings.nodes = []
+                wallet.settings.save(wallet.dir / SETTINGS_FILE)
+                wallet.use_local_node(session.start_local())
+
+        self.status.setText(_("Connecting…"))
+        Op(self, apply).success(lambda _r: self._nodes_saved()).failure(self._nodes_failed).run()
+
+    def _nodes_saved(self) -> None:
+        self._show_network()
+        self.status.setText(_("Connected."))
+
+    def _nodes_failed(self, exc: BaseException) -> None:
+        from .errors import show_error
+
+        self.status.clear()
+        self._show_network()
+        show_error(self, exc)
+
+    def save_auto_lock(self) -> None:
+        wallet = self.ctx.wallet
+        if wallet is None:
+            return
+        minutes = self.auto_lock.value()
+        if minutes == wallet.settings.auto_lock_minutes:
+            return
+        wallet.settings.auto_lock_minutes = minutes
+
+        Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
+            lambda _r: self.auto_lock_changed.emit(minutes)).run()
+
