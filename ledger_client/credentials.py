@@ -15,8 +15,8 @@ Ledger documents. An issuer publishes a credential definition with
 
 and replaces the status list with ``publish_revocation_status`` (the contract keeps its
 timestamp strictly increasing). Ids are URIs naming the issuing institution's signing
-key (``medwallet:issuer/<key>``), and a definition must name the institution that
-published it as its ``issuerId``.
+key (``medwallet:issuer/<key>``); a definition's id and its ``issuerId`` must name the
+institution that published it, so an id listed in a genesis cannot be taken by another.
 
 Admission. Under the genesis policy ``require_credential`` a ``register_pseudonym``
 carries ``proof = {"v": 1, "type": "anoncreds-admission", "presentation": ...}``. The
@@ -39,11 +39,12 @@ prover cannot choose it:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 from .encoding import canonical
 from .errors import ContractError
@@ -59,6 +60,12 @@ ADMISSION_REFERENT = "credential"
 PREDICATES = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
 MAX_SUB_PROOFS = 8
 _CACHE_SIZE = 256
+T = TypeVar("T")
+# Codes with which the contract refuses an admission (its own two, and this module's).
+REFUSAL_CODES = frozenset({
+    "credential_required", "credential_unverifiable", "bad_proof", "unknown_credential_def",
+    "bad_credential_def", "issuer_not_accepted", "not_revocable", "revocation_list_outdated", "proof_invalid",
+})
 
 
 class CredentialError(ContractError):
@@ -141,7 +148,8 @@ def docs_from_entry(cred_def_id: str, entry: Mapping[str, Any]) -> CredentialDoc
     try:
         doc, issuer = entry["document"], entry["issuer"]
         schema_id, schema, cred_def = doc["schema_id"], doc["schema"], doc["cred_def"]
-        ok = (doc.get("v") == DOCUMENT_VERSION and isinstance(schema, dict) and isinstance(cred_def, dict)
+        ok = (cred_def_id.startswith(cred_def_id_for(issuer, ""))  # the id names its publisher: no squatting
+              and doc.get("v") == DOCUMENT_VERSION and isinstance(schema, dict) and isinstance(cred_def, dict)
               and cred_def.get("issuerId") == issuer_uri(issuer) and cred_def.get("schemaId") == schema_id
               and isinstance(schema.get("attrNames"), list) and schema["attrNames"]
               and isinstance(schema.get("name"), str))
@@ -243,6 +251,21 @@ class VerifiedPresentation:
     issuers: list[str]
 
 
+def _untrusted(fn: Callable[..., T]) -> Callable[..., T]:
+    """Whatever shape an untrusted proof has, it is refused with a :class:`CredentialError`:
+    any other exception would escape the contract, which refuses only with ledger errors."""
+    @functools.wraps(fn)
+    def guarded(*args: Any, **kwargs: Any) -> T:
+        try:
+            return fn(*args, **kwargs)
+        except CredentialError:
+            raise
+        except (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError, OverflowError):
+            raise refuse("bad_proof", "the credential proof is malformed") from None
+    return guarded
+
+
+@_untrusted
 def verify_presentation(request: dict, presentation: Any, docs: Mapping[str, CredentialDocs]) -> VerifiedPresentation:
     """Verify ``presentation`` against ``request`` and the ledger's ``docs`` (by cred def id).
 
@@ -298,7 +321,7 @@ def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
     for referent, group in (requested.get("revealed_attr_groups") or {}).items():
         pairs.extend((name, info) for name, info in (group.get("values") or {}).items())
     for name, info in pairs:
-        raw, encoded = info.get("raw") if isinstance(info, dict) else None, info.get("encoded") if isinstance(info, dict) else None
+        raw, encoded = (info.get("raw"), info.get("encoded")) if isinstance(info, dict) else (None, None)
         if not isinstance(name, str) or not isinstance(raw, str) or not isinstance(encoded, str):
             raise refuse("bad_proof", "a revealed attribute is malformed or was not asked for")
         if encode_credential_attributes({"v": raw})["v"] != encoded:
@@ -373,7 +396,8 @@ def _objects(docs: CredentialDocs) -> tuple:
                   RevocationRegistryDefinition.load(json.dumps(docs.rev_reg_def)),
                   RevocationStatusList.load(json.dumps(docs.status_list)))
     except AnoncredsError:
-        raise refuse("bad_credential_def", f"the credential definition {docs.cred_def_id} on the ledger is malformed") from None
+        raise refuse("bad_credential_def",
+                     f"the credential definition {docs.cred_def_id} on the ledger is malformed") from None
     _OBJECTS[key] = parsed
     if len(_OBJECTS) > _CACHE_SIZE:
         _OBJECTS.popitem(last=False)
@@ -389,10 +413,12 @@ def admission_presentation(proof: Any) -> dict:
     """The presentation inside a ``register_pseudonym`` proof object."""
     if not (isinstance(proof, dict) and proof.get("v") == PROOF_VERSION and proof.get("type") == PROOF_TYPE
             and isinstance(proof.get("presentation"), dict) and len(proof) == 3):
-        raise refuse("bad_proof", f"the admission proof must be {{v: {PROOF_VERSION}, type: {PROOF_TYPE!r}, presentation}}")
+        raise refuse("bad_proof",
+                     f"the admission proof must be {{v: {PROOF_VERSION}, type: {PROOF_TYPE!r}, presentation}}")
     return proof["presentation"]
 
 
+@_untrusted
 def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
     """The contract's admission verifier: raises :class:`CredentialError` to refuse ``tx``."""
     presentation = admission_presentation(tx.payload.get("proof"))

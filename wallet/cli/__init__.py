@@ -13,10 +13,12 @@ import sys
 from ledger_client.errors import LedgerError
 
 from ..core.errors import Cancelled, WalletError
-from . import clinic_cmds, patient_cmds
 
 
 def build_parser() -> argparse.ArgumentParser:
+    # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
+    from . import clinic_cmds, credential_cmds, issuer_cmds, patient_cmds
+
     parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.")
     parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
     parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
@@ -25,11 +27,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     patient_cmds.register(sub)
     clinic_cmds.register(sub)
+    issuer_cmds.register(sub)
+    credential_cmds.register(sub)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=os.environ.get("MEDWALLET_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    window_args = _bare(sys.argv[1:] if argv is None else argv)
+    if window_args is not None:
+        return _no_command(None, window_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
@@ -71,12 +78,30 @@ def _self_test(as_json: bool) -> int:
     return 0 if ok else 1
 
 
-def _no_command(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def _bare(argv: list[str]) -> argparse.Namespace | None:
+    """The options of a bare ``medwallet [--wallet-dir D] [--passphrase-file F]``, else None.
+
+    Recognised before the full parser is built so the window starts without importing
+    every command module (startup time: tests/benchmarks/bench_startup.py).
+    """
+    values = {"wallet_dir": None, "passphrase_file": None}
+    items = list(argv)
+    while items:
+        item = items.pop(0)
+        name, eq, value = item.partition("=")
+        key = {"--wallet-dir": "wallet_dir", "--passphrase-file": "passphrase_file"}.get(name)
+        if key is None or (not eq and not items):
+            return None
+        values[key] = value if eq else items.pop(0)
+    return argparse.Namespace(command=None, self_test=False, json=False, **values)
+
+
+def _no_command(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
     """Bare ``medwallet`` opens the desktop window where the GUI is installed."""
     try:
         from ..gui.app import run_gui  # type: ignore[import-not-found]
     except ImportError:
-        parser.print_help()
+        (parser or build_parser()).print_help()
         return 2
     return run_gui(args)
 

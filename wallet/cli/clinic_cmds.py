@@ -74,17 +74,31 @@ def cmd_read(args) -> int:
     desk = _open(args)
     result = desk.read(_grant(desk, args), Path(args.out), purpose=args.purpose, progress=None)
     if args.json:
-        emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events})
+        emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events,
+                   "provenance": [str(p) if p else None for p in result.provenance]})
         return 0
-    for path, title in zip(result.files, result.titles):
-        print(f"{title}: {path}")
+    for path, title, prov in zip(result.files, result.titles, result.provenance):
+        print(f"{title}: {path}" + (f"  (FHIR Provenance: {prov.name})" if prov else ""))
     return 0
+
+
+def cmd_window(args) -> int:
+    """``medwallet clinic`` alone: the desk's window, where the desktop GUI is installed."""
+    try:
+        from ..gui.app import run_clinic_gui
+    except ImportError:
+        raise UsageError("The desk window needs PySide6; use 'medwallet clinic scan' or 'read'.") from None
+    return run_clinic_gui(args)
 
 
 def register(sub) -> None:
     clinic = sub.add_parser("clinic", help="clinic desk: read what a patient's QR grant allows",
-                            description="Clinic desk: read what a patient's QR grant allows.")
-    clinic_sub = clinic.add_subparsers(dest="clinic_command", required=True)
+                            description="Clinic desk: read what a patient's QR grant allows. "
+                                        "Without a subcommand it opens the desk window.")
+    clinic.set_defaults(func=cmd_window)
+    clinic.add_argument("--clinic-dir", default=argparse.SUPPRESS,
+                        help="desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)")
+    clinic_sub = clinic.add_subparsers(dest="clinic_command")
 
     def add(name: str, func, text: str):
         p = clinic_sub.add_parser(name, help=text, description=text)

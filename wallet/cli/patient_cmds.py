@@ -11,10 +11,12 @@ from pathlib import Path
 
 from ..core import audit, records, restore, sharing
 from ..core.errors import WalletError
+from ..core.fhir.record_batch import resume_batch
 from ..core.paths import wallet_dir
 from ..core.qr import render_svg, save_png, qr_size
 from ..core.seed import validate_phrase
 from ..core.wallet import Wallet
+from . import fhir_cmds
 from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
 
 ENV_NODES = "MEDWALLET_NODES"
@@ -86,13 +88,16 @@ def cmd_import(args) -> int:
     results = []
     progress = ProgressPrinter()
     for name in args.files:
+        if fhir_cmds.wants_bundle(args, Path(name)):
+            results.append(fhir_cmds.import_bundle(wallet, Path(name), args, progress))
+            continue
         result = records.import_file(wallet, Path(name), title=args.title, progress=progress)
         progress.done()
         results.append(result)
         if not args.json:
             print(f"{result.record[:12]}  {result.title}  stored and anchored")
     if args.json:
-        emit_json([r.__dict__ for r in results])
+        emit_json([r if isinstance(r, dict) else r.__dict__ for r in results])
     return 0
 
 
@@ -118,7 +123,11 @@ def _size(n: int) -> str:
 
 def cmd_export(args) -> int:
     wallet = _open(args)
-    row = records.find_record(wallet, args.record)
+    if args.fhir:
+        return fhir_cmds.export_bundle(wallet, args)
+    if len(args.record) != 1:
+        raise UsageError("Give one record id (or --fhir to export several as one FHIR Bundle).")
+    row = records.find_record(wallet, args.record[0])
     out = Path(args.out)
     if out.is_dir():
         out = out / (row["filename"] or f"{row['record'][:12]}.bin")
@@ -189,6 +198,8 @@ def _write_qr(code: str, png: str | None, svg: str | None) -> None:
 
 
 def cmd_grants(args) -> int:
+    if args.fhir:
+        return fhir_cmds.grants(_open(args), args)
     rows = sharing.list_grants(_open(args), refresh=not args.offline)
     if args.json:
         emit_json(rows)
@@ -221,9 +232,11 @@ def cmd_qr(args) -> int:
 
 def cmd_audit(args) -> int:
     wallet = _open(args)
-    if not args.offline:
+    if not args.offline and not args.fhir:
         audit.refresh(wallet)
     record = records.find_record(wallet, args.record)["record"] if args.record else None
+    if args.fhir:
+        return fhir_cmds.audit(wallet, args, record)
     rows = audit.events(wallet, record=record, outcome=args.outcome)
     if args.json:
         emit_json(rows)
@@ -237,7 +250,8 @@ def cmd_audit(args) -> int:
 
 
 def cmd_resume(args) -> int:
-    done = records.resume_pending(_open(args), progress=ProgressPrinter())
+    wallet = _open(args)
+    done = resume_batch(wallet, progress=ProgressPrinter()) + records.resume_pending(wallet, progress=ProgressPrinter())
     print(f"Finished {len(done)} interrupted import(s).")
     return 0
 
@@ -269,11 +283,14 @@ def register(sub) -> None:
     p = add("import", cmd_import, "encrypt, upload and anchor files (PDF, images, FHIR JSON...)", json_out=True)
     p.add_argument("files", nargs="+")
     p.add_argument("--title", help="title to show for the record(s)")
+    p.add_argument("--fhir-split", "--split", action="store_true",
+                   help="FHIR Bundles: one record per resource (default: the bundle as one record)")
     p = add("records", cmd_records, "list your records", json_out=True)
     p.add_argument("--all", action="store_true", help="include the copies shared with institutions")
     p = add("export", cmd_export, "decrypt a record to a file")
-    p.add_argument("record", help="record id (or its first characters)")
+    p.add_argument("record", nargs="*", help="record id (or its first characters); with --fhir, any number")
     p.add_argument("--out", required=True, help="output file or folder")
+    p.add_argument("--fhir", action="store_true", help="export the records (default: all) as one FHIR R4 Bundle")
     p.add_argument("--force", action="store_true")
     p = add("delete", cmd_delete, "delete a record for good (crypto-shredding)")
     p.add_argument("record")
@@ -289,6 +306,7 @@ def register(sub) -> None:
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
     p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
+    fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")
     p = add("revoke", cmd_revoke, "revoke a consent")
     p.add_argument("consent", help="consent id (or its first characters)")
     p = add("qr", cmd_qr, "show or save the QR code of a consent", json_out=True)
@@ -299,5 +317,6 @@ def register(sub) -> None:
     p.add_argument("--record", help="only this record")
     p.add_argument("--outcome", choices=["access", "refusal"])
     p.add_argument("--offline", action="store_true", help="show what is stored, without refreshing")
+    fhir_cmds.add_output_flags(p, "the access log (IHE BALP AuditEvent)")
     add("resume", cmd_resume, "finish imports that were interrupted")
     add("phrase", cmd_phrase, "show the 24-word recovery phrase again")

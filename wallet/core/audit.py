@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ledger_client.access import parse_access_request
 from ledger_client.errors import LedgerError
 
+from . import events as wallet_events
 from .wallet import Wallet
 
 
@@ -46,6 +47,8 @@ def refresh(wallet: Wallet) -> list[AuditEvent]:
             wallet.db.upsert("events", {**event.__dict__, "seen": 0})
             known.add(event.tx)
             fresh.append(event)
+    if fresh:
+        wallet_events.publish("access_seen", wallet, fresh)
     return fresh
 
 

@@ -23,6 +23,7 @@ from ledger_client.errors import AccessDenied, LedgerError, NotFound
 
 from . import crypto
 from .errors import InvalidGrantCode, GrantCodeProblem, WalletError
+from .fhir.provenance import write_read_provenance
 from .grant_code import GrantCode, decode_grant
 from .keystore import Keystore
 from .network import Network
@@ -70,6 +71,7 @@ class ReadResult:
     files: list[Path] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
+    provenance: list[Path | None] = field(default_factory=list)  # beside each FHIR record (None: not FHIR)
 
 
 class ClinicDesk:
@@ -110,6 +112,12 @@ class ClinicDesk:
         if self._network is None:
             self._network = Network(self.settings.nodes, self.settings.genesis_hash)
         return self._network
+
+    def close(self) -> None:
+        """Drop the network connection (the desk can be used again: it reconnects on demand)."""
+        if self._network is not None:
+            self._network.close()
+            self._network = None
 
     @property
     def name(self) -> str:
@@ -183,6 +191,7 @@ class ClinicDesk:
             result.files.append(path)
             result.titles.append(title)
             result.events.append(event)
+            result.provenance.append(write_read_provenance(self, view, record, path, event, purpose))
         return result
 
     def _download(self, view: ConsentView, record: str, purpose: str, target: Path, progress=None, cancel=None) -> str:

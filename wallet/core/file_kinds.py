@@ -12,7 +12,6 @@ from pathlib import Path
 from .errors import WalletError
 
 MAX_FHIR_JSON_BYTES = 64 * 1024 * 1024
-_RESOURCE_TYPE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
 _DATE_FIELDS = ("effectiveDateTime", "issued", "date", "recordedDate", "authoredOn", "occurrenceDateTime",
                 "onsetDateTime", "performedDateTime", "created", "birthDate")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?$")
@@ -84,16 +83,12 @@ def _fhir_kind(path: Path, size: int) -> FileKind:
 
 
 def check_fhir(doc: dict) -> tuple[str, str | None]:
-    """Structural checks of a FHIR R4 resource; returns its type and clinical date."""
-    rtype = doc.get("resourceType")
-    if not isinstance(rtype, str) or not _RESOURCE_TYPE.match(rtype):
-        raise InvalidFhir(detail="resourceType is missing or not a FHIR resource name")
-    rid = doc.get("id")
-    if rid is not None and (not isinstance(rid, str) or not re.fullmatch(r"[A-Za-z0-9\-.]{1,64}", rid)):
-        raise InvalidFhir(detail="id is not a valid FHIR id")
-    if rtype == "Bundle" and not isinstance(doc.get("entry", []), list):
-        raise InvalidFhir(detail="Bundle.entry must be a list")
-    return rtype, clinical_date(doc)
+    """Validate a FHIR R4 resource (a Bundle with every entry) with ``fhir.resources``;
+    returns its type and clinical date. See :mod:`wallet.core.fhir.validate`."""
+    from .fhir.validate import check_resource
+
+    check_resource(doc)
+    return doc["resourceType"], clinical_date(doc)
 
 
 def clinical_date(doc: dict) -> str | None:

@@ -32,6 +32,8 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
     while gap < gap_limit:
         if cancel and cancel():
             break
+        if progress:
+            progress("scan", index, 0)  # pseudonym indices looked at so far (no known total)
         key = wallet.signing_key(index)
         try:
             entry = client.pseudonym(key.public)

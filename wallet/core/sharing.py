@@ -25,7 +25,7 @@ from pathlib import Path
 from ledger_client.contract import consent_status
 from ledger_client.errors import LedgerError
 
-from . import crypto
+from . import crypto, events
 from .errors import WalletError
 from .grant_code import GrantCode, encode_grant
 from .record_blob import decrypt_content, open_record, seal_stream, unwrap_key
@@ -76,6 +76,7 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
                                 "institution_name": inst["name"], "records": sorted(records), "purpose": purpose,
                                 "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
                                 "revoked_at": None, "created_at": now})
+    events.publish("consent_granted", wallet, consent)
     return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent))
 
 
@@ -162,6 +163,7 @@ def revoke(wallet: Wallet, consent: str) -> str:
             raise
         tx_id = ""
     wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?", (int(time.time()), consent))
+    events.publish("consent_revoked", wallet, consent)
     return tx_id
 
 

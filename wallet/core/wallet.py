@@ -103,6 +103,21 @@ class Wallet:
         self._network = network
         return network
 
+    def use_local_node(self, url: str) -> Network:
+        """Connect to the embedded local node for this run only.
+
+        The settings keep no node address (so the next start launches the local node
+        again, wherever its port ends up) but the genesis hash is pinned as for any network.
+        """
+        network = Network([url], self.settings.genesis_hash or None)
+        if self.settings.genesis_hash != network.genesis.hash:
+            self.settings.genesis_hash, self.settings.network_name = network.genesis.hash, network.genesis.network
+            self.settings.save(self.dir / SETTINGS_FILE)
+        if self._network:
+            self._network.close()
+        self._network = network
+        return network
+
     @property
     def network(self) -> Network:
         if self._network is None:
@@ -130,7 +145,11 @@ class Wallet:
             entry = self.network.client.pseudonym(key.public)
             tx_id = entry["tx"]
         except NotFound:
-            tx_id = self.network.submit(key, "register_pseudonym", {"box_key": self.box_public(index)})
+            if self.network.genesis.require_credential:  # admitted by an anonymous-credential proof
+                from .credentials import register_admitted  # (credentials imports this module)
+                tx_id = register_admitted(self, index)
+            else:
+                tx_id = self.network.submit(key, "register_pseudonym", {"box_key": self.box_public(index)})
         self.db.upsert("pseudonyms", {"idx": index, "public": key.public, "role": role,
                                       "institution": institution, "registered_tx": tx_id})
         return key

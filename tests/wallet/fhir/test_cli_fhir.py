@@ -1,0 +1,75 @@
+"""The FHIR flags of the ``medwallet`` CLI, end to end in separate processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wallet.core.fhir.validate import model_class
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "fhir"
+PASS = "cli fhir passphrase"
+
+
+@pytest.fixture
+def run(tmp_path, shared_node):
+    env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
+           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic")}
+
+    def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
+        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
+                              timeout=120)
+        if ok:
+            assert proc.returncode == 0, proc.stderr
+        return proc
+    return run
+
+
+def _bundle(path: Path) -> dict:
+    doc = json.loads(path.read_text())
+    model_class("Bundle").model_validate(doc)
+    return doc
+
+
+def test_fhir_through_the_cli(run, tmp_path, shared_node):
+    run("init", "--no-keyring", "--json")
+    split = json.loads(run("import", str(DATA / "portal_collection.json"), "--fhir-split", "--json").stdout)[0]
+    assert split["split"] and split["entries"] == 11 and len(split["records"]) == 13
+    whole = run("import", str(DATA / "invalid_entries.json"))  # a Bundle: kept whole, problems listed
+    assert "kept whole as 1 record" in whole.stdout and "Bundle.entry[1].resource" in whole.stderr
+    rows = json.loads(run("records", "--json").stdout)
+    assert len(rows) == 14 and any(r["title"].startswith("Observation: Hemoglobin A1c") for r in rows)
+    bad = run("import", str(DATA / "transaction_urn.json"), "--split", "--json")
+    assert len(json.loads(bad.stdout)[0]["records"]) == 4
+    everything = _bundle(Path(run("export", "--fhir", "--out", str(tmp_path / "all.json")).stdout.split(" to ")[1]
+                              .split(" (")[0]))
+    assert len(everything["entry"]) == 11 + 1 + 4  # resources, the whole bundle, the transaction's resources
+    a1c = next(r for r in rows if r["title"].startswith("Observation: Hemoglobin A1c"))["record"]
+    run("export", "--fhir", a1c[:10], "--out", str(tmp_path / "one.json"))
+    assert [e["resource"]["id"] for e in _bundle(tmp_path / "one.json")["entry"]] == ["a1c"]
+    assert run("export", "--out", str(tmp_path / "x"), ok=False).returncode != 0  # one record, or --fhir
+
+    run("clinic", "init", "--name", "FHIR Desk", "--no-keyring", "--governance-key",
+        str(shared_node.data / "governance.key"))
+    granted = json.loads(run("grant", "--to", "FHIR Desk", "--record", a1c[:10], "--purpose", "treatment",
+                             "--expires", "30d", "--json").stdout)
+    read = json.loads(run("clinic", "read", granted["code"], "--out", str(tmp_path / "desk"), "--json").stdout)
+    assert json.loads(Path(read["files"][0]).read_text())["id"] == "a1c"
+    provenance = json.loads(Path(read["provenance"][0]).read_text())
+    model_class("Provenance").model_validate(provenance)
+
+    consents = json.loads(run("grants", "--fhir").stdout)
+    model_class("Bundle").model_validate(consents)
+    assert [e["resource"]["id"] for e in consents["entry"]] == [granted["consent"]]
+    run("grants", "--fhir", "--out", str(tmp_path / "consents.json"))
+    assert _bundle(tmp_path / "consents.json")["entry"][0]["resource"]["resourceType"] == "Consent"
+    run("audit", "--fhir", "--out", str(tmp_path / "audit.json"))
+    log = _bundle(tmp_path / "audit.json")
+    assert {e["resource"]["resourceType"] for e in log["entry"]} == {"AuditEvent"}
+    assert read["events"][0] in {e["resource"]["id"] for e in log["entry"]}
+    assert oct((tmp_path / "audit.json").stat().st_mode & 0o777) == "0o600"

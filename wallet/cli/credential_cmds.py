@@ -1,0 +1,152 @@
+"""Patient credential commands (``medwallet credentials request|store|list|prove``), the
+research verifier (``medwallet study request|verify``) and ``medwallet share-deidentified``."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+from ..core import credentials, research_share
+from ..core.proof_verifier import StudyVerifier
+from ..core.network import Network
+from ..core.records import find_record
+from .common import UsageError, emit_json, parse_expiry, table, when
+from .issuer_cmds import read_json, write_json
+from .patient_cmds import _institution, _nodes, _open
+
+_PREDICATE = re.compile(r"^\s*(\w+)\s*(>=|<=|>|<)\s*(-?\d+)\s*$")
+
+
+def cmd_request(args) -> int:
+    doc = credentials.request_credential(_open(args), read_json(args.offer))
+    write_json(args.out, doc)
+    print(f"Request written to {args.out}: give it to the issuer.")
+    return 0
+
+
+def cmd_store(args) -> int:
+    info = credentials.store_credential(_open(args), read_json(args.credential))
+    print(f"Stored a credential from {info.issuer_name or info.issuer[:12]}: "
+          + ", ".join(f"{k}={v}" for k, v in sorted(info.attributes.items())))
+    return 0
+
+
+def cmd_list(args) -> int:
+    items = credentials.list_credentials(_open(args), refresh=not args.offline)
+    if args.json:
+        emit_json([{**item.__dict__, "status_label": item.status_label} for item in items])
+        return 0
+    if not items:
+        print("No credentials yet. Ask an issuer for an offer.")
+    table([(i.id[:12], i.issuer_name, i.schema_name, ", ".join(f"{k}={v}" for k, v in sorted(i.attributes.items())),
+            when(i.received_at), i.status_label) for i in items],
+          ["ID", "ISSUER", "KIND", "ATTRIBUTES", "RECEIVED", "STATUS"])
+    return 0
+
+
+def cmd_prove(args) -> int:
+    wallet = _open(args)
+    request = read_json(args.request)
+    summary = credentials.describe_request(wallet, request)
+    print(f"{summary.verifier or 'A verifier'} asks to see: {', '.join(summary.reveal) or 'nothing'}")
+    for name, op, value in summary.predicates:
+        print(f"  and a proof that {name} {op} {value} (the value itself stays hidden)")
+    if summary.missing:
+        raise UsageError("None of your valid credentials can answer this request.")
+    if not args.yes:
+        if input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
+            return 1
+    write_json(args.out, credentials.present(wallet, request))
+    print(f"Proof written to {args.out}.")
+    return 0
+
+
+def _verifier(args) -> StudyVerifier:
+    return StudyVerifier(Network(_nodes(args), args.genesis_hash), args.name, args.accept)
+
+
+def cmd_study_request(args) -> int:
+    predicates = []
+    for text in args.predicate or []:
+        match = _PREDICATE.match(text)
+        if not match:
+            raise UsageError(f"Write a predicate like 'birth_year<2008', not {text!r}.")
+        predicates.append((match.group(1), match.group(2), int(match.group(3))))
+    write_json(args.out, _verifier(args).request(reveal=args.reveal or [], predicates=predicates))
+    print(f"Proof request written to {args.out}.")
+    return 0
+
+
+def cmd_study_verify(args) -> int:
+    result = _verifier(args).verify(read_json(args.request), read_json(args.presentation))
+    if args.json:
+        emit_json(result.__dict__)
+        return 0
+    print("Proof verified against the ledger.")
+    for name, value in sorted(result.revealed.items()):
+        print(f"  {name} = {value}")
+    for name, op, value in result.predicates:
+        print(f"  {name} {op} {value}: proven")
+    return 0
+
+
+def cmd_share_deidentified(args) -> int:
+    wallet = _open(args)
+    record = find_record(wallet, args.record)["record"]
+    result = research_share.share_deidentified(wallet, record, _institution(wallet, args.to),
+                                               parse_expiry(args.expires))
+    if args.json:
+        emit_json(result.__dict__)
+        return 0
+    print(f"De-identified copy shared with {result.institution_name} for research (consent {result.consent[:12]}).")
+    print(f"Grant code: {result.code}")
+    return 0
+
+
+def register(sub) -> None:
+    def add(parent, name: str, func, text: str):
+        p = parent.add_parser(name, help=text, description=text)
+        p.set_defaults(func=func)
+        p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
+        p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+        return p
+
+    creds = sub.add_parser("credentials", help="your anonymous credentials",
+                           description="Your anonymous credentials: obtain, list, prove.")
+    creds_sub = creds.add_subparsers(dest="credentials_command", required=True)
+    p = add(creds_sub, "request", cmd_request, "answer an issuer's offer file with a request file")
+    p.add_argument("offer")
+    p.add_argument("--out", required=True)
+    p = add(creds_sub, "store", cmd_store, "store the credential file the issuer sent")
+    p.add_argument("credential")
+    p = add(creds_sub, "list", cmd_list, "list your credentials and their status")
+    p.add_argument("--offline", action="store_true")
+    p = add(creds_sub, "prove", cmd_prove, "answer a verifier's proof request (selective disclosure)")
+    p.add_argument("request")
+    p.add_argument("--out", required=True)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+
+    study = sub.add_parser("study", help="verifier side: ask for and check credential proofs",
+                           description="Verifier side: ask for and check credential proofs.")
+    study_sub = study.add_subparsers(dest="study_command", required=True)
+    for name, func, text in (("request", cmd_study_request, "write a proof request"),
+                             ("verify", cmd_study_verify, "verify a patient's proof against the ledger")):
+        p = add(study_sub, name, func, text)
+        p.add_argument("--node", action="append", help="node URL of the network")
+        p.add_argument("--genesis-hash")
+        p.add_argument("--name", default="Research study", help="verifier name shown to the patient")
+        p.add_argument("--accept", action="append", required=True, help="trusted credential definition id (repeat)")
+        if name == "request":
+            p.add_argument("--reveal", action="append", help="attribute to reveal (repeat)")
+            p.add_argument("--predicate", action="append", help="e.g. 'birth_year<2008' (repeat)")
+            p.add_argument("--out", required=True)
+        else:
+            p.add_argument("request")
+            p.add_argument("presentation")
+
+    p = add(sub, "share-deidentified", cmd_share_deidentified,
+            "share a de-identified copy of a FHIR record with a research institution")
+    p.add_argument("record", help="record id (or its first characters)")
+    p.add_argument("--to", required=True, help="research institution name or id")
+    p.add_argument("--expires", required=True, help="e.g. 90d, 2026-12-31")

@@ -1,0 +1,82 @@
+"""The FHIR side of the patient commands (flags of import, export, grants, audit).
+
+``medwallet import BUNDLE [--fhir-split]``: a FHIR Bundle is validated entry by entry and
+kept whole (default) or split into one record per resource; invalid entries are listed.
+``medwallet export --fhir --out FILE [RECORD...]``: records as one FHIR Bundle.
+``medwallet grants --fhir [--out FILE]``: consents as IHE PCF Consents.
+``medwallet audit --fhir [--out FILE]``: the access log as IHE BALP AuditEvents.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from ..core import records
+from ..core.fhir import audit_export, bundle_export, bundle_import, consent_export
+from ..core.wallet import Wallet
+from .common import ProgressPrinter, UsageError
+
+
+def wants_bundle(args, path: Path) -> bool:
+    """Import ``path`` as a Bundle: asked to split it, or it is one (so entries get checked)."""
+    return bool(getattr(args, "fhir_split", False)) or bundle_import.is_bundle(path)
+
+
+def import_bundle(wallet: Wallet, path: Path, args, progress: ProgressPrinter) -> dict:
+    """Import one Bundle file; prints what happened (unless --json) and returns it as JSON."""
+    outcome = bundle_import.import_bundle(wallet, path, split=bool(args.fhir_split), title=args.title,
+                                          progress=progress)
+    progress.done()
+    if not args.json:
+        how = "split into" if outcome.split else "kept whole as"
+        print(f"{path.name}: FHIR {outcome.bundle_type or 'JSON'} bundle of {outcome.entries} entries, "
+              f"{how} {len(outcome.records)} record(s), stored and anchored")
+        for problem in outcome.problems:
+            label = "invalid (kept in the whole file)" if not outcome.split else "invalid, left out"
+            print(f"  {label}: {problem}", file=sys.stderr)
+        if outcome.skipped:
+            print(f"  {len(outcome.skipped)} entr{'y' if len(outcome.skipped) == 1 else 'ies'} without patient data "
+                  "skipped", file=sys.stderr)
+    return {"file": str(path), **outcome.to_json()}
+
+
+def export_bundle(wallet: Wallet, args) -> int:
+    """``export --fhir``: the chosen records (default: all) as one collection Bundle."""
+    out = Path(args.out)
+    if out.is_dir():
+        out = out / "medwallet-records.fhir.json"
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; use --force to overwrite.")
+    chosen = [records.find_record(wallet, r)["record"] for r in args.record] or None
+    count = bundle_export.export_records(wallet, chosen, out, progress=ProgressPrinter())
+    print(f"Wrote a FHIR Bundle of {count} entries to {out} (each record's integrity verified).")
+    return 0
+
+
+def _emit(doc: dict, out: str | None) -> None:
+    if out:
+        bundle_export.write_json(doc, Path(out))
+        print(f"Wrote a FHIR Bundle of {len(doc.get('entry', []))} resources to {out}.")
+    else:
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+
+
+def grants(wallet: Wallet, args) -> int:
+    """``grants --fhir``: every consent as an IHE PCF Consent, in one Bundle."""
+    _emit(consent_export.export_consents(wallet, prove=not args.offline), args.out)
+    return 0
+
+
+def audit(wallet: Wallet, args, record: str | None) -> int:
+    """``audit --fhir``: the verified access log as IHE BALP AuditEvents, in one Bundle."""
+    doc = audit_export.export_audit(wallet, prove=not args.offline, refresh=not args.offline, record=record,
+                                    outcome=args.outcome)
+    _emit(doc, args.out)
+    return 0
+
+
+def add_output_flags(parser, what: str) -> None:
+    parser.add_argument("--fhir", action="store_true", help=f"output {what} as a FHIR R4 Bundle (JSON)")
+    parser.add_argument("--out", help="with --fhir: write to this file instead of standard output")

@@ -1,0 +1,397 @@
+"""Anonymous credentials in the patient's wallet (Hyperledger AnonCreds).
+
+* Obtaining one: the issuer's offer file → :func:`request_credential` (a request file
+  for the issuer, bound to the wallet's link secret) → the issuer's credential file →
+  :func:`store_credential` (checked against the ledger's definition, stored encrypted).
+* Showing them: :func:`list_credentials` (issuer, attributes, valid or revoked on the ledger)
+  for the Credentials view.
+* Admission: on a network whose policy requires a credential, every pseudonym is
+  registered with a zero-knowledge proof bound to its key (:func:`register_admitted`),
+  which reveals nothing about the patient and cannot be linked to the others.
+* Selective disclosure: :func:`describe_request` says what a verifier asks for;
+  :func:`present` proves exactly that (revealed attributes and predicates such as
+  ``birth_year < 2008``) and nothing else.
+
+Exchange documents are JSON objects with a ``type`` (``medwallet/credential-offer``,
+``-request``, ``medwallet/credential``, ``medwallet/proof-request``,
+``medwallet/presentation``) and ``v: 1``; they travel as files (or QR/e-mail).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import time
+from dataclasses import dataclass, field
+
+from ledger_client import credentials as ledger_creds
+from ledger_client.credentials import CredentialDocs
+from ledger_client.errors import ContractError, LedgerError, NotFound
+
+from . import crypto
+from .credential_store import CredentialStore, link_secret
+from .errors import WalletError
+from .network import Network
+from .wallet import Wallet
+
+DOC_VERSION = 1
+LINK_SECRET_ID = "medwallet"
+MAX_TAILS_BYTES = 16 * 1024 * 1024
+STATUS_LABELS = {"valid": "Valid", "revoked": "Revoked by the issuer", "unknown": "Status unknown (offline)"}
+
+
+class CredentialProblem(WalletError):
+    """This credential document cannot be used. Ask the issuer for a new one."""
+
+    code = "credential_problem"
+
+
+class NoUsableCredential(WalletError):
+    """This network admits new pseudonyms only with a valid credential from an issuer it accepts.
+    Obtain one from such an issuer (see Credentials) and try again."""
+
+    code = "no_usable_credential"
+
+
+class CredentialRevoked(WalletError):
+    """Your credential was revoked by its issuer, so it can no longer be used. Ask the issuer for a new one."""
+
+    code = "credential_revoked"
+
+
+class AdmissionRefused(WalletError):
+    """The network refused the credential proof for a new pseudonym."""
+
+    code = "admission_refused"
+
+    def __init__(self, exc: LedgerError) -> None:
+        super().__init__(f"The network refused the credential proof: {exc.message}", detail=exc.code)
+        self.reason = exc.code
+
+
+@dataclass(frozen=True)
+class CredentialInfo:
+    """One credential as the Credentials view shows it."""
+
+    id: str
+    cred_def_id: str
+    issuer: str  # the issuing institution's key on the ledger
+    issuer_name: str
+    schema_name: str
+    attributes: dict[str, str]
+    status: str  # "valid", "revoked" or "unknown"
+    received_at: int
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class RequestSummary:
+    """What a verifier asks to see, in the patient's terms, before anything is shown."""
+
+    verifier: str
+    reveal: list[str]
+    predicates: list[tuple[str, str, int]]
+    credential: CredentialInfo | None = None
+    missing: list[str] = field(default_factory=list)
+
+
+def store(wallet: Wallet) -> CredentialStore:
+    return CredentialStore(wallet.dir / "credentials", wallet.keys.seed)
+
+
+def check_doc(doc: object, kind: str) -> dict:
+    """A received exchange document of ``kind`` (``medwallet/...``), or :class:`CredentialProblem`."""
+    if not isinstance(doc, dict) or doc.get("type") != kind:
+        raise CredentialProblem(f"This is not a {kind.split('/')[-1].replace('-', ' ')} file.")
+    if doc.get("v") != DOC_VERSION:
+        raise CredentialProblem("This credential file comes from a newer Medwallet. Update the application.")
+    return doc
+
+
+def tails_hash(data: bytes) -> str:
+    """AnonCreds' name of a tails file: base58 of its SHA-256."""
+    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+    digest = hashlib.sha256(data).digest()
+    number, out = int.from_bytes(digest, "big"), ""
+    while number:
+        number, rest = divmod(number, 58)
+        out = alphabet[rest] + out
+    return "1" * (len(digest) - len(digest.lstrip(b"\0"))) + out
+
+
+def ledger_docs(network: Network, cred_def_id: str) -> CredentialDocs:
+    """A credential definition as the ledger holds it now."""
+    try:
+        entry = network.client.get_json(f"/v1/credential-defs/{cred_def_id}")
+    except NotFound:
+        raise CredentialProblem("The issuer's credential definition is not on this network's ledger.") from None
+    return ledger_creds.docs_from_entry(cred_def_id, entry)
+
+
+# --- obtaining a credential -------------------------------------------------------
+
+def request_credential(wallet: Wallet, offer_doc: object) -> dict:
+    """Answer an issuer's offer with a credential request bound to this wallet's link secret."""
+    from anoncreds import AnoncredsError, CredentialOffer, CredentialRequest
+
+    offer = check_doc(offer_doc, "medwallet/credential-offer")
+    if offer.get("chain_id") != wallet.network.chain_id:
+        raise CredentialProblem("This offer is for another Medwallet network than the one this wallet uses.")
+    inner = offer.get("offer")
+    if (not isinstance(inner, dict) or not isinstance(offer.get("cred_def_id"), str)
+            or not str(inner.get("nonce")).isdigit()):
+        raise CredentialProblem(detail="malformed offer")
+    docs = ledger_docs(wallet.network, offer["cred_def_id"])
+    if docs.issuer != offer.get("issuer") or inner.get("cred_def_id") != docs.cred_def_id:
+        raise CredentialProblem("The offer does not match the issuer's definition on the ledger.")
+    try:
+        request, meta = CredentialRequest.create(crypto.random_bytes(16).hex(), None, json.dumps(docs.cred_def),
+                                                 link_secret(wallet.keys.seed), LINK_SECRET_ID,
+                                                 CredentialOffer.load(json.dumps(offer["offer"])))
+    except AnoncredsError as exc:
+        raise CredentialProblem(detail=str(exc)) from None
+    nonce = offer["offer"]["nonce"]
+    store(wallet).save_pending(nonce, {"offer": offer, "meta": json.loads(meta.to_json()), "at": int(time.time())})
+    return {"type": "medwallet/credential-request", "v": DOC_VERSION, "cred_def_id": docs.cred_def_id,
+            "offer_nonce": nonce, "request": json.loads(request.to_json())}
+
+
+def store_credential(wallet: Wallet, cred_doc: object) -> CredentialInfo:
+    """Check an issued credential against its request and the ledger, and keep it (encrypted)."""
+    from anoncreds import AnoncredsError, Credential, encode_credential_attributes
+
+    doc = check_doc(cred_doc, "medwallet/credential")
+    creds = store(wallet)
+    nonce = str(doc.get("offer_nonce", ""))
+    pending = creds.load_pending(nonce) if nonce.isdigit() and len(nonce) <= 80 else None
+    if pending is None:
+        raise CredentialProblem("This credential answers no request made by this wallet.")
+    offer = pending["offer"]
+    docs = ledger_docs(wallet.network, offer["cred_def_id"])
+    tails = _tails(doc, docs)
+    try:
+        cred = Credential.load(json.dumps(doc["credential"])).process(
+            json.dumps(pending["meta"]), link_secret(wallet.keys.seed), json.dumps(docs.cred_def),
+            json.dumps(docs.rev_reg_def))
+    except (AnoncredsError, KeyError, TypeError) as exc:
+        raise CredentialProblem("The issuer's signature on this credential does not verify.",
+                                detail=str(exc)[:200]) from None
+    values = json.loads(cred.to_json())["values"]
+    raw = {name: value["raw"] for name, value in values.items()}
+    encoded = encode_credential_attributes(raw)
+    if (cred.cred_def_id != docs.cred_def_id or cred.rev_reg_id != docs.rev_reg_def_id
+            or any(encoded[name] != value["encoded"] for name, value in values.items())):
+        raise CredentialProblem("This credential does not match the issuer's definition on the ledger.")
+    cred_id = hashlib.sha256(cred.to_json().encode()).hexdigest()[:32]
+    creds.save_tails(tails[0], tails[1])
+    record = {"id": cred_id, "cred_def_id": docs.cred_def_id, "issuer": docs.issuer,
+              "issuer_name": offer.get("issuer_name", ""), "schema_name": docs.schema_name,
+              "attributes": raw, "rev_reg_index": cred.rev_reg_index,
+              "tails_hash": tails[0], "credential": json.loads(cred.to_json()), "received_at": int(time.time())}
+    creds.save(cred_id, record)
+    creds.drop_pending(nonce)
+    return _info(record, docs)
+
+
+def _tails(doc: dict, docs: CredentialDocs) -> tuple[str, bytes]:
+    expected = docs.rev_reg_def["value"]["tailsHash"] if docs.rev_reg_def else None
+    try:
+        data = base64.b64decode(doc.get("tails", ""), validate=True)
+    except (binascii.Error, TypeError, ValueError):
+        data = b""
+    if expected is None or len(data) > MAX_TAILS_BYTES or tails_hash(data) != expected:
+        raise CredentialProblem("The credential's revocation data (tails file) is missing or damaged.")
+    return expected, data
+
+
+# --- the Credentials view ---------------------------------------------------------
+
+def list_credentials(wallet: Wallet, refresh: bool = True) -> list[CredentialInfo]:
+    """Every credential in the wallet with its status on the ledger (``unknown`` offline)."""
+    records = store(wallet).all()
+    docs = _docs_by_id(wallet, {r["cred_def_id"] for r in records}) if refresh else {}
+    return [_info(r, docs.get(r["cred_def_id"])) for r in records]
+
+
+def delete_credential(wallet: Wallet, cred_id: str) -> None:
+    store(wallet).delete(cred_id)
+
+
+def _docs_by_id(wallet: Wallet, ids: set[str]) -> dict[str, CredentialDocs]:
+    out = {}
+    for cred_def_id in ids:
+        try:
+            out[cred_def_id] = ledger_docs(wallet.network, cred_def_id)
+        except (LedgerError, WalletError):
+            continue
+    return out
+
+
+def _info(record: dict, docs: CredentialDocs | None) -> CredentialInfo:
+    if docs is None:
+        status = "unknown"
+    else:
+        status = "revoked" if docs.is_revoked(record["rev_reg_index"]) else "valid"
+    return CredentialInfo(record["id"], record["cred_def_id"], record["issuer"], record["issuer_name"],
+                          record["schema_name"], dict(record["attributes"]), status, record["received_at"])
+
+
+# --- proofs -----------------------------------------------------------------------
+
+def _prove(wallet: Wallet, record: dict, docs: CredentialDocs, request: dict, *, reveal=(), hidden=(),
+           predicates=()) -> dict:
+    """An AnonCreds presentation of one credential, non-revocation shown against the ledger's list."""
+    from anoncreds import (AnoncredsError, Credential, CredentialRevocationState, Presentation,
+                           PresentationRequest, PresentCredentials, RevocationRegistryDefinition,
+                           RevocationStatusList)
+
+    try:
+        cred = Credential.load(json.dumps(record["credential"]))
+        rev_state = CredentialRevocationState.create(
+            RevocationRegistryDefinition.load(json.dumps(docs.rev_reg_def)),
+            RevocationStatusList.load(json.dumps(docs.status_list)), record["rev_reg_index"],
+            str(store(wallet).tails_path(record["tails_hash"])))
+        chosen = PresentCredentials()
+        stamp = docs.status_timestamp
+        for referent in reveal:
+            chosen.add_attributes(cred, referent, reveal=True, timestamp=stamp, rev_state=rev_state)
+        for referent in hidden:
+            chosen.add_attributes(cred, referent, reveal=False, timestamp=stamp, rev_state=rev_state)
+        for referent in predicates:
+            chosen.add_predicates(cred, referent, timestamp=stamp, rev_state=rev_state)
+        presentation = Presentation.create(PresentationRequest.load(json.dumps(request)), chosen, {},
+                                           link_secret(wallet.keys.seed), {docs.schema_id: json.dumps(docs.schema)},
+                                           {docs.cred_def_id: json.dumps(docs.cred_def)})
+    except AnoncredsError as exc:
+        raise CredentialProblem("This credential cannot prove what is asked.", detail=str(exc)[:200]) from None
+    return json.loads(presentation.to_json())
+
+
+def _usable(wallet: Wallet, accept) -> tuple[dict, CredentialDocs]:
+    """The newest stored credential that ``accept(record, docs)`` takes and that is not revoked."""
+    records = store(wallet).all()
+    docs = _docs_by_id(wallet, {r["cred_def_id"] for r in records})
+    revoked = False
+    for record in reversed(records):
+        found = docs.get(record["cred_def_id"])
+        if found is None or not found.revocable or not accept(record, found):
+            continue
+        if found.is_revoked(record["rev_reg_index"]):
+            revoked = True
+            continue
+        return record, found
+    raise CredentialRevoked() if revoked else NoUsableCredential()
+
+
+def _accepted_by_network(wallet: Wallet):
+    genesis = wallet.network.genesis
+
+    def accept(record: dict, docs: CredentialDocs) -> bool:
+        try:
+            institution = wallet.network.client.institution(docs.issuer)
+        except NotFound:
+            return False
+        return ledger_creds.is_accepted(genesis, docs, institution)
+    return accept
+
+
+def admission_payload(wallet: Wallet, index: int, *, credential_id: str | None = None) -> dict:
+    """The ``register_pseudonym`` payload of pseudonym ``index`` with its admission proof.
+
+    The proof is made for this pseudonym's key and this network only (see
+    :mod:`ledger_client.credentials`); with ``credential_id`` that credential is used even
+    if the wallet believes it unusable (the ledger decides).
+    """
+    key = wallet.signing_key(index)
+    if credential_id is None:
+        record, docs = _usable(wallet, _accepted_by_network(wallet))
+    else:
+        record = store(wallet).load(credential_id)
+        docs = ledger_docs(wallet.network, record["cred_def_id"])
+    request = ledger_creds.admission_request(wallet.network.chain_id, key.public, docs)
+    presentation = _prove(wallet, record, docs, request, hidden=[ledger_creds.ADMISSION_REFERENT])
+    return {"box_key": wallet.box_public(index), "proof": ledger_creds.admission_proof(presentation)}
+
+
+def register_admitted(wallet: Wallet, index: int) -> str:
+    """Register pseudonym ``index`` with an admission proof; returns the transaction id.
+
+    A proof is made against the revocation list in force; if the issuer publishes a new
+    one before the registration is committed, the proof is made again.
+    """
+    key = wallet.signing_key(index)
+    for attempt in range(3):
+        payload = admission_payload(wallet, index)
+        try:
+            return wallet.network.submit(key, "register_pseudonym", payload)
+        except ContractError as exc:
+            if exc.code == "revocation_list_outdated" and attempt < 2:
+                continue
+            if exc.code in ledger_creds.REFUSAL_CODES:
+                raise AdmissionRefused(exc) from None
+            raise
+    raise AssertionError("unreachable")
+
+
+def describe_request(wallet: Wallet, request_doc: object) -> RequestSummary:
+    """What a verifier's proof request asks for, and which credential would answer it."""
+    doc = check_doc(request_doc, "medwallet/proof-request")
+    request = doc["request"]
+    reveal = [info["name"] for info in request.get("requested_attributes", {}).values()]
+    preds = [(p["name"], p["p_type"], p["p_value"]) for p in request.get("requested_predicates", {}).values()]
+    try:
+        record, docs = _usable(wallet, _fits(request))
+    except (NoUsableCredential, CredentialRevoked):
+        return RequestSummary(str(doc.get("verifier", "")), reveal, preds, None, reveal + [p[0] for p in preds])
+    return RequestSummary(str(doc.get("verifier", "")), reveal, preds, _info(record, docs))
+
+
+def present(wallet: Wallet, request_doc: object) -> dict:
+    """Prove what a verifier's request asks (revealed attributes, predicates) and nothing else."""
+    doc = check_doc(request_doc, "medwallet/proof-request")
+    if doc.get("chain_id") != wallet.network.chain_id:
+        raise CredentialProblem("This proof request is for another Medwallet network.")
+    request = doc["request"]
+    record, docs = _usable(wallet, _fits(request))
+    presentation = _prove(wallet, record, docs, request, reveal=list(request.get("requested_attributes", {})),
+                          predicates=list(request.get("requested_predicates", {})))
+    return {"type": "medwallet/presentation", "v": DOC_VERSION, "presentation": presentation}
+
+
+def _fits(request: dict):
+    """A credential fits a request if its definition is allowed and its values satisfy the predicates."""
+    allowed = _allowed_ids(request)
+
+    def accept(record: dict, docs: CredentialDocs) -> bool:
+        values = record["attributes"]
+        if allowed is not None and docs.cred_def_id not in allowed:
+            return False
+        if any(info.get("name") not in values for info in request.get("requested_attributes", {}).values()):
+            return False
+        return all(_holds(values.get(p.get("name")), p.get("p_type"), p.get("p_value"))
+                   for p in request.get("requested_predicates", {}).values())
+    return accept
+
+
+def _allowed_ids(request: dict) -> set[str] | None:
+    ids: set[str] = set()
+    infos = [*request.get("requested_attributes", {}).values(), *request.get("requested_predicates", {}).values()]
+    for info in infos:
+        restriction = info.get("restrictions") or {}
+        for item in restriction.get("$or", [restriction]):
+            if "cred_def_id" in item:
+                ids.add(item["cred_def_id"])
+    return ids or None
+
+
+def _holds(raw: str | None, op: str, bound: int) -> bool:
+    try:
+        value = int(raw or "")
+    except ValueError:
+        return False
+    return {">=": value >= bound, ">": value > bound, "<=": value <= bound, "<": value < bound}.get(op, False)

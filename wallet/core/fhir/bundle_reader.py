@@ -1,0 +1,279 @@
+"""Reading a FHIR Bundle file: its entries, each with the exact bytes of its resource.
+
+A record made from a Bundle entry holds the resource *as it was written* in the file,
+byte for byte: re-serialising parsed JSON would lose what FHIR says matters (a decimal's
+precision, ``6.10`` against ``6.1``) and what a clinic may check (a signature over the
+original bytes). So the file is walked once with the standard library's JSON scanner,
+and for each ``entry[i].resource`` both the parsed value and its span in the text are
+kept. Decimals are parsed as :class:`decimal.Decimal`, so titles show them as written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from json.decoder import scanstring
+from pathlib import Path
+from typing import Any, Callable
+
+from ..errors import UnreadableFile
+from ..file_kinds import MAX_FHIR_JSON_BYTES, InvalidFhir
+from .validate import Problem, resource_problems
+
+_WS = re.compile(r"[ \t\n\r]*")
+BUNDLE_TYPES = ("document", "message", "transaction", "transaction-response", "batch", "batch-response",
+                "history", "searchset", "collection")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+_DECODER = json.JSONDecoder(parse_float=Decimal, parse_constant=_reject_constant)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One ``Bundle.entry``: the parsed resource, its exact bytes and its entry context."""
+
+    index: int
+    resource: Any  # a dict once checked; None when the entry has no resource
+    raw: bytes | None
+    full_url: str | None = None
+    request: dict | None = None
+    search_mode: str | None = None
+    shell: dict = field(default_factory=dict)  # the entry without its resource
+    malformed: bool = False  # the entry is not a JSON object
+
+    @property
+    def path(self) -> str:
+        return f"Bundle.entry[{self.index}]"
+
+
+@dataclass
+class ParsedBundle:
+    """A Bundle file: its top level (without entries), its entries, hash and size."""
+
+    shell: dict
+    entries: list[Entry]
+    sha256: str
+    size: int
+
+    @property
+    def type(self) -> str:
+        return self.shell.get("type", "")
+
+
+# --- the walker ---------------------------------------------------------------------
+
+def _ws(text: str, i: int) -> int:
+    return _WS.match(text, i).end()  # type: ignore[union-attr]
+
+
+def _value(text: str, i: int) -> tuple[Any, int]:
+    return _DECODER.raw_decode(text, i)
+
+
+def _object(text: str, i: int, member: Callable[[str, str, int], tuple[Any, int]] | None = None
+            ) -> tuple[dict, dict[str, tuple[int, int]], int]:
+    """Parse the object at ``text[i]``; returns it, each member's value span, and the end."""
+    if text[i] != "{":
+        raise ValueError(f"expected an object at character {i}")
+    out: dict = {}
+    spans: dict[str, tuple[int, int]] = {}
+    i = _ws(text, i + 1)
+    if text[i] == "}":
+        return out, spans, i + 1
+    while True:
+        if text[i] != '"':
+            raise ValueError(f"expected a member name at character {i}")
+        key, i = scanstring(text, i + 1)
+        i = _ws(text, i)
+        if text[i] != ":":
+            raise ValueError(f"expected ':' at character {i}")
+        start = _ws(text, i + 1)
+        value, i = member(key, text, start) if member else _value(text, start)
+        out[key], spans[key] = value, (start, i)
+        i = _ws(text, i)
+        if text[i] == ",":
+            i = _ws(text, i + 1)
+        elif text[i] == "}":
+            return out, spans, i + 1
+        else:
+            raise ValueError(f"expected ',' or '}}' at character {i}")
+
+
+def _entries(text: str, i: int, found: list) -> tuple[list, int]:
+    """Parse the ``entry`` array, noting each element's resource span into ``found``."""
+    if text[i] != "[":
+        return _value(text, i)
+    items: list = []
+    i = _ws(text, i + 1)
+    if text[i] == "]":
+        return items, i + 1
+    while True:
+        if text[i] == "{":
+            item, spans, i = _object(text, i)
+            found.append((item, spans.get("resource")))
+        else:
+            item, i = _value(text, i)
+            found.append((item, None))
+        items.append(item)
+        i = _ws(text, i)
+        if text[i] == ",":
+            i = _ws(text, i + 1)
+        elif text[i] == "]":
+            return items, i + 1
+        else:
+            raise ValueError(f"expected ',' or ']' at character {i}")
+
+
+def parse_bundle_text(text: str) -> tuple[dict, list[tuple[Any, tuple[int, int] | None]]]:
+    """The whole document, and each entry element with its resource's span in ``text``."""
+    found: list = []
+
+    def member(key: str, text: str, i: int) -> tuple[Any, int]:
+        return _entries(text, i, found) if key == "entry" else _value(text, i)
+
+    start = _ws(text, 0)
+    doc, spans, end = _object(text, start, member)
+    if _ws(text, end) != len(text):
+        raise ValueError("extra data after the JSON document")
+    if "entry" in spans and not isinstance(doc["entry"], list):
+        found = []
+    return doc, found
+
+
+# --- reading and checking -----------------------------------------------------------
+
+def read_bundle(path: Path) -> ParsedBundle:
+    """Read and parse a Bundle file; :class:`InvalidFhir` if it is not a valid Bundle."""
+    try:
+        data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_FHIR_JSON_BYTES else None
+    except OSError as exc:
+        raise UnreadableFile(detail=type(exc).__name__) from None
+    if data is None:
+        raise InvalidFhir(f"This FHIR file is larger than {MAX_FHIR_JSON_BYTES // (1024 * 1024)} MiB; "
+                          "import it as a single record instead.")
+    return parse_bundle_bytes(data)
+
+
+def parse_bundle_bytes(data: bytes) -> ParsedBundle:
+    """Parse Bundle JSON bytes (UTF-8, optional BOM) into shell and entries."""
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        text = body.decode("utf-8")
+        doc, found = parse_bundle_text(text)
+    except UnicodeDecodeError:
+        raise InvalidFhir(detail="not UTF-8 text") from None
+    except (ValueError, IndexError, RecursionError):
+        raise InvalidFhir(detail=_json_error(body)) from None
+    if doc.get("resourceType") != "Bundle":
+        raise InvalidFhir("This file is not a FHIR Bundle.",
+                          detail=f"resourceType {str(doc.get('resourceType'))[:40]!r}")
+    shell = {k: v for k, v in doc.items() if k != "entry"}
+    problems = shell_problems(shell, doc.get("entry", []))
+    if problems:
+        raise InvalidFhir(detail="; ".join(str(p) for p in problems[:3])[:600])
+    entries = [_entry(index, item, span, text) for index, (item, span) in enumerate(found)]
+    return ParsedBundle(shell, entries, hashlib.sha256(data).hexdigest(), len(data))
+
+
+def _json_error(body: bytes) -> str:
+    try:
+        json.loads(body, parse_constant=_reject_constant)
+    except ValueError as exc:
+        return f"not valid JSON: {exc}"[:200]
+    except RecursionError:
+        return "not valid JSON: nested too deeply"
+    return "not valid JSON"
+
+
+def _entry(index: int, item: Any, span: tuple[int, int] | None, text: str) -> Entry:
+    if not isinstance(item, dict):
+        return Entry(index, None, None, malformed=True)
+    resource = item.get("resource")
+    raw = text[span[0]:span[1]].encode("utf-8") if span and isinstance(resource, dict) else None
+    search = item.get("search") if isinstance(item.get("search"), dict) else {}
+    return Entry(index, resource, raw,
+                 full_url=item.get("fullUrl") if isinstance(item.get("fullUrl"), str) else None,
+                 request=item.get("request") if isinstance(item.get("request"), dict) else None,
+                 search_mode=search.get("mode"), shell={k: v for k, v in item.items() if k != "resource"})
+
+
+def shell_problems(shell: dict, entries: Any) -> list[Problem]:
+    """Problems of the Bundle itself (not of its entries' resources)."""
+    if not isinstance(entries, list):
+        return [Problem("Bundle.entry", "must be a list")]
+    problems = [Problem("Bundle", reason) for reason in resource_problems(shell)]
+    if not problems and shell.get("type") not in BUNDLE_TYPES:
+        problems.append(Problem("Bundle.type", "not a Bundle type"))
+    return problems
+
+
+def entry_problems(entry: Entry) -> list[str]:
+    """Why one entry cannot be imported (empty when it can)."""
+    from fhir.resources.R4B.bundle import BundleEntry
+    from pydantic import ValidationError
+
+    if entry.malformed:
+        return ["an entry must be a JSON object"]
+    try:
+        BundleEntry.model_validate(entry.shell)
+    except ValidationError as exc:
+        return [f"Bundle.entry[{entry.index}]{_short(exc)}"]
+    if entry.resource is None:
+        return []
+    return resource_problems(entry.resource)
+
+
+def _short(exc) -> str:
+    from .validate import element_path
+
+    err = exc.errors(include_url=False, include_input=False)[0]
+    return element_path("", err["loc"]) + ": " + " ".join(err["msg"].removeprefix("Value error, ").split())[:200]
+
+
+def check_entries(bundle: ParsedBundle, progress: Callable[[str, int, int], None] | None = None
+                  ) -> tuple[list[Entry], list[Problem], list[Problem]]:
+    """Valid entries with a resource, invalid ones (path, reason), and skipped ones.
+
+    Skipped: entries without a resource (a transaction's DELETE, a history's deletion)
+    and a searchset's OperationOutcome about the search itself.
+    """
+    valid: list[Entry] = []
+    invalid: list[Problem] = []
+    skipped: list[Problem] = []
+    total = len(bundle.entries)
+    for done, entry in enumerate(bundle.entries, 1):
+        reasons = entry_problems(entry)
+        if reasons:
+            where = f"{entry.path}.resource" if entry.resource is not None else entry.path
+            invalid.append(Problem(where, "; ".join(reasons)))
+        elif entry.resource is None:
+            skipped.append(Problem(entry.path, "no resource"))
+        elif entry.search_mode == "outcome":
+            skipped.append(Problem(f"{entry.path}.resource", "search outcome, not patient data"))
+        else:
+            valid.append(entry)
+        if progress and (done % 100 == 0 or done == total):
+            progress("validate", done, total)
+    return valid, invalid, skipped
+
+
+def check_bundle_doc(doc: dict) -> list[Problem]:
+    """Every problem of an already parsed Bundle (shell and entries)."""
+    entries = doc.get("entry", [])
+    problems = shell_problems({k: v for k, v in doc.items() if k != "entry"}, entries)
+    if problems:
+        return problems
+    for index, item in enumerate(entries):
+        entry = _entry(index, item, None, "")
+        reasons = entry_problems(entry)
+        if reasons:
+            problems.append(Problem(f"{entry.path}.resource" if entry.resource is not None else entry.path,
+                                    "; ".join(reasons)))
+    return problems
