@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Runs the whole test suite inside a private D-Bus session, so the keyring
 # tests talk to a real Secret Service (gnome-keyring) and nothing touches the
-# user's own session.
+# user's own session. Tests run on PYTEST_WORKERS processes (default: one per
+# core, at most 4) unless the arguments choose (-n / -p no:xdist).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
-if command -v dbus-run-session >/dev/null; then
-    exec dbus-run-session -- .venv/bin/python -m pytest "$@"
+args=("$@")
+if [[ " $* " != *" -n "* && " $* " != *"no:xdist"* ]]; then
+    cores=$(nproc 2>/dev/null || echo 2)
+    args=(-n "${PYTEST_WORKERS:-$(( cores > 4 ? 4 : cores ))}" "${args[@]}")
 fi
-exec .venv/bin/python -m pytest "$@"
+if command -v dbus-run-session >/dev/null; then
+    exec dbus-run-session -- .venv/bin/python -m pytest "${args[@]}"
+fi
+exec .venv/bin/python -m pytest "${args[@]}"
