@@ -55,6 +55,15 @@ def check_crypto() -> str:
     return crypto.library_version()
 
 
+def check_credentials() -> str:
+    """The anonymous-credentials library (a native library) loads and answers."""
+    import anoncreds
+    nonce = anoncreds.generate_nonce()
+    if not nonce.isdigit():
+        raise WalletError("the anonymous-credentials library gave a malformed nonce")
+    return f"AnonCreds {anoncreds.library_version()}"
+
+
 def check_keystore() -> str:
     """Which keyring backend the wallet would use (a passphrase file works everywhere)."""
     from .keystore import Keystore
@@ -92,6 +101,7 @@ def check_network(nodes: list[str] | None = None) -> str:
 def run_checks(extra: list[tuple[str, Callable[[], str]]] | None = None) -> list[Check]:
     """Every check, in order."""
     nodes = [n for n in os.environ.get("MEDWALLET_NODES", "").split(",") if n.strip()]
-    checks = [("crypto library", check_crypto), ("keystore", check_keystore), ("pilot profile", check_profile),
+    checks = [("crypto library", check_crypto), ("anonymous credentials", check_credentials),
+              ("keystore", check_keystore), ("pilot profile", check_profile),
               ("network", lambda: check_network(nodes))]
     return [_run(name, fn) for name, fn in checks + (extra or [])]

@@ -177,8 +177,12 @@ class AccessLogView(WalletView):
         self.export_button = QPushButton(icon("export"), _("&Export CSV…"))
         self.export_button.setAccessibleName(_("Export the shown events as CSV"))
         self.export_button.clicked.connect(self.export_csv)
+        self.fhir_button = QPushButton(icon("export"), _("Export F&HIR…"))
+        self.fhir_button.setAccessibleName(_("Export the access log as a FHIR AuditEvent bundle"))
+        self.fhir_button.clicked.connect(self.export_fhir)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.fhir_button)
         layout.addLayout(bar)
         self.table = QTableView()
         self.table.setAccessibleName(_("Access events"))
@@ -292,6 +296,18 @@ class AccessLogView(WalletView):
             return
         Op(self, lambda ctx: write_csv(path, rows), serial=False).success(
             lambda n: self.status.setText(_("Exported {n} event(s) to {path}").format(n=n, path=str(path)))).run()
+
+    def export_fhir(self) -> None:
+        """The whole access log as one FHIR Bundle of IHE BALP AuditEvents (for a regulator)."""
+        wallet = self.ctx.wallet
+        path = self.ctx.dialogs.save_file(self, _("Export the access log as FHIR"), "medwallet-audit-events.json",
+                                          _("FHIR JSON (*.json)"))
+        if wallet is None or path is None:
+            return
+        from ..core.fhir.audit_export import write_audit
+        Op(self, lambda ctx: write_audit(wallet, path), serial=False).success(
+            lambda written: self.status.setText(_("Exported the access log as FHIR to {path}").format(
+                path=str(written)))).run()
 
 
 CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcome", "reason", "block", "tx",

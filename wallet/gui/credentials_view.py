@@ -1,34 +1,134 @@
-"""Credentials: a placeholder until the anonymous-credentials issue fills it."""
+"""Credentials: the anonymous credentials the wallet holds (issuer, attributes, status),
+and the two steps of receiving one as files: answer an issuer's offer with a request,
+then store the credential the issuer sends back."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import json
+from pathlib import Path
 
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core import credentials
+from ..core.atomic_file import atomic_write
 from . import messages
 from .assets import icon
 from .context import ViewContext, WalletView
+from .formatting import when
 from .i18n import _
+from .ops import Op
+
+JSON_FILTER = "JSON (*.json);;All files (*)"
+STATUS_TEXT = {"valid": "Valid", "revoked": "Revoked by the issuer", "unknown": "Not checked (offline)"}
+
+
+def attributes_text(attributes: dict[str, str]) -> str:
+    return ", ".join(f"{name}: {value}" for name, value in sorted(attributes.items()))
+
+
+def read_json(path: Path) -> object:
+    """A JSON file from an issuer; a clear error if it is not one."""
+    try:
+        return json.loads(Path(path).read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise credentials.CredentialProblem(detail=f"{Path(path).name} is not a JSON file ({type(exc).__name__})") from None
 
 
 class CredentialsView(WalletView):
+    HEADERS = ("Issuer", "Credential", "Attributes", "Status", "Received")
+
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         layout = QVBoxLayout(self)
         title = QLabel(_("Credentials"))
         title.setObjectName("viewTitle")
         layout.addWidget(title)
-        picture = QLabel()
-        picture.setPixmap(icon("credentials").pixmap(96, 96))
-        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(picture)
-        heading = QLabel(_("No credentials yet"))
-        heading.setObjectName("emptyHeading")
-        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(heading)
         self.text = QLabel(messages.credentials_placeholder())
         self.text.setWordWrap(True)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setObjectName("emptyText")
         layout.addWidget(self.text)
-        layout.addStretch(1)
+        self.table = QTableWidget(0, len(self.HEADERS))
+        self.table.setHorizontalHeaderLabels([_(h) for h in self.HEADERS])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(_("Credentials held by this wallet"))
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.answer_button = self._button(buttons, _("&Answer an offer…"), "import", self._answer_offer)
+        self.store_button = self._button(buttons, _("&Store a credential…"), "credentials", self._store)
+        self.refresh_button = self._button(buttons, _("Re&fresh"), "refresh", self.reload)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.status = QLabel()
+        self.status.setAccessibleName(_("Credentials status"))
+        layout.addWidget(self.status)
+
+    def _button(self, row: QHBoxLayout, text: str, icon_name: str, slot) -> QPushButton:
+        button = QPushButton(icon(icon_name), text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    # --- hooks -------------------------------------------------------------------------------------
+
+    def wallet_opened(self) -> None:
+        self.reload()
+
+    def wallet_closed(self) -> None:
+        self.table.setRowCount(0)
+        self.status.clear()
+
+    def reload(self) -> None:
+        wallet = self.ctx.wallet
+        if wallet is None:
+            return
+        Op(self, lambda ctx: credentials.list_credentials(wallet), serial=False).success(self._show).run()
+
+    def _show(self, items: list) -> None:
+        self.table.setRowCount(len(items))
+        for row, info in enumerate(items):
+            cells = (info.issuer_name, info.schema_name, attributes_text(info.attributes),
+                     _(STATUS_TEXT.get(info.status, info.status)), when(info.received_at))
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 3:
+                    item.setIcon(icon("verified" if info.status == "valid" else "refused"))
+                self.table.setItem(row, column, item)
+        self.text.setVisible(not items)
+
+    # --- receiving a credential ----------------------------------------------------------------------
+
+    def _answer_offer(self) -> None:
+        wallet = self.ctx.wallet
+        offer = self.ctx.dialogs.open_file(self, _("Open the issuer's offer"), JSON_FILTER)
+        if wallet is None or offer is None:
+            return
+        target = self.ctx.dialogs.save_file(self, _("Save your credential request"), "credential-request.json",
+                                            JSON_FILTER)
+        if target is None:
+            return
+
+        def work(ctx) -> Path:
+            request = credentials.request_credential(wallet, read_json(offer))
+            atomic_write(target, (json.dumps(request, indent=2) + "\n").encode(), mode=0o644)
+            return target
+        Op(self, work).success(lambda path: self.status.setText(
+            _("Request saved to {path}: send it to the issuer.").format(path=path))).run()
+
+    def _store(self) -> None:
+        wallet = self.ctx.wallet
+        source = self.ctx.dialogs.open_file(self, _("Open the credential from the issuer"), JSON_FILTER)
+        if wallet is None or source is None:
+            return
+
+        def work(ctx):
+            return credentials.store_credential(wallet, read_json(source))
+        Op(self, work).success(self._stored).run()
+
+    def _stored(self, info) -> None:
+        self.status.setText(_("Stored a credential from {issuer}.").format(issuer=info.issuer_name))
+        self.reload()
+

@@ -96,7 +96,10 @@ class SharingView(WalletView):
         self.revoke_button = QPushButton(icon("revoke"), _("Re&voke…"))
         self.revoke_button.setAccessibleName(_("Revoke the selected consent"))
         self.revoke_button.clicked.connect(self.revoke_selected)
-        for button in (self.grant_button, self.qr_button, self.revoke_button):
+        self.fhir_button = QPushButton(icon("export"), _("Export F&HIR…"))
+        self.fhir_button.setAccessibleName(_("Export the consents as FHIR Consent resources"))
+        self.fhir_button.clicked.connect(self.export_fhir)
+        for button in (self.grant_button, self.qr_button, self.revoke_button, self.fhir_button):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -244,6 +247,18 @@ class SharingView(WalletView):
             lambda code: self.show_qr(code, grant["institution_name"], caption)).run()
 
     # --- revoking ---------------------------------------------------------------------------------
+
+    def export_fhir(self) -> None:
+        """Every consent as an IHE Privacy Consent on FHIR resource, in one Bundle."""
+        wallet = self.ctx.wallet
+        path = self.ctx.dialogs.save_file(self, _("Export the consents as FHIR"), "medwallet-consents.json",
+                                          _("FHIR JSON (*.json)"))
+        if wallet is None or path is None:
+            return
+        from ..core.fhir.consent_export import write_consents
+        Op(self, lambda ctx: write_consents(wallet, path), serial=False).success(
+            lambda written: self.status.setText(_("Exported the consents as FHIR to {path}").format(
+                path=str(written)))).run()
 
     def revoke_selected(self) -> None:
         grant, wallet = self.selected_grant(), self.ctx.wallet

@@ -89,3 +89,32 @@ def test_new_access_is_announced(qtbot, wallet, clinic, open_window, tmp_path):
     assert window.stack.currentWidget() is window.views["access"] and not window.banner.isVisible()
     wait_quiet(qtbot)
     assert wallet.db.one("SELECT COUNT(*) AS n FROM events WHERE seen=0")["n"] == 0
+
+
+def test_fhir_exports_from_the_views(qtbot, wallet, clinic, open_window, dialogs, tmp_path):
+    """The access log and the consents export as FHIR Bundles that validate."""
+    import json
+    import time
+
+    from wallet.core import records, sharing
+    from wallet.core.fhir.validate import resource_problems
+    from wallet.core.grant_code import decode_grant
+
+    from .conftest import wait_quiet, write_pdf
+
+    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 600)
+    clinic.read(decode_grant(granted.code), tmp_path / "desk")
+    window = open_window(wallet)
+    wait_quiet(qtbot)
+    audit_file, consent_file = tmp_path / "audit.json", tmp_path / "consents.json"
+    dialogs.save_paths += [audit_file, consent_file]
+    window.views["access"].export_fhir()
+    wait_quiet(qtbot)
+    window.views["sharing"].export_fhir()
+    wait_quiet(qtbot)
+    audit_bundle, consent_bundle = json.loads(audit_file.read_text()), json.loads(consent_file.read_text())
+    assert {e["resource"]["resourceType"] for e in audit_bundle["entry"]} == {"AuditEvent"}
+    assert [e["resource"]["resourceType"] for e in consent_bundle["entry"]] == ["Consent"]
+    for entry in audit_bundle["entry"] + consent_bundle["entry"]:
+        assert resource_problems(entry["resource"]) == []

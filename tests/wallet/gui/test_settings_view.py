@@ -80,3 +80,4 @@ def test_credentials_placeholder(qtbot, wallet, open_window):
     window.show_section("credentials")
     view = window.views["credentials"]
     assert view.isVisible() and "issuer" in view.text.text()
+    assert view.table.rowCount() == 0
