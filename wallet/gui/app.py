@@ -36,6 +36,21 @@ def application() -> QApplication:
     return app
 
 
+def _quit_on_signals(app: QApplication) -> None:
+    """SIGTERM/SIGINT close the app cleanly, so the local node it started is stopped too.
+
+    Python runs signal handlers only between bytecodes, so a slow timer lets it in while
+    Qt's event loop waits.
+    """
+    import signal
+
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda *_: app.quit())
+    ticker = QTimer(app)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
+
+
 def _exec(app: QApplication, window) -> int:
     """The event loop, with bugs in slots shown like any unexpected error (the app goes on)."""
     previous = sys.excepthook
@@ -50,6 +65,7 @@ def _exec(app: QApplication, window) -> int:
         show_error(QApplication.activeWindow(), exc)  # logs it, then the dialog with safe details
 
     sys.excepthook = hook
+    _quit_on_signals(app)
     try:
         return app.exec()
     finally:
