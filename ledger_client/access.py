@@ -99,41 +99,41 @@ def parse_access_header(value: str, chain_id: str | None = None) -> AccessReques
 
 def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int, time: int) -> str:
     """The ``X-Medwallet-Upload`` header value authorising one blob upload."""
-    auth = {"v": 1, "chain_id": chain_id, "signer": key.public, "blob": blob, "size": size, "time": time}
-    sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)))
-    return b64url(canonical({"auth": auth, "sig": sig}))
+    return _signed_header(key, "auth", {"v": 1, "chain_id": chain_id, "signer": key.public, "blob": blob,
+                                        "size": size, "time": time})
 
 
 def parse_upload_auth(value: str, chain_id: str) -> dict:
     """Verify an ``X-Medwallet-Upload`` header; returns the authorisation body."""
+    return _parse_signed_header(value, "auth", SIGNED_UPLOAD_AUTH, chain_id)
+
+
+def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size: int, time: int) -> str:
+    """The ``X-Medwallet-Upload`` header value of an upload session (hash known only at the end)."""
+    return _signed_header(key, "session_auth", {"v": 1, "chain_id": chain_id, "signer": key.public,
+                                                "session": session, "size": size, "time": time})
+
+
+def parse_session_auth(value: str, chain_id: str) -> dict:
+    """Verify an upload-session authorisation; returns its body."""
+    return _parse_signed_header(value, "session_auth", SIGNED_SESSION_AUTH, chain_id)
+
+
+def _signed_header(key: crypto.SigningKey, field: str, body: dict) -> str:
+    sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(body)))
+    return b64url(canonical({field: body, "sig": sig}))
+
+
+def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str) -> dict:
+    """Decode, check and verify a signed ``X-Medwallet-Upload`` authorisation."""
     if not value:
         raise SignatureError("missing X-Medwallet-Upload header: an upload needs a signed authorisation")
     if len(value) > MAX_HEADER_BYTES:
         raise MalformedError("oversized X-Medwallet-Upload header")
     doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
-    SIGNED_UPLOAD_AUTH.check(doc, "upload")
-    auth = doc["auth"]
-    if auth["chain_id"] != chain_id:
+    schema.check(doc, "upload")
+    body = doc[field]
+    if body["chain_id"] != chain_id:
         raise WrongNetwork("upload authorisation is for another network")
-    crypto.verify(auth["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)), doc["sig"])
-    return auth
-
-
-def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size: int, time: int) -> str:
-    """The ``X-Medwallet-Upload`` header value of an upload session."""
-    auth = {"v": 1, "chain_id": chain_id, "signer": key.public, "session": session, "size": size, "time": time}
-    sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)))
-    return b64url(canonical({"session_auth": auth, "sig": sig}))
-
-
-def parse_session_auth(value: str, chain_id: str) -> dict:
-    """Verify an upload-session authorisation; returns its body."""
-    if not value or len(value) > MAX_HEADER_BYTES:
-        raise MalformedError("missing or oversized X-Medwallet-Upload header")
-    doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
-    SIGNED_SESSION_AUTH.check(doc, "upload")
-    auth = doc["session_auth"]
-    if auth["chain_id"] != chain_id:
-        raise WrongNetwork("upload authorisation is for another network")
-    crypto.verify(auth["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(auth)), doc["sig"])
-    return auth
+    crypto.verify(body["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(body)), doc["sig"])
+    return body

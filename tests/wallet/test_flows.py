@@ -52,7 +52,7 @@ def test_import_records_metadata_and_no_plaintext_on_node(wallet, tmp_path, shar
             assert b"Jane" not in path.read_bytes(), path
 
 
-def test_export_round_trip_and_integrity(wallet, tmp_path):
+def test_export_round_trip_and_integrity(wallet, tmp_path, shared_node):
     src = write_pdf(tmp_path / "a.pdf")
     rec = records.import_file(wallet, src).record
     records.export_record(wallet, rec, tmp_path / "out.pdf")
@@ -61,13 +61,22 @@ def test_export_round_trip_and_integrity(wallet, tmp_path):
     wallet.blob_path(rec).unlink()
     records.export_record(wallet, rec, tmp_path / "again.pdf")
     assert (tmp_path / "again.pdf").read_bytes() == src.read_bytes()
-    # A flipped bit in the local copy is detected and no output file appears.
-    blob = bytearray(wallet.blob_path(rec).read_bytes())
-    blob[len(blob) // 2] ^= 1
-    wallet.blob_path(rec).write_bytes(bytes(blob))
+    # A flipped bit in the local copy (a cache) is detected and healed from the node's copy.
+    flip(wallet.blob_path(rec))
+    records.export_record(wallet, rec, tmp_path / "healed.pdf")
+    assert (tmp_path / "healed.pdf").read_bytes() == src.read_bytes()
+    # With the node's copy damaged too, the record is reported damaged and no file appears.
+    flip(wallet.blob_path(rec))
+    flip(next(p for p in (shared_node.data / "blobs").rglob(rec)))
     with pytest.raises(RecordIntegrityError):
         records.export_record(wallet, rec, tmp_path / "bad.pdf")
     assert not (tmp_path / "bad.pdf").exists()
+
+
+def flip(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 1
+    path.write_bytes(bytes(data))
 
 
 def test_patient_to_clinic_with_qr_png_audit_and_revoke(wallet, clinic, tmp_path):

@@ -107,23 +107,19 @@ class Sealer:
         self.key = new_record_key()
         wrapped = crypto.aead_encrypt(wrap_key, self.key + (bytes.fromhex(original) if original else b""), DOMAIN)
         self.head = MAGIC + struct.pack(">H", len(wrapped)) + wrapped
-        prefix = struct.pack(">I", len(meta_bytes)) + meta_bytes
-        plain = io.BufferedReader(_Chain(prefix, source), 1 << 20)
-        self.encryptor = RecordEncryptor(plain, self.key, plaintext_size=len(prefix) + size, progress=progress,
-                                         cancel=cancel,
-                                         max_plaintext_size=(max_size + len(prefix)) if max_size else None)
-        self.size = len(self.head) + (self.encryptor.ciphertext_size or 0)
+        meta_prefix = struct.pack(">I", len(meta_bytes)) + meta_bytes
+        plain = io.BufferedReader(_Chain(meta_prefix, source), 1 << 20)
+        self.encryptor = RecordEncryptor(plain, self.key, plaintext_size=len(meta_prefix) + size, progress=progress,
+                                         cancel=cancel, prefix=self.head,
+                                         max_plaintext_size=(max_size + len(meta_prefix)) if max_size else None)
+        self.size = self.encryptor.ciphertext_size or 0
         self.result: SealedRecord | None = None
 
     def __iter__(self):
-        hasher = hashlib.sha256(self.head)
-        total = len(self.head)
-        yield self.head
-        for piece in self.encryptor:
-            hasher.update(piece)
-            total += len(piece)
-            yield piece
-        self.result = SealedRecord(hasher.hexdigest(), total, self.key)
+        yield from self.encryptor
+        result = self.encryptor.result
+        assert result is not None
+        self.result = SealedRecord(result.ciphertext_sha256_hex, result.ciphertext_size, self.key)
 
 
 class _HashingReader(io.RawIOBase):

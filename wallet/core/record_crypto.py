@@ -112,9 +112,14 @@ class RecordEncryptor:
         max_plaintext_size: int | None = None,
         progress: Progress | None = None,
         cancel: CancelCheck | None = None,
+        prefix: bytes = b"",
     ) -> None:
         if plaintext_size is not None and max_plaintext_size is not None:
             _check_limit(plaintext_size, max_plaintext_size)
+        # ``prefix``: bytes a container format puts before the stream (record_blob's head);
+        # emitted first and covered by the result's hash and size, so the whole output is
+        # hashed once, on the worker thread.
+        self._prefix = prefix
         self._src, self._key = src, key
         self._expected, self._limit = plaintext_size, max_plaintext_size
         self._progress, self._cancel = progress, cancel
@@ -123,11 +128,15 @@ class RecordEncryptor:
     @property
     def ciphertext_size(self) -> int | None:
         """Size of the whole output, if the plaintext size was given."""
-        return None if self._expected is None else ciphertext_size(self._expected)
+        return None if self._expected is None else len(self._prefix) + ciphertext_size(self._expected)
 
     def __iter__(self) -> Iterator[bytes]:
         done, out_size = 0, 0
         with _PipelinedHash() as hasher:
+            if self._prefix:
+                hasher.update(self._prefix)
+                out_size += len(self._prefix)
+                yield self._prefix
             for piece, done in self._pieces():
                 hasher.update(piece)
                 out_size += len(piece)

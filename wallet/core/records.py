@@ -18,7 +18,7 @@ from ledger_client.access import make_access_request
 from ledger_client.errors import ContractError, LedgerError, NotFound
 
 from . import events
-from .errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
+from .errors import Cancelled, FileTooLarge, RecordIntegrityError, UnreadableFile, WalletError
 from .file_kinds import detect
 from .record_blob import Sealer, open_record, unwrap_key
 from .upload_pipeline import seal_and_upload
@@ -194,10 +194,20 @@ def export_record(wallet: Wallet, record: str, dst: Path, *, progress: Progress 
                   cancel: Cancel | None = None) -> dict:
     """Decrypt a record into ``dst`` after checking every byte; returns its metadata."""
     row = _row(wallet, record)
-    path = ensure_local_blob(wallet, record, progress, cancel)
-    key, _ = unwrap_key(path, wallet.wrap_key())
-    return open_record(path, key, Path(dst), expected_hash=row["record"], progress=_stage(progress, "decrypt"),
-                       cancel=cancel)
+    for attempt in range(2):
+        path = ensure_local_blob(wallet, record, progress, cancel)
+        try:
+            key, _ = unwrap_key(path, wallet.wrap_key())
+            return open_record(path, key, Path(dst), expected_hash=row["record"],
+                               progress=_stage(progress, "decrypt"), cancel=cancel)
+        except RecordIntegrityError:
+            # The local copy is only a cache: a damaged one is fetched again from the ledger
+            # node (whose bytes are checked against the same hash). Only if those fail too
+            # is the record reported as damaged.
+            if attempt or row["status"] != "anchored":
+                raise
+            wallet.destroy_local_copy(record)
+    raise AssertionError("unreachable")
 
 
 def delete_record(wallet: Wallet, record: str) -> list[str]:

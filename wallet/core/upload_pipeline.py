@@ -10,6 +10,7 @@ producer still finishes the local copy, so the import resumes later from it
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from pathlib import Path
@@ -18,7 +19,6 @@ from typing import Callable, Iterator
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError
 
-from .atomic_file import atomic_output
 from .errors import Cancelled
 from .record_blob import SealedRecord, Sealer
 
@@ -49,10 +49,12 @@ def seal_and_upload(sealer: Sealer, local: Path, client, key: SigningKey, chain_
     except LedgerError as exc:
         if exc.code == "cancelled" or (cancel and cancel()):
             _drain(pieces, worker)
+            local.unlink(missing_ok=True)
             raise Cancelled() from None
         upload_error, session = exc, None
     except _ProducerFailed as failed:
         _drain(pieces, worker)
+        local.unlink(missing_ok=True)
         raise failed.error from None
     worker_error = _drain(pieces, worker)
     if worker_error is not None:
@@ -64,7 +66,14 @@ def seal_and_upload(sealer: Sealer, local: Path, client, key: SigningKey, chain_
             client.finish_upload(key, chain_id, session, sealed.size, sealed.hash)
         except LedgerError as exc:
             upload_error = exc
+    if upload_error is not None:
+        _make_durable(local)
     return sealed, upload_error
+
+
+def _make_durable(path: Path) -> None:
+    with open(path, "rb") as src:
+        os.fsync(src.fileno())
 
 
 class _ProducerFailed(Exception):
@@ -74,13 +83,21 @@ class _ProducerFailed(Exception):
 
 
 def _produce(sealer: Sealer, local: Path, pieces: queue.Queue) -> None:
+    """Encrypt into the local file (0600) and hand each piece to the uploader.
+
+    No fsync here: once the node holds the blob the local file is a cache, verified by
+    hash whenever it is read; only when the upload failed is it the one copy, and then
+    :func:`seal_and_upload` makes it durable before the import is recorded.
+    """
     try:
-        with atomic_output(local) as out:
+        fd = os.open(local, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as out:
             for piece in sealer:
                 out.write(piece)
                 pieces.put(piece)
         pieces.put(_END)
     except BaseException as exc:  # handed to the consumer, which raises it
+        local.unlink(missing_ok=True)
         pieces.put(_Failed(exc))
 
 
