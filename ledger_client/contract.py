@@ -323,6 +323,11 @@ def _publish_credential_def(state: Overlay, genesis: Genesis, tx: SignedTx, ctx:
     previous = state.get(f"cdef/{cred_def_id}")
     if previous is not None and previous["issuer"] != tx.signer:
         raise reject("not_issuer", "this credential definition belongs to another institution")
+    if previous is not None:
+        # Immutable once published: a re-publication could otherwise swap the keys under
+        # issued credentials or roll the revocation status list back.
+        raise reject("already_published", "this credential definition is already published; publish a new one "
+                                          "under another id (its revocation list changes with status updates)")
     state.put(f"cdef/{cred_def_id}", {**tx.payload, "issuer": tx.signer, "height": ctx.height, "tx": tx.id})
 
 

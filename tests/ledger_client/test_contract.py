@@ -265,7 +265,8 @@ def test_publish_credential_definition(chain):
     payload = {"cred_def_id": "cd/1", "document": {"k": 1}}
     assert code(chain, chain.tx(chain.patient(), "publish_credential_def", payload)) == "unknown_institution"
     chain.accept(issuer, "publish_credential_def", payload)
-    chain.accept(issuer, "publish_credential_def", {**payload, "document": {"k": 2}})
+    assert code(chain, chain.tx(issuer, "publish_credential_def", {**payload, "document": {"k": 2}})) == \
+        "already_published"
     assert code(chain, chain.tx(other, "publish_credential_def", payload)) == "not_issuer"
 
 
