@@ -18,14 +18,13 @@ from pathlib import Path
 
 from ledger_client.access import make_access_request
 from ledger_client.contract import REASON_TEXT
-from ledger_client.crypto import SigningKey
 from ledger_client.errors import AccessDenied, LedgerError, NotFound
 
 from . import crypto
 from .errors import InvalidGrantCode, GrantCodeProblem, WalletError
 from .fhir.provenance import write_read_provenance
 from .grant_code import GrantCode, decode_grant
-from .keystore import Keystore
+from .institution import InstitutionDesk
 from .network import Network
 from .qr import decode_image
 from .record_blob import open_record
@@ -74,15 +73,10 @@ class ReadResult:
     provenance: list[Path | None] = field(default_factory=list)  # beside each FHIR record (None: not FHIR)
 
 
-class ClinicDesk:
-    """An institution's desk in a directory: keys in a vault, network in settings."""
+class ClinicDesk(InstitutionDesk):
+    """A clinic desk in a directory: keys in a vault, network in settings."""
 
-    def __init__(self, directory: Path, keystore: Keystore, settings: Settings) -> None:
-        self.dir, self.keystore, self.settings = directory, keystore, settings
-        secrets = keystore.secrets
-        self.key = SigningKey(secrets["sign_seed"])
-        self.box = crypto.box_key(secrets["box_seed"])
-        self._network: Network | None = None
+    VAULT_FILE = VAULT_FILE
 
     @classmethod
     def create(cls, directory: Path, name: str, kind: str, nodes: list[str], *, genesis_hash: str | None = None,
@@ -90,10 +84,7 @@ class ClinicDesk:
         if (directory / VAULT_FILE).exists():
             raise ClinicError("A clinic desk already exists in this folder.")
         network = Network(nodes, genesis_hash)
-        directory.mkdir(parents=True, exist_ok=True)
-        keystore = Keystore.create(directory / VAULT_FILE, {"sign_seed": crypto.random_bytes(32),
-                                                            "box_seed": crypto.random_bytes(32)},
-                                   passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
+        keystore = cls._new_keystore(directory, passphrase, use_keyring, kdf_limits)
         settings = Settings(nodes=list(nodes), genesis_hash=network.genesis.hash, network_name=network.genesis.network,
                             wallet_id=keystore.wallet_id, extra={"institution_name": name, "institution_kind": kind})
         settings.save(directory / SETTINGS_FILE)
@@ -105,39 +96,7 @@ class ClinicDesk:
     def open(cls, directory: Path, passphrase: str | None = None) -> "ClinicDesk":
         if not (directory / VAULT_FILE).exists():
             raise ClinicError("No clinic desk here yet: run 'medwallet clinic init' first.")
-        return cls(directory, Keystore.open(directory / VAULT_FILE, passphrase), Settings.load(directory / SETTINGS_FILE))
-
-    @property
-    def network(self) -> Network:
-        if self._network is None:
-            self._network = Network(self.settings.nodes, self.settings.genesis_hash)
-        return self._network
-
-    def close(self) -> None:
-        """Drop the network connection (the desk can be used again: it reconnects on demand)."""
-        if self._network is not None:
-            self._network.close()
-            self._network = None
-
-    @property
-    def name(self) -> str:
-        return self.settings.extra.get("institution_name", "")
-
-    def registration_payload(self) -> dict:
-        """What governance signs to register this desk's institution."""
-        return {"name": self.name, "kind": self.settings.extra.get("institution_kind", "clinic"),
-                "sign_key": self.key.public, "box_key": bytes(self.box.public_key).hex()}
-
-    def register(self, governance_key: SigningKey) -> str:
-        """Register with a governance key (on a local network, where the desk holds it)."""
-        return self.network.submit(governance_key, "register_institution", self.registration_payload())
-
-    def is_registered(self) -> bool:
-        try:
-            self.network.client.institution(self.key.public)
-            return True
-        except NotFound:
-            return False
+        return cls._open_existing(directory, passphrase)
 
     # --- scanning -----------------------------------------------------------------
 

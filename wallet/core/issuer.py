@@ -32,14 +32,13 @@ except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
 from ledger_client import credentials as ledger_creds
-from ledger_client.crypto import SigningKey
 from ledger_client.errors import NotFound
 
 from . import crypto
 from .credentials import DOC_VERSION, check_doc
 from .atomic_file import atomic_write
 from .errors import WalletError
-from .keystore import Keystore
+from .institution import InstitutionDesk
 from .network import Network
 from .settings import Settings
 
@@ -71,15 +70,11 @@ class Issued:
     revoked_at: int | None
 
 
-class IssuerDesk:
+class IssuerDesk(InstitutionDesk):
     """An issuing institution's desk in a directory: keys and registries in a vault."""
 
-    def __init__(self, directory: Path, keystore: Keystore, settings: Settings) -> None:
-        self.dir, self.keystore, self.settings = directory, keystore, settings
-        secrets = keystore.secrets
-        self.key = SigningKey(secrets["sign_seed"])
-        self.box = crypto.box_key(secrets["box_seed"])
-        self._network: Network | None = None
+    VAULT_FILE = VAULT_FILE
+    DEFAULT_KIND = "issuer"
 
     @classmethod
     def create(cls, directory: Path, name: str, nodes: list[str] | None = None, *, genesis_hash: str | None = None,
@@ -88,10 +83,7 @@ class IssuerDesk:
         if (directory / VAULT_FILE).exists():
             raise IssuerError("An issuer desk already exists in this folder.")
         network = Network(nodes, genesis_hash) if nodes else None
-        directory.mkdir(parents=True, exist_ok=True)
-        keystore = Keystore.create(directory / VAULT_FILE, {"sign_seed": crypto.random_bytes(32),
-                                                            "box_seed": crypto.random_bytes(32)},
-                                   passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
+        keystore = cls._new_keystore(directory, passphrase, use_keyring, kdf_limits)
         settings = Settings(wallet_id=keystore.wallet_id,
                             extra={"institution_name": name, "institution_kind": "issuer"})
         desk = cls(directory, keystore, settings)
@@ -104,8 +96,7 @@ class IssuerDesk:
     def open(cls, directory: Path, passphrase: str | None = None) -> "IssuerDesk":
         if not (directory / VAULT_FILE).exists():
             raise IssuerError("No issuer desk here yet: run 'medwallet issuer init' first.")
-        keystore = Keystore.open(directory / VAULT_FILE, passphrase)
-        return cls(directory, keystore, Settings.load(directory / SETTINGS_FILE))
+        return cls._open_existing(directory, passphrase)
 
     def _adopt(self, network: Network) -> None:
         self._network = network
@@ -120,37 +111,13 @@ class IssuerDesk:
 
     @property
     def network(self) -> Network:
-        if self._network is None:
-            if not self.settings.nodes:
-                raise IssuerError("This issuer desk is not connected to a network yet: run 'medwallet issuer connect'.")
-            self._network = Network(self.settings.nodes, self.settings.genesis_hash or None)
-        return self._network
-
-    @property
-    def name(self) -> str:
-        return self.settings.extra.get("institution_name", "")
-
-    def close(self) -> None:
-        if self._network:
-            self._network.close()
-
-    # --- the institution on the ledger --------------------------------------------
+        if self._network is None and not self.settings.nodes:
+            raise IssuerError("This issuer desk is not connected to a network yet: run 'medwallet issuer connect'.")
+        return super().network
 
     def registration_payload(self) -> dict:
-        """What governance signs to register this desk's institution (kind ``issuer``)."""
-        return {"name": self.name, "kind": "issuer", "sign_key": self.key.public,
-                "box_key": bytes(self.box.public_key).hex()}
-
-    def register(self, governance_key: SigningKey) -> str:
-        """Register with a governance key (on a local network, where the desk holds it)."""
-        return self.network.submit(governance_key, "register_institution", self.registration_payload())
-
-    def is_registered(self) -> bool:
-        try:
-            self.network.client.institution(self.key.public)
-            return True
-        except NotFound:
-            return False
+        """What governance signs to register this desk's institution (always kind ``issuer``)."""
+        return {**super().registration_payload(), "kind": "issuer"}
 
     # --- credential definitions ---------------------------------------------------
 
