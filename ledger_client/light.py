@@ -34,14 +34,35 @@ class LightClient:
         self.client = client
         self.genesis = genesis
         self.hashes: list[str] = []  # hashes[i] is the verified hash of block i + 1
-        self.times: list[int] = []
+        self._check_tip = False
 
     @property
     def height(self) -> int:
         return len(self.hashes)
 
+    def resume(self, hashes: list[str]) -> None:
+        """Continue from a chain this caller verified earlier and kept (``hashes[i]`` is block i + 1).
+
+        The next :meth:`sync` first checks that the node still has the last of them: any
+        change to the history before it would change that hash, since headers are linked.
+        """
+        self.hashes = list(hashes)
+        self._check_tip = bool(hashes)
+
+    def _verify_tip(self) -> None:
+        docs = self.client.headers(self.height, 1)
+        if not docs:
+            raise IntegrityError(f"the node's history is shorter than the {self.height} blocks verified before: "
+                                 "it was cut short", code="history_changed")
+        if parse_header(docs[0]).hash != self.hashes[-1]:
+            raise IntegrityError(f"block {self.height} differs from the one verified before: the node's history "
+                                 "was changed", code="history_changed")
+        self._check_tip = False
+
     def sync(self, up_to: int | None = None) -> int:
         """Fetch and verify headers after the verified tip; returns the new height."""
+        if self._check_tip:
+            self._verify_tip()
         while up_to is None or self.height < up_to:
             docs = self.client.headers(self.height + 1, 1000)
             if not docs:
@@ -50,7 +71,6 @@ class LightClient:
             prev = self.hashes[-1] if self.hashes else self.genesis.hash
             verify_header_chain(headers, self.genesis.chain_id, self.genesis.producers, prev, self.height + 1)
             self.hashes.extend(h.hash for h in headers)
-            self.times.extend(h.time for h in headers)
             if len(docs) < 1000:
                 break
         if up_to is not None and self.height < up_to:

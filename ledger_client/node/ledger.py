@@ -20,10 +20,10 @@ from typing import Callable
 
 from .. import contract
 from ..access import AccessRequest
-from ..block import Header, make_header, sign_header
+from ..block import Header, check_block_txs, make_header, sign_header, verify_signatures
 from ..contract import BlockContext, may_access
 from ..crypto import SigningKey
-from ..errors import AccessDenied, ContractError, LedgerError, NotFound, Timeout
+from ..errors import AccessDenied, ContractError, LedgerError, NotFound, StorageError, Timeout
 from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
@@ -63,12 +63,32 @@ class LedgerNode:
         self._waiters: dict[str, list[asyncio.Future]] = {}
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task | None = None
+        self._check_tail()
         self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd) if etcd else None
         self.replicator = Replicator(self, peers or [])
         if self.ordering is None:  # with etcd, acknowledged means in the etcd log instead
             self._recover_mempool()
 
     # --- life cycle ---------------------------------------------------------------
+
+    def _check_tail(self) -> None:
+        """Refuse to serve from a database whose last block does not check out.
+
+        A cheap start-up guard (the last block's hash, signature, Merkle root and
+        transactions); ``medwallet-node verify`` checks everything.
+        """
+        height, stored_hash, _ = self.store.head()
+        if not height:
+            return
+        header = self.store.header(height)
+        try:
+            if header is None or header.hash != stored_hash:
+                raise LedgerError("the last block's stored hash does not match its header")
+            verify_signatures(header, self.genesis.producers)
+            check_block_txs(header.body, [parse_tx_bytes(leaf, self.chain_id) for leaf in self.store.block_leaves(height)])
+        except LedgerError as exc:
+            raise StorageError(f"the ledger database in {self.store.path.parent} was modified ({exc.message}); "
+                               "run 'medwallet-node verify' and restore it from a backup or another node") from None
 
     def _recover_mempool(self) -> None:
         """Re-admit transactions acknowledged before a crash but not yet in a block."""

@@ -14,6 +14,7 @@ from ledger_client.access import parse_access_request
 from ledger_client.errors import LedgerError
 
 from . import events as wallet_events
+from .history import check_history
 from .wallet import Wallet
 
 
@@ -35,6 +36,7 @@ class AuditEvent:
 def refresh(wallet: Wallet) -> list[AuditEvent]:
     """Fetch, verify and store new events for every pseudonym; returns the new ones."""
     network = wallet.network
+    check_history(wallet)  # a node that rewrote its history is refused before any event is read
     known = {row["tx"] for row in wallet.db.query("SELECT tx FROM events WHERE verified=1")}
     names = _names(wallet)
     own = {row["public"] for row in wallet.pseudonyms()}

@@ -40,6 +40,10 @@ MIGRATIONS: list[str] = [
         height INTEGER NOT NULL, time INTEGER NOT NULL, verified INTEGER NOT NULL, seen INTEGER NOT NULL DEFAULT 0);
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 1 -> 2: block hashes this wallet verified, to notice a node whose history changed
+    """
+    CREATE TABLE headers (height INTEGER PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -189,3 +189,27 @@ def test_another_genesis(tampered):
     result = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "verify", "--data", str(data)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0 and "another network" in result.stderr
+
+
+def test_node_refuses_to_start_on_a_tampered_tail(tmp_path):
+    """A modified last block stops the node at start-up with a message naming verify."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    from tests.nodeproc import new_network
+    from ledger_client.client import LedgerClient
+    from ledger_client.crypto import SigningKey
+
+    node = new_network(tmp_path / "n").start()
+    client = LedgerClient([node.url])
+    client.submit_signed(SigningKey.generate(), "register_pseudonym", {"box_key": "22" * 32})
+    node.stop()
+    db = sqlite3.connect(node.data / "ledger.sqlite")
+    leaf = db.execute("SELECT id, leaf FROM txs ORDER BY height DESC LIMIT 1").fetchone()
+    db.execute("UPDATE txs SET leaf=? WHERE id=?", (leaf[1].replace(b"22", b"33", 1), leaf[0]))
+    db.commit()
+    db.close()
+    proc = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(node.data),
+                           "--port", "1"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "was modified" in proc.stderr and "verify" in proc.stderr
