@@ -31,8 +31,9 @@ def import_bundle(wallet: Wallet, path: Path, args, progress: ProgressPrinter) -
     progress.done()
     if not args.json:
         how = "split into" if outcome.split else "kept whole as"
-        print(f"{path.name}: FHIR {outcome.bundle_type or 'JSON'} bundle of {outcome.entries} entries, "
-              f"{how} {len(outcome.records)} record(s), stored and anchored")
+        if outcome.records:
+            print(f"{path.name}: FHIR {outcome.bundle_type or 'JSON'} bundle of {outcome.entries} entries, "
+                  f"{how} {len(outcome.records)} record(s), stored and anchored")
         for problem in outcome.problems:
             label = "invalid (kept in the whole file)" if not outcome.split else "invalid, left out"
             print(f"  {label}: {problem}", file=sys.stderr)

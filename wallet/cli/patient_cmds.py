@@ -98,6 +98,11 @@ def cmd_import(args) -> int:
             print(f"{result.record[:12]}  {result.title}  stored and anchored")
     if args.json:
         emit_json([r if isinstance(r, dict) else r.__dict__ for r in results])
+    # A bundle of which nothing could be imported is a failure, not an empty success.
+    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records")]
+    if empty:
+        print(f"medwallet: nothing was imported from {', '.join(empty)}: no valid entry", file=sys.stderr)
+        return 1
     return 0
 
 
