@@ -9,6 +9,7 @@ the node itself and explains how to use the command line against it.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 
 from .core.local_node import LocalNode
@@ -35,6 +36,10 @@ def main() -> int:
     return _serve_for_cli(LocalNode())
 
 
+def _exit_cleanly(*_: object) -> None:
+    raise SystemExit(0)  # runs the finally below, which stops the node
+
+
 def _serve_for_cli(node: LocalNode) -> int:
     url = node.start()
     print(f"Local Medwallet network running at {url} (data in {node.data}).")
@@ -43,6 +48,7 @@ def _serve_for_cli(node: LocalNode) -> int:
     print("  .venv/bin/medwallet import FILE     # then see .venv/bin/medwallet --help")
     print(f"Clinic desks register with the local governance key: {node.governance_key_path}")
     print("Press Ctrl-C to stop the node.")
+    signal.signal(signal.SIGTERM, _exit_cleanly)
     try:
         if node.proc:
             node.proc.wait()

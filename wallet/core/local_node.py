@@ -28,6 +28,18 @@ def node_command() -> list[str]:
     return [sys.executable, "-m", "ledger_client.node.cli"]
 
 
+def _stop_with_parent() -> None:
+    """In the child, before exec: Linux sends it SIGTERM if the wallet dies, however it dies."""
+    import ctypes
+    import signal
+
+    PR_SET_PDEATHSIG = 1
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass
+
+
 class LocalNodeFailed(WalletError):
     """The local ledger node could not start. See its log file, or configure a network node instead."""
 
@@ -71,7 +83,8 @@ class LocalNode:
                 self.port = sock.getsockname()[1]
         log = open(self.data / "node.log", "ab")
         self.proc = subprocess.Popen([*node_command(), "run", "--data", str(self.data), "--port", str(self.port)],
-                                     stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                                     stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                                     preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None)
         log.close()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
