@@ -29,7 +29,16 @@ install_debian_packages() {
     fi
     echo "bootstrap: installing Debian packages: $missing"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    if DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null; then
+        return 0
+    fi
+    # One name unknown to this release (renamed, dropped) must not block the others.
+    local pkg unavailable=""
+    for pkg in $missing; do
+        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "$pkg" >/dev/null 2>&1 \
+            || unavailable="$unavailable $pkg"
+    done
+    [ -z "$unavailable" ] || echo "bootstrap: WARNING: not installable on this system:$unavailable (the features needing them are skipped with a reason)" >&2
 }
 
 install_python_env() {

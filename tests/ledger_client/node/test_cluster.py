@@ -4,6 +4,7 @@ loopback, killed with SIGKILL while they work."""
 from __future__ import annotations
 
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -27,6 +28,8 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
+    if shutil.which("etcd") is None:
+        pytest.skip("etcd is not installed (Debian: apt-get install etcd-server; make test installs it)")
     root = tmp_path_factory.mktemp("cluster")
     etcd = EtcdCluster(root / "etcd").start()
     init_cluster(root / "nodes", 4)  # node3 is in genesis but joins later, from nothing
