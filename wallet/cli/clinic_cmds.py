@@ -10,7 +10,7 @@ from ledger_client.node.datadir import load_key
 
 from ..core.clinic import ClinicDesk
 from ..core.paths import clinic_dir
-from .common import ProgressPrinter, UsageError, emit_json, passphrase, unlock, when
+from .common import UsageError, emit_json, passphrase, unlock, when
 from .patient_cmds import _nodes
 
 

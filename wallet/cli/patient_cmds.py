@@ -10,7 +10,6 @@ import sys
 from pathlib import Path
 
 from ..core import audit, records, restore, sharing
-from ..core.errors import WalletError
 from ..core.fhir.record_batch import resume_batch
 from ..core.paths import wallet_dir
 from ..core.qr import render_svg, save_png, qr_size

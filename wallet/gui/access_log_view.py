@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from .assets import icon
 from .context import ViewContext, WalletView
 from .formatting import when
 from .i18n import _
+from .rows_model import RowsModel
 from .ops import Op
 
 REFUSAL_BACKGROUND = QColor("#fdecea")
@@ -58,29 +59,9 @@ def outcome_text(row: dict) -> str:
     return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowsModel):
     HEADERS = ("When", "Proof", "Who", "Record", "Purpose", "Outcome")
     WHEN, PROOF, WHO, RECORD, PURPOSE, OUTCOME = range(6)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row, column = self.rows[index.row()], index.column()

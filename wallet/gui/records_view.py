@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
@@ -18,6 +18,7 @@ from .context import ViewContext, WalletView
 from .dialog_service import file_filters
 from .formatting import day, human_size
 from .i18n import _
+from .rows_model import RowsModel
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .session import decrypted_copy
@@ -51,28 +52,8 @@ def kind_label(row: dict) -> str:
     return _(_MEDIA_NAMES[media]) if media in _MEDIA_NAMES else (media or row.get("category") or "")
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(RowsModel):
     HEADERS = ("Title", "Type", "Date", "Size", "Status")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]

@@ -3,7 +3,7 @@ consents given, by status (active, expired, revoked), with revoke."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
@@ -15,6 +15,7 @@ from .context import ViewContext, WalletView
 from .formatting import day
 from .grant_dialog import GrantDialog, GrantRequest
 from .i18n import _
+from .rows_model import RowsModel
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .qr_dialog import QrDialog
@@ -23,28 +24,8 @@ TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "
         ("revoked", ("revoked",), "Revoked"))
 
 
-class GrantsModel(QAbstractTableModel):
+class GrantsModel(RowsModel):
     HEADERS = ("Institution", "Purpose", "Records", "Valid until", "Status")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt override)
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(self.HEADERS[section])
-        return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
