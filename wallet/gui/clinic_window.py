@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from . import ops
 from .assets import icon
 from .dialog_service import DialogService
+from .first_paint import StartsAfterFirstPaint
 from .i18n import _
 from .ops import Op
 from .session import ClinicSession
 
 
-class ClinicWindow(QMainWindow):
+class ClinicWindow(StartsAfterFirstPaint, QMainWindow):
     first_painted = Signal()
     desk_shown = Signal()
 
@@ -38,17 +39,6 @@ class ClinicWindow(QMainWindow):
         self.unlock_view = None
         self.setCentralWidget(self.pages)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_painted.emit()
-            QTimer.singleShot(0, self.begin)
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        QTimer.singleShot(300, self.begin)
 
     def begin(self) -> None:
         if self._begun:

@@ -19,6 +19,7 @@ from .auto_lock import InactivityMonitor
 from .bridge import EventBridge
 from .context import ViewContext
 from .dialog_service import DialogService
+from .first_paint import StartsAfterFirstPaint
 from .i18n import _
 from .ops import Op
 from .session import WalletSession
@@ -59,7 +60,7 @@ class AccessBanner(QFrame):
         self.show()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StartsAfterFirstPaint, QMainWindow):
     first_painted = Signal()
     wallet_shown = Signal()  # unlocked and the views asked for their data
     locked = Signal()
@@ -103,17 +104,6 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
 
     # --- opening ------------------------------------------------------------------------------
-
-    def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            self.first_painted.emit()
-            QTimer.singleShot(0, self.begin)
-
-    def showEvent(self, event) -> None:  # noqa: N802
-        super().showEvent(event)
-        QTimer.singleShot(300, self.begin)  # in case no paint arrives (a hidden window)
 
     def begin(self) -> None:
         """Look for the wallet and open it (keyring, or the passphrase file) off the GUI thread."""
