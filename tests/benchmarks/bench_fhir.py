@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.measure import run_measured  # noqa: E402
 from tests.nodeproc import new_network  # noqa: E402
 from tests.wallet.fhir.bundle_gen import write_bundle  # noqa: E402
 
@@ -55,19 +53,6 @@ print(json.dumps({"seconds": elapsed, "entries": result.entries, "records": len(
                   "problems": len(result.problems), "stages": first, "sample": len(sample),
                   "sample_seconds": one_by_one}))
 """
-
-
-def run_measured(cmd: list[str], **kwargs) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MiB (of that child alone) and stdout of a command."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, out
 
 
 def write_sample(bundle: dict, folder: Path, count: int) -> None:

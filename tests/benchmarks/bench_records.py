@@ -19,12 +19,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.benchmarks.measure import run_measured  # noqa: E402
 from tests.nodeproc import new_network  # noqa: E402
 
 CHILD = r"""
@@ -40,19 +40,6 @@ result = records.import_file(wallet, Path(sys.argv[3]))
 elapsed = time.perf_counter() - started
 print(json.dumps({"seconds": elapsed, "record": result.record}))
 """
-
-
-def run_measured(cmd: list[str], **kwargs) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MiB (of that child alone) and stdout of a command."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{cmd[0]} failed: {err[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, out
 
 
 def make_file(path: Path, size_mb: int) -> None:
