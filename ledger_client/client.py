@@ -224,14 +224,8 @@ class LedgerClient:
             auth = make_upload_auth(key, chain_id, blob, size, int(time.time()))
             body = _Body(open_at(offset), offset, size, progress, cancel)
             try:
-                response = self.request("PUT", f"/v1/blobs/{blob}", idempotent=False, data=body,
-                                        params={"offset": offset} if offset else None,
-                                        headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
-                                                 "Content-Length": str(size - offset)})
+                response = self._put_body(f"/v1/blobs/{blob}", body, auth, {"offset": offset} if offset else None)
             except (errors.NodeUnavailable, errors.Timeout):
-                if body.cancelled:
-                    self.session.close()  # drop the half-sent connection so the node sees it end
-                    raise errors.LedgerError("upload cancelled", code="cancelled") from None
                 if attempt + 1 == attempts:
                     raise
                 time.sleep(self.backoff * 2**attempt)
@@ -248,6 +242,19 @@ class LedgerClient:
                 return
         raise errors.NodeUnavailable("the upload did not complete; try again")
 
+    def _put_body(self, path: str, body: "_Body", auth: str, params: dict | None = None) -> requests.Response:
+        """PUT a streamed body to one node; a cancel drops the half-sent connection (so the
+        node sees it end) and raises ``LedgerError(code="cancelled")``."""
+        try:
+            return self.request("PUT", path, idempotent=False, data=body, params=params,
+                                headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
+                                         "Content-Length": str(len(body))})
+        except (errors.NodeUnavailable, errors.Timeout):
+            if body.cancelled:
+                self.session.close()
+                raise errors.LedgerError("upload cancelled", code="cancelled") from None
+            raise
+
     def upload_stream(self, key: SigningKey, chain_id: str, size: int, chunks: Iterable[bytes], *,
                       progress: Progress | None = None, cancel: Cancel | None = None) -> str:
         """Stream a blob whose hash is not known yet (it is being encrypted as it is sent).
@@ -258,16 +265,7 @@ class LedgerClient:
         """
         session = os.urandom(16).hex()
         auth = make_session_auth(key, chain_id, session, size, int(time.time()))
-        body = _Body(iter(chunks), 0, size, progress, cancel)
-        try:
-            response = self.request("PUT", f"/v1/uploads/{session}", idempotent=False, data=body,
-                                    headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
-                                             "Content-Length": str(size)})
-        except (errors.NodeUnavailable, errors.Timeout):
-            if body.cancelled:
-                self.session.close()
-                raise errors.LedgerError("upload cancelled", code="cancelled") from None
-            raise
+        response = self._put_body(f"/v1/uploads/{session}", _Body(iter(chunks), 0, size, progress, cancel), auth)
         if not parse_json(response.content)["complete"]:
             raise errors.NodeUnavailable("the upload did not complete; try again")
         return session
