@@ -78,12 +78,3 @@ def verify(public_hex: str, domain: bytes, digest: bytes, signature_hex: str) ->
         key.verify(domain + digest, bytes.fromhex(signature_hex))
     except (nacl.exceptions.BadSignatureError, nacl.exceptions.ValueError, ValueError, TypeError):
         raise SignatureError("signature does not verify") from None
-
-
-def is_valid_public_key(public_hex: str) -> bool:
-    """True for a 32-byte Ed25519 point libsodium accepts."""
-    try:
-        nacl.signing.VerifyKey(bytes.fromhex(public_hex))
-        return True
-    except Exception:
-        return False

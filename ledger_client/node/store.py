@@ -116,11 +116,6 @@ class Store:
             (low, prefix + "\U0010ffff", limit)).fetchall()
         return [(key, json.loads(value)) for key, value in rows]
 
-    def scan_reverse(self, prefix: str, limit: int) -> list[tuple[str, dict]]:
-        rows = self.db.execute("SELECT key, value FROM state WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT ?",
-                               (prefix, prefix + "\U0010ffff", limit)).fetchall()
-        return [(key, json.loads(value)) for key, value in rows]
-
     def state_items(self) -> Iterator[tuple[str, dict]]:
         for key, value in self.db.execute("SELECT key, value FROM state ORDER BY key"):
             yield key, json.loads(value)

@@ -4,7 +4,6 @@ a :class:`Wallet`."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from ledger_client.crypto import SigningKey
@@ -185,12 +184,3 @@ class Wallet:
 
     def destroy_local_copy(self, record: str) -> None:
         self.blob_path(record).unlink(missing_ok=True)
-
-
-def remove_wallet_dir(directory: Path) -> None:
-    """Delete a wallet directory (tests and 'start over'); the keyring entry too."""
-    try:
-        Wallet.open(directory).keystore.delete()
-    except WalletError:
-        pass
-    shutil.rmtree(directory, ignore_errors=True)
