@@ -73,6 +73,14 @@ def _exec(app: QApplication, window) -> int:
         window.shutdown()
 
 
+def _show(app: QApplication, window, ready_signal) -> int:
+    """Show a window and run the event loop (with the start-up probe when asked)."""
+    if os.environ.get(PROBE_ENV):
+        _probe(app, window, ready_signal)
+    window.show()
+    return _exec(app, window)
+
+
 def run_gui(args=None) -> int:
     """Open the patient's wallet window; returns the exit code."""
     from ..core.paths import wallet_dir
@@ -83,10 +91,7 @@ def run_gui(args=None) -> int:
     session = WalletSession(wallet_dir(getattr(args, "wallet_dir", None)),
                             passphrase_file=getattr(args, "passphrase_file", None))
     window = MainWindow(session)
-    if os.environ.get(PROBE_ENV):
-        _probe(app, window, window.wallet_shown)
-    window.show()
-    return _exec(app, window)
+    return _show(app, window, window.wallet_shown)
 
 
 def run_clinic_gui(args=None) -> int:
@@ -99,10 +104,7 @@ def run_clinic_gui(args=None) -> int:
     session = ClinicSession(clinic_dir(getattr(args, "clinic_dir", None)),
                             passphrase_file=getattr(args, "passphrase_file", None))
     window = ClinicWindow(session)
-    if os.environ.get(PROBE_ENV):
-        _probe(app, window, window.desk_shown)
-    window.show()
-    return _exec(app, window)
+    return _show(app, window, window.desk_shown)
 
 
 def _probe(app: QApplication, window, ready_signal) -> None:
