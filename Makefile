@@ -1,6 +1,7 @@
 # The two commands of the README: `make run` and `make test`.
 # Each sets up what it needs first (Debian packages and .venv) through scripts/bootstrap.sh.
 VENV ?= .venv
+export VENV
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 

@@ -46,6 +46,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable, Mapping, TypeVar
 
+from .anoncreds_lib import anoncreds
 from .encoding import canonical
 from .errors import ContractError
 from .genesis import Genesis
@@ -312,8 +313,6 @@ def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
     AnonCreds proves the encoded values only; a raw value it does not check could
     otherwise be anything the prover likes.
     """
-    from anoncreds import encode_credential_attributes
-
     revealed: dict[str, str] = {}
     pairs = []
     for referent, info in (requested.get("revealed_attrs") or {}).items():
@@ -324,7 +323,7 @@ def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
         raw, encoded = (info.get("raw"), info.get("encoded")) if isinstance(info, dict) else (None, None)
         if not isinstance(name, str) or not isinstance(raw, str) or not isinstance(encoded, str):
             raise refuse("bad_proof", "a revealed attribute is malformed or was not asked for")
-        if encode_credential_attributes({"v": raw})["v"] != encoded:
+        if anoncreds.encode_credential_attributes({"v": raw})["v"] != encoded:
             raise refuse("proof_invalid", f"the revealed value of {name!r} does not match its proof")
         revealed[name] = raw
     return revealed
@@ -358,21 +357,19 @@ def _check_sub_proofs(request: dict, presentation: dict) -> None:
 
 
 def _crypto_verify(request: dict, presentation: dict, used: list[CredentialDocs]) -> None:
-    from anoncreds import AnoncredsError, Presentation, PresentationRequest
-
     objects = [_objects(d) for d in used]
     schemas = {d.schema_id: o[0] for d, o in zip(used, objects)}
     cred_defs = {d.cred_def_id: o[1] for d, o in zip(used, objects)}
     rev_defs = {d.rev_reg_def_id: o[2] for d, o in zip(used, objects)}
     lists = list({d.rev_reg_def_id: o[3] for d, o in zip(used, objects)}.values())
     try:
-        pres = Presentation.load(json.dumps(presentation))
-        req = PresentationRequest.load(json.dumps(request))
-    except AnoncredsError as exc:
+        pres = anoncreds.Presentation.load(json.dumps(presentation))
+        req = anoncreds.PresentationRequest.load(json.dumps(request))
+    except anoncreds.AnoncredsError as exc:
         raise refuse("bad_proof", f"the credential proof is malformed: {exc}") from None
     try:
         valid = pres.verify(req, schemas, cred_defs, rev_defs, lists)
-    except AnoncredsError as exc:
+    except anoncreds.AnoncredsError as exc:
         raise refuse("proof_invalid", f"the credential proof does not verify: {exc}") from None
     if not valid:
         raise refuse("proof_invalid", "the credential proof does not verify: it is forged, made for another "
@@ -384,18 +381,16 @@ _OBJECTS: OrderedDict[tuple, tuple] = OrderedDict()
 
 def _objects(docs: CredentialDocs) -> tuple:
     """Parsed AnonCreds objects of ``docs`` (cached by the documents' ledger version)."""
-    from anoncreds import (AnoncredsError, CredentialDefinition, RevocationRegistryDefinition,
-                           RevocationStatusList, Schema)
-
     key = (docs.cred_def_id, docs.version, canonical(docs.status_list))
     if key in _OBJECTS:
         _OBJECTS.move_to_end(key)
         return _OBJECTS[key]
     try:
-        parsed = (Schema.load(json.dumps(docs.schema)), CredentialDefinition.load(json.dumps(docs.cred_def)),
-                  RevocationRegistryDefinition.load(json.dumps(docs.rev_reg_def)),
-                  RevocationStatusList.load(json.dumps(docs.status_list)))
-    except AnoncredsError:
+        parsed = (anoncreds.Schema.load(json.dumps(docs.schema)),
+                  anoncreds.CredentialDefinition.load(json.dumps(docs.cred_def)),
+                  anoncreds.RevocationRegistryDefinition.load(json.dumps(docs.rev_reg_def)),
+                  anoncreds.RevocationStatusList.load(json.dumps(docs.status_list)))
+    except anoncreds.AnoncredsError:
         raise refuse("bad_credential_def",
                      f"the credential definition {docs.cred_def_id} on the ledger is malformed") from None
     _OBJECTS[key] = parsed

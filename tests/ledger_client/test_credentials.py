@@ -16,13 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-anoncreds = pytest.importorskip("anoncreds")
+from ledger_client import contract, credentials
+from ledger_client.anoncreds_lib import anoncreds
+from ledger_client.credentials import (CredentialError, admission_nonce, admission_proof, admission_request,
+                                       lookup_docs, proof_request, verify_presentation)
 
-from ledger_client import contract, credentials  # noqa: E402
-from ledger_client.credentials import (CredentialError, admission_nonce, admission_proof,  # noqa: E402
-                                       admission_request, lookup_docs, proof_request, verify_presentation)
-
-from .chain import T0, MemChain, blob_hash, fixed_key, fresh_key, make_test_genesis  # noqa: E402
+from .chain import T0, MemChain, blob_hash, fixed_key, fresh_key, make_test_genesis
 
 ATTRS = ("birth_year", "insured", "patient_of")
 SIZE = 16

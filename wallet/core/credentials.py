@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 
 from ledger_client import credentials as ledger_creds
+from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import CredentialDocs
 from ledger_client.errors import ContractError, LedgerError, NotFound
 
@@ -137,8 +138,6 @@ def ledger_docs(network: Network, cred_def_id: str) -> CredentialDocs:
 
 def request_credential(wallet: Wallet, offer_doc: object) -> dict:
     """Answer an issuer's offer with a credential request bound to this wallet's link secret."""
-    from anoncreds import AnoncredsError, CredentialOffer, CredentialRequest
-
     offer = check_doc(offer_doc, "medwallet/credential-offer")
     if offer.get("chain_id") != wallet.network.chain_id:
         raise CredentialProblem("This offer is for another Medwallet network than the one this wallet uses.")
@@ -150,10 +149,10 @@ def request_credential(wallet: Wallet, offer_doc: object) -> dict:
     if docs.issuer != offer.get("issuer") or inner.get("cred_def_id") != docs.cred_def_id:
         raise CredentialProblem("The offer does not match the issuer's definition on the ledger.")
     try:
-        request, meta = CredentialRequest.create(crypto.random_bytes(16).hex(), None, json.dumps(docs.cred_def),
-                                                 link_secret(wallet.keys.seed), LINK_SECRET_ID,
-                                                 CredentialOffer.load(json.dumps(offer["offer"])))
-    except AnoncredsError as exc:
+        request, meta = anoncreds.CredentialRequest.create(
+            crypto.random_bytes(16).hex(), None, json.dumps(docs.cred_def), link_secret(wallet.keys.seed),
+            LINK_SECRET_ID, anoncreds.CredentialOffer.load(json.dumps(offer["offer"])))
+    except anoncreds.AnoncredsError as exc:
         raise CredentialProblem(detail=str(exc)) from None
     nonce = offer["offer"]["nonce"]
     store(wallet).save_pending(nonce, {"offer": offer, "meta": json.loads(meta.to_json()), "at": int(time.time())})
@@ -163,8 +162,6 @@ def request_credential(wallet: Wallet, offer_doc: object) -> dict:
 
 def store_credential(wallet: Wallet, cred_doc: object) -> CredentialInfo:
     """Check an issued credential against its request and the ledger, and keep it (encrypted)."""
-    from anoncreds import AnoncredsError, Credential, encode_credential_attributes
-
     doc = check_doc(cred_doc, "medwallet/credential")
     creds = store(wallet)
     nonce = str(doc.get("offer_nonce", ""))
@@ -175,15 +172,15 @@ def store_credential(wallet: Wallet, cred_doc: object) -> CredentialInfo:
     docs = ledger_docs(wallet.network, offer["cred_def_id"])
     tails = _tails(doc, docs)
     try:
-        cred = Credential.load(json.dumps(doc["credential"])).process(
+        cred = anoncreds.Credential.load(json.dumps(doc["credential"])).process(
             json.dumps(pending["meta"]), link_secret(wallet.keys.seed), json.dumps(docs.cred_def),
             json.dumps(docs.rev_reg_def))
-    except (AnoncredsError, KeyError, TypeError) as exc:
+    except (anoncreds.AnoncredsError, KeyError, TypeError) as exc:
         raise CredentialProblem("The issuer's signature on this credential does not verify.",
                                 detail=str(exc)[:200]) from None
     values = json.loads(cred.to_json())["values"]
     raw = {name: value["raw"] for name, value in values.items()}
-    encoded = encode_credential_attributes(raw)
+    encoded = anoncreds.encode_credential_attributes(raw)
     if (cred.cred_def_id != docs.cred_def_id or cred.rev_reg_id != docs.rev_reg_def_id
             or any(encoded[name] != value["encoded"] for name, value in values.items())):
         raise CredentialProblem("This credential does not match the issuer's definition on the ledger.")
@@ -246,17 +243,13 @@ def _info(record: dict, docs: CredentialDocs | None) -> CredentialInfo:
 def _prove(wallet: Wallet, record: dict, docs: CredentialDocs, request: dict, *, reveal=(), hidden=(),
            predicates=()) -> dict:
     """An AnonCreds presentation of one credential, non-revocation shown against the ledger's list."""
-    from anoncreds import (AnoncredsError, Credential, CredentialRevocationState, Presentation,
-                           PresentationRequest, PresentCredentials, RevocationRegistryDefinition,
-                           RevocationStatusList)
-
     try:
-        cred = Credential.load(json.dumps(record["credential"]))
-        rev_state = CredentialRevocationState.create(
-            RevocationRegistryDefinition.load(json.dumps(docs.rev_reg_def)),
-            RevocationStatusList.load(json.dumps(docs.status_list)), record["rev_reg_index"],
+        cred = anoncreds.Credential.load(json.dumps(record["credential"]))
+        rev_state = anoncreds.CredentialRevocationState.create(
+            anoncreds.RevocationRegistryDefinition.load(json.dumps(docs.rev_reg_def)),
+            anoncreds.RevocationStatusList.load(json.dumps(docs.status_list)), record["rev_reg_index"],
             str(store(wallet).tails_path(record["tails_hash"])))
-        chosen = PresentCredentials()
+        chosen = anoncreds.PresentCredentials()
         stamp = docs.status_timestamp
         for referent in reveal:
             chosen.add_attributes(cred, referent, reveal=True, timestamp=stamp, rev_state=rev_state)
@@ -264,10 +257,10 @@ def _prove(wallet: Wallet, record: dict, docs: CredentialDocs, request: dict, *,
             chosen.add_attributes(cred, referent, reveal=False, timestamp=stamp, rev_state=rev_state)
         for referent in predicates:
             chosen.add_predicates(cred, referent, timestamp=stamp, rev_state=rev_state)
-        presentation = Presentation.create(PresentationRequest.load(json.dumps(request)), chosen, {},
-                                           link_secret(wallet.keys.seed), {docs.schema_id: json.dumps(docs.schema)},
-                                           {docs.cred_def_id: json.dumps(docs.cred_def)})
-    except AnoncredsError as exc:
+        presentation = anoncreds.Presentation.create(
+            anoncreds.PresentationRequest.load(json.dumps(request)), chosen, {}, link_secret(wallet.keys.seed),
+            {docs.schema_id: json.dumps(docs.schema)}, {docs.cred_def_id: json.dumps(docs.cred_def)})
+    except anoncreds.AnoncredsError as exc:
         raise CredentialProblem("This credential cannot prove what is asked.", detail=str(exc)[:200]) from None
     return json.loads(presentation.to_json())
 

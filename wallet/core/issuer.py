@@ -32,6 +32,7 @@ except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
 from ledger_client import credentials as ledger_creds
+from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.errors import NotFound
 
 from . import crypto
@@ -174,8 +175,6 @@ class IssuerDesk(InstitutionDesk):
 
         Making the keys takes a few seconds (safe primes).
         """
-        from anoncreds import CredentialDefinition, RevocationRegistryDefinition, RevocationStatusList, Schema
-
         if f"registry/{tag}" in self.keystore.secrets:
             raise IssuerError(f"The credential definition {tag!r} exists already.")
         if not 1 <= max_credentials <= MAX_CREDENTIALS:
@@ -185,14 +184,15 @@ class IssuerDesk(InstitutionDesk):
         inst, uri = self.key.public, ledger_creds.issuer_uri(self.key.public)
         schema_id = ledger_creds.schema_id_for(inst, schema_name, schema_version)
         cred_def_id, rev_id = self.cred_def_id(tag), ledger_creds.rev_reg_id_for(inst, tag)
-        schema = Schema.create(schema_name, schema_version, uri, list(attributes))
-        cred_def, cred_def_private, key_proof = CredentialDefinition.create(schema_id, schema, uri, tag, "CL",
-                                                                            support_revocation=True)
+        schema = anoncreds.Schema.create(schema_name, schema_version, uri, list(attributes))
+        cred_def, cred_def_private, key_proof = anoncreds.CredentialDefinition.create(
+            schema_id, schema, uri, tag, "CL", support_revocation=True)
         tails_dir = self.dir / "tails"
         tails_dir.mkdir(exist_ok=True)
-        rev_def, rev_private = RevocationRegistryDefinition.create(cred_def_id, cred_def, uri, tag, "CL_ACCUM",
-                                                                   max_credentials, tails_dir_path=str(tails_dir))
-        status = RevocationStatusList.create(cred_def, rev_id, rev_def, rev_private, uri, True, self._timestamp())
+        rev_def, rev_private = anoncreds.RevocationRegistryDefinition.create(
+            cred_def_id, cred_def, uri, tag, "CL_ACCUM", max_credentials, tails_dir_path=str(tails_dir))
+        status = anoncreds.RevocationStatusList.create(cred_def, rev_id, rev_def, rev_private, uri, True,
+                                                       self._timestamp())
         keys = {"schema_id": schema_id, "schema": _obj(schema), "cred_def": _obj(cred_def),
                 "cred_def_private": _obj(cred_def_private), "key_proof": _obj(key_proof), "rev_reg_id": rev_id,
                 "rev_reg_def": _obj(rev_def), "rev_reg_private": _obj(rev_private)}
@@ -212,11 +212,9 @@ class IssuerDesk(InstitutionDesk):
 
     def offer(self, tag: str = DEFAULT_TAG) -> dict:
         """A credential offer for one patient (each offer has its own nonce)."""
-        from anoncreds import CredentialOffer
-
         with self._editing(tag) as registry:
-            offer = CredentialOffer.create(registry["schema_id"], self.cred_def_id(tag),
-                                           json.dumps(registry["key_proof"]))
+            offer = anoncreds.CredentialOffer.create(registry["schema_id"], self.cred_def_id(tag),
+                                                     json.dumps(registry["key_proof"]))
             doc = _obj(offer)
             registry["offers"][doc["nonce"]] = {"at": int(time.time())}
         return {"type": "medwallet/credential-offer", "v": DOC_VERSION, "chain_id": self.network.chain_id,
@@ -226,8 +224,6 @@ class IssuerDesk(InstitutionDesk):
     def issue(self, request_doc: object, attributes: dict[str, str | int], *, label: str = "",
               tag: str = DEFAULT_TAG) -> dict:
         """Sign a credential for the patient who sent ``request_doc`` (answering one of our offers)."""
-        from anoncreds import AnoncredsError, Credential, CredentialRevocationConfig
-
         doc = check_doc(request_doc, "medwallet/credential-request")
         with self._editing(tag) as registry:
             nonce = doc.get("offer_nonce")
@@ -242,13 +238,14 @@ class IssuerDesk(InstitutionDesk):
                 raise IssuerError("This revocation registry is full: set up a new credential definition.")
             offer = {"schema_id": registry["schema_id"], "cred_def_id": self.cred_def_id(tag),
                      "key_correctness_proof": registry["key_proof"], "nonce": nonce}
-            config = CredentialRevocationConfig(json.dumps(registry["rev_reg_def"]),
-                                                json.dumps(registry["rev_reg_private"]),
-                                                json.dumps(registry["status_list"]), index)
+            config = anoncreds.CredentialRevocationConfig(json.dumps(registry["rev_reg_def"]),
+                                                          json.dumps(registry["rev_reg_private"]),
+                                                          json.dumps(registry["status_list"]), index)
             try:
-                cred = Credential.create(json.dumps(registry["cred_def"]), json.dumps(registry["cred_def_private"]),
-                                         json.dumps(offer), json.dumps(doc["request"]), values, None, config)
-            except (AnoncredsError, TypeError, ValueError) as exc:
+                cred = anoncreds.Credential.create(
+                    json.dumps(registry["cred_def"]), json.dumps(registry["cred_def_private"]),
+                    json.dumps(offer), json.dumps(doc["request"]), values, None, config)
+            except (anoncreds.AnoncredsError, TypeError, ValueError) as exc:
                 raise IssuerError("The credential request is not valid.", detail=str(exc)[:200]) from None
             del registry["offers"][nonce]
             registry["next_index"] = index + 1
@@ -266,18 +263,15 @@ class IssuerDesk(InstitutionDesk):
 
     def revoke(self, index: int, tag: str = DEFAULT_TAG) -> str:
         """Revoke credential ``index`` and publish the new status list; returns the transaction id."""
-        from anoncreds import CredentialDefinition, RevocationRegistryDefinition, RevocationRegistryDefinitionPrivate
-        from anoncreds import RevocationStatusList
-
         with self._editing(tag) as registry:
             entry = registry["issued"].get(str(index))
             if entry is None:
                 raise IssuerError(f"This desk issued no credential number {index}.")
-            current = RevocationStatusList.load(json.dumps(registry["status_list"]))
-            updated = current.update(CredentialDefinition.load(json.dumps(registry["cred_def"])),
-                                     RevocationRegistryDefinition.load(json.dumps(registry["rev_reg_def"])),
-                                     RevocationRegistryDefinitionPrivate.load(json.dumps(registry["rev_reg_private"])),
-                                     None, [index], self._timestamp(registry["status_list"]["timestamp"]))
+            current = anoncreds.RevocationStatusList.load(json.dumps(registry["status_list"]))
+            private = anoncreds.RevocationRegistryDefinitionPrivate.load(json.dumps(registry["rev_reg_private"]))
+            updated = current.update(anoncreds.CredentialDefinition.load(json.dumps(registry["cred_def"])),
+                                     anoncreds.RevocationRegistryDefinition.load(json.dumps(registry["rev_reg_def"])),
+                                     private, None, [index], self._timestamp(registry["status_list"]["timestamp"]))
             registry["status_list"] = _obj(updated)
             entry["revoked_at"] = int(time.time())
         return self.publish_status(tag)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 
 from ledger_client import credentials as ledger_creds
+from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import CredentialError, VerifiedPresentation
 
 from .credentials import DOC_VERSION, check_doc, ledger_docs
@@ -43,10 +44,8 @@ class StudyVerifier:
     def request(self, *, reveal: list[str] = (), predicates: list[tuple[str, str, int]] = (),
                 ttl: int = DEFAULT_TTL_S) -> dict:
         """A proof request document to hand to the patient (file or QR)."""
-        from anoncreds import generate_nonce
-
         now = int(time.time())
-        request = ledger_creds.proof_request(self.name, generate_nonce(), self.accepted, reveal=list(reveal),
+        request = ledger_creds.proof_request(self.name, anoncreds.generate_nonce(), self.accepted, reveal=list(reveal),
                                              predicates=list(predicates), not_after=now + ttl)
         return {"type": "medwallet/proof-request", "v": DOC_VERSION, "chain_id": self.network.chain_id,
                 "verifier": self.name, "expires_at": now + ttl, "request": request}

@@ -57,7 +57,8 @@ def check_crypto() -> str:
 
 def check_credentials() -> str:
     """The anonymous-credentials library (a native library) loads and answers."""
-    import anoncreds
+    from ledger_client.anoncreds_lib import anoncreds
+
     nonce = anoncreds.generate_nonce()
     if not nonce.isdigit():
         raise WalletError("the anonymous-credentials library gave a malformed nonce")
