@@ -359,3 +359,94 @@ def test_any_malformed_presentation_is_refused_as_a_ledger_error(fuzz_chain, iss
     tx = fuzz_chain.tx(fixed_key("fuzz"), "register_pseudonym", {"box_key": "cd" * 32, "proof": proof})
     with pytest.raises(CredentialError):
         credentials.verify_admission(fuzz_chain.genesis, fuzz_chain.state, tx)
+
+
+# --- a proof made for anyone else never admits a pseudonym ---------------------------
+
+ADMISSION_LABELS = {"revealed_attrs": {}, "revealed_attr_groups": {}, "self_attested_attrs": {},
+                    "unrevealed_attrs": {"credential": {"sub_proof_index": 0}}, "predicates": {}}
+
+
+def _study_proof_with_admission_nonce(chain, issuer, holder, cred, index, attacker, *, reveal=(), predicates=(),
+                                      hidden=(), extra_attrs=None):
+    """What the attack of issue 13 obtains: a study-style request carrying the admission nonce
+    of the attacker's key, answered by the patient; its labels are then rewritten as an admission's."""
+    docs = lookup_docs(chain.state, issuer.cred_def_id)
+    request = proof_request("study", admission_nonce(chain.chain_id, attacker.public), [issuer.cred_def_id],
+                            reveal=list(reveal), predicates=list(predicates))
+    request["requested_attributes"].update(extra_attrs or {})
+    request["non_revoked"] = {"from": docs.status_timestamp, "to": docs.status_timestamp}
+    pres = holder.present(issuer, cred, index, docs, request, reveal=list(reveal), hidden=list(hidden),
+                          predicates=list(request["requested_predicates"]))
+    return pres
+
+
+@pytest.mark.parametrize("variant", ["predicate", "revealed", "revealed_and_predicate"])
+def test_a_study_proof_relabelled_as_an_admission_is_refused(issuers, holder_cred, variant):
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    attacker = fresh_key()  # holds no credential at all
+    reveal = ["insured"] if "revealed" in variant else []
+    predicates = [("birth_year", "<", 2008)] if "predicate" in variant else []
+    pres = _study_proof_with_admission_nonce(chain, issuer, holder, cred, index, attacker, reveal=reveal,
+                                             predicates=predicates)
+    forged = copy.deepcopy(pres)
+    forged["requested_proof"] = copy.deepcopy(ADMISSION_LABELS)
+    error = chain.refuse(register(chain, attacker, admission_proof(forged)))
+    assert error.code == "proof_invalid"
+    assert chain.state.get(f"pseu/{attacker.public}") is None
+    # Nothing of the patient's reaches the ledger: the refused transaction is in no block.
+    assert all(attacker.public not in json.dumps(tx.body) for _, txs in chain.blocks for tx in txs)
+
+
+def test_an_admission_proof_with_an_extra_predicate_is_refused(issuers, holder_cred):
+    """The labels drop the predicate; the proof still carries it: not an admission proof."""
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    attacker = fresh_key()
+    docs = lookup_docs(chain.state, issuer.cred_def_id)
+    request = admission_request(chain.chain_id, attacker.public, docs)
+    request["requested_predicates"] = {"p": {"name": "birth_year", "p_type": "<", "p_value": 2008,
+                                             "restrictions": {"cred_def_id": issuer.cred_def_id}}}
+    pres = holder.present(issuer, cred, index, docs, request, hidden=["credential"], predicates=["p"])
+    pres["requested_proof"]["predicates"] = {}
+    assert code(chain, register(chain, attacker, admission_proof(pres))) == "proof_invalid"
+
+
+def test_renamed_referents_are_refused(issuers, holder_cred):
+    """A revealed attribute renamed to the admission referent, or labels pointing at nothing."""
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    attacker = fresh_key()
+    pres = _study_proof_with_admission_nonce(chain, issuer, holder, cred, index, attacker, reveal=["birth_year"])
+    renamed = copy.deepcopy(pres)
+    renamed["requested_proof"] = copy.deepcopy(ADMISSION_LABELS)  # "birth_year" now called "credential"
+    assert code(chain, register(chain, attacker, admission_proof(renamed))) == "proof_invalid"
+    dangling = copy.deepcopy(pres)
+    dangling["requested_proof"] = {**ADMISSION_LABELS, "unrevealed_attrs": {"credential": {"sub_proof_index": 3}}}
+    assert code(chain, register(chain, attacker, admission_proof(dangling))) in ("bad_proof", "proof_invalid")
+    doubled = copy.deepcopy(pres)
+    doubled["requested_proof"] = {**ADMISSION_LABELS, "revealed_attrs": {"credential": {
+        "sub_proof_index": 0, "raw": "1990", "encoded": "1990"}}}
+    assert code(chain, register(chain, attacker, admission_proof(doubled))) == "bad_proof"
+
+
+def test_a_verifier_sees_only_proofs_of_exactly_what_it_asked(issuers, holder_cred):
+    """The same rule for studies: a proof of more (or other) than asked is refused."""
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    docs = lookup_docs(chain.state, issuer.cred_def_id)
+    asked = proof_request("study", "1234567890", [issuer.cred_def_id], predicates=[("birth_year", "<", 2008)],
+                          not_after=chain.time + 60)
+    wider = proof_request("study", "1234567890", [issuer.cred_def_id], reveal=["insured"],
+                          predicates=[("birth_year", "<", 2008)], not_after=chain.time + 60)
+    pres = holder.present(issuer, cred, index, docs, wider, reveal=["insured"], predicates=["birth_year_lt_2008"])
+    pres["requested_proof"]["revealed_attrs"] = {}
+    assert _code(lambda: verify_presentation(asked, pres, {docs.cred_def_id: docs})) == "proof_invalid"
+    extra = copy.deepcopy(pres)
+    extra["surplus"] = {}
+    assert _code(lambda: verify_presentation(wider, extra, {docs.cred_def_id: docs})) == "bad_proof"
