@@ -26,10 +26,6 @@ from .tx import SignedTx, make_tx
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-_ERRORS_BY_STATUS = {400: errors.MalformedError, 401: errors.SignatureError, 403: errors.AccessDenied,
-                     404: errors.NotFound, 409: errors.ContractError, 413: errors.TooLarge,
-                     422: errors.IntegrityError, 503: errors.NodeUnavailable, 504: errors.Timeout}
-_BY_CODE = {"wrong_network": errors.WrongNetwork}
 CHUNK = 1024 * 1024
 
 
@@ -94,13 +90,7 @@ class LedgerClient:
             code, message = doc.get("error", "error"), doc.get("message", response.reason)
         except ValueError:
             doc, code, message = {}, "error", f"the node answered {response.status_code} {response.reason}"
-        cls = _BY_CODE.get(code) or _ERRORS_BY_STATUS.get(response.status_code, errors.LedgerError)
-        if cls is errors.AccessDenied:
-            raise errors.AccessDenied(message, code=code, event_id=doc.get("event"))
-        exc = cls(message, code=code)
-        if "index" in doc:
-            exc.index = doc["index"]  # type: ignore[attr-defined]
-        raise exc
+        raise errors.from_wire(response.status_code, code, message, event_id=doc.get("event"), index=doc.get("index"))
 
     def get_json(self, path: str, **params: Any) -> Any:
         response = self.request("GET", path, params={k: v for k, v in params.items() if v is not None})
@@ -149,7 +139,7 @@ class LedgerClient:
     @staticmethod
     def _settled(result: dict, wait: bool) -> dict:
         if wait and result["status"] == "rejected":
-            raise errors.ContractError(result.get("message", "rejected"), code=result.get("error"))
+            raise errors.refusal(result.get("error") or errors.ContractError.code, result.get("message", "rejected"))
         return result
 
     def next_seq(self, key: str) -> int:
@@ -207,13 +197,24 @@ class LedgerClient:
         doc = self.get_json(f"/v1/blobs/{blob}/upload")
         return doc["offset"], doc["complete"]
 
+    def put_blob(self, key: SigningKey, chain_id: str, blob: str, data: bytes) -> bool:
+        """Send a small blob whole in one PUT, without asking for an offset first.
+
+        Returns whether the node now holds it. One node, one attempt (the cheap path for
+        many small records): if it fails, :meth:`upload_blob` resumes and fails over.
+        """
+        auth = make_upload_auth(key, chain_id, blob, len(data), int(time.time()))
+        response = self.request("PUT", f"/v1/blobs/{blob}", idempotent=False, data=data,
+                                headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream"})
+        return bool(parse_json(response.content).get("complete"))
+
     def upload_blob(self, key: SigningKey, chain_id: str, blob: str, size: int,
                     open_at: Callable[[int], Iterator[bytes]], *, progress: Progress | None = None,
                     cancel: Cancel | None = None, attempts: int = 5) -> None:
         """Stream a blob to the node, resuming after interruptions.
 
         ``open_at(offset)`` yields the blob's bytes from ``offset``; a cancelled upload
-        raises :class:`errors.Cancelled`-like ``LedgerError(code="cancelled")``.
+        raises :class:`errors.Cancelled`.
         """
         for attempt in range(attempts):
             offset, complete = self.upload_offset(blob)
@@ -230,11 +231,11 @@ class LedgerClient:
                     raise
                 time.sleep(self.backoff * 2**attempt)
                 continue
-            except errors.ContractError as exc:
+            except (errors.UploadInProgress, errors.BadOffset):
                 # The node has not yet noticed that an earlier attempt's connection broke
-                # (upload_in_progress), or was still storing its last bytes when we asked for
-                # the offset (bad_offset): ask again and resume from there.
-                if exc.code not in ("upload_in_progress", "bad_offset") or attempt + 1 == attempts:
+                # (upload in progress), or was still storing its last bytes when we asked for
+                # the offset (bad offset): ask again and resume from there.
+                if attempt + 1 == attempts:
                     raise
                 time.sleep(self.backoff * 2**attempt)
                 continue
@@ -244,7 +245,7 @@ class LedgerClient:
 
     def _put_body(self, path: str, body: "_Body", auth: str, params: dict | None = None) -> requests.Response:
         """PUT a streamed body to one node; a cancel drops the half-sent connection (so the
-        node sees it end) and raises ``LedgerError(code="cancelled")``."""
+        node sees it end) and raises :class:`errors.Cancelled`."""
         try:
             return self.request("PUT", path, idempotent=False, data=body, params=params,
                                 headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
@@ -252,7 +253,7 @@ class LedgerClient:
         except (errors.NodeUnavailable, errors.Timeout):
             if body.cancelled:
                 self.session.close()
-                raise errors.LedgerError("upload cancelled", code="cancelled") from None
+                raise errors.Cancelled("upload cancelled") from None
             raise
 
     def upload_stream(self, key: SigningKey, chain_id: str, size: int, chunks: Iterable[bytes], *,
@@ -291,7 +292,7 @@ class LedgerClient:
             try:
                 for chunk in response.iter_content(CHUNK):
                     if cancel and cancel():
-                        raise errors.LedgerError("download cancelled", code="cancelled")
+                        raise errors.Cancelled("download cancelled")
                     out.write(chunk)
                     done += len(chunk)
                     if progress:

@@ -42,6 +42,10 @@ prover cannot choose it:
   however its ``requested_proof`` labels are rewritten (:func:`_check_sub_proofs`; the same
   exactness holds for every verifier). The wallet also never answers a verifier's nonce
   as given: it derives each presentation's nonce under the tag of its purpose.
+
+:func:`verify_admission` is the contract's :data:`~ledger_client.contract.AdmissionVerifier`:
+a node passes it to the contract (every node does by default, however it is built).
+Refusals are :class:`~ledger_client.errors.CredentialRefused`, their code says why.
 """
 
 from __future__ import annotations
@@ -55,7 +59,7 @@ from typing import Any, Callable, Iterable, Mapping, TypeVar
 
 from .anoncreds_lib import anoncreds
 from .encoding import canonical
-from .errors import ContractError
+from .errors import CredentialRefused, refusal
 from .genesis import Genesis
 from .state import StateView
 from .tx import SignedTx
@@ -69,21 +73,14 @@ PREDICATES = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
 MAX_SUB_PROOFS = 8
 _CACHE_SIZE = 256
 T = TypeVar("T")
-# Codes with which the contract refuses an admission (its own two, and this module's).
-REFUSAL_CODES = frozenset({
-    "credential_required", "credential_unverifiable", "bad_proof", "unknown_credential_def",
-    "bad_credential_def", "issuer_not_accepted", "not_revocable", "revocation_list_outdated", "proof_invalid",
-})
 
 
-class CredentialError(ContractError):
-    """An anonymous-credential proof or document is not acceptable; ``code`` says why."""
-
-    code = "credential_refused"
-
-
-def refuse(code: str, message: str) -> CredentialError:
-    return CredentialError(message, code=code)
+def refuse(code: str, message: str) -> CredentialRefused:
+    """A credential refusal (:class:`CredentialRefused` or the subclass its code names)."""
+    error = refusal(code, message)
+    if not isinstance(error, CredentialRefused):
+        raise TypeError(f"{code!r} is not a credential refusal code")
+    return error
 
 
 # --- identifiers ------------------------------------------------------------------
@@ -260,13 +257,13 @@ class VerifiedPresentation:
 
 
 def _untrusted(fn: Callable[..., T]) -> Callable[..., T]:
-    """Whatever shape an untrusted proof has, it is refused with a :class:`CredentialError`:
+    """Whatever shape an untrusted proof has, it is refused with a :class:`CredentialRefused`:
     any other exception would escape the contract, which refuses only with ledger errors."""
     @functools.wraps(fn)
     def guarded(*args: Any, **kwargs: Any) -> T:
         try:
             return fn(*args, **kwargs)
-        except CredentialError:
+        except CredentialRefused:
             raise
         except (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError, OverflowError):
             raise refuse("bad_proof", "the credential proof is malformed") from None
@@ -277,7 +274,7 @@ def _untrusted(fn: Callable[..., T]) -> Callable[..., T]:
 def verify_presentation(request: dict, presentation: Any, docs: Mapping[str, CredentialDocs]) -> VerifiedPresentation:
     """Verify ``presentation`` against ``request`` and the ledger's ``docs`` (by cred def id).
 
-    Raises :class:`CredentialError`: ``bad_proof``, ``unknown_credential_def``,
+    Raises :class:`CredentialRefused`: ``bad_proof``, ``unknown_credential_def``,
     ``not_revocable``, ``revocation_list_outdated`` or ``proof_invalid``.
     """
     identifiers, requested = _structure(presentation)
@@ -467,7 +464,7 @@ def admission_presentation(proof: Any) -> dict:
 
 @_untrusted
 def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
-    """The contract's admission verifier: raises :class:`CredentialError` to refuse ``tx``."""
+    """The contract's admission verifier: raises :class:`CredentialRefused` to refuse ``tx``."""
     presentation = admission_presentation(tx.payload.get("proof"))
     identifiers, requested = _structure(presentation)
     if len(identifiers) != 1:
@@ -488,16 +485,8 @@ def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
         _ADMITTED.popitem(last=False)
 
 
-def install() -> None:
-    """Install :func:`verify_admission` as the consent contract's admission verifier."""
-    from . import contract
-
-    contract.set_admission_verifier(verify_admission)
-
-
 __all__ = [
-    "CredentialDocs", "CredentialError", "VerifiedPresentation", "admission_nonce", "admission_proof",
-    "admission_request", "cred_def_id_for", "credential_def_payload", "docs_from_entry", "install",
-    "is_accepted", "issuer_uri", "lookup_docs", "proof_request", "rev_reg_id_for", "schema_id_for",
-    "verify_admission", "verify_presentation",
+    "CredentialDocs", "VerifiedPresentation", "admission_nonce", "admission_proof", "admission_request",
+    "cred_def_id_for", "credential_def_payload", "docs_from_entry", "is_accepted", "issuer_uri", "lookup_docs",
+    "proof_request", "rev_reg_id_for", "schema_id_for", "verify_admission", "verify_presentation",
 ]

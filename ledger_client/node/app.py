@@ -22,7 +22,7 @@ log = logging.getLogger(__name__)
 async def _ledger_error(request: Request, exc: Exception):
     assert isinstance(exc, LedgerError)
     doc = exc.to_json()
-    if hasattr(exc, "index"):
+    if exc.index is not None:
         doc["index"] = exc.index
     return json_response(doc, exc.http_status)
 

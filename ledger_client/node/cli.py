@@ -10,9 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from .. import credentials, crypto
+from .. import crypto
 from ..errors import LedgerError
-from .datadir import init_datadir, load_genesis, load_key
+from ..keyfile import load_key, write_key
+from .datadir import init_datadir, load_genesis
 
 DEFAULT_PORT = 8765
 
@@ -51,7 +52,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
         raise LedgerError("give the data directory with --data or in the configuration file", code="usage")
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
-    credentials.install()  # admission proofs (anonymous credentials) are checked by every node
     etcd = [u for item in (args.etcd or []) for u in item.split(",") if u.strip()] or None
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
                       NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs), etcd=etcd,
@@ -100,8 +100,7 @@ def _cmd_register(args: argparse.Namespace) -> int:
 
 def _cmd_keygen(args: argparse.Namespace) -> int:
     key = crypto.SigningKey.generate()
-    from .datadir import write_private
-    write_private(Path(args.out), key.seed.hex().encode())
+    write_key(Path(args.out), key)
     print(key.public)
     return 0
 

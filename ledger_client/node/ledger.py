@@ -21,7 +21,8 @@ from typing import Callable
 from .. import contract
 from ..access import AccessRequest
 from ..block import Header, check_block_txs, make_header, sign_header, verify_signatures
-from ..contract import BlockContext, may_access
+from ..contract import AdmissionVerifier, BlockContext, may_access
+from ..credentials import verify_admission
 from ..crypto import SigningKey
 from ..errors import AccessDenied, ContractError, LedgerError, NotFound, StorageError, Timeout
 from ..genesis import Genesis
@@ -45,12 +46,17 @@ class NodeConfig:
 
 
 class LedgerNode:
-    """One node of a Medwallet network, with its own store and key."""
+    """One node of a Medwallet network, with its own store and key.
+
+    ``admission`` checks anonymous-credential proofs of pseudonym registrations: every node
+    verifies them unless told otherwise (``None``: a credential policy then admits nobody).
+    """
 
     def __init__(self, genesis: Genesis, key: SigningKey, data: Path, config: NodeConfig | None = None,
                  clock: Callable[[], float] = _time.time, etcd: list[str] | None = None,
-                 peers: list[str] | None = None) -> None:
+                 peers: list[str] | None = None, admission: AdmissionVerifier | None = verify_admission) -> None:
         self.genesis = genesis
+        self.admission = admission
         self.chain_id = genesis.chain_id
         self.key = key
         self.config = config or NodeConfig()
@@ -146,7 +152,7 @@ class LedgerNode:
             return self.status_of(tx.id)
         if len(self.pending) >= self.config.max_pending:
             raise LedgerError("the node is overloaded; try again shortly", code="overloaded")
-        contract.apply_tx(self.overlay, self.genesis, tx, self._context())
+        contract.apply_tx(self.overlay, self.genesis, tx, self._context(), admission=self.admission)
         self.pending.append(tx)
         self.pending_ids.add(tx.id)
         if persist and self.ordering is not None:
@@ -170,10 +176,10 @@ class LedgerNode:
             if tx.id in self.pending_ids or self.store.tx_location(tx.id):
                 continue
             try:
-                contract.apply_tx(scratch, self.genesis, tx, ctx)
+                contract.apply_tx(scratch, self.genesis, tx, ctx, admission=self.admission)
             except LedgerError as exc:
                 exc.args = (f"transaction {index}: {exc.message}",)
-                exc.index = index  # type: ignore[attr-defined]
+                exc.index = index
                 raise
             fresh.append(tx)
         if len(self.pending) + len(fresh) > self.config.max_pending:
@@ -262,7 +268,8 @@ class LedgerNode:
         """
         height, prev, prev_time = self.store.head()
         ctx = BlockContext(height + 1, max(proposed_time, prev_time))
-        writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx)
+        writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx,
+                                                            admission=self.admission)
         rejections = [(tx.id, exc.code, exc.message) for tx, exc in rejected]
         done = [tx.id for tx in txs]
         if not accepted:
