@@ -34,9 +34,9 @@ sys.path.insert(0, str(ROOT))
 from ledger_client import credentials as ledger_creds  # noqa: E402
 from ledger_client.tx import make_tx  # noqa: E402
 from tests.nodeproc import new_network  # noqa: E402
-from wallet.core import credentials  # noqa: E402
-from wallet.core.crypto import ARGON2_MIN  # noqa: E402
-from wallet.core.issuer import IssuerDesk  # noqa: E402
+from wallet.core.credentials import holder as credentials  # noqa: E402
+from wallet.core.keys.sodium import ARGON2_MIN  # noqa: E402
+from wallet.core.desks.issuer import IssuerDesk  # noqa: E402
 from wallet.core.wallet import Wallet  # noqa: E402
 
 PASSPHRASE = "bench"

@@ -31,8 +31,8 @@ from tests.wallet.fhir.bundle_gen import write_bundle  # noqa: E402
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from wallet.core import records
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.records import library as records
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.fhir import bundle_import
 from wallet.core.wallet import VAULT_PSEUDONYM, Wallet
 wallet, _ = Wallet.create(Path(sys.argv[1]), passphrase="bench", use_keyring=False, nodes=[sys.argv[2]],

@@ -30,8 +30,8 @@ from tests.nodeproc import new_network  # noqa: E402
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from wallet.core import records
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.records import library as records
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 wallet, _ = Wallet.create(Path(sys.argv[1]), passphrase="bench", use_keyring=False, nodes=[sys.argv[2]],
                           kdf_limits=ARGON2_MIN)

@@ -41,8 +41,8 @@ DIRECT = ("import argparse, sys; from wallet.gui.app import run_gui; "
 
 def prepare(base: Path, node_url: str) -> tuple[Path, Path]:
     """A wallet on the node with one record, and its passphrase file (untimed)."""
-    from wallet.core import records
-    from wallet.core.crypto import ARGON2_MIN
+    from wallet.core.records import library as records
+    from wallet.core.keys.sodium import ARGON2_MIN
     from wallet.core.wallet import Wallet
 
     wallet, _ = Wallet.create(base / "wallet", passphrase=PASSPHRASE, use_keyring=False, nodes=[node_url],

@@ -11,8 +11,8 @@ import itertools
 
 import pytest
 
-from wallet.core.clinic import ClinicDesk
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.desks.clinic import ClinicDesk
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 
 PASSPHRASE = "test passphrase for flows"

@@ -8,13 +8,14 @@ import time
 import pytest
 
 from ledger_client.errors import NodeUnavailable
-from wallet.core import records, sharing
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.errors import FileTooLarge, GrantCodeProblem, InvalidGrantCode, QrNotFound, UnreadableFile
-from wallet.core.file_kinds import InvalidFhir
-from wallet.core.grant_code import GrantCode, encode_grant
+from wallet.core.records.kinds import InvalidFhir
+from wallet.core.consent.grant_code import GrantCode, encode_grant
 from wallet.core.network import Network
-from wallet.core.qr import save_png
+from wallet.core.consent.qr import save_png
 from wallet.core.wallet import Wallet
 
 from .conftest import PASSPHRASE

@@ -12,11 +12,14 @@ import pytest
 
 from ledger_client.access import make_access_request
 from ledger_client.errors import AccessDenied
-from wallet.core import audit, records, restore, sharing
-from wallet.core.clinic import ReadRefused
+from wallet.core import restore
+from wallet.core.audit import trail as audit
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.desks.clinic import ReadRefused
 from wallet.core.errors import RecordIntegrityError
-from wallet.core.grant_code import decode_grant
-from wallet.core.qr import decode_image, save_png
+from wallet.core.consent.grant_code import decode_grant
+from wallet.core.consent.qr import decode_image, save_png
 
 from .conftest import PASSPHRASE
 
@@ -158,7 +161,7 @@ def test_restore_from_phrase_rediscovers_everything(make_wallet, clinic, tmp_pat
     phrase = original.keys.phrase()
     restored, summary = restore.restore(tmp_path / "restored", phrase, nodes=original.settings.nodes,
                                         passphrase=PASSPHRASE, use_keyring=False,
-                                        kdf_limits=__import__("wallet.core.crypto", fromlist=["x"]).ARGON2_MIN)
+                                        kdf_limits=__import__("wallet.core.keys.sodium", fromlist=["x"]).ARGON2_MIN)
     try:
         assert summary["pseudonyms"] == 2 and summary["grants"] == 1
         titles = {r["title"] for r in records.list_records(restored)}

@@ -12,10 +12,11 @@ import pytest
 from ledger_client.block import Header, make_header, sign_header
 from ledger_client.encoding import canonical
 from ledger_client.keyfile import load_key
-from wallet.core import audit, records
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.audit import trail as audit
+from wallet.core.records import library as records
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.db import SCHEMA_VERSION, WalletDB
-from wallet.core.history import HistoryChanged, check_history
+from wallet.core.audit.history import HistoryChanged, check_history
 from wallet.core.wallet import Wallet
 
 from .test_flows import write_pdf

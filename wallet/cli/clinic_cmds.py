@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ledger_client.keyfile import load_key
 
-from ..core.clinic import ClinicDesk
+from ..core.desks.clinic import ClinicDesk
 from ..core.paths import clinic_dir
 from .common import UsageError, emit_json, passphrase, unlock, when
 from .patient_cmds import _nodes

@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import re
 
-from ..core import credentials, research_share
-from ..core.proof_verifier import StudyVerifier
+from ..core.credentials import holder as credentials
+from ..core.consent import research as research_share
+from ..core.credentials.verifier import StudyVerifier
 from ..core.network import Network
-from ..core.records import find_record
+from ..core.records.library import find_record
 from .common import UsageError, emit_json, parse_expiry, table, when
 from .issuer_cmds import read_json, write_json
 from .patient_cmds import _institution, _nodes, _open

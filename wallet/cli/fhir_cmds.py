@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..core import records
+from ..core.records import library as records
 from ..core.fhir import audit_export, bundle_export, bundle_import, consent_export
 from ..core.wallet import Wallet
 from .common import ProgressPrinter, UsageError

@@ -9,11 +9,14 @@ import random
 import sys
 from pathlib import Path
 
-from ..core import audit, records, restore, sharing
-from ..core.fhir.record_batch import resume_batch
+from ..core import restore
+from ..core.audit import trail as audit
+from ..core.records import library as records
+from ..core.consent import grants as sharing
+from ..core.records.pipeline import resume_batch
 from ..core.paths import wallet_dir
-from ..core.qr import render_svg, save_png, qr_size
-from ..core.seed import validate_phrase
+from ..core.consent.qr import render_svg, save_png, qr_size
+from ..core.keys.seed import validate_phrase
 from ..core.wallet import Wallet
 from . import fhir_cmds
 from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when

@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 from ledger_client.errors import LedgerError
 
 from .errors import Cancelled, KeyringUnavailable, LocalNodeFailed, NoNetwork, WalletError
-from .seed import PHRASE_WORDS, new_phrase, validate_phrase
+from .keys.seed import PHRASE_WORDS, new_phrase, validate_phrase
 
 CHECK_WORDS = 3
 MIN_PASSPHRASE = 8

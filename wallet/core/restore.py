@@ -15,10 +15,10 @@ from pathlib import Path
 
 from ledger_client.errors import LedgerError, NotFound
 
-from . import audit
+from .audit import trail as audit
 from .errors import WalletError
-from .record_blob import open_record, unwrap_key
-from .records import Cancel, Progress, ensure_local_blob
+from .records.blob import open_record, unwrap_key
+from .records.library import Cancel, Progress, ensure_local_blob
 from .wallet import VAULT_PSEUDONYM, Wallet
 
 GAP_LIMIT = 5

@@ -38,8 +38,8 @@ def _run(name: str, fn: Callable[[], str]) -> Check:
 
 def check_crypto() -> str:
     """libsodium answers, and its constructions round-trip."""
-    from . import crypto
-    from .record_crypto import decrypt_stream, encrypt_stream
+    from .keys import sodium as crypto
+    from .records.stream import decrypt_stream, encrypt_stream
     import io
     key = crypto.random_bytes(32)
     sealed = io.BytesIO()
@@ -67,7 +67,7 @@ def check_credentials() -> str:
 
 def check_keystore() -> str:
     """Which keyring backend the wallet would use (a passphrase file works everywhere)."""
-    from .keystore import Keystore
+    from .keys.keystore import Keystore
     name = Keystore.backend_name()
     if not name or name == "none":
         return "no OS keyring here: the wallet uses a passphrase-protected file"

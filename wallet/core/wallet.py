@@ -9,12 +9,12 @@ from pathlib import Path
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import NotFound
 
-from . import crypto
+from .keys import sodium as crypto
 from .db import WalletDB
 from .errors import NoNetwork, WalletError
-from .keystore import Keystore
+from .keys.keystore import Keystore
 from .network import Network
-from .seed import KeyTree, new_phrase, validate_phrase, seed_from_phrase
+from .keys.seed import KeyTree, new_phrase, validate_phrase, seed_from_phrase
 from .settings import Settings
 
 VAULT_FILE = "wallet.vault"
@@ -139,7 +139,7 @@ class Wallet:
             tx_id = entry["tx"]
         except NotFound:
             if self.network.genesis.require_credential:  # admitted by an anonymous-credential proof
-                from .credentials import register_admitted  # (credentials imports this module)
+                from .credentials.holder import register_admitted  # (credentials imports this module)
                 tx_id = register_admitted(self, index)
             else:
                 tx_id = self.network.submit(key, "register_pseudonym", {"box_key": self.box_public(index)})

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ledger_client.contract import REASON_TEXT
 
-from ..core import audit, sharing
+from ..core.audit import trail as audit
+from ..core.consent import grants as sharing
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView

@@ -10,7 +10,7 @@ from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.sharing import PURPOSE_LABELS
+from ..core.consent.grants import PURPOSE_LABELS
 from .accessibility import add_shortcut
 from .assets import icon
 from .formatting import when

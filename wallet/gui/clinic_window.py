@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 from . import ops
 from .assets import icon
 from .dialog_service import DialogService
-from .first_paint import StartsAfterFirstPaint
+from .opening_window import StartsAfterFirstPaint
 from .i18n import _
 from .ops import Op
 from .session import ClinicSession

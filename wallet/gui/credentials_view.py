@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core import credentials
+from ..core.credentials import holder as credentials
 from ..core.atomic_file import atomic_write
 from . import messages
 from .assets import icon

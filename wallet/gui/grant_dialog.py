@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.sharing import PURPOSE_LABELS
+from ..core.consent.grants import PURPOSE_LABELS
 from .accessibility import name_standard_buttons
 from .i18n import _
 from .ops import Op

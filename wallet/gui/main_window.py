@@ -19,7 +19,7 @@ from .auto_lock import InactivityMonitor
 from .bridge import EventBridge
 from .context import ViewContext
 from .dialog_service import DialogService
-from .first_paint import StartsAfterFirstPaint
+from .opening_window import StartsAfterFirstPaint
 from .i18n import _
 from .ops import Op
 from .session import WalletSession
@@ -198,7 +198,7 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
         from .credentials_view import CredentialsView
         from .records_view import RecordsView
         from .settings_view import SettingsView
-        from .sharing_view import SharingView
+        from .consent_view import SharingView
 
         page = QWidget()
         outer = QVBoxLayout(page)
@@ -324,7 +324,7 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
         txs = {e.tx for e in fresh}
 
         def describe(ctx) -> list[dict]:
-            from ..core import audit
+            from ..core.audit import trail as audit
 
             own = {p["public"] for p in wallet.pseudonyms()}
             return [e for e in audit.events(wallet) if e["tx"] in txs and e["requester"] not in own]
@@ -361,4 +361,6 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
 
 def _warm_imports() -> None:
     """Import the core modules the views use, on the worker, so the GUI thread finds them loaded."""
-    from ..core import audit, records, sharing  # noqa: F401
+    from ..core.audit import trail as audit
+    from ..core.records import library as records
+    from ..core.consent import grants as sharing  # noqa: F401

@@ -351,8 +351,8 @@ class OnboardingView(QWidget):
 
 def _probe() -> tuple[bool, object]:
     """(a keyring can hold the key, the installed pilot profile or None): D-Bus and files, off the GUI thread."""
-    from ..core import keyring_access
-    from ..core.seed import phrase_from_seed
+    from ..core.keys import keyring_access
+    from ..core.keys.seed import phrase_from_seed
 
     phrase_from_seed(bytes(32))  # loads the BIP-39 word list now, off the GUI thread
     try:

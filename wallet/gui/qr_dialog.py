@@ -78,12 +78,12 @@ class QrDialog(QDialog):
 
 
 def _render(code: str) -> bytes:
-    from ..core.qr import render_png
+    from ..core.consent.qr import render_png
 
     return render_png(code)
 
 
 def _save(code: str, path) -> None:
-    from ..core.qr import save_png
+    from ..core.consent.qr import save_png
 
     save_png(code, path)

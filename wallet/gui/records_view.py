@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..core import records
+from ..core.records import library as records
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon

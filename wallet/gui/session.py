@@ -168,7 +168,7 @@ class WalletSession:
 
 def decrypted_copy(wallet, record: str, folder: Path, progress=None, cancel=None) -> Path:
     """Decrypt ``record`` into ``folder`` (one sub-folder per record) for viewing."""
-    from ..core import records
+    from ..core.records import library as records
 
     row = records.find_record(wallet, record)
     target_dir = folder / record[:16]
@@ -189,12 +189,12 @@ class ClinicSession:
         self.received = PrivateFolder("medwallet-desk-")
 
     def exists(self) -> bool:
-        from ..core.clinic import VAULT_FILE
+        from ..core.desks.clinic import VAULT_FILE
 
         return (self.directory / VAULT_FILE).exists()
 
     def unlock(self, passphrase: str | None = None):
-        from ..core.clinic import ClinicDesk
+        from ..core.desks.clinic import ClinicDesk
 
         if passphrase is None:
             passphrase = read_passphrase_file(self.passphrase_file)
@@ -206,7 +206,7 @@ class ClinicSession:
         """A new desk; registered at once when the network's governance key is at hand (local networks)."""
         from ledger_client.keyfile import load_key
 
-        from ..core.clinic import ClinicDesk
+        from ..core.desks.clinic import ClinicDesk
 
         key = load_key(Path(governance_key)) if governance_key else None
         desk = ClinicDesk.create(self.directory, name, kind, nodes, passphrase=passphrase,

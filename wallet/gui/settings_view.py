@@ -17,7 +17,7 @@ from .ops import Op
 
 def keystore_summary(wallet) -> dict[str, str]:
     """How this wallet's key is kept (asks the keyring: run it off the GUI thread)."""
-    from ..core.keystore import Keystore
+    from ..core.keys.keystore import Keystore
 
     store = wallet.keystore
     backend = Keystore.backend_name() if store.uses_keyring else "none"

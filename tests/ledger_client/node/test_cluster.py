@@ -141,10 +141,11 @@ def test_losing_etcd_quorum_fails_clearly_then_recovers(cluster):
 def test_replicated_blob_survives_its_node(cluster):
     urls, nodes = cluster["urls"], cluster["nodes"]
     from tests.wallet.conftest import PASSPHRASE  # noqa: F401  (the wallet flow runs below)
-    from wallet.core import records, sharing
-    from wallet.core.clinic import ClinicDesk
-    from wallet.core.crypto import ARGON2_MIN
-    from wallet.core.grant_code import decode_grant
+    from wallet.core.records import library as records
+    from wallet.core.consent import grants as sharing
+    from wallet.core.desks.clinic import ClinicDesk
+    from wallet.core.keys.sodium import ARGON2_MIN
+    from wallet.core.consent.grant_code import decode_grant
     from wallet.core.wallet import Wallet
     root = cluster["root"]
     patient, _ = Wallet.create(root / "patient", passphrase="pw", use_keyring=False, nodes=[urls[0]],
@@ -166,10 +167,10 @@ def test_replicated_blob_survives_its_node(cluster):
     patient.set_network([urls[2], urls[0]])
     sharing.revoke(patient, granted.consent)
     wait_agree(urls)
-    from wallet.core.clinic import ReadRefused
+    from wallet.core.desks.clinic import ReadRefused
     with pytest.raises(ReadRefused):
         desk.read(decode_grant(granted.code), root / "read2")
-    from wallet.core import audit
+    from wallet.core.audit import trail as audit
     audit.refresh(patient)
     kinds = {e["kind"] for e in audit.events(patient)}
     assert kinds == {"access", "refusal"}

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from wallet.core import grant_code as gc
-from wallet.core import qr
+from wallet.core.consent import grant_code as gc
+from wallet.core.consent import qr
 from wallet.core.errors import GrantCodeProblem, InvalidGrantCode
-from wallet.core.grant_code import GrantCode, decode_grant, encode_grant
+from wallet.core.consent.grant_code import GrantCode, decode_grant, encode_grant
 
 VECTORS = json.loads((Path(__file__).resolve().parents[2] / "data" / "grant_vectors.json").read_text())
 QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wallet.core import crypto, keyring_access, keystore, vault
+from wallet.core.keys import sodium as crypto, keyring_access, keystore, vault
 from wallet.core.errors import (
     CorruptVault,
     KeyringUnavailable,
@@ -23,7 +23,7 @@ from wallet.core.errors import (
     VaultMissing,
     WrongPassphrase,
 )
-from wallet.core.keystore import Keystore
+from wallet.core.keys.keystore import Keystore
 
 SECRETS = {"seed": bytes([0x5E]) * 32, "meta": b'{"created": 1}'}
 PASS = "tr0ub4dor & 3"

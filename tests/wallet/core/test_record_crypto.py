@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wallet.core import record_crypto as rc
+from wallet.core.records import stream as rc
 from wallet.core.errors import Cancelled, FileChanged, FileTooLarge, RecordIntegrityError, UnreadableFile
 
 KEY = bytes(range(32))

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wallet.core import seed
+from wallet.core.keys import seed
 from wallet.core.errors import InvalidPhrase
-from wallet.core.seed import KeyTree
+from wallet.core.keys.seed import KeyTree
 
 VECTORS = json.loads((Path(__file__).resolve().parents[2] / "data" / "seed_vectors.json").read_text())
 ZERO_PHRASE = " ".join(["abandon"] * 23 + ["art"])  # BIP-39 vector for 32 zero bytes

@@ -12,10 +12,10 @@ import pytest
 
 from ledger_client.node.datadir import init_datadir
 from tests.nodeproc import NodeProcess
-from wallet.core import credentials
-from wallet.core.clinic import ClinicDesk
-from wallet.core.crypto import ARGON2_MIN
-from wallet.core.issuer import IssuerDesk
+from wallet.core.credentials import holder as credentials
+from wallet.core.desks.clinic import ClinicDesk
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.desks.issuer import IssuerDesk
 from wallet.core.wallet import Wallet
 
 PASSPHRASE = "test passphrase for credentials"

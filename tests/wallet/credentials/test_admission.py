@@ -13,9 +13,11 @@ import pytest
 from ledger_client.errors import ContractError
 from ledger_client.node.verify import verify_datadir
 from ledger_client.node.datadir import load_genesis
-from wallet.core import credentials, records, sharing
-from wallet.core.credential_store import link_secret
-from wallet.core.credentials import AdmissionRefused, CredentialRevoked, NoUsableCredential
+from wallet.core.credentials import holder as credentials
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.credentials.store import link_secret
+from wallet.core.credentials.holder import AdmissionRefused, CredentialRevoked, NoUsableCredential
 
 from .conftest import PATIENT, obtain
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 from wallet.cli import main
-from wallet.core import keystore
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.keys import keystore
+from wallet.core.keys.sodium import ARGON2_MIN
 
 from .conftest import PASSPHRASE
 

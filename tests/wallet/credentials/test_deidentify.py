@@ -13,7 +13,7 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wallet.core.deidentify import AGE_90_OR_OLDER_URL, deidentify, scrub
+from wallet.core.consent.deidentify import AGE_90_OR_OLDER_URL, deidentify, scrub
 
 TODAY = dt.date(2025, 6, 1)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")

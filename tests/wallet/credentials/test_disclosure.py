@@ -9,9 +9,11 @@ import time
 
 import pytest
 
-from wallet.core import credentials, records, research_share, sharing
-from wallet.core.deidentify import DeidentifyError
-from wallet.core.proof_verifier import ProofRejected, StudyVerifier
+from wallet.core.credentials import holder as credentials
+from wallet.core.records import library as records
+from wallet.core.consent import research as research_share, grants as sharing
+from wallet.core.consent.deidentify import DeidentifyError
+from wallet.core.credentials.verifier import ProofRejected, StudyVerifier
 
 from .conftest import obtain
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from wallet.core.credential_store import MAGIC, CredentialStore, CredentialStoreError, link_secret
+from wallet.core.credentials.store import MAGIC, CredentialStore, CredentialStoreError, link_secret
 
 
 def test_credentials_are_encrypted_and_bound_to_their_name_and_seed(tmp_path):

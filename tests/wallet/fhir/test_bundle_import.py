@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from ledger_client.errors import NodeUnavailable
-from wallet.core import records
+from wallet.core.records import library as records
 from wallet.core.errors import Cancelled
-from wallet.core.fhir import bundle_export, bundle_import, record_batch
+from wallet.core.fhir import bundle_export, bundle_import
+from wallet.core.records import pipeline as record_batch
 from wallet.core.fhir.validate import model_class
 
 from .bundle_gen import write_bundle

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from wallet.core import audit, records, sharing
-from wallet.core.clinic import ReadRefused
+from wallet.core.audit import trail as audit
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.desks.clinic import ReadRefused
 from wallet.core.fhir import audit_export, bundle_import, consent_export
 from wallet.core.fhir.codes import EXT_LEDGER_ANCHOR, PURPOSE_OF_USE
 from wallet.core.fhir.validate import model_class

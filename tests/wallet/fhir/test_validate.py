@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from wallet.core.file_kinds import InvalidFhir, check_fhir
+from wallet.core.records.kinds import InvalidFhir, check_fhir
 from wallet.core.fhir.bundle_import import inline_attachments, is_bundle, plan_split
 from wallet.core.fhir.bundle_reader import check_entries, parse_bundle_bytes, read_bundle
 from wallet.core.fhir.describe import bundle_index, title_for
@@ -177,7 +177,7 @@ def test_is_bundle_sniffs(tmp_path):
 
 
 def test_chunks_never_cut_an_entry_from_its_attachments():
-    from wallet.core.fhir.record_batch import PlannedRecord, _chunks
+    from wallet.core.records.pipeline import PlannedRecord, _chunks
 
     planned = [PlannedRecord({}, b"", group=g) for g in (0, 1, 1, 1, 2, 3, 3, 4)]
     parts = [[p.group for p in part] for _, part in _chunks(planned, 2)]

@@ -26,10 +26,11 @@ from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt  # noqa: E402
 
 from tests.nodeproc import new_network  # noqa: E402
 from tests.wallet.gui.conftest import FakeDialogs  # noqa: E402
-from wallet.core import records, sharing  # noqa: E402
-from wallet.core.clinic import ClinicDesk, ReadRefused  # noqa: E402
-from wallet.core.crypto import ARGON2_MIN  # noqa: E402
-from wallet.core.grant_code import decode_grant  # noqa: E402
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing  # noqa: E402
+from wallet.core.desks.clinic import ClinicDesk, ReadRefused  # noqa: E402
+from wallet.core.keys.sodium import ARGON2_MIN  # noqa: E402
+from wallet.core.consent.grant_code import decode_grant  # noqa: E402
 from wallet.core.wallet import Wallet  # noqa: E402
 from wallet.gui import ops  # noqa: E402
 from wallet.gui.app import application  # noqa: E402

@@ -9,9 +9,10 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from wallet.core import records, sharing
-from wallet.core.clinic import ReadRefused
-from wallet.core.grant_code import decode_grant
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.desks.clinic import ReadRefused
+from wallet.core.consent.grant_code import decode_grant
 from wallet.gui.access_log_view import REFUSAL_BACKGROUND
 from wallet.gui.access_log_view import EventsModel as M
 
@@ -96,9 +97,10 @@ def test_fhir_exports_from_the_views(qtbot, wallet, clinic, open_window, dialogs
     import json
     import time
 
-    from wallet.core import records, sharing
+    from wallet.core.records import library as records
+    from wallet.core.consent import grants as sharing
     from wallet.core.fhir.validate import resource_problems
-    from wallet.core.grant_code import decode_grant
+    from wallet.core.consent.grant_code import decode_grant
 
     from .conftest import wait_quiet, write_pdf
 

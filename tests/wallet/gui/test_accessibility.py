@@ -10,7 +10,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication
                                QLineEdit,
                                QPlainTextEdit, QPushButton, QRadioButton, QWidget)
 
-from wallet.core import records, sharing
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
 from wallet.core.onboarding import Step
 from wallet.gui.grant_dialog import GrantDialog
 from wallet.gui.main_window import MainWindow

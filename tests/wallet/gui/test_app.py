@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 from wallet.cli import main as cli_main
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.local_node import LocalNode
 from wallet.core.wallet import Wallet
 from wallet.gui.main_window import MainWindow

@@ -8,9 +8,10 @@ import time
 
 from PySide6.QtCore import Qt
 
-from wallet.core import records, sharing
-from wallet.core.crypto import ARGON2_MIN
-from wallet.core.qr import save_png
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.consent.qr import save_png
 from wallet.gui.clinic_window import ClinicWindow
 from wallet.gui.session import ClinicSession
 

@@ -10,7 +10,7 @@ import random
 
 from PySide6.QtCore import Qt
 
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.onboarding import Step
 from wallet.gui.access_log_view import EventsModel as M
 from wallet.gui.main_window import MainWindow
@@ -114,7 +114,7 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
 
 
 def test_restore_through_the_wizard(qtbot, make_wallet, shared_node, dialogs, tmp_path):
-    from wallet.core import records
+    from wallet.core.records import library as records
 
     original = make_wallet("original")
     records.import_file(original, write_pdf(tmp_path / "scan.pdf"), title="Old scan")

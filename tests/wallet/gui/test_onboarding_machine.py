@@ -10,11 +10,11 @@ import sys
 import pytest
 
 from ledger_client.errors import NodeUnavailable
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.errors import Cancelled, InvalidPhrase, KeyringUnavailable
 from wallet.core.onboarding import (CHECK_WORDS, Onboarding, OnboardingError, Step, build_wallet, parse_genesis_hash,
                                     parse_nodes)
-from wallet.core.seed import new_phrase
+from wallet.core.keys.seed import new_phrase
 from wallet.core.wallet import Wallet
 
 PASS = "correct horse battery"

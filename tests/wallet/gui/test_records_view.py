@@ -11,7 +11,7 @@ import time
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
-from wallet.core import records
+from wallet.core.records import library as records
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 

@@ -9,9 +9,10 @@ import time
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from wallet.core import records, sharing
-from wallet.core.grant_code import decode_grant
-from wallet.core.qr import decode_image
+from wallet.core.records import library as records
+from wallet.core.consent import grants as sharing
+from wallet.core.consent.grant_code import decode_grant
+from wallet.core.consent.qr import decode_image
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 

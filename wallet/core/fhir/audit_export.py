@@ -29,7 +29,7 @@ from ledger_client.client import LedgerClient
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import LedgerError
 
-from .. import audit
+from ..audit import trail as audit
 from ..wallet import VAULT_PSEUDONYM, Wallet
 from .bundle_export import collection_bundle, write_json
 from .codes import (AUDIT_ENTITY_TYPE, AUDIT_EVENT_TYPE, BALP_PATIENT_READ, DCM, NETWORK_TYPE_URI, OBJECT_ROLE,

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..atomic_file import atomic_output, atomic_write
-from ..records import Cancel, Progress, export_record, list_records
+from ..records.library import Cancel, Progress, export_record, list_records
 from ..wallet import Wallet
 from .codes import SYS_RECORD, identifier, instant
 from .bundle_reader import check_bundle_doc

@@ -25,12 +25,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..file_kinds import MAX_FHIR_JSON_BYTES, clinical_date
-from ..records import Cancel, ImportResult, Progress, import_file
+from ..records.kinds import MAX_FHIR_JSON_BYTES, clinical_date
+from ..records.library import Cancel, ImportResult, Progress, import_file
 from ..wallet import Wallet
 from .bundle_reader import Entry, ParsedBundle, check_entries, read_bundle
 from .describe import bundle_index, concept_text, subject_text, title_for
-from .record_batch import PlannedRecord, blob_limit, store_records
+from ..records.pipeline import PlannedRecord, blob_limit, store_records
 from .validate import Problem
 
 FHIR_JSON = "application/fhir+json"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..errors import UnreadableFile
-from ..file_kinds import MAX_FHIR_JSON_BYTES, InvalidFhir
+from ..records.kinds import MAX_FHIR_JSON_BYTES, InvalidFhir
 from .validate import Problem, resource_problems
 
 _WS = re.compile(r"[ \t\n\r]*")

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ledger_client.errors import NotFound
 
-from ..sharing import list_grants
+from ..consent.grants import list_grants
 from ..wallet import Wallet
 from .bundle_export import collection_bundle, write_json
 from .codes import (CONSENT_SCOPE, LOINC, PARTICIPATION, PCF_PROFILE, SYS_INSTITUTION, SYS_LEDGER_TX, SYS_NETWORK,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..file_kinds import clinical_date
+from ..records.kinds import clinical_date
 
 MAX_TITLE = 120
 # Where each resource type keeps what it is about (first found wins).

@@ -26,14 +26,14 @@ from typing import TYPE_CHECKING
 
 from ledger_client.errors import LedgerError
 
-from ..file_kinds import MAX_FHIR_JSON_BYTES
+from ..records.kinds import MAX_FHIR_JSON_BYTES
 from .bundle_export import write_json
 from .codes import (LIFECYCLE, PARTICIPATION, PROVENANCE_AGENT, SYS_INSTITUTION, SYS_NODE, SYS_PSEUDONYM, SYS_RECORD,
                     identifier, instant, ledger_anchor, purpose_coding, ref, tx_urn)
 from .validate import require_valid
 
 if TYPE_CHECKING:
-    from ..clinic import ClinicDesk, ConsentView
+    from ..desks.clinic import ClinicDesk, ConsentView
 
 SUFFIX = ".provenance.json"
 

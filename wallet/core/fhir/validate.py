@@ -136,7 +136,7 @@ def check_resource(doc: Any) -> None:
     A Bundle is checked whole, every entry included, and the first problems are named
     by path (``Bundle.entry[17].resource``).
     """
-    from ..file_kinds import InvalidFhir
+    from ..records.kinds import InvalidFhir
 
     is_bundle = isinstance(doc, dict) and doc.get("resourceType") == "Bundle"
     if is_bundle:

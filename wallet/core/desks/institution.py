@@ -8,10 +8,10 @@ from pathlib import Path
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import NotFound
 
-from . import crypto
-from .keystore import Keystore
-from .network import Network
-from .settings import Settings
+from ..keys import sodium as crypto
+from ..keys.keystore import Keystore
+from ..network import Network
+from ..settings import Settings
 
 SETTINGS_FILE = "settings.json"
 

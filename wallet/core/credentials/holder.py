@@ -31,11 +31,11 @@ from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import CredentialDocs
 from ledger_client.errors import CredentialRefused, LedgerError, NotFound, RevocationListOutdated
 
-from . import crypto
-from .credential_store import CredentialStore, link_secret
-from .errors import WalletError
-from .network import Network
-from .wallet import Wallet
+from ..keys import sodium as crypto
+from .store import CredentialStore, link_secret
+from ..errors import WalletError
+from ..network import Network
+from ..wallet import Wallet
 
 DOC_VERSION = 1
 LINK_SECRET_ID = "medwallet"

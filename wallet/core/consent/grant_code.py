@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .errors import GrantCodeProblem, InvalidGrantCode
+from ..errors import GrantCodeProblem, InvalidGrantCode
 
 PREFIX = "MEDWALLET:"
 VERSION = 1

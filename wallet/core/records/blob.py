@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import crypto
-from .atomic_file import atomic_output
-from .errors import RecordIntegrityError, UnreadableFile
-from .record_crypto import CancelCheck, Progress, RecordEncryptor, decrypt_stream, new_record_key
+from ..keys import sodium as crypto
+from ..atomic_file import atomic_output
+from ..errors import RecordIntegrityError, UnreadableFile
+from .stream import CancelCheck, Progress, RecordEncryptor, decrypt_stream, new_record_key
 
 MAGIC = b"MWBLOB1\x00"
 DOMAIN = b"medwallet/record-key/v1"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ledger_client.errors import HistoryMismatch
 
-from .errors import WalletError
-from .wallet import Wallet
+from ..errors import WalletError
+from ..wallet import Wallet
 
 
 class HistoryChanged(WalletError):

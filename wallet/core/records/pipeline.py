@@ -35,8 +35,8 @@ from ledger_client.tx import make_tx
 
 from .. import events
 from ..errors import Cancelled, FileTooLarge
-from ..record_blob import seal_record, seal_stream
-from ..records import Cancel, ImportResult, Progress, store_remote
+from .blob import seal_record, seal_stream
+from .library import Cancel, ImportResult, Progress, store_remote
 from ..wallet import VAULT_PSEUDONYM, Wallet
 
 CHUNK_RECORDS = 200  # anchors per batch (the node takes up to 5,000), and the unit of the pipeline

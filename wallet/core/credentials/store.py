@@ -24,9 +24,9 @@ import json
 import re
 from pathlib import Path
 
-from . import crypto
-from .atomic_file import atomic_write
-from .errors import CryptoError, WalletError
+from ..keys import sodium as crypto
+from ..atomic_file import atomic_write
+from ..errors import CryptoError, WalletError
 
 MAGIC = b"MWCRED01"
 PURPOSE_STORE = "mw/cred-store"

@@ -25,12 +25,13 @@ from pathlib import Path
 from ledger_client.contract import consent_status
 from ledger_client.errors import AlreadyRevoked, LedgerError
 
-from . import crypto, events
-from .errors import WalletError
+from .. import events
+from ..keys import sodium as crypto
+from ..errors import WalletError
 from .grant_code import GrantCode, encode_grant
-from .record_blob import decrypt_content, open_record, seal_stream, unwrap_key
-from .records import Cancel, Progress, ensure_local_blob, store_remote
-from .wallet import Wallet
+from ..records.blob import decrypt_content, open_record, seal_stream, unwrap_key
+from ..records.library import Cancel, Progress, ensure_local_blob, store_remote
+from ..wallet import Wallet
 
 ENVELOPE_VERSION = 1
 PURPOSE_LABELS = {"treatment": "Treatment", "emergency": "Emergency care", "research": "Research",

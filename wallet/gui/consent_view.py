@@ -7,7 +7,8 @@ from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
                                QTabWidget, QVBoxLayout, QWidget)
 
-from ..core import records, sharing
+from ..core.records import library as records
+from ..core.consent import grants as sharing
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import WalletError
+from ..errors import WalletError
 
 MAX_FHIR_JSON_BYTES = 64 * 1024 * 1024
 _DATE_FIELDS = ("effectiveDateTime", "issued", "date", "recordedDate", "authoredOn", "occurrenceDateTime",
@@ -85,7 +85,7 @@ def _fhir_kind(path: Path, size: int) -> FileKind:
 def check_fhir(doc: dict) -> tuple[str, str | None]:
     """Validate a FHIR R4 resource (a Bundle with every entry) with ``fhir.resources``;
     returns its type and clinical date. See :mod:`wallet.core.fhir.validate`."""
-    from .fhir.validate import check_resource
+    from ..fhir.validate import check_resource
 
     check_resource(doc)
     return doc["resourceType"], clinical_date(doc)

@@ -20,15 +20,15 @@ from ledger_client.access import make_access_request
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import AccessDenied, LedgerError, NotFound
 
-from . import crypto
-from .errors import InvalidGrantCode, GrantCodeProblem, WalletError
-from .fhir.provenance import write_read_provenance
-from .grant_code import GrantCode, decode_grant
+from ..keys import sodium as crypto
+from ..errors import InvalidGrantCode, GrantCodeProblem, WalletError
+from ..fhir.provenance import write_read_provenance
+from ..consent.grant_code import GrantCode, decode_grant
 from .institution import InstitutionDesk
-from .network import Network
-from .qr import decode_image
-from .record_blob import open_record
-from .settings import Settings
+from ..network import Network
+from ..consent.qr import decode_image
+from ..records.blob import open_record
+from ..settings import Settings
 
 VAULT_FILE = "clinic.vault"
 SETTINGS_FILE = "settings.json"

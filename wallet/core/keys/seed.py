@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING
 
 from mnemonic import Mnemonic
 
-from . import crypto
-from .errors import InvalidPhrase
+from . import sodium as crypto
+from ..errors import InvalidPhrase
 
 if TYPE_CHECKING:  # key types come from crypto.py, the one module that talks to libsodium
     import nacl.public

@@ -24,8 +24,8 @@ import qrcode.util
 import zxingcpp
 from PIL import Image, ImageFilter, ImageOps, UnidentifiedImageError
 
-from .atomic_file import atomic_write
-from .errors import FileTooLarge, QrNotFound, UnreadableFile
+from ..atomic_file import atomic_write
+from ..errors import FileTooLarge, QrNotFound, UnreadableFile
 
 BOX_SIZE = 10
 BORDER = 4

@@ -19,8 +19,8 @@ from typing import Callable, Iterator
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError
 
-from .errors import Cancelled
-from .record_blob import SealedRecord, Sealer
+from ..errors import Cancelled
+from .blob import SealedRecord, Sealer
 
 QUEUE_PIECES = 8
 _END = object()

@@ -34,16 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from . import crypto
-from .atomic_file import atomic_output
-from .errors import (
-    Cancelled,
-    CryptoError,
-    FileChanged,
-    FileTooLarge,
-    RecordIntegrityError,
-    UnreadableFile,
-)
+from ..keys import sodium as crypto
+from ..atomic_file import atomic_output
+from ..errors import Cancelled, CryptoError, FileChanged, FileTooLarge, RecordIntegrityError, UnreadableFile
 
 MAGIC = b"MWREC1\x00\x00"
 CHUNK_SIZE = 1 << 20

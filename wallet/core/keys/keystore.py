@@ -21,17 +21,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import crypto, keyring_access, vault
-from .atomic_file import atomic_write
-from .errors import (
-    CorruptVault,
-    CryptoError,
-    KeyringUnavailable,
-    PassphraseRequired,
-    UnreadableFile,
-    VaultMissing,
-    WrongPassphrase,
-)
+from . import sodium as crypto, keyring_access, vault
+from ..atomic_file import atomic_write
+from ..errors import (CorruptVault, CryptoError, KeyringUnavailable, PassphraseRequired, UnreadableFile, VaultMissing,
+                      WrongPassphrase)
 
 # Argon2id cost for new passphrase slots. Tests lower it (crypto.ARGON2_MIN); the cost actually
 # used is stored in each vault, so vaults made with any setting keep opening.

@@ -17,12 +17,12 @@ from typing import Callable, Iterator
 from ledger_client.access import make_access_request
 from ledger_client.errors import NotFound, RecordExists, RecordRetired
 
-from . import events
-from .errors import FileTooLarge, RecordIntegrityError, UnreadableFile, WalletError
-from .file_kinds import detect
-from .record_blob import Sealer, open_record, unwrap_key
-from .upload_pipeline import seal_and_upload
-from .wallet import VAULT_PSEUDONYM, Wallet
+from .. import events
+from ..errors import FileTooLarge, RecordIntegrityError, UnreadableFile, WalletError
+from .kinds import detect
+from .blob import Sealer, open_record, unwrap_key
+from .sealing import seal_and_upload
+from ..wallet import VAULT_PSEUDONYM, Wallet
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 Cancel = Callable[[], bool]

@@ -18,11 +18,11 @@ import json
 import os
 import time
 
-from . import sharing
+from . import grants as sharing
 from .deidentify import DeidentifyError, deidentify
-from .record_blob import decrypt_content, seal_stream, unwrap_key
-from .records import ensure_local_blob, find_record, store_remote
-from .wallet import Wallet
+from ..records.blob import decrypt_content, seal_stream, unwrap_key
+from ..records.library import ensure_local_blob, find_record, store_remote
+from ..wallet import Wallet
 
 RESEARCH_PURPOSE = "research"
 CATEGORY = "deidentified"

@@ -35,8 +35,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from . import crypto
-from .errors import CorruptVault, CryptoError, NewerVault, WrongPassphrase
+from . import sodium as crypto
+from ..errors import CorruptVault, CryptoError, NewerVault, WrongPassphrase
 
 MAGIC = b"MWVAULT1"
 FORMAT = 1

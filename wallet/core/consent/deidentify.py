@@ -47,7 +47,7 @@ import re
 import uuid
 from typing import Any
 
-from .errors import WalletError
+from ..errors import WalletError
 
 AGE_90_OR_OLDER_URL = "http://medwallet.org/fhir/StructureDefinition/age-90-or-older"
 ANONYMIZED = {"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "code": "ANONYED",

@@ -35,13 +35,13 @@ from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.errors import NotFound
 
-from . import crypto
-from .credentials import DOC_VERSION, check_doc
-from .atomic_file import atomic_write
-from .errors import WalletError
+from ..keys import sodium as crypto
+from ..credentials.holder import DOC_VERSION, check_doc
+from ..atomic_file import atomic_write
+from ..errors import WalletError
 from .institution import InstitutionDesk
-from .network import Network
-from .settings import Settings
+from ..network import Network
+from ..settings import Settings
 
 VAULT_FILE = "issuer.vault"
 SETTINGS_FILE = "settings.json"

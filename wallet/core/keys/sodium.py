@@ -30,7 +30,7 @@ import nacl.secret
 import nacl.signing
 import nacl.utils
 
-from .errors import CryptoError
+from ..errors import CryptoError
 
 KEY_BYTES = 32
 PURPOSE_MAX_BYTES = sodium.crypto_generichash_PERSONALBYTES  # 16

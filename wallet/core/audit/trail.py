@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from ledger_client.access import parse_access_request
 from ledger_client.errors import LedgerError
 
-from . import events as wallet_events
+from .. import events as wallet_events
 from .history import check_history
-from .wallet import Wallet
+from ..wallet import Wallet
 
 
 @dataclass(frozen=True)
