@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from . import crypto
 from .encoding import canonical, check_domain
 from .errors import IntegrityError, MalformedError, SignatureError
-from .merkle import root_from_hashes, leaf_hash
+from .merkle import leaf_hash, root_from_hashes
 from .schema import HASH, KEY, SIG, TIME, Int, ListOf, Obj
 from .tx import SignedTx
 

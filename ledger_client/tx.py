@@ -18,8 +18,7 @@ from typing import Any
 from . import crypto
 from .encoding import canonical, check_domain, parse_json
 from .errors import MalformedError, SignatureError, WrongNetwork
-from .schema import (BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable,
-                     Obj, Text)
+from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable, Obj, Text
 
 TX_VERSION = 1
 MAX_TX_BYTES = 64 * 1024

@@ -30,13 +30,13 @@ from tests.nodeproc import new_network  # noqa: E402
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from wallet.core.records import library as records
+from wallet.core import importing
 from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 wallet, _ = Wallet.create(Path(sys.argv[1]), passphrase="bench", use_keyring=False, nodes=[sys.argv[2]],
                           kdf_limits=ARGON2_MIN)
 started = time.perf_counter()
-result = records.import_file(wallet, Path(sys.argv[3]))
+result = importing.import_file(wallet, Path(sys.argv[3]))
 elapsed = time.perf_counter() - started
 print(json.dumps({"seconds": elapsed, "record": result.record}))
 """

@@ -41,7 +41,7 @@ DIRECT = ("import argparse, sys; from wallet.gui.app import run_gui; "
 
 def prepare(base: Path, node_url: str) -> tuple[Path, Path]:
     """A wallet on the node with one record, and its passphrase file (untimed)."""
-    from wallet.core.records import library as records
+    from wallet.core import importing
     from wallet.core.keys.sodium import ARGON2_MIN
     from wallet.core.wallet import Wallet
 
@@ -49,7 +49,7 @@ def prepare(base: Path, node_url: str) -> tuple[Path, Path]:
                               kdf_limits=ARGON2_MIN)
     sample = base / "letter.pdf"
     sample.write_bytes(b"%PDF-1.7\n" + os.urandom(50_000))
-    records.import_file(wallet, sample, title="Discharge letter")
+    importing.import_file(wallet, sample, title="Discharge letter")
     wallet.close()
     secret = base / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n")

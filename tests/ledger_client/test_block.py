@@ -7,8 +7,17 @@ import copy
 import pytest
 
 from ledger_client import crypto
-from ledger_client.block import (Header, check_block_txs, check_time_order, header_hash, make_header,
-                                 parse_header, sign_header, verify_header_chain, verify_signatures)
+from ledger_client.block import (
+    Header,
+    check_block_txs,
+    check_time_order,
+    header_hash,
+    make_header,
+    parse_header,
+    sign_header,
+    verify_header_chain,
+    verify_signatures,
+)
 from ledger_client.errors import IntegrityError, MalformedError, SignatureError
 from ledger_client.merkle import merkle_root
 from ledger_client.tx import make_tx

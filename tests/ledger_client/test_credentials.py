@@ -19,8 +19,14 @@ from hypothesis import strategies as st
 
 from ledger_client import credentials
 from ledger_client.anoncreds_lib import anoncreds
-from ledger_client.credentials import (admission_nonce, admission_proof, admission_request, lookup_docs,
-                                       proof_request, verify_presentation)
+from ledger_client.credentials import (
+    admission_nonce,
+    admission_proof,
+    admission_request,
+    lookup_docs,
+    proof_request,
+    verify_presentation,
+)
 from ledger_client.errors import CredentialRefused
 from ledger_client.keyfile import load_key
 from ledger_client.node.datadir import init_datadir

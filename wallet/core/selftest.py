@@ -38,10 +38,11 @@ def _run(name: str, fn: Callable[[], str]) -> Check:
 
 def check_crypto() -> str:
     """libsodium answers, and its constructions round-trip."""
-    from .keys import sodium as crypto
-    from .records.stream import decrypt_stream, encrypt_stream
     import io
-    key = crypto.random_bytes(32)
+
+    from .keys import sodium
+    from .records.stream import decrypt_stream, encrypt_stream
+    key = sodium.random_bytes(32)
     sealed = io.BytesIO()
     encrypt_stream(io.BytesIO(b"self-test" * 1000), sealed, key)
     sealed.seek(0)
@@ -49,10 +50,10 @@ def check_crypto() -> str:
     decrypt_stream(sealed, out, key)
     if out.getvalue() != b"self-test" * 1000:
         raise WalletError("record encryption did not round-trip")
-    box = crypto.box_key(crypto.random_bytes(32))
-    if crypto.seal_open(box, crypto.seal(box.public_key, b"x")) != b"x":
+    box = sodium.box_key(sodium.random_bytes(32))
+    if sodium.seal_open(box, sodium.seal(box.public_key, b"x")) != b"x":
         raise WalletError("sealed boxes did not round-trip")
-    return crypto.library_version()
+    return sodium.library_version()
 
 
 def check_credentials() -> str:

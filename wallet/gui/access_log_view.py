@@ -9,20 +9,29 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ledger_client.contract import REASON_TEXT
 
-from ..core.audit import trail as audit
-from ..core.consent import grants as sharing
+from ..core.audit import trail
+from ..core.consent import grants
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView
 from .formatting import when
 from .i18n import _
-from .rows_model import RowsModel
 from .ops import Op
+from .rows_model import RowsModel
 
 REFUSAL_BACKGROUND = QColor("#fdecea")
 REFUSAL_TEXT = QColor("#9b1c1c")
@@ -96,7 +105,7 @@ class EventsModel(RowsModel):
                          "header chain.").format(tx=row["tx"][:16], height=row["height"])
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
-                _(sharing.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
+                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
 
 
 class EventFilter(QSortFilterProxyModel):
@@ -208,7 +217,7 @@ class AccessLogView(WalletView):
     def activated(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: audit.mark_seen(wallet)).run()
+            Op(self, lambda ctx: trail.mark_seen(wallet)).run()
 
     def on_access_seen(self, _events) -> None:
         self.reload()
@@ -221,7 +230,7 @@ class AccessLogView(WalletView):
         if wallet is None or self._refresh_op is not None:
             return
         self.status.setText(_("Checking the ledger…"))
-        self._refresh_op = Op(self, lambda ctx: audit.refresh(wallet))
+        self._refresh_op = Op(self, lambda ctx: trail.refresh(wallet))
         self._refresh_op.success(self._refreshed).finally_(self._refresh_done).failure(self._refresh_failed).run()
 
     def _refreshed(self, fresh: list) -> None:
@@ -241,7 +250,7 @@ class AccessLogView(WalletView):
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: audit.events(wallet), serial=False).success(self._show_rows).run()
+            Op(self, lambda ctx: trail.events(wallet), serial=False).success(self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:

@@ -7,10 +7,23 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.consent.grants import PURPOSE_LABELS
+from ..core.desks.clinic import ReadRefused
 from .accessibility import add_shortcut
 from .assets import icon
 from .formatting import when
@@ -203,7 +216,7 @@ class ClinicDeskView(QWidget):
         if text is None:
             show_error(self, exc)
             return
-        if getattr(exc, "code", "") == "read_refused":
+        if isinstance(exc, ReadRefused):
             text += " " + _("The refusal is recorded on the ledger and the patient sees it.")
         self.problem.setText(text)
         self.problem.show()

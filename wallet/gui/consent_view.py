@@ -1,14 +1,23 @@
-"""Sharing: give an institution access (grant dialog), show the grant's QR code, and the
+"""Consent (the "Sharing" section): give an institution access (grant dialog), show the grant's QR code, and the
 consents given, by status (active, expired, revoked), with revoke."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.records import library as records
-from ..core.consent import grants as sharing
+from ..core.consent import grants
+from ..core.records import library
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon
@@ -16,10 +25,10 @@ from .context import ViewContext, WalletView
 from .formatting import day
 from .grant_dialog import GrantDialog, GrantRequest
 from .i18n import _
-from .rows_model import RowsModel
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .qr_dialog import QrDialog
+from .rows_model import RowsModel
 
 TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
         ("revoked", ("revoked",), "Revoked"))
@@ -34,7 +43,7 @@ class GrantsModel(RowsModel):
         row = self.rows[index.row()]
         status = {"active": _("Active"), "pending": _("Not yet valid"), "expired": _("Expired"),
                   "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at")))}.get(row["status"], "")
-        return (row["institution_name"], _(sharing.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
+        return (row["institution_name"], _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
                 str(len(row["records"])), day(row["expires_at"]), status)[index.column()]
 
 
@@ -47,7 +56,7 @@ class _StatusFilter(QSortFilterProxyModel):
         return self.sourceModel().rows[source_row]["status"] in self.statuses
 
 
-class SharingView(WalletView):
+class ConsentView(WalletView):
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = GrantsModel(self)
@@ -66,9 +75,9 @@ class SharingView(WalletView):
         title.setObjectName("viewTitle")
         layout.addWidget(title)
         bar = QHBoxLayout()
-        self.grant_button = QPushButton(icon("sharing"), _("&New grant…"))
+        self.grant_button = QPushButton(icon("consent"), _("&New grant…"))
         self.grant_button.setProperty("primary", True)
-        self.grant_button.setIcon(icon("sharing", on_accent=True))
+        self.grant_button.setIcon(icon("consent", on_accent=True))
         self.grant_button.setAccessibleName(_("Give an institution access to records"))
         add_shortcut(self.grant_button, "Ctrl+N")
         self.grant_button.clicked.connect(lambda: self.new_grant())
@@ -139,7 +148,7 @@ class SharingView(WalletView):
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: sharing.list_grants(wallet), serial=False).success(self._show_rows).run()
+            Op(self, lambda ctx: grants.list_grants(wallet), serial=False).success(self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:
@@ -170,7 +179,7 @@ class SharingView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None or self._grant_op is not None:
             return
-        Op(self, lambda ctx: records.list_records(wallet), serial=False).success(
+        Op(self, lambda ctx: library.list_records(wallet), serial=False).success(
             lambda rows: self._open_grant_dialog(rows, preselected)).run()
 
     def _open_grant_dialog(self, rows: list[dict], preselected) -> None:
@@ -188,7 +197,7 @@ class SharingView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None:
             return
-        op = Op(self, lambda ctx: sharing.grant(wallet, request.institution, list(request.records), request.purpose,
+        op = Op(self, lambda ctx: grants.grant(wallet, request.institution, list(request.records), request.purpose,
                                                 request.expires_at, progress=ctx.progress, cancel=ctx.cancelled))
         self._grant_op = op
         self.progress.start(_("Sharing with {name}").format(name=request.institution_name), op)
@@ -223,9 +232,9 @@ class SharingView(WalletView):
         if grant is None or wallet is None or grant["status"] not in ("active", "pending"):
             return
         caption = _("Consent for {name}, {purpose}, valid until {day}.").format(
-            name=grant["institution_name"], purpose=_(sharing.PURPOSE_LABELS.get(grant["purpose"], "")),
+            name=grant["institution_name"], purpose=_(grants.PURPOSE_LABELS.get(grant["purpose"], "")),
             day=day(grant["expires_at"]))
-        Op(self, lambda ctx: sharing.grant_code(wallet, grant["consent"]), serial=False).success(
+        Op(self, lambda ctx: grants.grant_code(wallet, grant["consent"]), serial=False).success(
             lambda code: self.show_qr(code, grant["institution_name"], caption)).run()
 
     # --- revoking ---------------------------------------------------------------------------------
@@ -250,6 +259,6 @@ class SharingView(WalletView):
         if not self.ctx.dialogs.confirm(self, _("Revoke consent"), question, ok_label=_("Revoke"),
                                         informative=explanation):
             return
-        Op(self, lambda ctx: sharing.revoke(wallet, grant["consent"])).success(
+        Op(self, lambda ctx: grants.revoke(wallet, grant["consent"])).success(
             lambda _tx: self.status.setText(_("Revoked. {name}'s next read will be refused.").format(
                 name=grant["institution_name"]))).run()

@@ -32,7 +32,8 @@ def day(ts: int | None) -> str:
 def stage_text(stage: str) -> str:
     return {"encrypt": _("Encrypting"), "upload": _("Uploading"), "download": _("Downloading"),
             "decrypt": _("Decrypting and checking"), "scan": _("Looking for your records"),
-            "copy": _("Preparing the shared copy")}.get(stage, _("Working"))
+            "copy": _("Preparing the shared copy"), "read": _("Reading"), "validate": _("Checking FHIR entries"),
+            "anchor": _("Anchoring on the ledger")}.get(stage, _("Working"))
 
 
 def percent(done: int, total: int) -> int:

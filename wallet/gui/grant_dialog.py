@@ -1,15 +1,27 @@
 """The grant form: which institution (from the ledger's directory, with a search box),
-which records, for what purpose, until when. It only collects the answer; the sharing
+which records, for what purpose, until when. It only collects the answer; the consent
 view runs the grant itself (re-encrypted copies, upload, consent) with progress."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time as day_time
+from datetime import datetime
+from datetime import time as day_time
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.consent.grants import PURPOSE_LABELS
 from .accessibility import name_standard_buttons

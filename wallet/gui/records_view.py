@@ -7,10 +7,20 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.records import library as records
+from ..core import importing
+from ..core.importing import ImportReport
+from ..core.records import library
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon
@@ -18,9 +28,9 @@ from .context import ViewContext, WalletView
 from .dialog_service import file_filters
 from .formatting import day, human_size
 from .i18n import _
-from .rows_model import RowsModel
 from .ops import Op
 from .progress_panel import ProgressPanel
+from .rows_model import RowsModel
 from .session import decrypted_copy
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -166,7 +176,7 @@ class RecordsView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None:
             return
-        Op(self, lambda ctx: records.list_records(wallet), serial=False).success(self._show_rows).run()
+        Op(self, lambda ctx: library.list_records(wallet), serial=False).success(self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:
@@ -209,14 +219,14 @@ class RecordsView(WalletView):
             self._update_buttons()
             return
         path = self._queue.pop(0)
-        op = Op(self, lambda ctx: records.import_file(wallet, path, progress=ctx.progress, cancel=ctx.cancelled))
+        op = Op(self, lambda ctx: importing.import_file(wallet, path, progress=ctx.progress, cancel=ctx.cancelled))
         self._import_op = op
         self.progress.start(_("Importing {name}").format(name=path.name), op)
         self._update_buttons()
         op.progress(self.progress.update).success(self._on_imported).failure(self._on_import_failed).run()
 
-    def _on_imported(self, result) -> None:
-        self.status.setText(_("“{title}” is encrypted, uploaded and anchored.").format(title=result.title))
+    def _on_imported(self, report: ImportReport) -> None:
+        self.status.setText(messages.imported(report))
         self._next_import()
 
     def _on_import_failed(self, exc: BaseException) -> None:
@@ -234,7 +244,7 @@ class RecordsView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None or self._import_op is not None:
             return
-        op = Op(self, lambda ctx: records.resume_pending(wallet, progress=ctx.progress, cancel=ctx.cancelled))
+        op = Op(self, lambda ctx: importing.resume_pending(wallet, progress=ctx.progress, cancel=ctx.cancelled))
         self._import_op = op
         self.progress.start(_("Finishing uploads"), op)
         op.progress(self.progress.update).failure(self._on_import_failed).success(lambda _done: self._next_import())
@@ -293,6 +303,6 @@ class RecordsView(WalletView):
                                         informative=explanation):
             return
         self.status.setText(_("Deleting “{title}”…").format(title=row["title"]))
-        Op(self, lambda ctx: records.delete_record(wallet, row["record"])).success(
+        Op(self, lambda ctx: library.delete_record(wallet, row["record"])).success(
             lambda retired: self.status.setText(_("Deleted: the key is destroyed and {n} copies are retired on "
                                                   "the ledger.").format(n=len(retired)))).run()

@@ -168,13 +168,13 @@ class WalletSession:
 
 def decrypted_copy(wallet, record: str, folder: Path, progress=None, cancel=None) -> Path:
     """Decrypt ``record`` into ``folder`` (one sub-folder per record) for viewing."""
-    from ..core.records import library as records
+    from ..core.records import library
 
-    row = records.find_record(wallet, record)
+    row = library.find_record(wallet, record)
     target_dir = folder / record[:16]
     target_dir.mkdir(mode=0o700, exist_ok=True)
     target = target_dir / safe_file_name(row.get("filename") or "", f"{record[:12]}.bin")
-    records.export_record(wallet, record, target, progress=progress, cancel=cancel)
+    library.export_record(wallet, record, target, progress=progress, cancel=cancel)
     return target
 
 

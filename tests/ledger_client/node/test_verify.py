@@ -197,9 +197,9 @@ def test_node_refuses_to_start_on_a_tampered_tail(tmp_path):
     import subprocess
     import sys
 
-    from tests.nodeproc import new_network
     from ledger_client.client import LedgerClient
     from ledger_client.crypto import SigningKey
+    from tests.nodeproc import new_network
 
     node = new_network(tmp_path / "n").start()
     client = LedgerClient([node.url])

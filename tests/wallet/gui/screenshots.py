@@ -26,11 +26,11 @@ from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt  # noqa: E402
 
 from tests.nodeproc import new_network  # noqa: E402
 from tests.wallet.gui.conftest import FakeDialogs  # noqa: E402
-from wallet.core.records import library as records
-from wallet.core.consent import grants as sharing  # noqa: E402
+from wallet.core import importing
+from wallet.core.consent import grants  # noqa: E402
+from wallet.core.consent.grant_code import decode_grant  # noqa: E402
 from wallet.core.desks.clinic import ClinicDesk, ReadRefused  # noqa: E402
 from wallet.core.keys.sodium import ARGON2_MIN  # noqa: E402
-from wallet.core.consent.grant_code import decode_grant  # noqa: E402
 from wallet.core.wallet import Wallet  # noqa: E402
 from wallet.gui import ops  # noqa: E402
 from wallet.gui.app import application  # noqa: E402
@@ -87,15 +87,15 @@ def demo(base: Path, node) -> tuple[Wallet, list[ClinicDesk], dict]:
                                  use_keyring=False, kdf_limits=ARGON2_MIN)
         desk.register(node.governance)
         desks.append(desk)
-    ids = {title: records.import_file(wallet, path, title=title).record for path, title in sample_files(base / "in")}
+    ids = {title: importing.import_file(wallet, path, title=title).record for path, title in sample_files(base / "in")}
     lac, nord, lab = desks
     until = int(time.time()) + 30 * 86400
-    g1 = sharing.grant(wallet, lac.key.public, [ids["Discharge letter"], ids["Chest X-ray"]], "treatment", until)
+    g1 = grants.grant(wallet, lac.key.public, [ids["Discharge letter"], ids["Chest X-ray"]], "treatment", until)
     lac.read(decode_grant(g1.code), base / "lac")
-    g2 = sharing.grant(wallet, lab.key.public, [ids["Lab results"]], "treatment", until)
+    g2 = grants.grant(wallet, lab.key.public, [ids["Lab results"]], "treatment", until)
     lab.read(decode_grant(g2.code), base / "lab")
-    g3 = sharing.grant(wallet, nord.key.public, [ids["Blood pressure"]], "insurance", until)
-    sharing.revoke(wallet, g3.consent)
+    g3 = grants.grant(wallet, nord.key.public, [ids["Blood pressure"]], "insurance", until)
+    grants.revoke(wallet, g3.consent)
     try:
         nord.read(decode_grant(g3.code), base / "nord")
     except ReadRefused:
@@ -139,8 +139,8 @@ def wallet_shots(wallet: Wallet, desks, facts: dict) -> None:
     window.views["records"].table.selectRow(1)
     settle()
     save(window, "records")
-    window.show_section("sharing")
-    sharing_view = window.views["sharing"]
+    window.show_section("consent")
+    sharing_view = window.views["consent"]
     settle(lambda: sharing_view.model.rows != [])
     sharing_view.tables["active"].selectRow(0)
     settle()
@@ -198,7 +198,7 @@ def clinic_shots(wallet: Wallet, desks, facts: dict) -> None:
     settle(lambda: view.table.rowCount() == 2)
     save(window, "clinic-desk")
     reopened = Wallet.open(wallet.dir, PASS)  # the wallet window closed its own handle
-    sharing.revoke(reopened, facts["lac"].consent)
+    grants.revoke(reopened, facts["lac"].consent)
     reopened.close()
     view.scan_input.setText(facts["lac"].code)
     view.scan_typed()

@@ -10,6 +10,7 @@ import random
 
 from PySide6.QtCore import Qt
 
+from wallet.core import importing
 from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.onboarding import Step
 from wallet.gui.access_log_view import EventsModel as M
@@ -18,7 +19,7 @@ from wallet.gui.session import WalletSession
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 from .test_clinic_window import wedge_scan
-from .test_sharing_view import grant_through_dialog, tab_counts
+from .test_consent_view import grant_through_dialog, tab_counts
 
 PASS = "a passphrase for the flow"
 
@@ -68,8 +69,8 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
         qtbot.waitUntil(lambda: [records_view.model.index(0, 4).data()] == ["Anchored"]
                         if records_view.model.rows else False, timeout=TIMEOUT_MS)
         # grant to the registered clinic; the QR appears
-        window.show_section("sharing")
-        sharing_view = window.views["sharing"]
+        window.show_section("consent")
+        sharing_view = window.views["consent"]
         qr = grant_through_dialog(qtbot, sharing_view, clinic, "du lac")
         code = qr.text.text()
         qr.accept()
@@ -90,7 +91,7 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
         assert access.model.index(read, M.WHO).data() == clinic.name
         assert access.model.index(read, M.PROOF).data() == "Verified"
         # revoke
-        window.show_section("sharing")
+        window.show_section("consent")
         sharing_view.tables["active"].selectRow(0)
         dialogs.confirm_answers.append(True)
         sharing_view.revoke_button.click()
@@ -114,10 +115,9 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
 
 
 def test_restore_through_the_wizard(qtbot, make_wallet, shared_node, dialogs, tmp_path):
-    from wallet.core.records import library as records
 
     original = make_wallet("original")
-    records.import_file(original, write_pdf(tmp_path / "scan.pdf"), title="Old scan")
+    importing.import_file(original, write_pdf(tmp_path / "scan.pdf"), title="Old scan")
     phrase = original.keys.phrase()
     window = MainWindow(WalletSession(tmp_path / "restored", kdf_limits=ARGON2_MIN), dialogs=dialogs)
     qtbot.addWidget(window)

@@ -11,7 +11,8 @@ import time
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
-from wallet.core.records import library as records
+from wallet.core import importing
+from wallet.core.records import library, pipeline
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 
@@ -76,20 +77,20 @@ def test_cancel_keeps_nothing(qtbot, wallet, open_window, tmp_path, shown_errors
     qtbot.waitUntil(lambda: view._import_op is None, timeout=TIMEOUT_MS)
     wait_quiet(qtbot)
     assert cancelled and shown_errors == []  # a cancellation shows no error
-    assert rows(view) == [] and records.list_records(wallet) == [] and "cancelled" in view.status.text()
+    assert rows(view) == [] and library.list_records(wallet) == [] and "cancelled" in view.status.text()
 
 
 def test_failed_upload_shows_encrypted_then_resumes(qtbot, wallet, open_window, tmp_path, shown_errors,
                                                      monkeypatch):
     from ledger_client.errors import NodeUnavailable
 
-    real = records.seal_and_upload
+    real = pipeline.seal_and_upload
 
     def node_lost_at_the_end(*args, **kwargs):
         sealed, _error = real(*args, **kwargs)
         return sealed, NodeUnavailable()
 
-    monkeypatch.setattr(records, "seal_and_upload", node_lost_at_the_end)
+    monkeypatch.setattr(pipeline, "seal_and_upload", node_lost_at_the_end)
     window = open_window(wallet)
     view = window.views["records"]
     view.import_files([write_pdf(tmp_path / "scan.pdf")])
@@ -106,7 +107,7 @@ def test_failed_upload_shows_encrypted_then_resumes(qtbot, wallet, open_window, 
 
 def test_open_decrypted_copy_in_private_folder(qtbot, wallet, open_window, dialogs, tmp_path):
     source = write_pdf(tmp_path / "report.pdf")
-    records.import_file(wallet, source)
+    importing.import_file(wallet, source)
     window = open_window(wallet)
     view = window.views["records"]
     qtbot.waitUntil(lambda: len(rows(view)) == 1, timeout=TIMEOUT_MS)
@@ -124,7 +125,7 @@ def test_open_decrypted_copy_in_private_folder(qtbot, wallet, open_window, dialo
 
 
 def test_delete_asks_first_and_explains(qtbot, wallet, open_window, dialogs, tmp_path):
-    records.import_file(wallet, write_pdf(tmp_path / "old.pdf"))
+    importing.import_file(wallet, write_pdf(tmp_path / "old.pdf"))
     window = open_window(wallet)
     view = window.views["records"]
     qtbot.waitUntil(lambda: len(rows(view)) == 1, timeout=TIMEOUT_MS)
@@ -139,7 +140,7 @@ def test_delete_asks_first_and_explains(qtbot, wallet, open_window, dialogs, tmp
     dialogs.confirm_answers.append(True)
     view.delete_button.click()
     qtbot.waitUntil(lambda: rows(view) == [], timeout=TIMEOUT_MS)
-    assert records.list_records(wallet) == []
+    assert library.list_records(wallet) == []
 
 
 def test_event_loop_keeps_serving_during_a_large_upload(qtbot, wallet, open_window, tmp_path):

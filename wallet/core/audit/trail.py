@@ -14,8 +14,8 @@ from ledger_client.access import parse_access_request
 from ledger_client.errors import LedgerError
 
 from .. import events as wallet_events
-from .history import check_history
 from ..wallet import Wallet
+from .history import check_history
 
 
 @dataclass(frozen=True)

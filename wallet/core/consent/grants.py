@@ -14,26 +14,28 @@ Granting to institution I (scope, purpose, validity window):
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ledger_client.contract import consent_status
+from ledger_client.crypto import SigningKey
 from ledger_client.errors import AlreadyRevoked, LedgerError
 
-from .. import events
-from ..keys import sodium as crypto
+from .. import events, pseudonyms
 from ..errors import WalletError
-from .grant_code import GrantCode, encode_grant
-from ..records.blob import decrypt_content, open_record, seal_stream, unwrap_key
-from ..records.library import Cancel, Progress, ensure_local_blob, store_remote
+from ..records import pipeline
+from ..records.blob import SealedRecord, decrypt_content, open_record, unwrap_key
+from ..records.library import ensure_local_blob
+from ..records.pipeline import Cancel, Progress
 from ..wallet import Wallet
+from .envelope import upload_envelope
+from .grant_code import GrantCode, encode_grant
 
-ENVELOPE_VERSION = 1
 PURPOSE_LABELS = {"treatment": "Treatment", "emergency": "Emergency care", "research": "Research",
                   "insurance": "Insurance / payment", "operations": "Health-care operations"}
 
@@ -46,6 +48,8 @@ class GrantError(WalletError):
 
 @dataclass(frozen=True)
 class GrantResult:
+    """A consent given: its id, the institution, the records it covers and its grant code."""
+
     consent: str
     institution: str
     institution_name: str
@@ -66,25 +70,32 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
         raise GrantError("Choose at least one record to share.")
     network = wallet.network
     inst = network.client.institution(institution)
-    index = wallet.relationship_pseudonym(institution)
-    key = wallet.ensure_pseudonym(index, "relationship", institution)
-    copies = {record: share_copy(wallet, record, index, progress=progress, cancel=cancel) for record in records}
-    envelope = _upload_envelope(wallet, index, inst["box_key"], copies)
+    index = pseudonyms.relationship(wallet, institution)
+    key = pseudonyms.register(wallet, index, pseudonyms.RELATIONSHIP_ROLE, institution)
+    copies = {record: copy_for(wallet, key, record, index, progress=progress, cancel=cancel) for record in records}
+    envelope = upload_envelope(network, key, inst["box_key"], dict(copies.values()))
     payload = {"grantee": institution, "records": sorted(c for c, _ in copies.values()), "purpose": purpose,
                "not_before": not_before, "expires_at": expires_at, "envelope": envelope}
     consent = network.submit(key, "grant_consent", payload)
-    wallet.db.upsert("grants", {"consent": consent, "pseudonym": index, "institution": institution,
-                                "institution_name": inst["name"], "records": sorted(records), "purpose": purpose,
-                                "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
-                                "revoked_at": None, "created_at": now})
+    record_grant(wallet, consent, index, institution, inst["name"], sorted(records), purpose, not_before, expires_at,
+                 envelope)
     events.publish("consent_granted", wallet, consent)
     return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent))
 
 
-def share_copy(wallet: Wallet, record: str, index: int, *, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> tuple[str, bytes]:
-    """The copy of ``record`` held by pseudonym ``index`` (made, uploaded and anchored
-    the first time): its hash and its key. Plaintext never touches the disk."""
+def record_grant(wallet: Wallet, consent: str, index: int, institution: str, name: str, records: list[str],
+                 purpose: str, not_before: int, expires_at: int, envelope: str) -> None:
+    """Remember a consent this wallet gave (``records`` are the patient's originals)."""
+    wallet.db.upsert("grants", {"consent": consent, "pseudonym": index, "institution": institution,
+                                "institution_name": name, "records": records, "purpose": purpose,
+                                "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
+                                "revoked_at": None, "created_at": int(time.time())})
+
+
+def copy_for(wallet: Wallet, key: SigningKey, record: str, index: int, *, progress: Progress | None = None,
+             cancel: Cancel | None = None) -> tuple[str, bytes]:
+    """The copy of ``record`` held by pseudonym ``index`` (signing with ``key``), made, uploaded
+    and anchored the first time: its hash and its key. Plaintext never touches the disk."""
     existing = wallet.db.one("SELECT record FROM records WHERE original=? AND pseudonym=? AND status='anchored'",
                              (record, index))
     if existing:
@@ -94,20 +105,17 @@ def share_copy(wallet: Wallet, record: str, index: int, *, progress: Progress | 
     if row is None:
         raise GrantError(f"Record {record[:12]} is not stored on the ledger yet.")
     source = ensure_local_blob(wallet, record, progress, cancel)
-    key, _ = unwrap_key(source, wallet.wrap_key())
-    meta = open_record(source, key, None)
-    staging = wallet.tmp_path(f"copy-{record}-{index}")
-    sealed = _reencrypt(source, key, row["size"], meta, wallet.wrap_key(), staging, record, cancel)
-    os.replace(staging, wallet.blob_path(sealed.hash))
-    wallet.db.upsert("records", {**row, "record": sealed.hash, "pseudonym": index, "cipher_size": sealed.size,
-                                 "status": "encrypted", "original": record, "anchor_tx": None,
-                                 "imported_at": int(time.time())})
-    store_remote(wallet, sealed.hash, progress=progress, cancel=cancel)
+    record_key, _ = unwrap_key(source, wallet.wrap_key())
+    meta = open_record(source, record_key, None)
+    sealed = _reencrypt(wallet, source, record_key, row["size"], meta, record, cancel)
+    copy = pipeline.new_row(sealed.hash, sealed.size, row, index, original=record)
+    pipeline.insert(wallet, [copy])
+    pipeline.send(wallet, key, [copy], progress=progress, cancel=cancel)
     return sealed.hash, sealed.key
 
 
-def _reencrypt(source: Path, key: bytes, size: int, meta: dict, wrap_key: bytes, dst: Path, original: str,
-               cancel: Cancel | None):
+def _reencrypt(wallet: Wallet, source: Path, key: bytes, size: int, meta: dict[str, Any], original: str,
+               cancel: Cancel | None) -> SealedRecord:
     """Decrypt ``source`` into a pipe while encrypting from it under a fresh key."""
     read_fd, write_fd = os.pipe()
     failure: list[BaseException] = []
@@ -123,23 +131,12 @@ def _reencrypt(source: Path, key: bytes, size: int, meta: dict, wrap_key: bytes,
     worker.start()
     try:
         with open(read_fd, "rb", closefd=True) as pipe:
-            sealed = seal_stream(pipe, size, meta, wrap_key, dst, cancel=cancel, original=original)
+            sealed = pipeline.seal_into(wallet, pipe, size, meta, original=original, cancel=cancel)
     finally:
         worker.join()
     if failure:
         raise failure[0]
     return sealed
-
-
-def _upload_envelope(wallet: Wallet, index: int, box_key_hex: str, copies: dict[str, tuple[str, bytes]]) -> str:
-    """Seal the copies' keys to the institution and store the envelope on the node."""
-    doc = {"v": ENVELOPE_VERSION, "keys": {copy: key.hex() for copy, key in copies.values()}}
-    sealed = crypto.seal(crypto.public_box_key(bytes.fromhex(box_key_hex)), json.dumps(doc, sort_keys=True).encode())
-    digest = hashlib.sha256(sealed).hexdigest()
-    network = wallet.network
-    network.client.upload_blob(wallet.signing_key(index), network.chain_id, digest, len(sealed),
-                               lambda offset: iter([sealed[offset:]]))
-    return digest
 
 
 def grant_code(wallet: Wallet, consent: str) -> str:
@@ -166,7 +163,7 @@ def revoke(wallet: Wallet, consent: str) -> str:
     return tx_id
 
 
-def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict]:
+def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict[str, Any]]:
     """Every consent this wallet gave, with its status now (from the ledger if reachable)."""
     rows = wallet.db.query("SELECT * FROM grants ORDER BY created_at DESC")
     now = int(time.time())
@@ -185,7 +182,8 @@ def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict]:
     return rows
 
 
-def find_grant(wallet: Wallet, prefix: str) -> dict:
+def find_grant(wallet: Wallet, prefix: str) -> dict[str, Any]:
+    """A consent by its id or an unambiguous prefix of it."""
     prefix = prefix.strip().lower()
     rows = wallet.db.query("SELECT * FROM grants WHERE consent LIKE ?", (prefix + "%",))
     if len(rows) != 1 or len(prefix) < 6:

@@ -1,20 +1,15 @@
-"""Anonymous credentials in the patient's wallet (Hyperledger AnonCreds).
+"""Anonymous credentials in the patient's wallet (Hyperledger AnonCreds): the holder's side.
 
 * Obtaining one: the issuer's offer file → :func:`request_credential` (a request file
   for the issuer, bound to the wallet's link secret) → the issuer's credential file →
   :func:`store_credential` (checked against the ledger's definition, stored encrypted).
 * Showing them: :func:`list_credentials` (issuer, attributes, valid or revoked on the ledger)
   for the Credentials view.
-* Admission: on a network whose policy requires a credential, every pseudonym is
-  registered with a zero-knowledge proof bound to its key (:func:`register_admitted`),
-  which reveals nothing about the patient and cannot be linked to the others.
 * Selective disclosure: :func:`describe_request` says what a verifier asks for;
   :func:`present` proves exactly that (revealed attributes and predicates such as
   ``birth_year < 2008``) and nothing else.
 
-Exchange documents are JSON objects with a ``type`` (``medwallet/credential-offer``,
-``-request``, ``medwallet/credential``, ``medwallet/proof-request``,
-``medwallet/presentation``) and ``v: 1``; they travel as files (or QR/e-mail).
+Admitting a pseudonym with a proof is :mod:`.admission`; the documents are :mod:`.documents`.
 """
 
 from __future__ import annotations
@@ -24,29 +19,24 @@ import binascii
 import hashlib
 import json
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import CredentialDocs
-from ledger_client.errors import CredentialRefused, LedgerError, NotFound, RevocationListOutdated
+from ledger_client.errors import LedgerError
 
-from ..keys import sodium as crypto
-from .store import CredentialStore, link_secret
 from ..errors import WalletError
-from ..network import Network
+from ..keys import sodium
 from ..wallet import Wallet
+from .documents import DOC_VERSION, CredentialProblem, check_doc, ledger_docs, tails_hash
+from .store import CredentialStore, link_secret
 
-DOC_VERSION = 1
+Accept = Callable[[dict[str, Any], CredentialDocs], bool]
 LINK_SECRET_ID = "medwallet"
 MAX_TAILS_BYTES = 16 * 1024 * 1024
 STATUS_LABELS = {"valid": "Valid", "revoked": "Revoked by the issuer", "unknown": "Status unknown (offline)"}
-
-
-class CredentialProblem(WalletError):
-    """This credential document cannot be used. Ask the issuer for a new one."""
-
-    code = "credential_problem"
 
 
 class NoUsableCredential(WalletError):
@@ -60,16 +50,6 @@ class CredentialRevoked(WalletError):
     """Your credential was revoked by its issuer, so it can no longer be used. Ask the issuer for a new one."""
 
     code = "credential_revoked"
-
-
-class AdmissionRefused(WalletError):
-    """The network refused the credential proof for a new pseudonym."""
-
-    code = "admission_refused"
-
-    def __init__(self, exc: LedgerError) -> None:
-        super().__init__(f"The network refused the credential proof: {exc.message}", detail=exc.code)
-        self.reason = exc.code
 
 
 @dataclass(frozen=True)
@@ -102,41 +82,13 @@ class RequestSummary:
 
 
 def store(wallet: Wallet) -> CredentialStore:
+    """The wallet's credential files."""
     return CredentialStore(wallet.dir / "credentials", wallet.keys.seed)
-
-
-def check_doc(doc: object, kind: str) -> dict:
-    """A received exchange document of ``kind`` (``medwallet/...``), or :class:`CredentialProblem`."""
-    if not isinstance(doc, dict) or doc.get("type") != kind:
-        raise CredentialProblem(f"This is not a {kind.split('/')[-1].replace('-', ' ')} file.")
-    if doc.get("v") != DOC_VERSION:
-        raise CredentialProblem("This credential file comes from a newer Medwallet. Update the application.")
-    return doc
-
-
-def tails_hash(data: bytes) -> str:
-    """AnonCreds' name of a tails file: base58 of its SHA-256."""
-    alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
-    digest = hashlib.sha256(data).digest()
-    number, out = int.from_bytes(digest, "big"), ""
-    while number:
-        number, rest = divmod(number, 58)
-        out = alphabet[rest] + out
-    return "1" * (len(digest) - len(digest.lstrip(b"\0"))) + out
-
-
-def ledger_docs(network: Network, cred_def_id: str) -> CredentialDocs:
-    """A credential definition as the ledger holds it now."""
-    try:
-        entry = network.client.get_json(f"/v1/credential-defs/{cred_def_id}")
-    except NotFound:
-        raise CredentialProblem("The issuer's credential definition is not on this network's ledger.") from None
-    return ledger_creds.docs_from_entry(cred_def_id, entry)
 
 
 # --- obtaining a credential -------------------------------------------------------
 
-def request_credential(wallet: Wallet, offer_doc: object) -> dict:
+def request_credential(wallet: Wallet, offer_doc: object) -> dict[str, Any]:
     """Answer an issuer's offer with a credential request bound to this wallet's link secret."""
     offer = check_doc(offer_doc, "medwallet/credential-offer")
     if offer.get("chain_id") != wallet.network.chain_id:
@@ -150,7 +102,7 @@ def request_credential(wallet: Wallet, offer_doc: object) -> dict:
         raise CredentialProblem("The offer does not match the issuer's definition on the ledger.")
     try:
         request, meta = anoncreds.CredentialRequest.create(
-            crypto.random_bytes(16).hex(), None, json.dumps(docs.cred_def), link_secret(wallet.keys.seed),
+            sodium.random_bytes(16).hex(), None, json.dumps(docs.cred_def), link_secret(wallet.keys.seed),
             LINK_SECRET_ID, anoncreds.CredentialOffer.load(json.dumps(offer["offer"])))
     except anoncreds.AnoncredsError as exc:
         raise CredentialProblem(detail=str(exc)) from None
@@ -195,7 +147,7 @@ def store_credential(wallet: Wallet, cred_doc: object) -> CredentialInfo:
     return _info(record, docs)
 
 
-def _tails(doc: dict, docs: CredentialDocs) -> tuple[str, bytes]:
+def _tails(doc: dict[str, Any], docs: CredentialDocs) -> tuple[str, bytes]:
     expected = docs.rev_reg_def["value"]["tailsHash"] if docs.rev_reg_def else None
     try:
         data = base64.b64decode(doc.get("tails", ""), validate=True)
@@ -229,7 +181,7 @@ def _docs_by_id(wallet: Wallet, ids: set[str]) -> dict[str, CredentialDocs]:
     return out
 
 
-def _info(record: dict, docs: CredentialDocs | None) -> CredentialInfo:
+def _info(record: dict[str, Any], docs: CredentialDocs | None) -> CredentialInfo:
     if docs is None:
         status = "unknown"
     else:
@@ -240,8 +192,8 @@ def _info(record: dict, docs: CredentialDocs | None) -> CredentialInfo:
 
 # --- proofs -----------------------------------------------------------------------
 
-def _prove(wallet: Wallet, record: dict, docs: CredentialDocs, request: dict, *, reveal=(), hidden=(),
-           predicates=()) -> dict:
+def prove(wallet: Wallet, record: dict[str, Any], docs: CredentialDocs, request: dict[str, Any], *,
+          reveal: Sequence[str] = (), hidden: Sequence[str] = (), predicates: Sequence[str] = ()) -> dict[str, Any]:
     """An AnonCreds presentation of one credential, non-revocation shown against the ledger's list."""
     try:
         cred = anoncreds.Credential.load(json.dumps(record["credential"]))
@@ -265,7 +217,7 @@ def _prove(wallet: Wallet, record: dict, docs: CredentialDocs, request: dict, *,
     return json.loads(presentation.to_json())
 
 
-def _usable(wallet: Wallet, accept) -> tuple[dict, CredentialDocs]:
+def usable_credential(wallet: Wallet, accept: Accept) -> tuple[dict[str, Any], CredentialDocs]:
     """The newest stored credential that ``accept(record, docs)`` takes and that is not revoked."""
     records = store(wallet).all()
     docs = _docs_by_id(wallet, {r["cred_def_id"] for r in records})
@@ -281,55 +233,6 @@ def _usable(wallet: Wallet, accept) -> tuple[dict, CredentialDocs]:
     raise CredentialRevoked() if revoked else NoUsableCredential()
 
 
-def _accepted_by_network(wallet: Wallet):
-    genesis = wallet.network.genesis
-
-    def accept(record: dict, docs: CredentialDocs) -> bool:
-        try:
-            institution = wallet.network.client.institution(docs.issuer)
-        except NotFound:
-            return False
-        return ledger_creds.is_accepted(genesis, docs, institution)
-    return accept
-
-
-def admission_payload(wallet: Wallet, index: int, *, credential_id: str | None = None) -> dict:
-    """The ``register_pseudonym`` payload of pseudonym ``index`` with its admission proof.
-
-    The proof is made for this pseudonym's key and this network only (see
-    :mod:`ledger_client.credentials`); with ``credential_id`` that credential is used even
-    if the wallet believes it unusable (the ledger decides).
-    """
-    key = wallet.signing_key(index)
-    if credential_id is None:
-        record, docs = _usable(wallet, _accepted_by_network(wallet))
-    else:
-        record = store(wallet).load(credential_id)
-        docs = ledger_docs(wallet.network, record["cred_def_id"])
-    request = ledger_creds.admission_request(wallet.network.chain_id, key.public, docs)
-    presentation = _prove(wallet, record, docs, request, hidden=[ledger_creds.ADMISSION_REFERENT])
-    return {"box_key": wallet.box_public(index), "proof": ledger_creds.admission_proof(presentation)}
-
-
-def register_admitted(wallet: Wallet, index: int) -> str:
-    """Register pseudonym ``index`` with an admission proof; returns the transaction id.
-
-    A proof is made against the revocation list in force; if the issuer publishes a new
-    one before the registration is committed, the proof is made again.
-    """
-    key = wallet.signing_key(index)
-    for attempt in range(3):
-        payload = admission_payload(wallet, index)
-        try:
-            return wallet.network.submit(key, "register_pseudonym", payload)
-        except RevocationListOutdated as exc:
-            if attempt == 2:
-                raise AdmissionRefused(exc) from None
-        except CredentialRefused as exc:
-            raise AdmissionRefused(exc) from None
-    raise AssertionError("unreachable")
-
-
 def describe_request(wallet: Wallet, request_doc: object) -> RequestSummary:
     """What a verifier's proof request asks for, and which credential would answer it."""
     doc = check_doc(request_doc, "medwallet/proof-request")
@@ -337,29 +240,29 @@ def describe_request(wallet: Wallet, request_doc: object) -> RequestSummary:
     reveal = [info["name"] for info in request.get("requested_attributes", {}).values()]
     preds = [(p["name"], p["p_type"], p["p_value"]) for p in request.get("requested_predicates", {}).values()]
     try:
-        record, docs = _usable(wallet, _fits(request))
+        record, docs = usable_credential(wallet, _fits(request))
     except (NoUsableCredential, CredentialRevoked):
         return RequestSummary(str(doc.get("verifier", "")), reveal, preds, None, reveal + [p[0] for p in preds])
     return RequestSummary(str(doc.get("verifier", "")), reveal, preds, _info(record, docs))
 
 
-def present(wallet: Wallet, request_doc: object) -> dict:
+def present(wallet: Wallet, request_doc: object) -> dict[str, Any]:
     """Prove what a verifier's request asks (revealed attributes, predicates) and nothing else."""
     doc = check_doc(request_doc, "medwallet/proof-request")
     if doc.get("chain_id") != wallet.network.chain_id:
         raise CredentialProblem("This proof request is for another Medwallet network.")
     request = doc["request"]
-    record, docs = _usable(wallet, _fits(request))
-    presentation = _prove(wallet, record, docs, request, reveal=list(request.get("requested_attributes", {})),
+    record, docs = usable_credential(wallet, _fits(request))
+    presentation = prove(wallet, record, docs, request, reveal=list(request.get("requested_attributes", {})),
                           predicates=list(request.get("requested_predicates", {})))
     return {"type": "medwallet/presentation", "v": DOC_VERSION, "presentation": presentation}
 
 
-def _fits(request: dict):
+def _fits(request: dict[str, Any]) -> Accept:
     """A credential fits a request if its definition is allowed and its values satisfy the predicates."""
     allowed = _allowed_ids(request)
 
-    def accept(record: dict, docs: CredentialDocs) -> bool:
+    def accept(record: dict[str, Any], docs: CredentialDocs) -> bool:
         values = record["attributes"]
         if allowed is not None and docs.cred_def_id not in allowed:
             return False
@@ -370,7 +273,7 @@ def _fits(request: dict):
     return accept
 
 
-def _allowed_ids(request: dict) -> set[str] | None:
+def _allowed_ids(request: dict[str, Any]) -> set[str] | None:
     ids: set[str] = set()
     infos = [*request.get("requested_attributes", {}).values(), *request.get("requested_predicates", {}).values()]
     for info in infos:

@@ -24,9 +24,9 @@ import json
 import re
 from pathlib import Path
 
-from ..keys import sodium as crypto
 from ..atomic_file import atomic_write
 from ..errors import CryptoError, WalletError
+from ..keys import sodium
 
 MAGIC = b"MWCRED01"
 PURPOSE_STORE = "mw/cred-store"
@@ -42,7 +42,7 @@ class CredentialStoreError(WalletError):
 
 def link_secret(seed: bytes) -> str:
     """The wallet's AnonCreds link secret (decimal), bound to its seed."""
-    return str(int.from_bytes(crypto.derive_key(seed, PURPOSE_LINK_SECRET), "big"))
+    return str(int.from_bytes(sodium.derive_key(seed, PURPOSE_LINK_SECRET), "big"))
 
 
 class CredentialStore:
@@ -50,7 +50,7 @@ class CredentialStore:
 
     def __init__(self, directory: Path, seed: bytes) -> None:
         self.dir = directory
-        self._key = crypto.derive_key(seed, PURPOSE_STORE)
+        self._key = sodium.derive_key(seed, PURPOSE_STORE)
         self.tails_dir = directory / "tails"
 
     def _path(self, name: str, suffix: str) -> Path:
@@ -61,14 +61,14 @@ class CredentialStore:
     def _write(self, path: Path, doc: dict) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         data = json.dumps(doc, sort_keys=True).encode()
-        atomic_write(path, MAGIC + crypto.aead_encrypt(self._key, data, MAGIC + b"/" + path.name.encode()))
+        atomic_write(path, MAGIC + sodium.aead_encrypt(self._key, data, MAGIC + b"/" + path.name.encode()))
 
     def _read(self, path: Path) -> dict:
         raw = path.read_bytes()
         try:
             if not raw.startswith(MAGIC):
                 raise CryptoError(detail="bad magic")
-            return json.loads(crypto.aead_decrypt(self._key, raw[len(MAGIC):], MAGIC + b"/" + path.name.encode()))
+            return json.loads(sodium.aead_decrypt(self._key, raw[len(MAGIC):], MAGIC + b"/" + path.name.encode()))
         except (CryptoError, ValueError):
             raise CredentialStoreError(detail=path.name) from None
 

@@ -17,9 +17,9 @@ from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import VerifiedPresentation
 from ledger_client.errors import CredentialRefused
 
-from .holder import DOC_VERSION, check_doc, ledger_docs
 from ..errors import WalletError
 from ..network import Network
+from .documents import DOC_VERSION, check_doc, ledger_docs
 
 DEFAULT_TTL_S = 3600
 

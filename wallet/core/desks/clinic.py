@@ -4,31 +4,35 @@ The desk reads a grant code (typed by a keyboard-wedge scanner, or decoded from 
 image), checks that it is for the desk's network, proves the consent transaction on a
 verified header chain, fetches the key envelope and then each record with a freshly
 signed access request, and decrypts them. Every read is an audited ledger event; a
-refused read says why (revoked, expired, wrong purpose, not in scope...).
+refused read says why (revoked, expired, wrong purpose, not in scope...). Beside each
+FHIR record it reads, the desk writes a Provenance (:mod:`wallet.core.fhir.provenance`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ledger_client.access import make_access_request
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import AccessDenied, LedgerError, NotFound
 
-from ..keys import sodium as crypto
-from ..errors import InvalidGrantCode, GrantCodeProblem, WalletError
-from ..fhir.provenance import write_read_provenance
+from ..consent.envelope import open_envelope
 from ..consent.grant_code import GrantCode, decode_grant
-from .institution import InstitutionDesk
+from ..consent.qr import ImageSource, decode_image
+from ..errors import GrantCodeProblem, InvalidGrantCode, WalletError
+from ..fhir.bundle_export import write_json
+from ..fhir.provenance import fhir_header, provenance_path, provenance_resource
+from ..keys.sodium import Argon2Limits
 from ..network import Network
-from ..consent.qr import decode_image
 from ..records.blob import open_record
 from ..settings import Settings
+from .institution import InstitutionDesk
 
 VAULT_FILE = "clinic.vault"
 SETTINGS_FILE = "settings.json"
@@ -50,8 +54,12 @@ class ReadRefused(WalletError):
         self.reason, self.event_id = reason, event_id
 
 
+ByteProgress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+
 @dataclass
-class ConsentView:
+class ProvenConsent:
     """What the desk shows after scanning: the consent as the ledger proves it."""
 
     consent: str
@@ -67,6 +75,8 @@ class ConsentView:
 
 @dataclass
 class ReadResult:
+    """What a read fetched: one file, title, access event and Provenance (or None) per record."""
+
     files: list[Path] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
@@ -80,7 +90,8 @@ class ClinicDesk(InstitutionDesk):
 
     @classmethod
     def create(cls, directory: Path, name: str, kind: str, nodes: list[str], *, genesis_hash: str | None = None,
-               passphrase: str | None = None, use_keyring: bool = True, kdf_limits=None) -> "ClinicDesk":
+               passphrase: str | None = None, use_keyring: bool = True,
+               kdf_limits: Argon2Limits | None = None) -> ClinicDesk:
         if (directory / VAULT_FILE).exists():
             raise ClinicError("A clinic desk already exists in this folder.")
         network = Network(nodes, genesis_hash)
@@ -93,7 +104,7 @@ class ClinicDesk(InstitutionDesk):
         return desk
 
     @classmethod
-    def open(cls, directory: Path, passphrase: str | None = None) -> "ClinicDesk":
+    def open(cls, directory: Path, passphrase: str | None = None) -> ClinicDesk:
         if not (directory / VAULT_FILE).exists():
             raise ClinicError("No clinic desk here yet: run 'medwallet clinic init' first.")
         return cls._open_existing(directory, passphrase)
@@ -104,7 +115,7 @@ class ClinicDesk(InstitutionDesk):
         """A grant code as typed by a wedge scanner or pasted; must be for this network."""
         return decode_grant(text, bytes.fromhex(self.settings.genesis_hash))
 
-    def scan_image(self, source) -> GrantCode:
+    def scan_image(self, source: ImageSource) -> GrantCode:
         """The first Medwallet grant code found in an image (file path or bytes)."""
         texts = decode_image(source)
         problem: InvalidGrantCode | None = None
@@ -115,7 +126,7 @@ class ClinicDesk(InstitutionDesk):
                 problem = problem or exc
         raise problem or InvalidGrantCode(GrantCodeProblem.NOT_MEDWALLET)
 
-    def consent(self, grant: GrantCode) -> ConsentView:
+    def consent(self, grant: GrantCode) -> ProvenConsent:
         """The consent named by a grant, proven on the verified header chain."""
         consent_id = grant.consent_id.hex()
         try:
@@ -128,19 +139,19 @@ class ClinicDesk(InstitutionDesk):
         if payload["grantee"] != self.key.public:
             raise ReadRefused("wrong_grantee")
         status = self.network.client.consent(consent_id)["status"]
-        return ConsentView(consent_id, proven.tx.signer, list(payload["records"]), payload["purpose"],
+        return ProvenConsent(consent_id, proven.tx.signer, list(payload["records"]), payload["purpose"],
                            payload["not_before"], payload["expires_at"], status, proven.height, payload.get("envelope"))
 
     # --- reading ------------------------------------------------------------------
 
-    def read(self, grant: GrantCode, out_dir: Path, *, purpose: str | None = None, progress=None,
-             cancel=None) -> ReadResult:
+    def read(self, grant: GrantCode, out_dir: Path, *, purpose: str | None = None,
+             progress: ByteProgress | None = None, cancel: Cancel | None = None) -> ReadResult:
         """Fetch and decrypt every record the consent allows into ``out_dir``."""
         view = self.consent(grant)
         purpose = purpose or view.purpose
         if not view.envelope:
             raise ClinicError("This consent carries no keys for the clinic.")
-        keys = self._open_envelope(view, purpose)
+        keys = self._open_envelope(view, view.envelope, purpose)
         out_dir.mkdir(parents=True, exist_ok=True)
         result = ReadResult()
         for record in view.records:
@@ -150,10 +161,11 @@ class ClinicDesk(InstitutionDesk):
             result.files.append(path)
             result.titles.append(title)
             result.events.append(event)
-            result.provenance.append(write_read_provenance(self, view, record, path, event, purpose))
+            result.provenance.append(self._write_provenance(view, record, path, event, purpose))
         return result
 
-    def _download(self, view: ConsentView, record: str, purpose: str, target: Path, progress=None, cancel=None) -> str:
+    def _download(self, view: ProvenConsent, record: str, purpose: str, target: Path,
+                  progress: ByteProgress | None = None, cancel: Cancel | None = None) -> str:
         network = self.network
         request = make_access_request(self.key, network.chain_id, record, view.consent, purpose, int(time.time()))
         try:
@@ -166,19 +178,18 @@ class ClinicDesk(InstitutionDesk):
             target.unlink(missing_ok=True)
             raise
 
-    def _open_envelope(self, view: ConsentView, purpose: str) -> dict[str, bytes]:
+    def _open_envelope(self, view: ProvenConsent, envelope: str, purpose: str) -> dict[str, bytes]:
         staging = self.dir / f".envelope-{view.consent}"
-        self._download(view, view.envelope, purpose, staging)
+        self._download(view, envelope, purpose, staging)
         try:
-            doc = json.loads(crypto.seal_open(self.box, staging.read_bytes()))
-            return {record: bytes.fromhex(key) for record, key in doc["keys"].items()}
-        except (ValueError, KeyError, TypeError, WalletError):
+            return open_envelope(self.box, staging.read_bytes())
+        except ValueError:
             raise ClinicError("The key envelope cannot be opened with this desk's keys.") from None
         finally:
             staging.unlink(missing_ok=True)
 
-    def _read_record(self, view: ConsentView, record: str, key: bytes, purpose: str, out_dir: Path,
-                     progress, cancel) -> tuple[Path, str, str]:
+    def _read_record(self, view: ProvenConsent, record: str, key: bytes, purpose: str, out_dir: Path,
+                     progress: ByteProgress | None, cancel: Cancel | None) -> tuple[Path, str, str]:
         staging = self.dir / f".blob-{record}"
         event = self._download(view, record, purpose, staging, progress, cancel)
         try:
@@ -188,6 +199,32 @@ class ClinicDesk(InstitutionDesk):
         finally:
             staging.unlink(missing_ok=True)
         return target, meta.get("title") or target.name, event
+
+    def _write_provenance(self, view: ProvenConsent, record: str, path: Path, event: str,
+                          purpose: str) -> Path | None:
+        """Write the Provenance beside a record the desk read, if the record is FHIR JSON.
+
+        The access event is proven on the desk's verified header chain for its height and
+        block; if the ledger cannot be reached for that, the Provenance is written without
+        them rather than not at all (the read itself already succeeded).
+        """
+        header = fhir_header(path)
+        if header is None:
+            return None
+        network = self.network
+        facts: dict[str, Any] = {}
+        if event:
+            try:
+                proven = network.light.prove(event)
+                facts = {"event_height": proven.height, "event_time": proven.block_time,
+                         "block_hash": proven.block_hash, "node": proven.tx.signer}
+            except LedgerError:
+                pass
+        doc = provenance_resource(chain_id=network.chain_id, record=record, resource_type=header[0],
+                                  resource_id=header[1], consent=view.consent, consent_height=view.height,
+                                  grantor=view.grantor, purpose=purpose, reader=self.key.public,
+                                  reader_name=self.name, event=event, **facts)
+        return write_json(doc, provenance_path(path))
 
 
 def _safe_name(name: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import NotFound
 
-from ..keys import sodium as crypto
+from ..keys import sodium
 from ..keys.keystore import Keystore
 from ..network import Network
 from ..settings import Settings
@@ -26,15 +26,15 @@ class InstitutionDesk:
         self.dir, self.keystore, self.settings = directory, keystore, settings
         secrets = keystore.secrets
         self.key = SigningKey(secrets["sign_seed"])
-        self.box = crypto.box_key(secrets["box_seed"])
+        self.box = sodium.box_key(secrets["box_seed"])
         self._network: Network | None = None
 
     @classmethod
     def _new_keystore(cls, directory: Path, passphrase: str | None, use_keyring: bool, kdf_limits) -> Keystore:
         """Fresh random institution keys in a new vault (institution keys are not derived)."""
         directory.mkdir(parents=True, exist_ok=True)
-        return Keystore.create(directory / cls.VAULT_FILE, {"sign_seed": crypto.random_bytes(32),
-                                                            "box_seed": crypto.random_bytes(32)},
+        return Keystore.create(directory / cls.VAULT_FILE, {"sign_seed": sodium.random_bytes(32),
+                                                            "box_seed": sodium.random_bytes(32)},
                                passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
 
     @classmethod

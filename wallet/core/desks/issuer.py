@@ -35,13 +35,13 @@ from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.errors import NotFound
 
-from ..keys import sodium as crypto
-from ..credentials.holder import DOC_VERSION, check_doc
 from ..atomic_file import atomic_write
+from ..credentials.documents import DOC_VERSION, check_doc
 from ..errors import WalletError
-from .institution import InstitutionDesk
+from ..keys import sodium
 from ..network import Network
 from ..settings import Settings
+from .institution import InstitutionDesk
 
 VAULT_FILE = "issuer.vault"
 SETTINGS_FILE = "settings.json"
@@ -153,18 +153,18 @@ class IssuerDesk(InstitutionDesk):
         return self.dir / "registries" / f"{tag}.state"
 
     def _state_key(self) -> bytes:
-        return crypto.derive_key(self.keystore.secrets["sign_seed"], "mw/issuer-state")
+        return sodium.derive_key(self.keystore.secrets["sign_seed"], "mw/issuer-state")
 
     def _read_state(self, tag: str) -> dict:
         """``MAGIC || XChaCha20-Poly1305(state key, JSON, ad = MAGIC || tag)``: issued log, status list..."""
         raw = self._state_path(tag).read_bytes()
         if not raw.startswith(STATE_MAGIC):
             raise IssuerError(detail="damaged registry state")
-        return json.loads(crypto.aead_decrypt(self._state_key(), raw[len(STATE_MAGIC):], STATE_MAGIC + tag.encode()))
+        return json.loads(sodium.aead_decrypt(self._state_key(), raw[len(STATE_MAGIC):], STATE_MAGIC + tag.encode()))
 
     def _write_state(self, tag: str, registry: dict) -> None:
         state = {name: registry[name] for name in STATE_FIELDS}
-        sealed = crypto.aead_encrypt(self._state_key(), json.dumps(state, sort_keys=True).encode(),
+        sealed = sodium.aead_encrypt(self._state_key(), json.dumps(state, sort_keys=True).encode(),
                                      STATE_MAGIC + tag.encode())
         atomic_write(self._state_path(tag), STATE_MAGIC + sealed)
 

@@ -29,12 +29,31 @@ from ledger_client.client import LedgerClient
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import LedgerError
 
-from ..audit import trail as audit
+from ..audit import trail
 from ..wallet import VAULT_PSEUDONYM, Wallet
 from .bundle_export import collection_bundle, write_json
-from .codes import (AUDIT_ENTITY_TYPE, AUDIT_EVENT_TYPE, BALP_PATIENT_READ, DCM, NETWORK_TYPE_URI, OBJECT_ROLE,
-                    PARTICIPATION, RESOURCE_TYPES, RESTFUL_INTERACTION, SOURCE_TYPE, SYS_INSTITUTION, SYS_LEDGER_TX,
-                    SYS_NETWORK, SYS_NODE, SYS_PSEUDONYM, SYS_RECORD, instant, ledger_anchor, purpose_coding, ref)
+from .codes import (
+    AUDIT_ENTITY_TYPE,
+    AUDIT_EVENT_TYPE,
+    BALP_PATIENT_READ,
+    DCM,
+    NETWORK_TYPE_URI,
+    OBJECT_ROLE,
+    PARTICIPATION,
+    RESOURCE_TYPES,
+    RESTFUL_INTERACTION,
+    SOURCE_TYPE,
+    SYS_INSTITUTION,
+    SYS_LEDGER_TX,
+    SYS_NETWORK,
+    SYS_NODE,
+    SYS_PSEUDONYM,
+    SYS_RECORD,
+    instant,
+    ledger_anchor,
+    purpose_coding,
+    ref,
+)
 from .validate import require_valid
 
 SERVER_SIDE_REASONS = {"blob_unavailable"}
@@ -101,7 +120,7 @@ def _outcome(event: dict) -> str:
 
 
 def audit_event_resource(ctx: _Context, event: dict, node: str | None = None, block_hash: str | None = None) -> dict:
-    """One stored access or refusal event (a row of :func:`audit.events`) as a BALP AuditEvent."""
+    """One stored access or refusal event (a row of :func:`trail.events`) as a BALP AuditEvent."""
     tx_type = "access_event" if event["kind"] == "access" else "refusal_event"
     network_urn = f"urn:medwallet:{ctx.chain_id}"
     node_ref = ref(SYS_NODE, node, "Device", "Medwallet ledger node") if node else \
@@ -155,16 +174,16 @@ def _entities(ctx: _Context, event: dict) -> list[dict]:
 
 def export_audit(wallet: Wallet, *, prove: bool = True, refresh: bool = True, record: str | None = None,
                  outcome: str | None = None, bundle_type: str = "collection") -> dict:
-    """The verified access log (filtered like :func:`audit.events`) as one Bundle of AuditEvents.
+    """The verified access log (filtered like :func:`trail.events`) as one Bundle of AuditEvents.
 
     ``refresh`` fetches and verifies new events first; ``prove`` re-proves each event to
     name the node that recorded it and its block hash (one request per event).
     """
     if refresh:
-        audit.refresh(wallet)
+        trail.refresh(wallet)
     ctx = _context(wallet, prove)
     resources = []
-    for event in audit.events(wallet, record=record, outcome=outcome):
+    for event in trail.events(wallet, record=record, outcome=outcome):
         node = block_hash = None
         if prove:
             proven = wallet.network.light.prove(event["tx"])

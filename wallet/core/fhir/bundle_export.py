@@ -17,17 +17,17 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from decimal import Decimal
 import time
 import uuid
+from decimal import Decimal
 from pathlib import Path
 from typing import Iterable
 
 from ..atomic_file import atomic_output, atomic_write
 from ..records.library import Cancel, Progress, export_record, list_records
 from ..wallet import Wallet
-from .codes import SYS_RECORD, identifier, instant
 from .bundle_reader import check_bundle_doc
+from .codes import SYS_RECORD, identifier, instant
 from .validate import require_valid, resource_problems
 
 

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from json.decoder import scanstring
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..errors import UnreadableFile
-from ..records.kinds import MAX_FHIR_JSON_BYTES, InvalidFhir
-from .validate import Problem, resource_problems
+from .validate import MAX_FHIR_JSON_BYTES, InvalidFhir, Problem, element_path, resource_problems
+
+if TYPE_CHECKING:  # pydantic loads with the FHIR models, on first use
+    from pydantic import ValidationError
 
 _WS = re.compile(r"[ \t\n\r]*")
 BUNDLE_TYPES = ("document", "message", "transaction", "transaction-response", "batch", "batch-response",
@@ -230,9 +232,7 @@ def entry_problems(entry: Entry) -> list[str]:
     return resource_problems(entry.resource)
 
 
-def _short(exc) -> str:
-    from .validate import element_path
-
+def _short(exc: ValidationError) -> str:
     err = exc.errors(include_url=False, include_input=False)[0]
     return element_path("", err["loc"]) + ": " + " ".join(err["msg"].removeprefix("Value error, ").split())[:200]
 

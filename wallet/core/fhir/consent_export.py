@@ -30,8 +30,22 @@ from ledger_client.errors import NotFound
 from ..consent.grants import list_grants
 from ..wallet import Wallet
 from .bundle_export import collection_bundle, write_json
-from .codes import (CONSENT_SCOPE, LOINC, PARTICIPATION, PCF_PROFILE, SYS_INSTITUTION, SYS_LEDGER_TX, SYS_NETWORK,
-                    SYS_PSEUDONYM, SYS_RECORD, identifier, instant, ledger_anchor, purpose_coding, ref)
+from .codes import (
+    CONSENT_SCOPE,
+    LOINC,
+    PARTICIPATION,
+    PCF_PROFILE,
+    SYS_INSTITUTION,
+    SYS_LEDGER_TX,
+    SYS_NETWORK,
+    SYS_PSEUDONYM,
+    SYS_RECORD,
+    identifier,
+    instant,
+    ledger_anchor,
+    purpose_coding,
+    ref,
+)
 from .validate import require_valid
 
 
@@ -84,7 +98,7 @@ def _status(grant: dict) -> str:
 
 
 def consent_resource(wallet: Wallet, grant: dict, facts: LedgerFacts) -> dict:
-    """One grant (a row of :func:`sharing.list_grants`) as a PCF Consent."""
+    """One grant (a row of :func:`..consent.grants.list_grants`) as a PCF Consent."""
     chain_id, consent = wallet.network.chain_id, grant["consent"]
     patient = ref(SYS_PSEUDONYM, facts.signer, "Patient")
     anchors = [ledger_anchor(chain_id, consent, "grant_consent", facts.height, facts.block_hash)]

@@ -9,12 +9,14 @@ the patient's machine (wallet database and encrypted metadata), never on the led
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
-from ..records.kinds import clinical_date
-
 MAX_TITLE = 120
+_DATE_FIELDS = ("effectiveDateTime", "issued", "date", "recordedDate", "authoredOn", "occurrenceDateTime",
+                "onsetDateTime", "performedDateTime", "created", "birthDate")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?$")
 # Where each resource type keeps what it is about (first found wins).
 _SUBJECT = {
     "Observation": ("code",), "Condition": ("code",), "Procedure": ("code",), "AllergyIntolerance": ("code",),
@@ -145,3 +147,21 @@ def bundle_index(resources: list[tuple[str | None, dict]]) -> dict[str, dict]:
         if isinstance(resource.get("id"), str):
             index[f"{resource.get('resourceType')}/{resource['id']}"] = resource
     return index
+
+
+def clinical_date(doc: dict[str, Any]) -> str | None:
+    """The date a resource is about, from its usual date elements."""
+    for name in _DATE_FIELDS:
+        value = doc.get(name)
+        if isinstance(value, str) and _DATE.match(value):
+            return value[:10]
+    for name in ("effectivePeriod", "period", "performedPeriod"):
+        value = doc.get(name)
+        if isinstance(value, dict) and isinstance(value.get("start"), str) and _DATE.match(value["start"]):
+            start: str = value["start"]
+            return start[:10]
+    meta = doc.get("meta")
+    if isinstance(meta, dict) and isinstance(meta.get("lastUpdated"), str) and _DATE.match(meta["lastUpdated"]):
+        updated: str = meta["lastUpdated"]
+        return updated[:10]
+    return None

@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import WalletError
 
 MAX_REASONS = 3
+MAX_FHIR_JSON_BYTES = 64 * 1024 * 1024  # FHIR JSON larger than this is stored without being parsed
 _RESOURCE_TYPE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
 _ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 R4_ONLY_TYPES = frozenset({
@@ -34,6 +35,12 @@ R4_ONLY_TYPES = frozenset({
     "SubstanceSpecification",
 })
 FHIR_MODELS = "fhir.resources.R4B"
+
+
+class InvalidFhir(WalletError):
+    """This file looks like FHIR JSON but is not valid FHIR. Check that it is a complete FHIR R4 export."""
+
+    code = "invalid_fhir"
 
 
 @dataclass(frozen=True)
@@ -128,28 +135,6 @@ def _plain(kind: str, text: str) -> str:
     if kind == "KeyError":
         return f"unsupported content ({text.strip(chr(39))[:60]})"
     return " ".join(text.split())[:200] or kind
-
-
-def check_resource(doc: Any) -> None:
-    """Raise :class:`~wallet.core.file_kinds.InvalidFhir` unless ``doc`` is a valid R4 resource.
-
-    A Bundle is checked whole, every entry included, and the first problems are named
-    by path (``Bundle.entry[17].resource``).
-    """
-    from ..records.kinds import InvalidFhir
-
-    is_bundle = isinstance(doc, dict) and doc.get("resourceType") == "Bundle"
-    if is_bundle:
-        from .bundle_reader import check_bundle_doc
-
-        problems = check_bundle_doc(doc)
-    else:
-        problems = [Problem("", reason) for reason in resource_problems(doc)]
-    if problems:
-        shown = "; ".join(str(p) for p in problems[:MAX_REASONS])
-        more = f" (and {len(problems) - MAX_REASONS} more)" if len(problems) > MAX_REASONS else ""
-        hint = " Import it as a FHIR bundle to keep its valid entries." if is_bundle else ""
-        raise InvalidFhir(f"This file is not valid FHIR R4: {shown}{more}."[:600] + hint, detail=(shown + more)[:600])
 
 
 class FhirExportError(WalletError):

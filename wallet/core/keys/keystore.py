@@ -21,14 +21,21 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from . import sodium as crypto, keyring_access, vault
 from ..atomic_file import atomic_write
-from ..errors import (CorruptVault, CryptoError, KeyringUnavailable, PassphraseRequired, UnreadableFile, VaultMissing,
-                      WrongPassphrase)
+from ..errors import (
+    CorruptVault,
+    CryptoError,
+    KeyringUnavailable,
+    PassphraseRequired,
+    UnreadableFile,
+    VaultMissing,
+    WrongPassphrase,
+)
+from . import keyring_access, sodium, vault
 
-# Argon2id cost for new passphrase slots. Tests lower it (crypto.ARGON2_MIN); the cost actually
+# Argon2id cost for new passphrase slots. Tests lower it (sodium.ARGON2_MIN); the cost actually
 # used is stored in each vault, so vaults made with any setting keep opening.
-DEFAULT_KDF_LIMITS: crypto.Argon2Limits = crypto.ARGON2_MODERATE
+DEFAULT_KDF_LIMITS: sodium.Argon2Limits = sodium.ARGON2_MODERATE
 MAX_VAULT_BYTES = 16 * 1024 * 1024
 
 log = logging.getLogger(__name__)
@@ -62,7 +69,7 @@ class Keystore:
         use_keyring: bool = True,
         *,
         backend: Any = keyring_access.AUTO,
-        kdf_limits: crypto.Argon2Limits | None = None,
+        kdf_limits: sodium.Argon2Limits | None = None,
     ) -> Keystore:
         """Write a new vault at ``path`` (which must not exist).
 
@@ -74,7 +81,7 @@ class Keystore:
             raise FileExistsError(target)
         _check_passphrase(passphrase)
         contents = _copy(secrets)
-        key, wallet_id = crypto.random_bytes(crypto.KEY_BYTES), crypto.random_bytes(16).hex()
+        key, wallet_id = sodium.random_bytes(sodium.KEY_BYTES), sodium.random_bytes(16).hex()
         slot = _wrap(key, passphrase, wallet_id, kdf_limits)
         chosen = keyring_access.resolve(backend) if use_keyring else None
         in_keyring = keyring_access.store_key(chosen, wallet_id, key)
@@ -167,7 +174,7 @@ class Keystore:
             return False
 
     def change_passphrase(
-        self, new_passphrase: str | None, *, kdf_limits: crypto.Argon2Limits | None = None
+        self, new_passphrase: str | None, *, kdf_limits: sodium.Argon2Limits | None = None
     ) -> None:
         """Set, replace or (with None, only while the keyring holds the key) remove the passphrase."""
         _check_passphrase(new_passphrase)
@@ -237,7 +244,7 @@ def _open_with_keyring(
 ) -> tuple[bytes, dict[str, bytes]] | None:
     """(vault key, secrets) from the keyring entry, or None if it is missing or stale."""
     key = keyring_access.load_key(backend, sealed.header.wallet_id)
-    if key is None or len(key) != crypto.KEY_BYTES:
+    if key is None or len(key) != sodium.KEY_BYTES:
         return None
     try:
         return key, vault.open_payload(sealed, key)
@@ -255,7 +262,7 @@ def _open_payload(sealed: vault.SealedVault, key: bytes) -> dict[str, bytes]:
 
 
 def _wrap(
-    key: bytes, passphrase: str | None, wallet_id: str, limits: crypto.Argon2Limits | None
+    key: bytes, passphrase: str | None, wallet_id: str, limits: sodium.Argon2Limits | None
 ) -> vault.PassphraseSlot | None:
     if passphrase is None:
         return None

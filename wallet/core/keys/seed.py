@@ -11,7 +11,7 @@ mapping invertible (the vault stores the seed and can show the same words again)
 means the same words typed into a cryptocurrency wallet yield unrelated keys, and ours are
 further bound to Medwallet by the ``mw/...`` KDF purposes below.
 
-Derivation (``crypto.derive_key``, BLAKE2b keyed by the seed; purpose = personal, index =
+Derivation (``sodium.derive_key``, BLAKE2b keyed by the seed; purpose = personal, index =
 salt), one purpose per use so no key can stand in for another::
 
     storage key               derive_key(seed, "mw/storage", 0)
@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 from mnemonic import Mnemonic
 
-from . import sodium as crypto
 from ..errors import InvalidPhrase
+from . import sodium
 
-if TYPE_CHECKING:  # key types come from crypto.py, the one module that talks to libsodium
+if TYPE_CHECKING:  # key types come from sodium.py, the one module that talks to libsodium
     import nacl.public
     import nacl.signing
 
@@ -60,7 +60,7 @@ def _mnemonic() -> Mnemonic:
 
 def new_phrase() -> str:
     """A fresh 24-word phrase encoding 256 bits from the OS random generator."""
-    return phrase_from_seed(crypto.random_bytes(SEED_BYTES))
+    return phrase_from_seed(sodium.random_bytes(SEED_BYTES))
 
 
 def phrase_from_seed(seed: bytes) -> str:
@@ -159,19 +159,19 @@ class KeyTree:
 
     def storage_key(self) -> bytes:
         """32-byte key for the wallet's local database."""
-        return crypto.derive_key(self._seed, PURPOSE_STORAGE)
+        return sodium.derive_key(self._seed, PURPOSE_STORAGE)
 
     def pseudonym_signing_key(self, index: int) -> nacl.signing.SigningKey:
         """Ed25519 key of pseudonym ``index`` (one per relationship or record set)."""
-        return crypto.signing_key(crypto.derive_key(self._seed, PURPOSE_PSEUDONYM_SIGN, _index(index)))
+        return sodium.signing_key(sodium.derive_key(self._seed, PURPOSE_PSEUDONYM_SIGN, _index(index)))
 
     def pseudonym_box_key(self, index: int) -> nacl.public.PrivateKey:
         """X25519 key of pseudonym ``index``, to which wrapped record keys are sealed."""
-        return crypto.box_key(crypto.derive_key(self._seed, PURPOSE_PSEUDONYM_BOX, _index(index)))
+        return sodium.box_key(sodium.derive_key(self._seed, PURPOSE_PSEUDONYM_BOX, _index(index)))
 
     def record_key_wrapping_key(self) -> bytes:
         """32-byte key that wraps the patient's own copy of each record key."""
-        return crypto.derive_key(self._seed, PURPOSE_RECORD_WRAP)
+        return sodium.derive_key(self._seed, PURPOSE_RECORD_WRAP)
 
     def __repr__(self) -> str:  # never show the seed
         return "KeyTree(<secret>)"

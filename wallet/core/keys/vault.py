@@ -35,8 +35,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from . import sodium as crypto
 from ..errors import CorruptVault, CryptoError, NewerVault, WrongPassphrase
+from . import sodium
 
 MAGIC = b"MWVAULT1"
 FORMAT = 1
@@ -54,7 +54,7 @@ class PassphraseSlot:
     """The vault key wrapped under an Argon2id passphrase key, with what derives that key."""
 
     salt: bytes
-    limits: crypto.Argon2Limits
+    limits: sodium.Argon2Limits
     wrapped_key: bytes
 
 
@@ -82,20 +82,20 @@ def normalize_passphrase(passphrase: str) -> bytes:
 
 
 def wrap_vault_key(
-    vault_key: bytes, passphrase: str, wallet_id: str, limits: crypto.Argon2Limits
+    vault_key: bytes, passphrase: str, wallet_id: str, limits: sodium.Argon2Limits
 ) -> PassphraseSlot:
     """Wrap ``vault_key`` under a fresh salt and an Argon2id key from ``passphrase`` (slow)."""
-    salt = crypto.random_bytes(crypto.ARGON2_SALT_BYTES)
-    key = crypto.argon2id_key(normalize_passphrase(passphrase), salt, limits)
-    wrapped = crypto.aead_encrypt(key, vault_key, _slot_ad(wallet_id))
+    salt = sodium.random_bytes(sodium.ARGON2_SALT_BYTES)
+    key = sodium.argon2id_key(normalize_passphrase(passphrase), salt, limits)
+    wrapped = sodium.aead_encrypt(key, vault_key, _slot_ad(wallet_id))
     return PassphraseSlot(salt, limits, wrapped)
 
 
 def unwrap_vault_key(slot: PassphraseSlot, passphrase: str, wallet_id: str) -> bytes:
     """The vault key, or :class:`WrongPassphrase` (the file's checksum already matched)."""
-    key = crypto.argon2id_key(normalize_passphrase(passphrase), slot.salt, slot.limits)
+    key = sodium.argon2id_key(normalize_passphrase(passphrase), slot.salt, slot.limits)
     try:
-        return crypto.aead_decrypt(key, slot.wrapped_key, _slot_ad(wallet_id))
+        return sodium.aead_decrypt(key, slot.wrapped_key, _slot_ad(wallet_id))
     except CryptoError:
         raise WrongPassphrase() from None
 
@@ -108,7 +108,7 @@ def seal(header: VaultHeader, vault_key: bytes, secrets: dict[str, bytes]) -> by
     """The complete vault file for ``secrets`` (a new nonce every time)."""
     header_bytes = json.dumps(_header_json(header), sort_keys=True, separators=(",", ":")).encode()
     prefix = MAGIC + len(header_bytes).to_bytes(_LEN_BYTES, "big") + header_bytes
-    payload = crypto.aead_encrypt(vault_key, _payload_json(secrets), prefix)
+    payload = sodium.aead_encrypt(vault_key, _payload_json(secrets), prefix)
     body = prefix + payload
     return body + hashlib.sha256(body).digest()
 
@@ -130,7 +130,7 @@ def parse(data: bytes) -> SealedVault:
 
 def open_payload(sealed: SealedVault, vault_key: bytes) -> dict[str, bytes]:
     """Decrypt the secrets; :class:`CryptoError` if ``vault_key`` is not this vault's key."""
-    plain = crypto.aead_decrypt(vault_key, sealed.payload, sealed.associated_data)
+    plain = sodium.aead_decrypt(vault_key, sealed.payload, sealed.associated_data)
     try:
         items = json.loads(plain)["secrets"]
         return {str(name): base64.b64decode(value, validate=True) for name, value in items.items()}
@@ -196,12 +196,12 @@ def _slot(value: object) -> PassphraseSlot | None:
     ops, mem = value["opslimit"], value["memlimit"]
     if not (isinstance(ops, int) and isinstance(mem, int)):
         raise ValueError("bad KDF limits")
-    if not crypto.ARGON2_OPSLIMIT_MIN <= ops <= _MAX_OPSLIMIT:
+    if not sodium.ARGON2_OPSLIMIT_MIN <= ops <= _MAX_OPSLIMIT:
         raise ValueError("opslimit out of range")
-    if not crypto.ARGON2_MEMLIMIT_MIN <= mem <= _MAX_MEMLIMIT:
+    if not sodium.ARGON2_MEMLIMIT_MIN <= mem <= _MAX_MEMLIMIT:
         raise ValueError("memlimit out of range")
     salt = base64.b64decode(value["salt"], validate=True)
     wrapped = base64.b64decode(value["wrapped_key"], validate=True)
-    if len(salt) != crypto.ARGON2_SALT_BYTES or len(wrapped) != crypto.KEY_BYTES + crypto.AEAD_OVERHEAD:
+    if len(salt) != sodium.ARGON2_SALT_BYTES or len(wrapped) != sodium.KEY_BYTES + sodium.AEAD_OVERHEAD:
         raise ValueError("bad salt or wrapped key size")
-    return PassphraseSlot(salt, crypto.Argon2Limits(ops, mem), wrapped)
+    return PassphraseSlot(salt, sodium.Argon2Limits(ops, mem), wrapped)

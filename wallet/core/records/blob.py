@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..keys import sodium as crypto
 from ..atomic_file import atomic_output
 from ..errors import RecordIntegrityError, UnreadableFile
+from ..keys import sodium
 from .stream import CancelCheck, Progress, RecordEncryptor, decrypt_stream, new_record_key
 
 MAGIC = b"MWBLOB1\x00"
@@ -105,7 +105,7 @@ class Sealer:
         if len(meta_bytes) > MAX_META_BYTES:
             raise UnreadableFile(detail="record metadata too large")
         self.key = new_record_key()
-        wrapped = crypto.aead_encrypt(wrap_key, self.key + (bytes.fromhex(original) if original else b""), DOMAIN)
+        wrapped = sodium.aead_encrypt(wrap_key, self.key + (bytes.fromhex(original) if original else b""), DOMAIN)
         self.head = MAGIC + struct.pack(">H", len(wrapped)) + wrapped
         meta_prefix = struct.pack(">I", len(meta_bytes)) + meta_bytes
         plain = io.BufferedReader(_Chain(meta_prefix, source), 1 << 20)
@@ -195,7 +195,7 @@ def unwrap_key(src_path: Path, wrap_key: bytes) -> tuple[bytes, str | None]:
     with open(src_path, "rb") as src:
         wrapped = _read_head(src)
     try:
-        plain = crypto.aead_decrypt(wrap_key, wrapped, DOMAIN)
+        plain = sodium.aead_decrypt(wrap_key, wrapped, DOMAIN)
     except Exception:
         raise RecordIntegrityError(detail="the record key does not open with this wallet's keys") from None
     return plain[:32], (plain[32:64].hex() if len(plain) >= 64 else None)

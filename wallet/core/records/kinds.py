@@ -1,26 +1,19 @@
 """What kind of file a patient imports, from its first bytes (never its name alone),
 and the metadata we keep about it: media type, coarse category, FHIR resource type
-and clinical date. The ledger sees only the coarse category."""
+and clinical date. The ledger sees only the coarse category.
+
+FHIR JSON is parsed and validated here (:func:`wallet.core.fhir.check.check_fhir`), so an
+invalid resource is refused before anything is encrypted.
+"""
 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import WalletError
-
-MAX_FHIR_JSON_BYTES = 64 * 1024 * 1024
-_DATE_FIELDS = ("effectiveDateTime", "issued", "date", "recordedDate", "authoredOn", "occurrenceDateTime",
-                "onsetDateTime", "performedDateTime", "created", "birthDate")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?$")
-
-
-class InvalidFhir(WalletError):
-    """This file looks like FHIR JSON but is not valid FHIR. Check that it is a complete FHIR R4 export."""
-
-    code = "invalid_fhir"
+from ..fhir.check import check_fhir
+from ..fhir.validate import MAX_FHIR_JSON_BYTES, InvalidFhir
 
 
 @dataclass(frozen=True)
@@ -80,28 +73,3 @@ def _fhir_kind(path: Path, size: int) -> FileKind:
     if not isinstance(doc, dict) or "resourceType" not in doc:
         return FileKind("application/json", "document")
     return FileKind("application/fhir+json", "fhir", *check_fhir(doc))
-
-
-def check_fhir(doc: dict) -> tuple[str, str | None]:
-    """Validate a FHIR R4 resource (a Bundle with every entry) with ``fhir.resources``;
-    returns its type and clinical date. See :mod:`wallet.core.fhir.validate`."""
-    from ..fhir.validate import check_resource
-
-    check_resource(doc)
-    return doc["resourceType"], clinical_date(doc)
-
-
-def clinical_date(doc: dict) -> str | None:
-    """The date a resource is about, from its usual date elements."""
-    for name in _DATE_FIELDS:
-        value = doc.get(name)
-        if isinstance(value, str) and _DATE.match(value):
-            return value[:10]
-    for name in ("effectivePeriod", "period", "performedPeriod"):
-        value = doc.get(name)
-        if isinstance(value, dict) and isinstance(value.get("start"), str) and _DATE.match(value["start"]):
-            return value["start"][:10]
-    meta = doc.get("meta")
-    if isinstance(meta, dict) and isinstance(meta.get("lastUpdated"), str) and _DATE.match(meta["lastUpdated"]):
-        return meta["lastUpdated"][:10]
-    return None

@@ -1,11 +1,11 @@
 """Encrypt, keep and upload a record in one pass.
 
-A producer thread reads the file, encrypts it (record_blob.Sealer), writes the wallet's
+A producer thread reads the file, encrypts it (:class:`.blob.Sealer`), writes the wallet's
 local copy and computes the blob's hash; the calling thread streams the same pieces to
 the node as an upload session. The hash names the upload once the last byte is sent.
 Memory stays bounded (a small queue of 1 MiB pieces). If the node fails midway, the
 producer still finishes the local copy, so the import resumes later from it
-(``records.resume_pending``) and nothing is lost; a cancel discards everything.
+(:func:`.pipeline.send`) and nothing is lost; a cancel discards everything.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ from __future__ import annotations
 import os
 import queue
 import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import cast
 
+from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError
 
@@ -31,7 +33,7 @@ class _Failed:
         self.error = error
 
 
-def seal_and_upload(sealer: Sealer, local: Path, client, key: SigningKey, chain_id: str, *,
+def seal_and_upload(sealer: Sealer, local: Path, client: LedgerClient, key: SigningKey, chain_id: str, *,
                     progress: Callable[[int, int], None] | None = None,
                     cancel: Callable[[], bool] | None = None) -> tuple[SealedRecord, LedgerError | None]:
     """Run the pipeline; returns the sealed record and the upload error, if any.
@@ -40,7 +42,7 @@ def seal_and_upload(sealer: Sealer, local: Path, client, key: SigningKey, chain_
     is complete and the error is returned (not raised) so the caller can record the
     import as encrypted-not-uploaded. Encryption errors and cancel are raised.
     """
-    pieces: queue.Queue = queue.Queue(QUEUE_PIECES)
+    pieces: queue.Queue[object] = queue.Queue(QUEUE_PIECES)
     worker = threading.Thread(target=_produce, args=(sealer, local, pieces), daemon=True)
     worker.start()
     upload_error: LedgerError | None = None
@@ -82,7 +84,7 @@ class _ProducerFailed(Exception):
         self.error = error
 
 
-def _produce(sealer: Sealer, local: Path, pieces: queue.Queue) -> None:
+def _produce(sealer: Sealer, local: Path, pieces: queue.Queue[object]) -> None:
     """Encrypt into the local file (0600) and hand each piece to the uploader.
 
     No fsync here: once the node holds the blob the local file is a cache, verified by
@@ -101,7 +103,7 @@ def _produce(sealer: Sealer, local: Path, pieces: queue.Queue) -> None:
         pieces.put(_Failed(exc))
 
 
-def _consume(pieces: queue.Queue) -> Iterator[bytes]:
+def _consume(pieces: queue.Queue[object]) -> Iterator[bytes]:
     while True:
         item = pieces.get()
         if item is _END:
@@ -109,10 +111,10 @@ def _consume(pieces: queue.Queue) -> Iterator[bytes]:
         if isinstance(item, _Failed):
             pieces.put(item)  # keep it visible for _drain
             raise _ProducerFailed(item.error)
-        yield item
+        yield cast(bytes, item)  # the producer puts only pieces, _END and _Failed
 
 
-def _drain(pieces: queue.Queue, worker: threading.Thread) -> BaseException | None:
+def _drain(pieces: queue.Queue[object], worker: threading.Thread) -> BaseException | None:
     """Let the producer finish (the local copy completes); return its error, if any."""
     error = None
     while worker.is_alive() or not pieces.empty():

@@ -34,14 +34,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from ..keys import sodium as crypto
 from ..atomic_file import atomic_output
 from ..errors import Cancelled, CryptoError, FileChanged, FileTooLarge, RecordIntegrityError, UnreadableFile
+from ..keys import sodium
 
 MAGIC = b"MWREC1\x00\x00"
 CHUNK_SIZE = 1 << 20
-PREFIX_BYTES = len(MAGIC) + crypto.STREAM_HEADER_BYTES
-CHUNK_OVERHEAD = crypto.STREAM_ABYTES
+PREFIX_BYTES = len(MAGIC) + sodium.STREAM_HEADER_BYTES
+CHUNK_OVERHEAD = sodium.STREAM_ABYTES
 _CIPHER_CHUNK = CHUNK_SIZE + CHUNK_OVERHEAD
 
 Progress = Callable[[int, int | None], None]  # (plaintext bytes done, total or None)
@@ -68,7 +68,7 @@ class DecryptResult:
 
 def new_record_key() -> bytes:
     """A fresh random 32-byte key; every record gets its own."""
-    return crypto.random_bytes(crypto.KEY_BYTES)
+    return sodium.random_bytes(sodium.KEY_BYTES)
 
 
 def ciphertext_size(plaintext_size: int) -> int:
@@ -138,7 +138,7 @@ class RecordEncryptor:
 
     def _pieces(self) -> Iterator[tuple[bytes, int]]:
         """(ciphertext piece, plaintext bytes consumed so far)."""
-        state, header = crypto.stream_init_push(self._key)
+        state, header = sodium.stream_init_push(self._key)
         yield MAGIC + header, 0
         done, final = 0, False
         while not final:
@@ -147,7 +147,7 @@ class RecordEncryptor:
             final = len(chunk) < CHUNK_SIZE
             done += len(chunk)
             self._check_size(done, final)
-            yield crypto.stream_push(state, chunk, final=final), done
+            yield sodium.stream_push(state, chunk, final=final), done
             if self._progress:
                 self._progress(done, self._expected)
 
@@ -270,23 +270,23 @@ def decrypt_file(
             )
 
 
-def _read_prefix(src: BinaryIO, key: bytes, hasher: _PipelinedHash) -> crypto.StreamState:
+def _read_prefix(src: BinaryIO, key: bytes, hasher: _PipelinedHash) -> sodium.StreamState:
     """Check the magic and open the secretstream."""
     prefix = _read_full(src, PREFIX_BYTES)
     hasher.update(prefix)
     if len(prefix) < PREFIX_BYTES or prefix[: len(MAGIC)] != MAGIC:
         raise RecordIntegrityError(detail="not a Medwallet record (bad magic or too short)")
     try:
-        return crypto.stream_init_pull(key, prefix[len(MAGIC) :])
+        return sodium.stream_init_pull(key, prefix[len(MAGIC) :])
     except CryptoError:
         raise RecordIntegrityError(detail="bad stream header") from None
 
 
-def _pull(state: crypto.StreamState, chunk: bytes, index: int) -> tuple[bytes, bool]:
+def _pull(state: sodium.StreamState, chunk: bytes, index: int) -> tuple[bytes, bool]:
     if len(chunk) < CHUNK_OVERHEAD:
         raise RecordIntegrityError(detail=f"truncated before chunk {index}")
     try:
-        return crypto.stream_pull(state, chunk)
+        return sodium.stream_pull(state, chunk)
     except CryptoError:
         raise RecordIntegrityError(detail=f"chunk {index} does not verify") from None
 

@@ -10,15 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from wallet.core.records.kinds import InvalidFhir, check_fhir
 from wallet.core.fhir.bundle_import import inline_attachments, is_bundle, plan_split
 from wallet.core.fhir.bundle_reader import check_entries, parse_bundle_bytes, read_bundle
+from wallet.core.fhir.check import check_fhir
 from wallet.core.fhir.describe import bundle_index, title_for
-from wallet.core.fhir.validate import R4_ONLY_TYPES, resource_problems
+from wallet.core.fhir.validate import R4_ONLY_TYPES, InvalidFhir, resource_problems
 
 from .bundle_gen import patient_bundle
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "fhir"
+DATA = Path(__file__).resolve().parents[3] / "data" / "fhir"
 OBS = {"resourceType": "Observation", "status": "final", "code": {"text": "x"}}
 
 
@@ -174,12 +174,3 @@ def test_is_bundle_sniffs(tmp_path):
     (tmp_path / "x.pdf").write_bytes(b"%PDF-1.4 Bundle")
     assert not is_bundle(tmp_path / "obs.json") and not is_bundle(tmp_path / "x.pdf")
     assert not is_bundle(tmp_path / "missing.json")
-
-
-def test_chunks_never_cut_an_entry_from_its_attachments():
-    from wallet.core.records.pipeline import PlannedRecord, _chunks
-
-    planned = [PlannedRecord({}, b"", group=g) for g in (0, 1, 1, 1, 2, 3, 3, 4)]
-    parts = [[p.group for p in part] for _, part in _chunks(planned, 2)]
-    assert parts == [[0, 1, 1, 1], [2, 3, 3], [4]]
-    assert [start for start, _ in _chunks(planned, 2)] == [0, 4, 7]

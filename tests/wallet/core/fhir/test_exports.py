@@ -10,15 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from wallet.core.audit import trail as audit
-from wallet.core.records import library as records
-from wallet.core.consent import grants as sharing
+from wallet.core import importing
+from wallet.core.audit import trail
+from wallet.core.consent import grants
 from wallet.core.desks.clinic import ReadRefused
-from wallet.core.fhir import audit_export, bundle_import, consent_export
+from wallet.core.fhir import audit_export, consent_export
 from wallet.core.fhir.codes import EXT_LEDGER_ANCHOR, PURPOSE_OF_USE
 from wallet.core.fhir.validate import model_class
+from wallet.core.records import library
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "fhir"
+DATA = Path(__file__).resolve().parents[3] / "data" / "fhir"
 PORTAL = DATA / "portal_collection.json"
 
 
@@ -42,8 +43,8 @@ def _coding(concept: dict) -> tuple[str, str]:
 
 def _imported(wallet) -> dict[str, str]:
     """Split-import the portal export; fhir type (or media type) -> record id."""
-    result = bundle_import.import_bundle(wallet, PORTAL, split=True)
-    rows = {r["record"]: r for r in records.list_records(wallet)}
+    result = importing.import_file(wallet, PORTAL, split=True)
+    rows = {r["record"]: r for r in library.list_records(wallet)}
     return {rows[r.record]["fhir_type"] or rows[r.record]["media_type"]: r.record for r in result.records}
 
 
@@ -53,8 +54,8 @@ def test_each_grant_is_an_ihe_pcf_consent(wallet, make_clinic):
     recs = _imported(wallet)
     clinic, lab = make_clinic("Clinic"), make_clinic("Lab")
     now = int(time.time())
-    treat = sharing.grant(wallet, clinic.key.public, [recs["Observation"], recs["Condition"]], "treatment", now + 3600)
-    urgent = sharing.grant(wallet, lab.key.public, [recs["Immunization"]], "emergency", now + 7200, not_before=now - 5)
+    treat = grants.grant(wallet, clinic.key.public, [recs["Observation"], recs["Condition"]], "treatment", now + 3600)
+    urgent = grants.grant(wallet, lab.key.public, [recs["Immunization"]], "emergency", now + 7200, not_before=now - 5)
     bundle = _valid(consent_export.export_consents(wallet))
     assert bundle["type"] == "collection" and len(bundle["entry"]) == 2
     text = json.dumps(bundle)
@@ -97,8 +98,8 @@ def _iso(ts: int) -> str:
 
 def test_revoked_consent_and_offline_export(wallet, clinic):
     recs = _imported(wallet)
-    granted = sharing.grant(wallet, clinic.key.public, [recs["Procedure"]], "research", int(time.time()) + 600)
-    sharing.revoke(wallet, granted.consent)
+    granted = grants.grant(wallet, clinic.key.public, [recs["Procedure"]], "research", int(time.time()) + 600)
+    grants.revoke(wallet, granted.consent)
     consent = consent_export.export_consents(wallet)["entry"][0]["resource"]
     assert consent["status"] == "inactive"
     grant_anchor, revoke_anchor = _anchors(consent)
@@ -116,23 +117,23 @@ def test_every_purpose_maps_to_v3_act_reason():
     assert {p: code for p, (code, _) in PURPOSE_OF_USE.items()} == {
         "treatment": "TREAT", "emergency": "ETREAT", "research": "HRESCH", "insurance": "HPAYMT",
         "operations": "HOPERAT"}
-    assert set(PURPOSE_OF_USE) == set(sharing.PURPOSE_LABELS)
+    assert set(PURPOSE_OF_USE) == set(grants.PURPOSE_LABELS)
 
 
 # --- AuditEvent ---------------------------------------------------------------------
 
 def test_access_log_as_ihe_balp_audit_events(wallet, clinic, tmp_path, shared_node):
     recs = _imported(wallet)
-    granted = sharing.grant(wallet, clinic.key.public, [recs["Observation"], recs["application/pdf"]], "treatment",
+    granted = grants.grant(wallet, clinic.key.public, [recs["Observation"], recs["application/pdf"]], "treatment",
                             int(time.time()) + 3600)
     read = clinic.read(clinic.scan_text(granted.code), tmp_path / "desk")
-    sharing.revoke(wallet, granted.consent)
+    grants.revoke(wallet, granted.consent)
     with pytest.raises(ReadRefused):
         clinic.read(clinic.scan_text(granted.code), tmp_path / "desk2")
     wallet.blob_path(recs["Condition"]).unlink()  # the owner's own read, fetched back from the node
-    records.export_record(wallet, recs["Condition"], tmp_path / "own.json")
+    library.export_record(wallet, recs["Condition"], tmp_path / "own.json")
     bundle = _valid(audit_export.export_audit(wallet, bundle_type="searchset"))
-    stored = {e["tx"]: e for e in audit.events(wallet)}
+    stored = {e["tx"]: e for e in trail.events(wallet)}
     events = [e["resource"] for e in bundle["entry"]]
     assert len(events) == len(stored) and {e["id"] for e in events} == set(stored)
     kinds = {stored[e["id"]]["kind"] for e in events}
@@ -182,7 +183,7 @@ def test_access_log_as_ihe_balp_audit_events(wallet, clinic, tmp_path, shared_no
 def test_clinic_gets_original_bytes_and_a_provenance(wallet, clinic, tmp_path):
     recs = _imported(wallet)
     chosen = [recs["Observation"], recs["MedicationRequest"], recs["application/pdf"]]
-    granted = sharing.grant(wallet, clinic.key.public, chosen, "treatment", int(time.time()) + 3600)
+    granted = grants.grant(wallet, clinic.key.public, chosen, "treatment", int(time.time()) + 3600)
     grant = clinic.scan_text(granted.code)
     view = clinic.consent(grant)
     read = clinic.read(grant, tmp_path / "desk")

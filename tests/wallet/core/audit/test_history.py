@@ -12,22 +12,21 @@ import pytest
 from ledger_client.block import Header, make_header, sign_header
 from ledger_client.encoding import canonical
 from ledger_client.keyfile import load_key
-from wallet.core.audit import trail as audit
-from wallet.core.records import library as records
-from wallet.core.keys.sodium import ARGON2_MIN
-from wallet.core.db import SCHEMA_VERSION, WalletDB
+from tests.wallet.files import write_pdf
+from wallet.core import importing
+from wallet.core.audit import trail
 from wallet.core.audit.history import HistoryChanged, check_history
+from wallet.core.db import SCHEMA_VERSION, WalletDB
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
-
-from .test_flows import write_pdf
 
 
 def test_history_is_remembered_and_extended(node, tmp_path):
     wallet, _ = Wallet.create(tmp_path / "w", passphrase="pw", use_keyring=False, nodes=[node.url],
                               kdf_limits=ARGON2_MIN)
-    records.import_file(wallet, write_pdf(tmp_path / "a.pdf", 1000))
+    importing.import_file(wallet, write_pdf(tmp_path / "a.pdf", 1000))
     first = check_history(wallet)
-    records.import_file(wallet, write_pdf(tmp_path / "b.pdf", 1000))
+    importing.import_file(wallet, write_pdf(tmp_path / "b.pdf", 1000))
     wallet.close()
     again = Wallet.open(tmp_path / "w", "pw")  # a new run resumes from the stored hashes
     assert check_history(again) > first
@@ -38,8 +37,8 @@ def test_history_is_remembered_and_extended(node, tmp_path):
 def test_rewritten_history_is_refused(node, tmp_path):
     wallet, _ = Wallet.create(tmp_path / "w", passphrase="pw", use_keyring=False, nodes=[node.url],
                               kdf_limits=ARGON2_MIN)
-    records.import_file(wallet, write_pdf(tmp_path / "a.pdf", 1000))
-    audit.refresh(wallet)
+    importing.import_file(wallet, write_pdf(tmp_path / "a.pdf", 1000))
+    trail.refresh(wallet)
     height = wallet.network.light.height
     wallet.close()
     # The operator (or an intruder with the node's key) replaces the last block by another,
@@ -60,7 +59,7 @@ def test_rewritten_history_is_refused(node, tmp_path):
     node.start()
     reopened = Wallet.open(tmp_path / "w", "pw")
     with pytest.raises(HistoryChanged) as exc:
-        audit.refresh(reopened)
+        trail.refresh(reopened)
     assert "another node" in str(exc.value)
     reopened.close()
 

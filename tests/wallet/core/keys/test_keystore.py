@@ -14,7 +14,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wallet.core.keys import sodium as crypto, keyring_access, keystore, vault
 from wallet.core.errors import (
     CorruptVault,
     KeyringUnavailable,
@@ -23,18 +22,19 @@ from wallet.core.errors import (
     VaultMissing,
     WrongPassphrase,
 )
+from wallet.core.keys import keyring_access, keystore, sodium, vault
 from wallet.core.keys.keystore import Keystore
 
 SECRETS = {"seed": bytes([0x5E]) * 32, "meta": b'{"created": 1}'}
 PASS = "tr0ub4dor & 3"
-VECTORS = json.loads((Path(__file__).resolve().parents[2] / "data" / "vault_vectors.json").read_text())
+VECTORS = json.loads((Path(__file__).resolve().parents[3] / "data" / "vault_vectors.json").read_text())
 SHIPPED_KDF_LIMITS = keystore.DEFAULT_KDF_LIMITS  # read before the fixture below lowers it
 
 
 @pytest.fixture(autouse=True)
 def fast_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
     """Argon2id at libsodium's minimum: the cost is stored per vault, so nothing else changes."""
-    monkeypatch.setattr(keystore, "DEFAULT_KDF_LIMITS", crypto.ARGON2_MIN)
+    monkeypatch.setattr(keystore, "DEFAULT_KDF_LIMITS", sodium.ARGON2_MIN)
 
 
 class MemoryKeyring:
@@ -97,7 +97,7 @@ def test_file_format_and_permissions(tmp_path: Path) -> None:
     size = int.from_bytes(data[8:12], "big")
     header = json.loads(data[12 : 12 + size])
     assert header["format"] == 1 and header["passphrase"]["kdf"] == "argon2id13"
-    assert (header["passphrase"]["opslimit"], header["passphrase"]["memlimit"]) == crypto.ARGON2_MIN
+    assert (header["passphrase"]["opslimit"], header["passphrase"]["memlimit"]) == sodium.ARGON2_MIN
     for secret in SECRETS.values():
         assert secret not in data and base64.b64encode(secret) not in data
 
@@ -207,7 +207,7 @@ def test_update_secrets_persists(tmp_path: Path) -> None:
 def test_change_passphrase(tmp_path: Path) -> None:
     store = make(tmp_path)
     assert store.verify_passphrase(PASS) and not store.verify_passphrase("nope")
-    store.change_passphrase("new one", kdf_limits=crypto.Argon2Limits(2, crypto.ARGON2_MIN.memlimit))
+    store.change_passphrase("new one", kdf_limits=sodium.Argon2Limits(2, sodium.ARGON2_MIN.memlimit))
     with pytest.raises(WrongPassphrase):
         Keystore.open(store.path, PASS, backend=None)
     reopened = Keystore.open(store.path, "new one", backend=None)
@@ -234,7 +234,7 @@ def test_failed_write_keeps_the_old_vault_and_no_temp_file(tmp_path: Path, monke
 
 
 def test_default_cost_is_moderate() -> None:
-    assert SHIPPED_KDF_LIMITS == crypto.ARGON2_MODERATE
+    assert SHIPPED_KDF_LIMITS == sodium.ARGON2_MODERATE
 
 
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])

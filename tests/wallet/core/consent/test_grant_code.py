@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from wallet.core.consent import grant_code as gc
 from wallet.core.consent import qr
-from wallet.core.errors import GrantCodeProblem, InvalidGrantCode
 from wallet.core.consent.grant_code import GrantCode, decode_grant, encode_grant
+from wallet.core.errors import GrantCodeProblem, InvalidGrantCode
 
-VECTORS = json.loads((Path(__file__).resolve().parents[2] / "data" / "grant_vectors.json").read_text())
+VECTORS = json.loads((Path(__file__).resolve().parents[3] / "data" / "grant_vectors.json").read_text())
 QR_ALPHANUMERIC = set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
 GENESIS, CONSENT = bytes.fromhex("11" * 32), bytes.fromhex("22" * 32)
 TYPICAL = GrantCode(

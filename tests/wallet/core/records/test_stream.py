@@ -16,12 +16,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wallet.core.records import stream as rc
 from wallet.core.errors import Cancelled, FileChanged, FileTooLarge, RecordIntegrityError, UnreadableFile
+from wallet.core.records import stream as rc
 
 KEY = bytes(range(32))
 MIB = 1 << 20
-VECTORS = json.loads((Path(__file__).resolve().parents[2] / "data" / "record_vectors.json").read_text())
+VECTORS = json.loads((Path(__file__).resolve().parents[3] / "data" / "record_vectors.json").read_text())
 
 
 @contextmanager

@@ -1,6 +1,9 @@
 """Fixtures for anonymous credentials: a real node whose genesis requires a credential to
 admit pseudonyms, an issuer desk with a published revocable credential definition (its
-keys take seconds to make, so one per module), wallets and institutions on that node."""
+keys take seconds to make, so one per session), wallets and institutions on that node.
+
+tests/wallet/conftest.py registers these fixtures for every wallet test that asks for them
+(core, command line and window tests alike)."""
 
 from __future__ import annotations
 
@@ -14,11 +17,11 @@ from ledger_client.node.datadir import init_datadir
 from tests.nodeproc import NodeProcess
 from wallet.core.credentials import holder as credentials
 from wallet.core.desks.clinic import ClinicDesk
-from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.desks.issuer import IssuerDesk
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 
-PASSPHRASE = "test passphrase for credentials"
+CRED_PASSPHRASE = "test passphrase for credentials"
 PATIENT = {"patient_of": "St. Example Hospital", "insured": "1", "birth_year": "1990"}
 _names = itertools.count(1)
 
@@ -34,7 +37,7 @@ def cred_node(tmp_path_factory):
 
 
 def make_issuer(directory, node, name: str = "Health Insurer", kind: str = "issuer", max_credentials: int = 50):
-    desk = IssuerDesk.create(directory, name, [node.url], passphrase=PASSPHRASE, use_keyring=False,
+    desk = IssuerDesk.create(directory, name, [node.url], passphrase=CRED_PASSPHRASE, use_keyring=False,
                              kdf_limits=ARGON2_MIN)
     payload = {**desk.registration_payload(), "kind": kind}
     desk.network.submit(node.governance, "register_institution", payload)
@@ -69,11 +72,11 @@ def rogue_issuer(issuers) -> IssuerDesk:
 
 
 @pytest.fixture
-def make_wallet(tmp_path, cred_node):
+def make_cred_wallet(tmp_path, cred_node):
     made = []
 
     def make(phrase: str | None = None) -> Wallet:
-        wallet, _ = Wallet.create(tmp_path / f"wallet{next(_names)}", phrase=phrase, passphrase=PASSPHRASE,
+        wallet, _ = Wallet.create(tmp_path / f"wallet{next(_names)}", phrase=phrase, passphrase=CRED_PASSPHRASE,
                                   use_keyring=False, nodes=[cred_node.url], kdf_limits=ARGON2_MIN)
         made.append(wallet)
         return wallet
@@ -91,18 +94,18 @@ def obtain(wallet: Wallet, desk: IssuerDesk, values: dict | None = None, label: 
 
 
 @pytest.fixture
-def holder(make_wallet, issuer) -> Wallet:
+def holder(make_cred_wallet, issuer) -> Wallet:
     """A wallet holding a valid credential from the accepted issuer."""
-    wallet = make_wallet()
+    wallet = make_cred_wallet()
     obtain(wallet, issuer)
     return wallet
 
 
 @pytest.fixture
-def make_institution(tmp_path, cred_node):
+def make_cred_institution(tmp_path, cred_node):
     def make(kind: str = "clinic", name: str = "Clinic") -> ClinicDesk:
         desk = ClinicDesk.create(tmp_path / f"desk{next(_names)}", f"{name} {next(_names)}", kind, [cred_node.url],
-                                 passphrase=PASSPHRASE, use_keyring=False, kdf_limits=ARGON2_MIN)
+                                 passphrase=CRED_PASSPHRASE, use_keyring=False, kdf_limits=ARGON2_MIN)
         desk.register(cred_node.governance)
         return desk
     return make

@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from PIL import Image, ImageDraw, ImageFilter
 
 from wallet.core.consent import qr
-from wallet.core.errors import FileTooLarge, QrNotFound, UnreadableFile
 from wallet.core.consent.grant_code import GrantCode, decode_grant, encode_grant
+from wallet.core.errors import FileTooLarge, QrNotFound, UnreadableFile
 
 from .test_grant_code import TYPICAL, grants
 

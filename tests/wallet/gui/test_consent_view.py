@@ -9,8 +9,8 @@ import time
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 
-from wallet.core.records import library as records
-from wallet.core.consent import grants as sharing
+from wallet.core import importing
+from wallet.core.consent import grants
 from wallet.core.consent.grant_code import decode_grant
 from wallet.core.consent.qr import decode_image
 
@@ -42,10 +42,10 @@ def grant_through_dialog(qtbot, view, clinic, search: str):
 def test_grant_qr_save_copy_and_revoke(qtbot, wallet, make_clinic, open_window, dialogs, tmp_path):
     clinic = make_clinic("Clinique du Lac")
     make_clinic("Hôpital Nord")
-    records.import_file(wallet, write_pdf(tmp_path / "letter.pdf"))
+    importing.import_file(wallet, write_pdf(tmp_path / "letter.pdf"))
     window = open_window(wallet)
-    window.show_section("sharing")
-    view = window.views["sharing"]
+    window.show_section("consent")
+    view = window.views["consent"]
     qr = grant_through_dialog(qtbot, view, clinic, "lac")
     assert qr.isVisible() and "Clinique du Lac" in qr.caption.text()
     assert qr.pixmap.width() >= 400  # large enough to scan from a screen
@@ -65,7 +65,7 @@ def test_grant_qr_save_copy_and_revoke(qtbot, wallet, make_clinic, open_window, 
     wait_quiet(qtbot)
     qtbot.waitUntil(lambda: tab_counts(view)[0] == "Active (1)", timeout=TIMEOUT_MS)
     consent = grant.consent_id.hex()
-    assert sharing.list_grants(wallet, refresh=False)[0]["consent"] == consent
+    assert grants.list_grants(wallet, refresh=False)[0]["consent"] == consent
     # Show QR again from the list
     table = view.tables["active"]
     table.selectRow(0)
@@ -85,14 +85,14 @@ def test_grant_qr_save_copy_and_revoke(qtbot, wallet, make_clinic, open_window, 
 
 
 def test_expired_grants_have_their_own_list(qtbot, wallet, clinic, open_window, tmp_path):
-    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
     soon = int(time.time()) + 2
-    sharing.grant(wallet, clinic.key.public, [rec], "emergency", soon)
-    sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    grants.grant(wallet, clinic.key.public, [rec], "emergency", soon)
+    grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     time.sleep(max(0.0, soon - time.time()) + 0.1)
     window = open_window(wallet)
-    window.show_section("sharing")
-    view = window.views["sharing"]
+    window.show_section("consent")
+    view = window.views["consent"]
     qtbot.waitUntil(lambda: tab_counts(view) == ["Active (1)", "Expired (1)", "Revoked (0)"], timeout=TIMEOUT_MS)
     view.tabs.setCurrentIndex(1)
     view.tables["expired"].selectRow(0)
@@ -102,7 +102,7 @@ def test_expired_grants_have_their_own_list(qtbot, wallet, clinic, open_window, 
 
 def test_nothing_to_share_says_so(qtbot, wallet, open_window):
     window = open_window(wallet)
-    view = window.views["sharing"]
+    view = window.views["consent"]
     view.grant_button.click()
     qtbot.waitUntil(lambda: "Import a record first" in view.status.text(), timeout=TIMEOUT_MS)
     assert view.grant_dialog is None

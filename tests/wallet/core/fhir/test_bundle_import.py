@@ -10,32 +10,32 @@ from pathlib import Path
 import pytest
 
 from ledger_client.errors import NodeUnavailable
-from wallet.core.records import library as records
+from wallet.core import importing
 from wallet.core.errors import Cancelled
-from wallet.core.fhir import bundle_export, bundle_import
-from wallet.core.records import pipeline as record_batch
+from wallet.core.fhir import bundle_export
 from wallet.core.fhir.validate import model_class
+from wallet.core.records import library, pipeline
 
 from .bundle_gen import write_bundle
 
-DATA = Path(__file__).resolve().parents[2] / "data" / "fhir"
+DATA = Path(__file__).resolve().parents[3] / "data" / "fhir"
 
 
 def _exported(wallet, record: str, tmp_path: Path) -> bytes:
     out = tmp_path / f"out-{record[:12]}"
-    records.export_record(wallet, record, out)
+    library.export_record(wallet, record, out)
     return out.read_bytes()
 
 
 def _anchored(wallet) -> dict[str, dict]:
-    return {r["record"]: r for r in records.list_records(wallet) if r["status"] == "anchored"}
+    return {r["record"]: r for r in library.list_records(wallet) if r["status"] == "anchored"}
 
 
 def test_split_round_trip_byte_for_byte(wallet, tmp_path):
     src = DATA / "portal_collection.json"
     text = src.read_bytes()
     original = json.loads(text)
-    result = bundle_import.import_bundle(wallet, src, split=True)
+    result = importing.import_file(wallet, src, split=True)
     assert result.problems == [] and result.skipped == [] and result.entries == 11
     assert len(result.records) == 13  # 11 resources + the PDF report + the visit note
     rows = _anchored(wallet)
@@ -58,7 +58,7 @@ def test_split_round_trip_byte_for_byte(wallet, tmp_path):
 def test_transaction_bundle_exports_back_with_its_references(wallet, tmp_path):
     src = DATA / "transaction_urn.json"
     original = json.loads(src.read_text())
-    result = bundle_import.import_bundle(wallet, src, split=True)
+    result = importing.import_file(wallet, src, split=True)
     assert [p.path for p in result.skipped] == ["Bundle.entry[4]"]  # the DELETE has nothing to keep
     out = tmp_path / "back.json"
     count = bundle_export.export_records(wallet, [r.record for r in result.records], out)
@@ -73,8 +73,8 @@ def test_transaction_bundle_exports_back_with_its_references(wallet, tmp_path):
 def test_export_all_records_as_one_bundle_includes_other_files(wallet, tmp_path):
     pdf = tmp_path / "letter.pdf"
     pdf.write_bytes(b"%PDF-1.7\n" + b"x" * 5000)
-    letter = records.import_file(wallet, pdf, title="Discharge letter")
-    result = bundle_import.import_bundle(wallet, DATA / "portal_collection.json", split=True)
+    letter = importing.import_file(wallet, pdf, title="Discharge letter")
+    result = importing.import_file(wallet, DATA / "portal_collection.json", split=True)
     out = tmp_path / "all.json"
     count = bundle_export.export_records(wallet, None, out)
     doc = json.loads(out.read_text())
@@ -89,7 +89,7 @@ def test_export_all_records_as_one_bundle_includes_other_files(wallet, tmp_path)
 
 
 def test_invalid_entries_reported_and_the_valid_rest_imported(wallet):
-    result = bundle_import.import_bundle(wallet, DATA / "invalid_entries.json", split=True)
+    result = importing.import_file(wallet, DATA / "invalid_entries.json", split=True)
     assert [p.path for p in result.problems] == [f"Bundle.entry[{i}].resource" for i in (1, 3, 4, 5, 6, 8)]
     assert len(result.records) == 3 and result.bundle_type == "searchset"
     assert sorted(r["fhir_type"] for r in _anchored(wallet).values()) == ["Condition", "MedicationRequest",
@@ -98,7 +98,7 @@ def test_invalid_entries_reported_and_the_valid_rest_imported(wallet):
 
 def test_whole_bundle_is_one_record_byte_for_byte(wallet, tmp_path):
     src = DATA / "invalid_entries.json"
-    result = bundle_import.import_bundle(wallet, src, split=False)
+    result = importing.import_file(wallet, src, split=False)
     assert len(result.records) == 1 and len(result.problems) == 6  # reported, kept in the file as written
     row = _anchored(wallet)[result.records[0].record]
     assert row["fhir_type"] == "Bundle" and row["title"].startswith("FHIR searchset bundle: 3 resources")
@@ -109,7 +109,7 @@ def test_progress_reports_every_stage(wallet, tmp_path):
     src = tmp_path / "b.json"
     write_bundle(src, 120, seed=5)
     calls: list[tuple[str, int, int]] = []
-    result = bundle_import.import_bundle(wallet, src, split=True, progress=lambda *a: calls.append(a))
+    result = importing.import_file(wallet, src, split=True, progress=lambda *a: calls.append(a))
     stages = [c[0] for c in calls]
     assert stages[0] == "read" and {"validate", "encrypt", "upload", "anchor"} <= set(stages)
     for stage in ("encrypt", "upload", "anchor"):
@@ -121,7 +121,7 @@ def test_progress_reports_every_stage(wallet, tmp_path):
 def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monkeypatch):
     src = tmp_path / "b.json"
     bundle = write_bundle(src, 90, seed=11)
-    monkeypatch.setattr(record_batch, "CHUNK_RECORDS", 25)
+    monkeypatch.setattr(pipeline, "CHUNK_RECORDS", 25)
     real = wallet.network.client.submit_batch
     calls = []
 
@@ -133,7 +133,7 @@ def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monke
 
     monkeypatch.setattr(wallet.network.client, "submit_batch", flaky)
     with pytest.raises(NodeUnavailable):
-        bundle_import.import_bundle(wallet, src, split=True)
+        importing.import_file(wallet, src, split=True)
     rows = wallet.db.query("SELECT * FROM records")
     anchored = [r for r in rows if r["status"] == "anchored"]
     assert len(anchored) == calls[0] and {r["status"] for r in rows} <= {"anchored", "uploaded", "encrypted"}
@@ -141,7 +141,7 @@ def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monke
         if row["status"] == "anchored":
             assert wallet.network.client.record(row["record"])["tx"] == row["anchor_tx"]
     monkeypatch.setattr(wallet.network.client, "submit_batch", real)
-    finished = records.resume_pending(wallet)
+    finished = importing.resume_pending(wallet)
     assert len(finished) == len(rows) - len(anchored)
     rows = wallet.db.query("SELECT * FROM records WHERE original IS NULL")
     assert {r["status"] for r in rows} == {"anchored"}
@@ -156,7 +156,7 @@ def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monke
 def test_cancel_then_batched_resume(wallet, tmp_path, monkeypatch):
     src = tmp_path / "b.json"
     write_bundle(src, 120, seed=12)
-    monkeypatch.setattr(record_batch, "CHUNK_RECORDS", 30)
+    monkeypatch.setattr(pipeline, "CHUNK_RECORDS", 30)
     encrypted = []
 
     def progress(stage, done, total):
@@ -164,12 +164,12 @@ def test_cancel_then_batched_resume(wallet, tmp_path, monkeypatch):
             encrypted.append(done)
 
     with pytest.raises(Cancelled):
-        bundle_import.import_bundle(wallet, src, split=True, progress=progress, cancel=lambda: len(encrypted) >= 70)
+        importing.import_file(wallet, src, split=True, progress=progress, cancel=lambda: len(encrypted) >= 70)
     rows = wallet.db.query("SELECT record, status FROM records")
     assert 30 <= len(rows) < 70  # whole chunks staged; the chunk cut by the cancel left nothing behind
     assert {p.name for p in wallet.blob_dir.iterdir()} == {r["record"] for r in rows}
     pending = [r["record"] for r in rows if r["status"] != "anchored"]
-    assert sorted(record_batch.resume_batch(wallet)) == sorted(pending)
+    assert sorted(importing.resume_pending(wallet)) == sorted(pending)
     for row in wallet.db.query("SELECT * FROM records"):
         assert row["status"] == "anchored" and wallet.network.client.record(row["record"])["tx"] == row["anchor_tx"]
 
@@ -178,7 +178,7 @@ def test_thousands_of_entries(wallet, tmp_path):
     src = tmp_path / "export.json"
     bundle = write_bundle(src, 2000, style="collection", seed=21)
     started = time.perf_counter()
-    result = bundle_import.import_bundle(wallet, src, split=True)
+    result = importing.import_file(wallet, src, split=True)
     elapsed = time.perf_counter() - started
     assert result.problems == [] and result.entries == len(bundle["entry"])
     rows = _anchored(wallet)
@@ -191,10 +191,10 @@ def test_large_transaction_bundle_several_megabytes(wallet, tmp_path):
     src = tmp_path / "synthea.json"
     bundle = write_bundle(src, 5000, style="transaction", seed=22)
     assert src.stat().st_size > 5_000_000  # several MB, as a Synthea export
-    result = bundle_import.import_bundle(wallet, src, split=True)
+    result = importing.import_file(wallet, src, split=True)
     assert result.problems == [] and result.entries == len(bundle["entry"]) >= 5000
     assert len(_anchored(wallet)) == len(result.records)
-    whole = bundle_import.import_bundle(wallet, src, split=False)
+    whole = importing.import_file(wallet, src, split=False)
     assert len(whole.records) == 1
     assert _exported(wallet, whole.records[0].record, tmp_path) == src.read_bytes()
 
@@ -205,7 +205,7 @@ def test_batch_that_clashes_with_an_earlier_anchor_settles_one_by_one(wallet, tm
     real = wallet.network.client.submit_batch
     monkeypatch.setattr(wallet.network.client, "submit_batch", _raise_unavailable)
     with pytest.raises(NodeUnavailable):
-        bundle_import.import_bundle(wallet, src, split=True)
+        importing.import_file(wallet, src, split=True)
     monkeypatch.setattr(wallet.network.client, "submit_batch", real)
     rows = wallet.db.query("SELECT * FROM records ORDER BY record")
     assert rows and {r["status"] for r in rows} == {"uploaded"}
@@ -213,7 +213,7 @@ def test_batch_that_clashes_with_an_earlier_anchor_settles_one_by_one(wallet, tm
     landed = rows[0]
     tx = wallet.network.submit(wallet.signing_key(0), "anchor_record", {
         "record": landed["record"], "size": landed["cipher_size"], "category": landed["category"]})
-    assert len(record_batch.resume_batch(wallet)) == len(rows)
+    assert len(importing.resume_pending(wallet)) == len(rows)
     after = {r["record"]: r for r in wallet.db.query("SELECT * FROM records")}
     assert {r["status"] for r in after.values()} == {"anchored"} and after[landed["record"]]["anchor_tx"] == tx
 

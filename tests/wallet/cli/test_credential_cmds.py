@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
+from tests.wallet.credential_net import CRED_PASSPHRASE as PASSPHRASE
 from wallet.cli import main
 from wallet.core.keys import keystore
 from wallet.core.keys.sodium import ARGON2_MIN
-
-from .conftest import PASSPHRASE
 
 
 def run(capsys, *argv: str) -> str:

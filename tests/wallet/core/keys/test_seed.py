@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wallet.core.keys import seed
 from wallet.core.errors import InvalidPhrase
+from wallet.core.keys import seed
 from wallet.core.keys.seed import KeyTree
 
-VECTORS = json.loads((Path(__file__).resolve().parents[2] / "data" / "seed_vectors.json").read_text())
+VECTORS = json.loads((Path(__file__).resolve().parents[3] / "data" / "seed_vectors.json").read_text())
 ZERO_PHRASE = " ".join(["abandon"] * 23 + ["art"])  # BIP-39 vector for 32 zero bytes
 
 

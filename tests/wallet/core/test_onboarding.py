@@ -10,11 +10,19 @@ import sys
 import pytest
 
 from ledger_client.errors import NodeUnavailable
-from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core import pseudonyms
 from wallet.core.errors import Cancelled, InvalidPhrase, KeyringUnavailable
-from wallet.core.onboarding import (CHECK_WORDS, Onboarding, OnboardingError, Step, build_wallet, parse_genesis_hash,
-                                    parse_nodes)
 from wallet.core.keys.seed import new_phrase
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.onboarding import (
+    CHECK_WORDS,
+    Onboarding,
+    OnboardingError,
+    Step,
+    build_wallet,
+    parse_genesis_hash,
+    parse_nodes,
+)
 from wallet.core.wallet import Wallet
 
 PASS = "correct horse battery"
@@ -147,7 +155,7 @@ def test_build_creates_then_restores_against_a_real_node(tmp_path, shared_node):
     try:
         assert summary == {} and wallet.settings.nodes == [shared_node.url] and wallet.settings.genesis_hash
         phrase = wallet.keys.phrase()
-        wallet.ensure_pseudonym(0, "vault")  # something on the ledger to rediscover
+        pseudonyms.register(wallet, 0, "vault")  # something on the ledger to rediscover
     finally:
         wallet.close()
     r = Onboarding(tmp_path / "restored", kdf_limits=ARGON2_MIN)
