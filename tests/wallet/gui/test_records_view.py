@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import stat
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
@@ -15,6 +16,8 @@ from wallet.core import importing
 from wallet.core.records import library, pipeline
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "fhir"
 
 
 def rows(view) -> list[dict]:
@@ -165,3 +168,27 @@ def test_event_loop_keeps_serving_during_a_large_upload(qtbot, wallet, open_wind
     assert len(ticks) >= 5, (len(ticks), elapsed)
     # a loop blocked by the upload would show one gap as long as the upload itself
     assert max(gaps) < min(0.5, 0.5 * elapsed), (max(gaps), elapsed)
+
+
+def test_a_fhir_bundle_imports_as_the_command_line_does(qtbot, wallet, open_window, dialogs, tmp_path, shown_errors):
+    """A Bundle with invalid entries is kept whole, its problems reported: not refused (the
+    window used to refuse it and suggest a Bundle import it could not do)."""
+    source = DATA / "invalid_entries.json"
+    cli_way = importing.import_file(wallet, source)  # what `medwallet import FILE` does by default
+    assert cli_way.is_bundle and not cli_way.split and len(cli_way.problems) == 6
+    window = open_window(wallet)
+    view = window.views["records"]
+    copy = tmp_path / "portal-export.json"
+    copy.write_bytes(source.read_bytes())
+    dialogs.files.append([copy])
+    view.import_button.click()
+    qtbot.waitUntil(lambda: len(rows(view)) == 2 and view._import_op is None, timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    assert shown_errors == []
+    imported = next(r for r in rows(view) if r["filename"] == "portal-export.json")
+    assert imported["fhir_type"] == "Bundle" and imported["status"] == "anchored"
+    assert imported["title"] == next(r for r in rows(view) if r["record"] == cli_way.record)["title"]
+    assert "FHIR bundle of 10 entries" in view.status.text() and "6 invalid entries" in view.status.text()
+    assert status_texts(view) == ["Anchored", "Anchored"]
+    library.export_record(wallet, imported["record"], tmp_path / "back.json")
+    assert (tmp_path / "back.json").read_bytes() == source.read_bytes()  # byte for byte, invalid entries too
