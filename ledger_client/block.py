@@ -9,8 +9,9 @@ ledger relies on this). Block 1's ``prev`` is the genesis hash.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from . import crypto
 from .encoding import canonical, check_domain

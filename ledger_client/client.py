@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import os
 import time
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 import requests
 
@@ -188,7 +189,8 @@ class LedgerClient:
     def consents(self, *, grantor: str | None = None, grantee: str | None = None) -> list[dict]:
         return self._paged("/v1/consents", grantor=grantor, grantee=grantee)
 
-    def events(self, *, record: str | None = None, owner: str | None = None, requester: str | None = None) -> list[dict]:
+    def events(self, *, record: str | None = None, owner: str | None = None,
+               requester: str | None = None) -> list[dict]:
         return self._paged("/v1/events", record=record, owner=owner, requester=requester)
 
     # --- blobs --------------------------------------------------------------------
@@ -243,7 +245,7 @@ class LedgerClient:
                 return
         raise errors.NodeUnavailable("the upload did not complete; try again")
 
-    def _put_body(self, path: str, body: "_Body", auth: str, params: dict | None = None) -> requests.Response:
+    def _put_body(self, path: str, body: _Body, auth: str, params: dict | None = None) -> requests.Response:
         """PUT a streamed body to one node; a cancel drops the half-sent connection (so the
         node sees it end) and raises :class:`errors.Cancelled`."""
         try:
@@ -320,7 +322,7 @@ class _Body:
         for chunk in self.chunks:
             if self.cancel and self.cancel():
                 self.cancelled = True
-                raise IOError("cancelled")
+                raise OSError("cancelled")
             self.done += len(chunk)
             yield chunk
             if self.progress:

@@ -14,8 +14,8 @@ the credential library itself, so the wallet can use its rules without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
@@ -199,7 +199,8 @@ def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: Blo
     proof = tx.payload.get("proof")
     if genesis.require_credential:
         if proof is None:
-            raise reject("credential_required", "this network admits pseudonyms only with an anonymous-credential proof")
+            raise reject("credential_required",
+                         "this network admits pseudonyms only with an anonymous-credential proof")
         if admission is None:
             raise reject("credential_unverifiable", "this node cannot verify anonymous-credential proofs")
         admission(genesis, state, tx)

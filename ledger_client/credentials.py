@@ -47,8 +47,9 @@ import functools
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from typing import Any, TypeVar
 
 from .anoncreds_lib import anoncreds
 from .encoding import canonical
@@ -314,7 +315,7 @@ def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
     pairs = []
     for referent, info in (requested.get("revealed_attrs") or {}).items():
         pairs.append((request["requested_attributes"].get(referent, {}).get("name"), info))
-    for referent, group in (requested.get("revealed_attr_groups") or {}).items():
+    for group in (requested.get("revealed_attr_groups") or {}).values():
         pairs.extend((name, info) for name, info in (group.get("values") or {}).items())
     for name, info in pairs:
         raw, encoded = (info.get("raw"), info.get("encoded")) if isinstance(info, dict) else (None, None)
@@ -355,10 +356,10 @@ def _check_sub_proofs(request: dict, presentation: dict) -> None:
 
 def _crypto_verify(request: dict, presentation: dict, used: list[CredentialDocs]) -> None:
     objects = [_objects(d) for d in used]
-    schemas = {d.schema_id: o[0] for d, o in zip(used, objects)}
-    cred_defs = {d.cred_def_id: o[1] for d, o in zip(used, objects)}
-    rev_defs = {d.rev_reg_def_id: o[2] for d, o in zip(used, objects)}
-    lists = list({d.rev_reg_def_id: o[3] for d, o in zip(used, objects)}.values())
+    schemas = {d.schema_id: o[0] for d, o in zip(used, objects, strict=True)}
+    cred_defs = {d.cred_def_id: o[1] for d, o in zip(used, objects, strict=True)}
+    rev_defs = {d.rev_reg_def_id: o[2] for d, o in zip(used, objects, strict=True)}
+    lists = list({d.rev_reg_def_id: o[3] for d, o in zip(used, objects, strict=True)}.values())
     try:
         pres = anoncreds.Presentation.load(json.dumps(presentation))
         req = anoncreds.PresentationRequest.load(json.dumps(request))

@@ -98,4 +98,4 @@ def load_genesis_bytes(data: bytes, expected_hash: str | None = None) -> Genesis
     return genesis
 
 
-__all__ = ["Genesis", "make_genesis", "parse_genesis", "load_genesis_bytes"]
+__all__ = ["Genesis", "load_genesis_bytes", "make_genesis", "parse_genesis"]

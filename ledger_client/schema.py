@@ -109,7 +109,8 @@ class ListOf(Spec):
             raise MalformedError(f"{path}: items must not repeat")
 
     def json_schema(self) -> dict:
-        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "maxItems": self.max_items}
+        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items,
+               "maxItems": self.max_items}
         if self.unique:
             out["uniqueItems"] = True
         return out

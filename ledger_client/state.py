@@ -20,7 +20,8 @@ Key layout (``<x>`` is lowercase hex):
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from . import crypto
 from .encoding import canonical
@@ -51,7 +52,7 @@ class Overlay:
     def put(self, key: str, value: dict | None) -> None:
         self.writes[key] = value
 
-    def merge_into(self, other: "Overlay") -> None:
+    def merge_into(self, other: Overlay) -> None:
         other.writes.update(self.writes)
 
 

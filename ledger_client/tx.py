@@ -156,7 +156,20 @@ def payload_schema(tx_type: str) -> dict:
 
 
 __all__ = [
-    "ACCESS_REQUEST", "CATEGORIES", "INSTITUTION_KINDS", "PAYLOADS", "PURPOSES", "REFUSAL_REASONS",
-    "SIGNED_ACCESS_REQUEST", "SIGNED_TX", "SignedTx", "TX_TYPES", "make_tx", "parse_tx",
-    "parse_tx_bytes", "payload_schema", "tx_id", "validate_body",
+    "ACCESS_REQUEST",
+    "CATEGORIES",
+    "INSTITUTION_KINDS",
+    "PAYLOADS",
+    "PURPOSES",
+    "REFUSAL_REASONS",
+    "SIGNED_ACCESS_REQUEST",
+    "SIGNED_TX",
+    "TX_TYPES",
+    "SignedTx",
+    "make_tx",
+    "parse_tx",
+    "parse_tx_bytes",
+    "payload_schema",
+    "tx_id",
+    "validate_body",
 ]

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
+from collections.abc import AsyncIterator
 from pathlib import Path
-from typing import AsyncIterator
 
 from .. import crypto
 from ..errors import ContractError, IntegrityError, TooLarge
@@ -28,7 +28,7 @@ class BlobStore:
         self.partial_dir = root / "partial"
         self.partial_dir.mkdir(parents=True, exist_ok=True)
         self._busy: set[str] = set()
-        self._hashers: dict[str, "hashlib._Hash"] = {}
+        self._hashers: dict[str, hashlib._Hash] = {}
 
     def path(self, blob: str) -> Path:
         return self.root / blob[:2] / blob[2:4] / blob
@@ -163,7 +163,7 @@ class BlobStore:
         return _hash_file(self.path(blob)).hexdigest() == blob
 
 
-def _hash_file(path: Path) -> "hashlib._Hash":
+def _hash_file(path: Path) -> hashlib._Hash:
     hasher = crypto.new_hasher()
     with open(path, "rb") as src:
         while chunk := src.read(CHUNK):

@@ -90,7 +90,7 @@ class EtcdLog:
 class EtcdOrdering:
     """Proposes this node's transactions to the log and applies the log as blocks."""
 
-    def __init__(self, node: "LedgerNode", endpoints: list[str], poll_interval: float = 0.01) -> None:
+    def __init__(self, node: LedgerNode, endpoints: list[str], poll_interval: float = 0.01) -> None:
         self.node = node
         self.log = EtcdLog(endpoints, node.chain_id)
         self.poll_interval = poll_interval

@@ -14,9 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time as _time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .. import contract
 from ..access import AccessRequest
@@ -91,7 +91,8 @@ class LedgerNode:
             if header is None or header.hash != stored_hash:
                 raise LedgerError("the last block's stored hash does not match its header")
             verify_signatures(header, self.genesis.producers)
-            check_block_txs(header.body, [parse_tx_bytes(leaf, self.chain_id) for leaf in self.store.block_leaves(height)])
+            leaves = self.store.block_leaves(height)
+            check_block_txs(header.body, [parse_tx_bytes(leaf, self.chain_id) for leaf in leaves])
         except LedgerError as exc:
             raise StorageError(f"the ledger database in {self.store.path.parent} was modified ({exc.message}); "
                                "run 'medwallet-node verify' and restore it from a backup or another node") from None
@@ -240,7 +241,7 @@ class LedgerNode:
         while True:
             try:
                 await asyncio.wait_for(self._wakeup.wait(), self.config.block_interval)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             self._wakeup.clear()
             try:
@@ -316,7 +317,8 @@ class LedgerNode:
         if self.overlay.get(f"req/{request.hash}") is not None:
             raise ContractError("this access request was already used; sign a new one", code="replayed_request")
         if abs(request.time - self.now()) > self.genesis.max_skew:
-            raise ContractError("the access request's time is too far from the node's clock; check the computer's clock",
+            raise ContractError("the access request's time is too far from the node's clock; "
+                                "check the computer's clock",
                                 code="stale_request")
         decision = may_access(self.overlay, request.requester, request.record, request.purpose,
                               self._context().time, request.consent)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import requests
 
@@ -31,7 +32,7 @@ HEADER = "X-Medwallet-Node"
 class Replicator:
     """Pushes new blobs to the peers and pulls missing ones from them."""
 
-    def __init__(self, node: "LedgerNode", peers: list[str], timeout: float = 30.0) -> None:
+    def __init__(self, node: LedgerNode, peers: list[str], timeout: float = 30.0) -> None:
         self.node = node
         self.peers = [p.rstrip("/") for p in peers]
         self.timeout = timeout

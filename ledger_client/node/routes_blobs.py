@@ -37,7 +37,8 @@ async def upload(request: Request):
     _check_uploader(node, auth, blob)
     offset = int_param(request, "offset", 0, 0, auth["size"])
     declared = request.headers.get("content-length")
-    if declared is not None and (not (declared.isascii() and declared.isdigit()) or offset + int(declared) > auth["size"]):
+    well_formed = declared is None or (declared.isascii() and declared.isdigit())
+    if declared is not None and (not well_formed or offset + int(declared) > auth["size"]):
         raise TooLarge("the body is larger than the blob's declared size")
     try:
         held = await node.blobs.receive(blob, auth["size"], offset, request.stream())

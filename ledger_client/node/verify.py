@@ -70,7 +70,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
             txs = [parse_tx_bytes(leaf, genesis.chain_id) for leaf in store.block_leaves(height)]
             check_block_txs(header.body, txs)
-            writes, accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
+            writes, _accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
                                                        admission=admission)
             if rejected:
                 tx, exc = rejected[0]

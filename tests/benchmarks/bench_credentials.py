@@ -31,13 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from ledger_client import credentials as ledger_creds  # noqa: E402
-from ledger_client.tx import make_tx  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
+from ledger_client import credentials as ledger_creds
+from ledger_client.tx import make_tx
+from tests.nodeproc import new_network
 from wallet.core.credentials import admission, documents, holder
-from wallet.core.desks.issuer import IssuerDesk  # noqa: E402
-from wallet.core.keys.sodium import ARGON2_MIN  # noqa: E402
-from wallet.core.wallet import Wallet  # noqa: E402
+from wallet.core.desks.issuer import IssuerDesk
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.wallet import Wallet
 
 PASSPHRASE = "bench"
 BATCH = 50

@@ -24,9 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.measure import run_measured  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
-from tests.wallet.fhir.bundle_gen import write_bundle  # noqa: E402
+from tests.benchmarks.measure import run_measured
+from tests.nodeproc import new_network
+from tests.wallet.fhir.bundle_gen import write_bundle
 
 CHILD = r"""
 import json, sys, time

@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.nodeproc import new_network  # noqa: E402
+from tests.nodeproc import new_network
 
 TARGET_S = 1.0
 PASSPHRASE = "benchmark passphrase"

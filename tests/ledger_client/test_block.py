@@ -54,7 +54,7 @@ def resign(header: Header, key: crypto.SigningKey = PRODUCER, **changes) -> Head
 def test_valid_chain_verifies():
     headers, blocks = build_chain()
     assert verify_header_chain(headers, CHAIN, GENESIS.producers) == headers[-1].hash
-    for header, txs in zip(headers, blocks):
+    for header, txs in zip(headers, blocks, strict=True):
         check_block_txs(header.body, txs)
         assert header.merkle_root == merkle_root([tx.leaf for tx in txs]).hex()
     # a run from a trusted middle header

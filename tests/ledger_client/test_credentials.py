@@ -62,7 +62,7 @@ class Issuer:
             self.cred_def_id, self.schema_id, _obj(self.schema), _obj(self.cd), self.rev_id, _obj(self.rrd),
             _obj(self.status))
 
-    def issue(self, holder: "Holder", values: dict) -> tuple:
+    def issue(self, holder: Holder, values: dict) -> tuple:
         offer = anoncreds.CredentialOffer.create(self.schema_id, self.cred_def_id, self.kcp)
         request, meta = anoncreds.CredentialRequest.create("holder", None, self.cd, holder.secret, "default", offer)
         index, self.next_index = self.next_index, self.next_index + 1

@@ -54,9 +54,8 @@ def cmd_prove(args) -> int:
         print(f"  and a proof that {name} {op} {value} (the value itself stays hidden)")
     if summary.missing:
         raise UsageError("None of your valid credentials can answer this request.")
-    if not args.yes:
-        if input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
-            return 1
+    if not args.yes and input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
+        return 1
     write_json(args.out, holder.present(wallet, request))
     print(f"Proof written to {args.out}.")
     return 0

@@ -74,7 +74,7 @@ def cmd_restore(args) -> int:
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
-    wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
+    _wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
                                       genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
                                       use_keyring=not args.no_keyring)
     if args.json:

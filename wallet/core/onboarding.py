@@ -16,10 +16,10 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urlsplit
 
 from ledger_client.errors import LedgerError

@@ -8,8 +8,8 @@ package and is added by the caller, so this module stays free of Qt.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Callable
 
 from ledger_client.errors import LedgerError
 

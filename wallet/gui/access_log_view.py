@@ -5,6 +5,7 @@ institution and outcome; refusals highlighted; export to CSV."""
 from __future__ import annotations
 
 import csv
+from datetime import UTC
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
@@ -125,7 +126,7 @@ class EventFilter(QSortFilterProxyModel):
             self.record, self.institution, self.outcome = record, institution, outcome
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         row = self.sourceModel().rows[source_row]
         return ((not self.record or self.record in (row["original_record"], row["record"]))
                 and (not self.institution or row.get("requester_name") == self.institution)
@@ -307,13 +308,13 @@ CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcom
 
 def write_csv(path: Path, rows: list[dict]) -> int:
     """The events as CSV (UTF-8, one header line, times in ISO 8601 local time)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for row in rows:
-            moment = datetime.fromtimestamp(row["time"], timezone.utc).astimezone().isoformat(timespec="seconds")
+            moment = datetime.fromtimestamp(row["time"], UTC).astimezone().isoformat(timespec="seconds")
             writer.writerow([moment, row.get("requester_name") or "", record_label(row), row["original_record"],
                              row["purpose"], "read" if row["kind"] == "access" else "refused",
                              "" if row["kind"] == "access" else row["reason"], row["height"], row["tx"],

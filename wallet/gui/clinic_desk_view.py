@@ -191,7 +191,7 @@ class ClinicDeskView(QWidget):
         self._op.finally_(self._done).run()
 
     def _show_files(self, result) -> None:
-        self.files = list(zip(result.titles, result.files))
+        self.files = list(zip(result.titles, result.files, strict=True))
         self.table.setRowCount(len(self.files))
         for row, (title, path) in enumerate(self.files):
             self.table.setItem(row, 0, QTableWidgetItem(title))

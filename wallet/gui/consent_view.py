@@ -52,7 +52,7 @@ class _StatusFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.statuses = statuses
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         return self.sourceModel().rows[source_row]["status"] in self.statuses
 
 
@@ -154,7 +154,7 @@ class ConsentView(WalletView):
         if self.ctx.wallet is None:
             return
         self.model.set_rows(rows)
-        for index, (key, statuses, label) in enumerate(TABS):
+        for index, (_key, statuses, label) in enumerate(TABS):
             count = sum(1 for r in rows if r["status"] in statuses)
             self.tabs.setTabText(index, f"{_(label)} ({count})")
         self._update_buttons()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .i18n import _
 
@@ -20,13 +20,13 @@ def when(ts: int | None) -> str:
     """A local date and time, minutes precision."""
     if not ts:
         return ""
-    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def day(ts: int | None) -> str:
     if not ts:
         return ""
-    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d")
 
 
 def stage_text(stage: str) -> str:

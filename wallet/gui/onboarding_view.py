@@ -260,7 +260,7 @@ class OnboardingView(QWidget):
         self.next_button.setVisible(step not in (Step.CHOOSE, Step.DONE))
         self.next_button.setText(_("I have written them &down >") if step == Step.SHOW_PHRASE else _("&Next >"))
         if step == Step.SHOW_PHRASE:
-            for i, (label, word) in enumerate(zip(self.word_labels, self.machine.words)):
+            for i, (label, word) in enumerate(zip(self.word_labels, self.machine.words, strict=True)):
                 label.setText(f"{i + 1:2d}. {word}")
         else:
             for label in self.word_labels:  # the words leave the screen with their step

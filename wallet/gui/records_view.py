@@ -252,15 +252,15 @@ class RecordsView(WalletView):
 
     # --- drag and drop ---------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def dragEnterEvent(self, event) -> None:
         if self._local_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event) -> None:
         if self._local_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         paths = self._local_files(event.mimeData())
         if paths and self.ctx.wallet is not None:
             event.acceptProposedAction()

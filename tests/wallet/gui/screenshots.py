@@ -22,18 +22,18 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MEDWALLET_KEYRING", "none")
 
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt
 
-from tests.nodeproc import new_network  # noqa: E402
-from tests.wallet.gui.conftest import FakeDialogs  # noqa: E402
+from tests.nodeproc import new_network
+from tests.wallet.gui.conftest import FakeDialogs
 from wallet.core import importing
-from wallet.core.consent import grants  # noqa: E402
-from wallet.core.consent.grant_code import decode_grant  # noqa: E402
-from wallet.core.desks.clinic import ClinicDesk, ReadRefused  # noqa: E402
-from wallet.core.keys.sodium import ARGON2_MIN  # noqa: E402
-from wallet.core.wallet import Wallet  # noqa: E402
-from wallet.gui import ops  # noqa: E402
-from wallet.gui.app import application  # noqa: E402
+from wallet.core.consent import grants
+from wallet.core.consent.grant_code import decode_grant
+from wallet.core.desks.clinic import ClinicDesk, ReadRefused
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.wallet import Wallet
+from wallet.gui import ops
+from wallet.gui.app import application
 
 OUT = ROOT / "assets" / "screenshots"
 PASS = "demo passphrase"

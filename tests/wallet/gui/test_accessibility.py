@@ -44,9 +44,9 @@ def unnamed(root: QWidget) -> list[str]:
         if isinstance(widget, (QPushButton, QRadioButton, QCheckBox)):
             if not (widget.accessibleName() or widget.text().replace("&", "").strip()):
                 missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
-        elif isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)):
-            if not widget.accessibleName():
-                missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
+        elif (isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit))
+              and not widget.accessibleName()):
+            missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
     return missing
 
 

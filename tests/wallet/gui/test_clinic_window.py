@@ -90,7 +90,7 @@ def test_first_start_sets_up_and_registers_the_desk(qtbot, shared_node, dialogs,
     qtbot.keyClicks(setup.name, "Cabinet Rive")
     setup.nodes.setText(shared_node.url)
     dialogs.file.append(shared_node.data / "governance.key")
-    browse = [b for b in setup.findChildren(type(setup.create_button)) if b.text() == "&Browse…"][0]
+    browse = next(b for b in setup.findChildren(type(setup.create_button)) if b.text() == "&Browse…")
     browse.click()
     setup.passphrase.setText(PASSPHRASE)
     setup.repeat.setText(PASSPHRASE)

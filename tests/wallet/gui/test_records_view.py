@@ -4,6 +4,7 @@ keeps serving during a large upload."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 import time
@@ -137,7 +138,7 @@ def test_delete_asks_first_and_explains(qtbot, wallet, open_window, dialogs, tmp
     view.delete_button.click()
     wait_quiet(qtbot)
     assert len(rows(view)) == 1
-    title, text, informative = dialogs.confirmed[0]
+    _title, text, informative = dialogs.confirmed[0]
     assert "“old”" in text and "crypto-shredding" in informative and "cannot be undone" in informative
     select_first(view)
     dialogs.confirm_answers.append(True)
@@ -163,7 +164,7 @@ def test_event_loop_keeps_serving_during_a_large_upload(qtbot, wallet, open_wind
     timer.stop()
     wait_quiet(qtbot)
     assert status_texts(view) == ["Anchored"]
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     # the loop ran all along (ticks keep coming), whatever the machine's load
     assert len(ticks) >= 5, (len(ticks), elapsed)
     # a loop blocked by the upload would show one gap as long as the upload itself

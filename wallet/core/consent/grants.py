@@ -144,7 +144,8 @@ def grant_code(wallet: Wallet, consent: str) -> str:
     row = wallet.db.one("SELECT * FROM grants WHERE consent=?", (consent,))
     if row is None:
         raise GrantError("This wallet has no such consent.")
-    code = GrantCode(node_urls=tuple(wallet.settings.nodes[:4]), genesis_hash=bytes.fromhex(wallet.settings.genesis_hash),
+    code = GrantCode(node_urls=tuple(wallet.settings.nodes[:4]),
+                     genesis_hash=bytes.fromhex(wallet.settings.genesis_hash),
                      consent_id=bytes.fromhex(consent), expiry=row["expires_at"])
     return encode_grant(code)
 

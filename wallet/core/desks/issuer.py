@@ -22,9 +22,9 @@ import contextlib
 import json
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 try:  # POSIX; elsewhere one desk process at a time
     import fcntl
@@ -79,7 +79,7 @@ class IssuerDesk(InstitutionDesk):
 
     @classmethod
     def create(cls, directory: Path, name: str, nodes: list[str] | None = None, *, genesis_hash: str | None = None,
-               passphrase: str | None = None, use_keyring: bool = True, kdf_limits=None) -> "IssuerDesk":
+               passphrase: str | None = None, use_keyring: bool = True, kdf_limits=None) -> IssuerDesk:
         """New institution keys; with ``nodes`` connected to that network at once."""
         if (directory / VAULT_FILE).exists():
             raise IssuerError("An issuer desk already exists in this folder.")
@@ -94,7 +94,7 @@ class IssuerDesk(InstitutionDesk):
         return desk
 
     @classmethod
-    def open(cls, directory: Path, passphrase: str | None = None) -> "IssuerDesk":
+    def open(cls, directory: Path, passphrase: str | None = None) -> IssuerDesk:
         if not (directory / VAULT_FILE).exists():
             raise IssuerError("No issuer desk here yet: run 'medwallet issuer init' first.")
         return cls._open_existing(directory, passphrase)

@@ -19,9 +19,9 @@ import hashlib
 import json
 import time
 import uuid
+from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
 
 from ..atomic_file import atomic_output, atomic_write
 from ..records.library import Cancel, Progress, export_record, list_records

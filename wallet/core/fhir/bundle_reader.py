@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from json.decoder import scanstring
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UnreadableFile
 from .validate import MAX_FHIR_JSON_BYTES, InvalidFhir, Problem, element_path, resource_problems

@@ -7,7 +7,7 @@ one is published. Everything else is the published FHIR R4 / IHE vocabulary.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 # --- Medwallet's own systems -------------------------------------------------------
 SYS_RECORD = "urn:medwallet:record-sha256"  # value: hex SHA-256 of the record's ciphertext
@@ -89,4 +89,4 @@ def ledger_anchor(chain_id: str, tx_id: str, tx_type: str, height: int | None,
 
 def instant(ts: int | float) -> str:
     """A FHIR instant (UTC, seconds)."""
-    return datetime.fromtimestamp(int(ts), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(ts), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..errors import WalletError
@@ -54,7 +54,7 @@ class Problem:
         return f"{self.path}: {self.reason}" if self.path else self.reason
 
 
-@lru_cache(maxsize=None)
+@cache
 def model_class(resource_type: str):
     """The ``fhir.resources`` R4B model of a resource type, or None if it has none."""
     from fhir.resources.R4B import get_fhir_model_class

@@ -68,14 +68,18 @@ def seal_record(src: Path, meta: dict, wrap_key: bytes, dst: Path, *, progress: 
                 cancel: CancelCheck | None = None, max_size: int | None = None, original: str | None = None
                 ) -> SealedRecord:
     """Encrypt the file ``src`` with ``meta`` under a fresh key into ``dst`` (atomic)."""
-    try:
-        source = open(src, "rb")
-    except OSError as exc:
-        raise UnreadableFile(detail=f"{type(exc).__name__}") from None
-    with source:
+    with open_source(src) as source:
         size = os.fstat(source.fileno()).st_size
         return seal_stream(source, size, meta, wrap_key, dst, progress=progress, cancel=cancel,
                            max_size=max_size, original=original)
+
+
+def open_source(path: Path) -> BinaryIO:
+    """A file to seal, opened (:class:`UnreadableFile` if it cannot be)."""
+    try:
+        return open(path, "rb")
+    except OSError as exc:
+        raise UnreadableFile(detail=type(exc).__name__) from None
 
 
 def seal_stream(source: BinaryIO, size: int, meta: dict, wrap_key: bytes, dst: Path, *,

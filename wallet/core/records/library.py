@@ -90,7 +90,8 @@ def delete_record(wallet: Wallet, record: str) -> list[str]:
     for item in targets:
         if item["status"] == "anchored":
             try:
-                wallet.network.submit(wallet.signing_key(item["pseudonym"]), "retire_record", {"record": item["record"]})
+                wallet.network.submit(wallet.signing_key(item["pseudonym"]), "retire_record",
+                                      {"record": item["record"]})
             except (RecordRetired, NotFound):
                 pass
         wallet.destroy_local_copy(item["record"])

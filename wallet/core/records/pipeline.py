@@ -41,7 +41,7 @@ from ledger_client.errors import ContractError, LedgerError, RecordExists
 from .. import events
 from ..errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
 from ..wallet import VAULT_PSEUDONYM, Wallet
-from .blob import SealedRecord, Sealer, seal_stream
+from .blob import SealedRecord, Sealer, open_source, seal_stream
 from .kinds import detect
 from .sealing import seal_and_upload
 
@@ -99,10 +99,7 @@ class PlannedRecord:
         """The content as a binary stream (:class:`UnreadableFile` if the file cannot be opened)."""
         if self.data is not None:
             return io.BytesIO(self.data)
-        try:
-            return open(self._path(), "rb")
-        except OSError as exc:
-            raise UnreadableFile(detail=type(exc).__name__) from None
+        return open_source(self._path())
 
     def _path(self) -> Path:
         if self.path is None:
@@ -139,7 +136,8 @@ def row_of(wallet: Wallet, record: str) -> Row:
 
 def pending_rows(wallet: Wallet) -> list[Row]:
     """Rows of interrupted imports and copies, oldest first."""
-    return wallet.db.query("SELECT * FROM records WHERE status IN ('encrypted', 'uploaded') ORDER BY imported_at, rowid")
+    return wallet.db.query("SELECT * FROM records WHERE status IN ('encrypted', 'uploaded') "
+                           "ORDER BY imported_at, rowid")
 
 
 def result_of(row: Row) -> ImportResult:
@@ -443,7 +441,7 @@ def _anchor(wallet: Wallet, key: SigningKey, rows: list[Row], tick: _Ticker | No
                                                      timeout=BATCH_WAIT_S)
             except ContractError:
                 tx_ids = [_anchor_one(wallet, key, row) for row in pending]
-        for row, tx_id in zip(pending, tx_ids):
+        for row, tx_id in zip(pending, tx_ids, strict=True):
             row["anchor_tx"] = tx_id
         _set_status(wallet, pending, "anchored")
         for row in pending:

@@ -130,9 +130,10 @@ class RecordEncryptor:
                 hasher.update(self._prefix)
                 out_size += len(self._prefix)
                 yield self._prefix
-            for piece, done in self._pieces():
+            for piece, consumed in self._pieces():
                 hasher.update(piece)
                 out_size += len(piece)
+                done = consumed
                 yield piece
             self.result = EncryptResult(hasher.hexdigest(), out_size, done)
 

@@ -23,7 +23,7 @@ TEXT = encode_grant(TYPICAL)
 def test_png_round_trip_and_size() -> None:
     png = qr.render_png(TEXT)
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-    version, modules = qr.qr_size(TEXT)
+    _version, modules = qr.qr_size(TEXT)
     with Image.open(io.BytesIO(png)) as image:
         assert image.size == ((modules + 2 * qr.BORDER) * qr.BOX_SIZE,) * 2
     assert qr.decode_image(png) == [TEXT]

@@ -29,8 +29,8 @@ def test_refusals_name_their_reason(wallet, clinic, make_clinic, tmp_path):
     # A record outside the consent's scope, asked for directly with the consent.
     network = clinic.network
     request = make_access_request(clinic.key, network.chain_id, other, granted.consent, "treatment", int(time.time()))
-    with pytest.raises(AccessDenied) as not_in_scope:
-        network.client.download_blob(request, open(os.devnull, "wb"))
+    with pytest.raises(AccessDenied) as not_in_scope, open(os.devnull, "wb") as sink:
+        network.client.download_blob(request, sink)
     assert not_in_scope.value.code in ("not_in_scope", "unknown_record")
     # Another clinic cannot use this consent.
     intruder = make_clinic("Intruder")

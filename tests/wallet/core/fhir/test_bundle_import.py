@@ -41,7 +41,7 @@ def test_split_round_trip_byte_for_byte(wallet, tmp_path):
     rows = _anchored(wallet)
     assert set(rows) == {r.record for r in result.records}
     fhir_records = [r for r in result.records if rows[r.record]["media_type"] == "application/fhir+json"]
-    for record, entry in zip(fhir_records, original["entry"]):
+    for record, entry in zip(fhir_records, original["entry"], strict=True):
         content = _exported(wallet, record.record, tmp_path)
         assert json.loads(content) == entry["resource"]
         assert content in text  # exactly the bytes the portal wrote (6.10 stays 6.10)

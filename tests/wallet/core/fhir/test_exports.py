@@ -188,7 +188,7 @@ def test_clinic_gets_original_bytes_and_a_provenance(wallet, clinic, tmp_path):
     view = clinic.consent(grant)
     read = clinic.read(grant, tmp_path / "desk")
     original = PORTAL.read_bytes()
-    for path, event, prov in zip(read.files, read.events, read.provenance):
+    for path, event, prov in zip(read.files, read.events, read.provenance, strict=True):
         content = path.read_bytes()
         if path.suffix == ".pdf":
             assert content.startswith(b"%PDF-") and prov is None  # Provenance only beside FHIR

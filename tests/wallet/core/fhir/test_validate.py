@@ -73,7 +73,7 @@ def test_resource_bytes_are_the_original_text():
     bundle = parse_bundle_bytes(text)
     doc = json.loads(text)
     assert len(bundle.entries) == len(doc["entry"])
-    for entry, original in zip(bundle.entries, doc["entry"]):
+    for entry, original in zip(bundle.entries, doc["entry"], strict=True):
         assert json.loads(entry.raw) == original["resource"]
         assert entry.raw in text  # a slice of the file, not a re-serialisation
     a1c = bundle.entries[1]
