@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from pathlib import Path
 
 from .. import crypto
@@ -72,7 +72,8 @@ class BlobStore:
         self._install(part, blob, hasher)
         return held
 
-    async def _append(self, part: Path, size: int, offset: int, body: AsyncIterator[bytes]):
+    async def _append(self, part: Path, size: int, offset: int,
+                      body: AsyncIterator[bytes]) -> tuple[int, hashlib._Hash]:
         """Append the body to a partial file from ``offset``; returns (bytes held, hasher)."""
         held = part.stat().st_size if part.exists() else 0
         if offset != held:
@@ -94,7 +95,7 @@ class BlobStore:
             raise
         return held, hasher
 
-    def _install(self, part: Path, blob: str, hasher) -> None:
+    def _install(self, part: Path, blob: str, hasher: hashlib._Hash) -> None:
         """Move a complete partial file into place if its bytes hash to ``blob``."""
         if hasher.hexdigest() != blob:
             part.unlink(missing_ok=True)
@@ -131,10 +132,12 @@ class BlobStore:
         held = part.stat().st_size if part.exists() else 0
         if held != size:
             raise ContractError(f"the upload holds {held} of {size} bytes; send the rest first", code="incomplete")
-        hasher = self._hashers.pop(session, None) or await asyncio.to_thread(_hash_file, part)
+        hasher = self._hashers.pop(session, None)
+        if hasher is None:
+            hasher = await asyncio.to_thread(_hash_file, part)
         self._install(part, blob, hasher)
 
-    def store_stream(self, blob: str, size: int, chunks) -> bool:
+    def store_stream(self, blob: str, size: int, chunks: Iterable[bytes]) -> bool:
         """Store a blob from a synchronous byte iterator (a replica fetched from a peer),
         only if it has ``size`` bytes hashing to ``blob``. Runs off the event loop."""
         if self.exists(blob):

@@ -13,7 +13,7 @@ from ..errors import MalformedError, TooLarge
 MAX_LIST = 1000
 
 
-def json_response(doc: Any, status: int = 200, headers: dict | None = None) -> JSONResponse:
+def json_response(doc: Any, status: int = 200, headers: dict[str, Any] | None = None) -> JSONResponse:
     """A compact JSON response (canonical bytes, so clients can hash what they get)."""
     return _CanonicalJSON(doc, status_code=status, headers=headers)
 

@@ -17,6 +17,7 @@ import time as _time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .. import contract
 from ..access import AccessRequest
@@ -66,9 +67,9 @@ class LedgerNode:
         self.pending: list[SignedTx] = []
         self.pending_ids: set[str] = set()
         self.overlay = Overlay(self.store)
-        self._waiters: dict[str, list[asyncio.Future]] = {}
+        self._waiters: dict[str, list[asyncio.Future[Any]]] = {}
         self._wakeup: asyncio.Event | None = None
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[Any] | None = None
         self._check_tail()
         self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd) if etcd else None
         self.replicator = Replicator(self, peers or [])
@@ -136,7 +137,7 @@ class LedgerNode:
         height, _, prev_time = self.store.head()
         return BlockContext(height + 1, max(self.now(), prev_time))
 
-    def status_of(self, tx_id: str) -> dict:
+    def status_of(self, tx_id: str) -> dict[str, Any]:
         """Where a transaction is: committed (with height), pending, rejected or unknown."""
         loc = self.store.tx_location(tx_id)
         if loc:
@@ -148,7 +149,7 @@ class LedgerNode:
             return {"id": tx_id, "status": "rejected", "error": rej[0], "message": rej[1]}
         return {"id": tx_id, "status": "unknown"}
 
-    def _admit(self, tx: SignedTx, persist: bool = True) -> dict:
+    def _admit(self, tx: SignedTx, persist: bool = True) -> dict[str, Any]:
         if tx.id in self.pending_ids or self.store.tx_location(tx.id):
             return self.status_of(tx.id)
         if len(self.pending) >= self.config.max_pending:
@@ -164,11 +165,11 @@ class LedgerNode:
             self._wakeup.set()
         return {"id": tx.id, "status": "pending"}
 
-    def submit(self, tx: SignedTx) -> dict:
+    def submit(self, tx: SignedTx) -> dict[str, Any]:
         """Admit one verified transaction into the mempool."""
         return self._admit(tx)
 
-    def submit_batch(self, txs: list[SignedTx]) -> list[dict]:
+    def submit_batch(self, txs: list[SignedTx]) -> list[dict[str, Any]]:
         """Admit all of ``txs`` or none: the first invalid one is reported by index."""
         scratch = Overlay(self.overlay)
         ctx = self._context()
@@ -197,7 +198,7 @@ class LedgerNode:
             self._wakeup.set()
         return [self.status_of(tx.id) for tx in txs]
 
-    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict]:
+    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict[str, Any]]:
         """Wait until each transaction is committed or rejected."""
         loop = asyncio.get_running_loop()
         futures = []
@@ -228,7 +229,7 @@ class LedgerNode:
         self._reset_pending([tx for tx in self.pending if tx.id not in applied])
         self._settle_waiters()
 
-    def node_tx(self, tx_type: str, payload: dict) -> SignedTx:
+    def node_tx(self, tx_type: str, payload: dict[str, Any]) -> SignedTx:
         """A transaction signed by this node (access and refusal events)."""
         account = self.overlay.get(f"acct/{self.key.public}")
         seq = (account["seq"] if account else 0) + 1

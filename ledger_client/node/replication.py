@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import requests
 
@@ -41,7 +41,7 @@ class Replicator:
     def _auth(self, blob: str, size: int) -> str:
         return make_upload_auth(self.node.key, self.node.chain_id, blob, size, self.node.now())
 
-    def check_peer(self, auth: dict, blob: str) -> None:
+    def check_peer(self, auth: dict[str, Any], blob: str) -> None:
         """Accept a replication request only from a node of this network."""
         if auth["blob"] != blob:
             raise SignatureError("the node authorisation is for another blob")
