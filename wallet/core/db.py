@@ -96,15 +96,15 @@ class WalletDB:
                 raise
             self.conn.execute("COMMIT")
 
-    def query(self, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(row) for row in self.conn.execute(sql, params).fetchall()]
 
-    def one(self, sql: str, params: tuple = ()) -> dict[str, Any] | None:
+    def one(self, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
-    def execute(self, sql: str, params: tuple = ()) -> None:
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         with self.transaction() as conn:
             conn.execute(sql, params)
 

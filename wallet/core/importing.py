@@ -73,8 +73,8 @@ def _import_bundle(wallet: Wallet, path: Path, split: bool, title: str | None, p
     if not split and path.stat().st_size > MAX_FHIR_JSON_BYTES:
         planned = pipeline.plan_file(wallet, path, title=title)  # too large to read: kept whole, unread
         key = pseudonyms.register_vault(wallet)
-        stored = pipeline.store_file(wallet, key, planned, progress=progress, cancel=cancel)
-        return ImportReport(path, [stored], bundle_type="")
+        whole = pipeline.store_file(wallet, key, planned, progress=progress, cancel=cancel)
+        return ImportReport(path, [whole], bundle_type="")
     plan = plan_bundle(path, split=split, title=title, limit=pipeline.blob_limit(wallet), progress=progress)
     stored = _store_plan(wallet, plan, progress, cancel)
     return ImportReport(path, stored, plan.bundle_type, plan.entries, plan.split, plan.problems, plan.skipped)

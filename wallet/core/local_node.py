@@ -60,7 +60,7 @@ class LocalNode:
     def __init__(self, data: Path | None = None, port: int = DEFAULT_PORT) -> None:
         self.data = data or local_node_dir()
         self.port = port
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:

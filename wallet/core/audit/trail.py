@@ -9,6 +9,7 @@ transaction (the requester's own signed request inside it), not from the index.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from ledger_client.access import parse_access_request
 from ledger_client.errors import LedgerError
@@ -61,7 +62,7 @@ def _names(wallet: Wallet) -> dict[str, str]:
         return {}
 
 
-def _verify(wallet: Wallet, entry: dict, names: dict[str, str], own: set[str]) -> AuditEvent:
+def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: set[str]) -> AuditEvent:
     proven = wallet.network.light.prove(entry["tx"])
     tx = proven.tx
     request = parse_access_request(tx.payload["request"], wallet.network.chain_id)
@@ -73,7 +74,7 @@ def _verify(wallet: Wallet, entry: dict, names: dict[str, str], own: set[str]) -
                       time=proven.block_time, verified=True)
 
 
-def events(wallet: Wallet, *, record: str | None = None, outcome: str | None = None) -> list[dict]:
+def events(wallet: Wallet, *, record: str | None = None, outcome: str | None = None) -> list[dict[str, Any]]:
     """Stored events, newest first, with the record's title and, for copies, the original."""
     rows = wallet.db.query(
         "SELECT e.*, COALESCE(r.original, e.record) AS original_record, r.title AS title FROM events e "

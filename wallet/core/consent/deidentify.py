@@ -45,6 +45,7 @@ import ipaddress
 import random
 import re
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from ..errors import WalletError
@@ -67,7 +68,7 @@ VERBATIM_KEYS = frozenset({
 
 _DATE = re.compile(r"(\d{4})(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
-_SCRUB = [
+_SCRUB: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+"), "[email]"),
     (re.compile(r"\b(?:https?|ftp|file)://\S+|\bwww\.\S+", re.I), "[url]"),
     (re.compile(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"), "[ip]"),
@@ -117,7 +118,8 @@ class _Context:
         return f"{parts[-2]}/{self.new_id(parts[-2] + '/' + parts[-1])}"
 
 
-def deidentify(resource: dict, *, today: _dt.date | None = None, rng: random.Random | None = None) -> dict:
+def deidentify(resource: dict[str, Any], *, today: _dt.date | None = None,
+               rng: random.Random | None = None) -> dict[str, Any]:
     """A Safe Harbor de-identified copy of a FHIR resource or Bundle (the input is not changed)."""
     if not isinstance(resource, dict) or not isinstance(resource.get("resourceType"), str):
         raise DeidentifyError(detail="not a FHIR resource")
@@ -127,7 +129,7 @@ def deidentify(resource: dict, *, today: _dt.date | None = None, rng: random.Ran
     return out
 
 
-def _resource(res: dict, ctx: _Context, depth: int) -> dict:
+def _resource(res: dict[str, Any], ctx: _Context, depth: int) -> dict[str, Any]:
     rtype = res["resourceType"]
     out: dict[str, Any] = {"resourceType": rtype}
     if "id" in res:
@@ -165,7 +167,7 @@ def _element(key: str, value: Any, ctx: _Context, depth: int) -> Any:
     return value
 
 
-def _object(key: str, value: dict, ctx: _Context, depth: int) -> Any:
+def _object(key: str, value: dict[str, Any], ctx: _Context, depth: int) -> Any:
     if isinstance(value.get("resourceType"), str):
         return _resource(value, ctx, depth)
     if _is_attachment(value):
@@ -222,18 +224,18 @@ def _addresses(value: Any) -> Any:
     return kept if isinstance(value, list) else kept[0]
 
 
-def _is_attachment(value: dict) -> bool:
+def _is_attachment(value: dict[str, Any]) -> bool:
     return not {"data", "url", "hash", "contentType", "creation"}.isdisjoint(value) and "coding" not in value
 
 
-def _is_age(key: str, value: dict) -> bool:
+def _is_age(key: str, value: dict[str, Any]) -> bool:
     """An ``Age`` (or a duration in years) over 89."""
     years = value.get("code") == "a" or (key.endswith("Age") and value.get("unit") in ("a", "y", "yr", "years"))
     number = value.get("value")
     return years and isinstance(number, (int, float)) and not isinstance(number, bool) and number > 89
 
 
-def _aggregate_old_age(source: dict, out: dict, ctx: _Context) -> None:
+def _aggregate_old_age(source: dict[str, Any], out: dict[str, Any], ctx: _Context) -> None:
     """A birth year 90 or more years ago is itself identifying: say "90 or older" instead."""
     birth = source.get("birthDate")
     match = _DATE.fullmatch(birth) if isinstance(birth, str) else None

@@ -128,7 +128,7 @@ def _variants(image: Image.Image) -> Iterator[Image.Image]:
 
 def _read(image: Image.Image) -> list[str]:
     """Unique QR texts ZXing finds in ``image``, in reading order."""
-    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    results = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode))
     texts: list[str] = []
     for result in results:
         if result.text and result.text not in texts:

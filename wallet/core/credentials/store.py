@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from ..atomic_file import atomic_write
 from ..errors import CryptoError, WalletError
@@ -58,12 +59,12 @@ class CredentialStore:
             raise ValueError("credential file names are short ASCII words")
         return self.dir / f"{name}{suffix}"
 
-    def _write(self, path: Path, doc: dict) -> None:
+    def _write(self, path: Path, doc: dict[str, Any]) -> None:
         self.dir.mkdir(parents=True, exist_ok=True)
         data = json.dumps(doc, sort_keys=True).encode()
         atomic_write(path, MAGIC + sodium.aead_encrypt(self._key, data, MAGIC + b"/" + path.name.encode()))
 
-    def _read(self, path: Path) -> dict:
+    def _read(self, path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
         try:
             if not raw.startswith(MAGIC):
@@ -74,16 +75,16 @@ class CredentialStore:
 
     # --- credentials --------------------------------------------------------------
 
-    def save(self, cred_id: str, doc: dict) -> None:
+    def save(self, cred_id: str, doc: dict[str, Any]) -> None:
         self._write(self._path(cred_id, ".cred"), doc)
 
-    def load(self, cred_id: str) -> dict:
+    def load(self, cred_id: str) -> dict[str, Any]:
         path = self._path(cred_id, ".cred")
         if not path.exists():
             raise CredentialStoreError("This wallet has no such credential.")
         return self._read(path)
 
-    def all(self) -> list[dict]:
+    def all(self) -> list[dict[str, Any]]:
         """Every stored credential, oldest first (damaged files are skipped)."""
         docs = []
         for path in sorted(self.dir.glob("*.cred")) if self.dir.exists() else []:
@@ -98,10 +99,10 @@ class CredentialStore:
 
     # --- requests waiting for their credential ------------------------------------
 
-    def save_pending(self, nonce: str, doc: dict) -> None:
+    def save_pending(self, nonce: str, doc: dict[str, Any]) -> None:
         self._write(self._path(f"pending-{nonce}", ".req"), doc)
 
-    def load_pending(self, nonce: str) -> dict | None:
+    def load_pending(self, nonce: str) -> dict[str, Any] | None:
         path = self._path(f"pending-{nonce}", ".req")
         return self._read(path) if path.exists() else None
 

@@ -11,6 +11,8 @@ in force), with :func:`ledger_client.credentials.verify_presentation`.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
+from typing import Any
 
 from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
@@ -42,8 +44,8 @@ class StudyVerifier:
             raise ValueError("name at least one trusted credential definition")
         self.network, self.name, self.accepted = network, name, sorted(set(accepted))
 
-    def request(self, *, reveal: list[str] = (), predicates: list[tuple[str, str, int]] = (),
-                ttl: int = DEFAULT_TTL_S) -> dict:
+    def request(self, *, reveal: Sequence[str] = (), predicates: Sequence[tuple[str, str, int]] = (),
+                ttl: int = DEFAULT_TTL_S) -> dict[str, Any]:
         """A proof request document to hand to the patient (file or QR)."""
         now = int(time.time())
         request = ledger_creds.proof_request(self.name, anoncreds.generate_nonce(), self.accepted, reveal=list(reveal),
@@ -51,7 +53,7 @@ class StudyVerifier:
         return {"type": "medwallet/proof-request", "v": DOC_VERSION, "chain_id": self.network.chain_id,
                 "verifier": self.name, "expires_at": now + ttl, "request": request}
 
-    def verify(self, request_doc: dict, presentation_doc: object) -> VerifiedPresentation:
+    def verify(self, request_doc: dict[str, Any], presentation_doc: object) -> VerifiedPresentation:
         """Check a presentation against this verifier's own request; :class:`ProofRejected` if not."""
         request_doc = check_doc(request_doc, "medwallet/proof-request")
         presentation = check_doc(presentation_doc, "medwallet/presentation").get("presentation")

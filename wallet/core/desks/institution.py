@@ -4,12 +4,14 @@ and its registration on the ledger. The desks add their own work on top."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Self
 
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import NotFound
 
 from ..keys import sodium
 from ..keys.keystore import Keystore
+from ..keys.sodium import Argon2Limits
 from ..network import Network
 from ..settings import Settings
 
@@ -30,7 +32,8 @@ class InstitutionDesk:
         self._network: Network | None = None
 
     @classmethod
-    def _new_keystore(cls, directory: Path, passphrase: str | None, use_keyring: bool, kdf_limits) -> Keystore:
+    def _new_keystore(cls, directory: Path, passphrase: str | None, use_keyring: bool,
+                      kdf_limits: Argon2Limits | None) -> Keystore:
         """Fresh random institution keys in a new vault (institution keys are not derived)."""
         directory.mkdir(parents=True, exist_ok=True)
         return Keystore.create(directory / cls.VAULT_FILE, {"sign_seed": sodium.random_bytes(32),
@@ -38,7 +41,7 @@ class InstitutionDesk:
                                passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
 
     @classmethod
-    def _open_existing(cls, directory: Path, passphrase: str | None):
+    def _open_existing(cls, directory: Path, passphrase: str | None) -> Self:
         return cls(directory, Keystore.open(directory / cls.VAULT_FILE, passphrase),
                    Settings.load(directory / SETTINGS_FILE))
 
@@ -52,7 +55,7 @@ class InstitutionDesk:
             self._network.close()
             self._network = None
 
-    def registration_payload(self) -> dict:
+    def registration_payload(self) -> dict[str, Any]:
         """What governance signs to register this desk's institution."""
         return {"name": self.name, "kind": self.settings.extra.get("institution_kind", self.DEFAULT_KIND),
                 "sign_key": self.key.public, "box_key": bytes(self.box.public_key).hex()}

@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 try:  # POSIX; elsewhere one desk process at a time
     import fcntl
@@ -39,6 +40,7 @@ from ..atomic_file import atomic_write
 from ..credentials.documents import DOC_VERSION, check_doc
 from ..errors import WalletError
 from ..keys import sodium
+from ..keys.sodium import Argon2Limits
 from ..network import Network
 from ..settings import Settings
 from .institution import InstitutionDesk
@@ -66,7 +68,7 @@ class Issued:
 
     index: int
     label: str
-    attributes: dict
+    attributes: dict[str, Any]
     issued_at: int
     revoked_at: int | None
 
@@ -79,7 +81,8 @@ class IssuerDesk(InstitutionDesk):
 
     @classmethod
     def create(cls, directory: Path, name: str, nodes: list[str] | None = None, *, genesis_hash: str | None = None,
-               passphrase: str | None = None, use_keyring: bool = True, kdf_limits=None) -> IssuerDesk:
+               passphrase: str | None = None, use_keyring: bool = True,
+               kdf_limits: Argon2Limits | None = None) -> IssuerDesk:
         """New institution keys; with ``nodes`` connected to that network at once."""
         if (directory / VAULT_FILE).exists():
             raise IssuerError("An issuer desk already exists in this folder.")
@@ -116,7 +119,7 @@ class IssuerDesk(InstitutionDesk):
             raise IssuerError("This issuer desk is not connected to a network yet: run 'medwallet issuer connect'.")
         return super().network
 
-    def registration_payload(self) -> dict:
+    def registration_payload(self) -> dict[str, Any]:
         """What governance signs to register this desk's institution (always kind ``issuer``)."""
         return {**super().registration_payload(), "kind": "issuer"}
 
@@ -128,7 +131,7 @@ class IssuerDesk(InstitutionDesk):
     def cred_def_id(self, tag: str = DEFAULT_TAG) -> str:
         return ledger_creds.cred_def_id_for(self.key.public, tag)
 
-    def _registry(self, tag: str) -> dict:
+    def _registry(self, tag: str) -> dict[str, Any]:
         """The registry of ``tag``: its keys (vault) and its current state (state file), merged."""
         raw = self.keystore.secrets.get(f"registry/{tag}")
         if raw is None:
@@ -136,7 +139,7 @@ class IssuerDesk(InstitutionDesk):
         return {**json.loads(raw), **self._read_state(tag)}
 
     @contextlib.contextmanager
-    def _editing(self, tag: str) -> Iterator[dict]:
+    def _editing(self, tag: str) -> Iterator[dict[str, Any]]:
         """Read, change and write back a registry's state under a lock: two desk processes on one
         folder (the window and the command line) never issue the same credential number."""
         self._state_path(tag).parent.mkdir(exist_ok=True)
@@ -155,14 +158,14 @@ class IssuerDesk(InstitutionDesk):
     def _state_key(self) -> bytes:
         return sodium.derive_key(self.keystore.secrets["sign_seed"], "mw/issuer-state")
 
-    def _read_state(self, tag: str) -> dict:
+    def _read_state(self, tag: str) -> dict[str, Any]:
         """``MAGIC || XChaCha20-Poly1305(state key, JSON, ad = MAGIC || tag)``: issued log, status list..."""
         raw = self._state_path(tag).read_bytes()
         if not raw.startswith(STATE_MAGIC):
             raise IssuerError(detail="damaged registry state")
         return json.loads(sodium.aead_decrypt(self._state_key(), raw[len(STATE_MAGIC):], STATE_MAGIC + tag.encode()))
 
-    def _write_state(self, tag: str, registry: dict) -> None:
+    def _write_state(self, tag: str, registry: dict[str, Any]) -> None:
         state = {name: registry[name] for name in STATE_FIELDS}
         sealed = sodium.aead_encrypt(self._state_key(), json.dumps(state, sort_keys=True).encode(),
                                      STATE_MAGIC + tag.encode())
@@ -193,7 +196,7 @@ class IssuerDesk(InstitutionDesk):
             cred_def_id, cred_def, uri, tag, "CL_ACCUM", max_credentials, tails_dir_path=str(tails_dir))
         status = anoncreds.RevocationStatusList.create(cred_def, rev_id, rev_def, rev_private, uri, True,
                                                        self._timestamp())
-        keys = {"schema_id": schema_id, "schema": _obj(schema), "cred_def": _obj(cred_def),
+        keys: dict[str, Any] = {"schema_id": schema_id, "schema": _obj(schema), "cred_def": _obj(cred_def),
                 "cred_def_private": _obj(cred_def_private), "key_proof": _obj(key_proof), "rev_reg_id": rev_id,
                 "rev_reg_def": _obj(rev_def), "rev_reg_private": _obj(rev_private)}
         registry = {**keys, "status_list": _obj(status), "next_index": 1, "issued": {}, "offers": {}}
@@ -210,7 +213,7 @@ class IssuerDesk(InstitutionDesk):
 
     # --- issuing ------------------------------------------------------------------
 
-    def offer(self, tag: str = DEFAULT_TAG) -> dict:
+    def offer(self, tag: str = DEFAULT_TAG) -> dict[str, Any]:
         """A credential offer for one patient (each offer has its own nonce)."""
         with self._editing(tag) as registry:
             offer = anoncreds.CredentialOffer.create(registry["schema_id"], self.cred_def_id(tag),
@@ -222,7 +225,7 @@ class IssuerDesk(InstitutionDesk):
                 "offer": doc}
 
     def issue(self, request_doc: object, attributes: dict[str, str | int], *, label: str = "",
-              tag: str = DEFAULT_TAG) -> dict:
+              tag: str = DEFAULT_TAG) -> dict[str, Any]:
         """Sign a credential for the patient who sent ``request_doc`` (answering one of our offers)."""
         doc = check_doc(request_doc, "medwallet/credential-request")
         with self._editing(tag) as registry:
@@ -289,5 +292,6 @@ class IssuerDesk(InstitutionDesk):
                                    {"cred_def_id": self.cred_def_id(tag), "status_list": registry["status_list"]})
 
 
-def _obj(value) -> dict:
+def _obj(value: Any) -> dict[str, Any]:
+    """An AnonCreds object as its JSON document."""
     return json.loads(value.to_json())

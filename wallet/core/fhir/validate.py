@@ -18,9 +18,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import WalletError
+
+if TYPE_CHECKING:  # the FHIR models (and pydantic) load on first use
+    from fhir.resources.R4B.resource import Resource
+    from pydantic import ValidationError
 
 MAX_REASONS = 3
 MAX_FHIR_JSON_BYTES = 64 * 1024 * 1024  # FHIR JSON larger than this is stored without being parsed
@@ -55,7 +59,7 @@ class Problem:
 
 
 @cache
-def model_class(resource_type: str):
+def model_class(resource_type: str) -> type[Resource] | None:
     """The ``fhir.resources`` R4B model of a resource type, or None if it has none."""
     from fhir.resources.R4B import get_fhir_model_class
     from fhir.resources.R4B.resource import Resource
@@ -85,14 +89,14 @@ def resource_problems(doc: Any, path: str = "") -> list[str]:
     return _model_problems(cls, doc, rtype)
 
 
-def _structural(doc: dict) -> list[str]:
+def _structural(doc: dict[str, Any]) -> list[str]:
     rid = doc.get("id")
     if rid is not None and (not isinstance(rid, str) or not _ID.match(rid)):
         return ["id is not a valid FHIR id"]
     return []
 
 
-def _model_problems(cls, doc: dict, rtype: str) -> list[str]:
+def _model_problems(cls: type[Resource], doc: dict[str, Any], rtype: str) -> list[str]:
     from pydantic import ValidationError
 
     try:
@@ -105,7 +109,7 @@ def _model_problems(cls, doc: dict, rtype: str) -> list[str]:
     return []
 
 
-def _reasons(exc, rtype: str) -> list[str]:
+def _reasons(exc: ValidationError, rtype: str) -> list[str]:
     errors = exc.errors(include_url=False, include_input=False)
     reasons = [f"{element_path(rtype, err['loc'])}: {_message(err['msg'])}" for err in errors[:MAX_REASONS]]
     if len(errors) > MAX_REASONS:
@@ -113,7 +117,7 @@ def _reasons(exc, rtype: str) -> list[str]:
     return reasons
 
 
-def element_path(rtype: str, loc: tuple) -> str:
+def element_path(rtype: str, loc: tuple[Any, ...]) -> str:
     """``('identifier', 0, 'value')`` of an Observation → ``Observation.identifier[0].value``."""
     out = rtype
     for part in loc:
@@ -143,7 +147,7 @@ class FhirExportError(WalletError):
     code = "fhir_export"
 
 
-def require_valid(doc: dict) -> dict:
+def require_valid(doc: dict[str, Any]) -> dict[str, Any]:
     """``doc`` itself if it validates; :class:`FhirExportError` (a Medwallet bug) if not."""
     problems = resource_problems(doc)
     if problems:

@@ -22,9 +22,10 @@ import io
 import json
 import os
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from ..atomic_file import atomic_output
 from ..errors import RecordIntegrityError, UnreadableFile
@@ -54,7 +55,7 @@ class _Chain(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: Any) -> int:  # a writable buffer (memoryview), as io.RawIOBase hands it
         if self.prefix:
             n = min(len(buffer), len(self.prefix))
             buffer[:n], self.prefix = self.prefix[:n], self.prefix[n:]
@@ -64,7 +65,7 @@ class _Chain(io.RawIOBase):
         return len(data)
 
 
-def seal_record(src: Path, meta: dict, wrap_key: bytes, dst: Path, *, progress: Progress | None = None,
+def seal_record(src: Path, meta: dict[str, Any], wrap_key: bytes, dst: Path, *, progress: Progress | None = None,
                 cancel: CancelCheck | None = None, max_size: int | None = None, original: str | None = None
                 ) -> SealedRecord:
     """Encrypt the file ``src`` with ``meta`` under a fresh key into ``dst`` (atomic)."""
@@ -82,7 +83,7 @@ def open_source(path: Path) -> BinaryIO:
         raise UnreadableFile(detail=type(exc).__name__) from None
 
 
-def seal_stream(source: BinaryIO, size: int, meta: dict, wrap_key: bytes, dst: Path, *,
+def seal_stream(source: BinaryIO, size: int, meta: dict[str, Any], wrap_key: bytes, dst: Path, *,
                 progress: Progress | None = None, cancel: CancelCheck | None = None,
                 max_size: int | None = None, original: str | None = None) -> SealedRecord:
     """Encrypt ``size`` bytes read from ``source`` into ``dst`` (atomic); ``original`` (a
@@ -92,6 +93,7 @@ def seal_stream(source: BinaryIO, size: int, meta: dict, wrap_key: bytes, dst: P
     with atomic_output(dst) as out:
         for piece in sealer:
             out.write(piece)
+    assert sealer.result is not None  # set once the last piece is out
     return sealer.result
 
 
@@ -102,7 +104,7 @@ class Sealer:
     (with a Content-Length) while it is being encrypted.
     """
 
-    def __init__(self, source: BinaryIO, size: int, meta: dict, wrap_key: bytes, *,
+    def __init__(self, source: BinaryIO, size: int, meta: dict[str, Any], wrap_key: bytes, *,
                  progress: Progress | None = None, cancel: CancelCheck | None = None,
                  max_size: int | None = None, original: str | None = None) -> None:
         meta_bytes = json.dumps(meta, sort_keys=True, ensure_ascii=False).encode()
@@ -119,7 +121,7 @@ class Sealer:
         self.size = self.encryptor.ciphertext_size or 0
         self.result: SealedRecord | None = None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[bytes]:
         yield from self.encryptor
         result = self.encryptor.result
         assert result is not None
@@ -133,7 +135,7 @@ class _HashingReader(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: Any) -> int:  # a writable buffer (memoryview)
         data = self.raw.read(len(buffer))
         self.hasher.update(data)
         buffer[:len(data)] = data
@@ -144,12 +146,13 @@ class _MetaSplitter(io.RawIOBase):
     """Receives decrypted plaintext: peels off the metadata, forwards the content."""
 
     def __init__(self, out: BinaryIO | None) -> None:
-        self.out, self.buf, self.meta = out, b"", None
+        self.out, self.buf = out, b""
+        self.meta: dict[str, Any] | None = None
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data) -> int:
+    def write(self, data: Any) -> int:  # bytes-like, as io.RawIOBase hands it
         data = bytes(data)
         if self.meta is None:
             self.buf += data
@@ -173,7 +176,7 @@ class _MetaOnly(Exception):
     pass
 
 
-def _parse_meta(raw: bytes) -> dict:
+def _parse_meta(raw: bytes) -> dict[str, Any]:
     try:
         meta = json.loads(raw)
         if not isinstance(meta, dict):
@@ -206,7 +209,7 @@ def unwrap_key(src_path: Path, wrap_key: bytes) -> tuple[bytes, str | None]:
 
 
 def open_record(src_path: Path, key: bytes, dst: Path | None, *, expected_hash: str | None = None,
-                progress: Progress | None = None, cancel: CancelCheck | None = None) -> dict:
+                progress: Progress | None = None, cancel: CancelCheck | None = None) -> dict[str, Any]:
     """Decrypt a record blob; writes the content to ``dst`` (atomic) and returns its metadata.
 
     With ``dst=None`` only the metadata is read (the first chunk), without a full check.
@@ -234,7 +237,7 @@ def open_record(src_path: Path, key: bytes, dst: Path | None, *, expected_hash: 
     return splitter.meta
 
 
-def decrypt_content(src_path: Path, key: bytes, sink: BinaryIO) -> dict:
+def decrypt_content(src_path: Path, key: bytes, sink: BinaryIO) -> dict[str, Any]:
     """Stream a record's content (metadata peeled off) into ``sink``; returns the metadata.
 
     Unlike :func:`open_record` the output is not staged in a file: used to re-encrypt

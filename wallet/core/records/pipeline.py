@@ -229,7 +229,7 @@ def _seal_and_send(wallet: Wallet, key: SigningKey, planned: PlannedRecord, prog
     return sealed, upload_error
 
 
-def stage(progress: Progress | None, name: str) -> Callable[[int, int], None] | None:
+def stage(progress: Progress | None, name: str) -> Callable[[int, int | None], None] | None:
     """A byte-progress callback reporting as stage ``name`` of ``progress``."""
     if progress is None:
         return None

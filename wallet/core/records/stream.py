@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from ..atomic_file import atomic_output
 from ..errors import Cancelled, CryptoError, FileChanged, FileTooLarge, RecordIntegrityError, UnreadableFile
@@ -46,6 +46,12 @@ _CIPHER_CHUNK = CHUNK_SIZE + CHUNK_OVERHEAD
 
 Progress = Callable[[int, int | None], None]  # (plaintext bytes done, total or None)
 CancelCheck = Callable[[], bool]  # True to stop; threading.Event().is_set fits
+
+
+class Sink(Protocol):
+    """Where decrypted bytes go: a binary file, or any object with a ``write``."""
+
+    def write(self, data: bytes, /) -> object: ...
 
 
 @dataclass(frozen=True)
@@ -217,7 +223,7 @@ def encrypt_file(
 
 def decrypt_stream(
     src: BinaryIO,
-    dst: BinaryIO,
+    dst: Sink,
     key: bytes,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
