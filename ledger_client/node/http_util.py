@@ -44,9 +44,9 @@ async def read_json(request: Request, max_bytes: int) -> Any:
 
 def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:
     """A required lowercase-hex path or query parameter."""
-    if not is_hex(value, nbytes):
+    if value is None or not is_hex(value, nbytes):
         raise MalformedError(f"{name} must be {2 * nbytes} lowercase hex characters")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def uint_text(raw: str, what: str, low: int, high: int) -> int:

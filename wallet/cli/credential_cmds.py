@@ -85,8 +85,8 @@ def cmd_study_verify(args) -> int:
     print("Proof verified against the ledger.")
     for name, value in sorted(result.revealed.items()):
         print(f"  {name} = {value}")
-    for name, op, value in result.predicates:
-        print(f"  {name} {op} {value}: proven")
+    for name, op, bound in result.predicates:
+        print(f"  {name} {op} {bound}: proven")
     return 0
 
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import csv
 from datetime import UTC
 from pathlib import Path
+from typing import Any, cast
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +33,7 @@ from .context import ViewContext, WalletView
 from .formatting import when
 from .i18n import _
 from .ops import Op
-from .rows_model import RowsModel
+from .rows_model import Index, RowsModel
 
 REFUSAL_BACKGROUND = QColor("#fdecea")
 REFUSAL_TEXT = QColor("#9b1c1c")
@@ -74,7 +75,7 @@ class EventsModel(RowsModel):
     HEADERS = ("When", "Proof", "Who", "Record", "Purpose", "Outcome")
     WHEN, PROOF, WHO, RECORD, PURPOSE, OUTCOME = range(6)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row, column = self.rows[index.row()], index.column()
         refused = row["kind"] != "access"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -127,13 +128,14 @@ class EventFilter(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        row = self.sourceModel().rows[source_row]
+        row = cast(RowsModel, self.sourceModel()).rows[source_row]
         return ((not self.record or self.record in (row["original_record"], row["record"]))
                 and (not self.institution or row.get("requester_name") == self.institution)
                 and (not self.outcome or row["kind"] == self.outcome))
 
     def visible_rows(self) -> list[dict]:
-        return [self.sourceModel().rows[self.mapToSource(self.index(i, 0)).row()] for i in range(self.rowCount())]
+        rows = cast(RowsModel, self.sourceModel()).rows
+        return [rows[self.mapToSource(self.index(i, 0)).row()] for i in range(self.rowCount())]
 
 
 class AccessLogView(WalletView):

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.consent.grant_code import GrantCode
 from ..core.consent.grants import PURPOSE_LABELS
-from ..core.desks.clinic import ReadRefused
+from ..core.desks.clinic import ProvenConsent, ReadRefused
 from .accessibility import add_shortcut
 from .assets import icon
 from .formatting import when
@@ -36,8 +37,8 @@ class ClinicDeskView(QWidget):
     def __init__(self, session, dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.dialogs = session, dialogs
-        self.grant = None
-        self.consent = None
+        self.grant: GrantCode | None = None
+        self.consent: ProvenConsent | None = None
         self.files: list[tuple[str, Path]] = []
         self._op: Op | None = None
         layout = QVBoxLayout(self)
@@ -157,9 +158,9 @@ class ClinicDeskView(QWidget):
         self.progress.start(_("Checking the consent on the ledger"), None)
         self._op.success(self._show_consent).failure(self._failed).finally_(self._done).run()
 
-    def _show_consent(self, result) -> None:
-        self.grant, self.consent = result
-        view = self.consent
+    def _show_consent(self, result: tuple[GrantCode, ProvenConsent]) -> None:
+        self.grant, view = result
+        self.consent = view
         self.purpose.setText(_(PURPOSE_LABELS.get(view.purpose, view.purpose)))
         self.validity.setText(_("{start} to {end}").format(start=when(view.not_before), end=when(view.expires_at)))
         self.status.setText({"active": _("Active"), "revoked": _("Revoked by the patient"), "expired": _("Expired"),
@@ -187,7 +188,7 @@ class ClinicDeskView(QWidget):
         self._op = Op(self, lambda ctx: desk.read(grant, _fresh_dir(folder()), progress=_bytes(ctx),
                                                   cancel=ctx.cancelled))
         self.progress.start(_("Reading the records"), self._op)
-        self._op.progress(self.progress.update).success(self._show_files).failure(self._failed)
+        self._op.progress(self.progress.report).success(self._show_files).failure(self._failed)
         self._op.finally_(self._done).run()
 
     def _show_files(self, result) -> None:

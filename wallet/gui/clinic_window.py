@@ -38,7 +38,7 @@ class ClinicWindow(OpeningWindow):
         self.desk_view = ClinicDeskView(session, self.dialogs)
         self.pages.addWidget(self.desk_view)
         self.setup_view: ClinicSetupView | None = None
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
 
     def is_open(self) -> bool:
         return self.session.desk is not None

@@ -3,7 +3,9 @@ consents given, by status (active, expired, revoked), with revoke."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from typing import Any, cast
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,7 +30,7 @@ from .i18n import _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .qr_dialog import QrDialog
-from .rows_model import RowsModel
+from .rows_model import Index, RowsModel
 
 TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
         ("revoked", ("revoked",), "Revoked"))
@@ -37,7 +39,7 @@ TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "
 class GrantsModel(RowsModel):
     HEADERS = ("Institution", "Purpose", "Records", "Valid until", "Status")
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         row = self.rows[index.row()]
@@ -53,7 +55,7 @@ class _StatusFilter(QSortFilterProxyModel):
         self.statuses = statuses
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
-        return self.sourceModel().rows[source_row]["status"] in self.statuses
+        return cast(RowsModel, self.sourceModel()).rows[source_row]["status"] in self.statuses
 
 
 class ConsentView(WalletView):
@@ -160,11 +162,11 @@ class ConsentView(WalletView):
         self._update_buttons()
 
     def selected_grant(self) -> dict | None:
-        table = self.tabs.currentWidget()
+        table = cast(QTableView, self.tabs.currentWidget())
         indexes = table.selectionModel().selectedRows()
         if not indexes:
             return None
-        return self.model.rows[table.model().mapToSource(indexes[0]).row()]
+        return self.model.rows[cast(QSortFilterProxyModel, table.model()).mapToSource(indexes[0]).row()]
 
     def _update_buttons(self) -> None:
         grant = self.selected_grant()
@@ -202,7 +204,7 @@ class ConsentView(WalletView):
         self._grant_op = op
         self.progress.start(_("Sharing with {name}").format(name=request.institution_name), op)
         self._update_buttons()
-        op.progress(self.progress.update).success(self._granted).finally_(self._grant_done)
+        op.progress(self.progress.report).success(self._granted).finally_(self._grant_done)
         op.failure(self._grant_failed).run()
 
     def _grant_done(self) -> None:

@@ -43,7 +43,8 @@ class GrantRequest:
 
 def end_of_day(date: QDate) -> int:
     """The last second of ``date`` in local time (a consent 'until 31 May' covers 31 May)."""
-    moment = datetime.combine(date.toPython(), day_time(23, 59, 59)).astimezone()
+    day = datetime(date.year(), date.month(), date.day()).date()
+    moment = datetime.combine(day, day_time(23, 59, 59)).astimezone()
     return int(moment.timestamp())
 
 

@@ -109,8 +109,8 @@ class MainWindow(OpeningWindow):
         self.inactivity = InactivityMonitor(self)
         self.inactivity.timed_out.connect(self._inactive)
         self.bridge.access_seen.connect(self.on_access_seen)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -140,7 +140,7 @@ class MainWindow(OpeningWindow):
         self.session.adopt(wallet)
         self.created()
         if summary:
-            self.views["records"].status.setText(
+            self.records_view.status.setText(
                 _("Restored {records} record(s), {grants} consent(s) and {events} access event(s).").format(**summary))
 
     # --- the wallet ------------------------------------------------------------------------------
@@ -164,19 +164,23 @@ class MainWindow(OpeningWindow):
         self.sections.setAccessibleName(_("Sections"))
         self.sections.setFixedWidth(190)
         self.stack = QStackedWidget()
-        kinds = {"records": RecordsView, "consent": ConsentView, "access": AccessLogView,
-                 "credentials": CredentialsView, "settings": SettingsView}
+        self.records_view = RecordsView(self.ctx)
+        self.access_view = AccessLogView(self.ctx)
+        self.settings_view = SettingsView(self.ctx)
+        made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
+                                       "access": self.access_view, "credentials": CredentialsView(self.ctx),
+                                       "settings": self.settings_view}
         for number, (key, label) in enumerate(SECTIONS, start=1):
-            view = kinds[key](self.ctx)
+            view = made[key]
             self.views[key] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(icon(key), _(label))
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda k=key: self.show_section(k))
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
         self.sections.currentRowChanged.connect(self._section_changed)
-        self.views["settings"].lock_requested.connect(self.lock)
-        self.views["settings"].auto_lock_changed.connect(self.inactivity.set_minutes)
+        self.settings_view.lock_requested.connect(self.lock)
+        self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
         row.addWidget(self.sections)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
@@ -265,9 +269,8 @@ class MainWindow(OpeningWindow):
     # --- audit notifications ------------------------------------------------------------------------------
 
     def poll_audit(self) -> None:
-        view = self.views.get("access")
-        if view is not None and self.session.wallet is not None:
-            view.refresh()
+        if self.wallet_page is not None and self.session.wallet is not None:
+            self.access_view.refresh()
 
     def on_access_seen(self, fresh: list) -> None:
         wallet = self.session.wallet

@@ -7,6 +7,7 @@ forwards what the patient typed or chose, and runs :func:`build_wallet` on a wor
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,9 @@ from .i18n import _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .session import WalletSession
+
+if TYPE_CHECKING:
+    from ..core.profile import PilotProfile
 
 STEP_TITLES = {Step.CHOOSE: "Welcome to Medwallet", Step.ENTER_PHRASE: "Your recovery phrase",
                Step.NETWORK: "Choose the network", Step.PROTECTION: "Protect the wallet on this computer",
@@ -298,7 +302,7 @@ class OnboardingView(QWidget):
         if self.check_inputs:
             next(iter(self.check_inputs.values())).setFocus()
 
-    def _probed(self, found: tuple[bool, object]) -> None:
+    def _probed(self, found: tuple[bool, PilotProfile | None]) -> None:
         available, profile = found
         if profile is not None:  # an installer for a pilot network: its nodes are the default
             self.remote_radio.setChecked(True)
@@ -334,7 +338,7 @@ class OnboardingView(QWidget):
                                                cancel=ctx.cancelled))
         self._build_op = op
         self.build_progress.start(_("Restoring") if plan.mode == "restore" else _("Creating"), op)
-        op.progress(self.build_progress.update).success(self._built).failure(self._build_failed).run()
+        op.progress(self.build_progress.report).success(self._built).failure(self._build_failed).run()
         self._render()
 
     def _built(self, result) -> None:
@@ -361,7 +365,7 @@ class OnboardingView(QWidget):
             show_error(self, exc)
 
 
-def _probe() -> tuple[bool, object]:
+def _probe() -> tuple[bool, PilotProfile | None]:
     """(a keyring can hold the key, the installed pilot profile or None): D-Bus and files, off the GUI thread."""
     from ..core.keys import keyring_access
     from ..core.keys.seed import phrase_from_seed

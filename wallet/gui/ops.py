@@ -24,6 +24,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +171,7 @@ class Op:
                 elif isinstance(value, BaseException):
                     from .errors import show_error
 
-                    show_error(self._parent if isinstance(self._parent, QObject) else None, value)
+                    show_error(self._parent if isinstance(self._parent, QWidget) else None, value)
                 if self._on_finally:
                     self._on_finally()
         finally:

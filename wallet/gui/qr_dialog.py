@@ -66,7 +66,8 @@ class QrDialog(QDialog):
         Op(self, lambda ctx: _render(code), serial=False).success(self._show).run()
 
     def _show(self, png: bytes) -> None:
-        image = QImage.fromData(png, "PNG")
+        image = QImage()
+        image.loadFromData(png, "PNG")
         # Scale by whole modules with no smoothing: blurred edges make codes harder to scan.
         self.pixmap = QPixmap.fromImage(image).scaled(QR_SIDE, QR_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                                                       Qt.TransformationMode.FastTransformation)

@@ -4,8 +4,9 @@ each record (encrypted, uploaded, anchored), open a decrypted copy, delete (cryp
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +31,7 @@ from .formatting import day, human_size
 from .i18n import _
 from .ops import Op
 from .progress_panel import ProgressPanel
-from .rows_model import RowsModel
+from .rows_model import Index, RowsModel
 from .session import decrypted_copy
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -65,15 +66,16 @@ def kind_label(row: dict) -> str:
 class RecordsModel(RowsModel):
     HEADERS = ("Title", "Type", "Date", "Size", "Status")
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row = self.rows[index.row()]
         column = index.column()
         if role == RECORD_ID_ROLE:
             return row["record"]
         if column == STATUS_COLUMN:
             label, icon_name, tip = status_info(row["status"])
-            return {Qt.ItemDataRole.DisplayRole: label, Qt.ItemDataRole.DecorationRole: icon(icon_name),
-                    Qt.ItemDataRole.ToolTipRole: tip}.get(role)
+            by_role: dict[int, Any] = {Qt.ItemDataRole.DisplayRole: label, Qt.ItemDataRole.ToolTipRole: tip,
+                                       Qt.ItemDataRole.DecorationRole: icon(icon_name)}
+            return by_role.get(role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (row["title"], kind_label(row),
                     row.get("record_date") or day(row.get("imported_at")), human_size(row.get("size")),
@@ -223,7 +225,7 @@ class RecordsView(WalletView):
         self._import_op = op
         self.progress.start(_("Importing {name}").format(name=path.name), op)
         self._update_buttons()
-        op.progress(self.progress.update).success(self._on_imported).failure(self._on_import_failed).run()
+        op.progress(self.progress.report).success(self._on_imported).failure(self._on_import_failed).run()
 
     def _on_imported(self, report: ImportReport) -> None:
         self.status.setText(messages.imported(report))
@@ -247,7 +249,7 @@ class RecordsView(WalletView):
         op = Op(self, lambda ctx: importing.resume_pending(wallet, progress=ctx.progress, cancel=ctx.cancelled))
         self._import_op = op
         self.progress.start(_("Finishing uploads"), op)
-        op.progress(self.progress.update).failure(self._on_import_failed).success(lambda _done: self._next_import())
+        op.progress(self.progress.report).failure(self._on_import_failed).success(lambda _done: self._next_import())
         op.run()
 
     # --- drag and drop ---------------------------------------------------------------------------

@@ -15,8 +15,15 @@ import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..core.errors import WalletError
+
+if TYPE_CHECKING:
+    from ..core.desks.clinic import ClinicDesk
+    from ..core.keys.sodium import Argon2Limits
+    from ..core.local_node import LocalNode
+    from ..core.wallet import Wallet
 
 
 class PassphraseFileError(WalletError):
@@ -67,13 +74,13 @@ class WalletSession:
     """One window's wallet: open/locked state and the local node it may need."""
 
     def __init__(self, directory: Path, *, passphrase_file: str | None = None,
-                 node_factory: Callable[[], object] | None = None, kdf_limits=None) -> None:
+                 node_factory: Callable[[], LocalNode] | None = None, kdf_limits: Argon2Limits | None = None) -> None:
         self.directory = Path(directory)
         self.passphrase_file = passphrase_file
         self.kdf_limits = kdf_limits  # new passphrase slots (tests lower the Argon2id cost)
-        self.wallet = None
+        self.wallet: Wallet | None = None
         self._node_factory = node_factory
-        self._node = None
+        self._node: LocalNode | None = None
         self._node_lock = threading.Lock()
         self.local_url: str | None = None
         self.network_problem: BaseException | None = None
@@ -117,7 +124,7 @@ class WalletSession:
         self.network_problem = None
         try:
             if wallet.settings.nodes:
-                wallet.network  # noqa: B018  (connects and checks the pinned genesis)
+                _ = wallet.network  # connecting checks the pinned genesis
             else:
                 wallet.use_local_node(self.start_local())
         except WrongNetwork:
@@ -185,7 +192,7 @@ class ClinicSession:
         self.directory = Path(directory)
         self.passphrase_file = passphrase_file
         self.kdf_limits = kdf_limits
-        self.desk = None
+        self.desk: ClinicDesk | None = None
         self.received = PrivateFolder("medwallet-desk-")
 
     def exists(self) -> bool:

@@ -70,7 +70,7 @@ def test_cancel_keeps_nothing(qtbot, wallet, open_window, tmp_path, shown_errors
     cancelled = []
 
     def cancel_when_uploading(stage, done, total):
-        view.progress.update(stage, done, total)
+        view.progress.report(stage, done, total)
         if stage == "upload" and not cancelled:
             cancelled.append(True)
             assert view.progress.isVisible() and view.progress.cancel_button.isEnabled()

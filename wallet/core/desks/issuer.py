@@ -21,16 +21,15 @@ import base64
 import contextlib
 import json
 import re
+import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-try:  # POSIX; elsewhere one desk process at a time
+if sys.platform != "win32":  # POSIX file locks; on Windows one desk process at a time
     import fcntl
-except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
 
 from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
@@ -144,7 +143,7 @@ class IssuerDesk(InstitutionDesk):
         folder (the window and the command line) never issue the same credential number."""
         self._state_path(tag).parent.mkdir(exist_ok=True)
         with open(self._state_path(tag).with_suffix(".lock"), "a+b") as lock:
-            if fcntl is not None:
+            if sys.platform != "win32":
                 fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             registry = self._registry(tag)
             yield registry

@@ -73,7 +73,9 @@ class ParsedBundle:
 # --- the walker ---------------------------------------------------------------------
 
 def _ws(text: str, i: int) -> int:
-    return _WS.match(text, i).end()  # type: ignore[union-attr]
+    match = _WS.match(text, i)
+    assert match is not None  # whitespace* matches anywhere, if only the empty string
+    return match.end()
 
 
 def _value(text: str, i: int) -> tuple[Any, int]:
