@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.benchmarks.measure import run_measured
 from tests.nodeproc import new_network
-from tests.wallet.fhir.bundle_gen import write_bundle
+from tests.wallet.core.fhir.bundle_gen import write_bundle
 
 CHILD = r"""
 import json, sys, time

@@ -1,8 +1,8 @@
 """Background work for the GUI thread, which does no I/O itself (Anki's ``CollectionOp``).
 
-    Op(parent, lambda ctx: records.import_file(wallet, path, progress=ctx.progress,
-                                               cancel=ctx.cancelled))
-        .progress(bar.update).success(on_done).run()
+    Op(parent, lambda ctx: importing.import_file(wallet, path, progress=ctx.progress,
+                                                 cancel=ctx.cancelled))
+        .progress(panel.report).success(on_done).run()
 
 ``fn`` runs on a worker thread and receives an :class:`OpContext`: ``ctx.progress`` and
 ``ctx.cancelled`` plug into the core's ``progress``/``cancel`` arguments, and ``cancel()``

@@ -140,25 +140,25 @@ def wallet_shots(wallet: Wallet, desks, facts: dict) -> None:
     settle()
     save(window, "records")
     window.show_section("consent")
-    sharing_view = window.views["consent"]
-    settle(lambda: sharing_view.model.rows != [])
-    sharing_view.tables["active"].selectRow(0)
+    consent_view = window.views["consent"]
+    settle(lambda: consent_view.model.rows != [])
+    consent_view.tables["active"].selectRow(0)
     settle()
     save(window, "sharing")
-    sharing_view.new_grant()
-    settle(lambda: sharing_view.grant_dialog is not None and bool(sharing_view.grant_dialog.institutions))
-    dialog = sharing_view.grant_dialog
+    consent_view.new_grant()
+    settle(lambda: consent_view.grant_dialog is not None and bool(consent_view.grant_dialog.institutions))
+    dialog = consent_view.grant_dialog
     dialog.search.setText("nord")
     dialog.record_list.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.expiry.setDate(QDate.currentDate().addDays(14))
     settle()
     save(dialog, "grant-dialog")
     dialog.reject()
-    sharing_view.show_qr(facts["lac"].code, "Clinique du Lac",
+    consent_view.show_qr(facts["lac"].code, "Clinique du Lac",
                          "Consent for Clinique du Lac, Treatment. Let the desk scan this code, or copy its text.")
-    settle(lambda: sharing_view.qr_dialog.pixmap is not None)
-    save(sharing_view.qr_dialog, "qr-dialog")
-    sharing_view.qr_dialog.accept()
+    settle(lambda: consent_view.qr_dialog.pixmap is not None)
+    save(consent_view.qr_dialog, "qr-dialog")
+    consent_view.qr_dialog.accept()
     window.show_section("records")
     settle()
     # a new read while the wallet is open: the banner appears

@@ -70,8 +70,8 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
                         if records_view.model.rows else False, timeout=TIMEOUT_MS)
         # grant to the registered clinic; the QR appears
         window.show_section("consent")
-        sharing_view = window.views["consent"]
-        qr = grant_through_dialog(qtbot, sharing_view, clinic, "du lac")
+        consent_view = window.views["consent"]
+        qr = grant_through_dialog(qtbot, consent_view, clinic, "du lac")
         code = qr.text.text()
         qr.accept()
         # the clinic desk scans the code text and reads the record
@@ -92,10 +92,10 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
         assert access.model.index(read, M.PROOF).data() == "Verified"
         # revoke
         window.show_section("consent")
-        sharing_view.tables["active"].selectRow(0)
+        consent_view.tables["active"].selectRow(0)
         dialogs.confirm_answers.append(True)
-        sharing_view.revoke_button.click()
-        qtbot.waitUntil(lambda: tab_counts(sharing_view)[2] == "Revoked (1)", timeout=TIMEOUT_MS)
+        consent_view.revoke_button.click()
+        qtbot.waitUntil(lambda: tab_counts(consent_view)[2] == "Revoked (1)", timeout=TIMEOUT_MS)
         # the clinic is refused, and sees why
         wedge_scan(qtbot, desk, code)
         qtbot.waitUntil(lambda: desk.status.text() == "Revoked by the patient", timeout=TIMEOUT_MS)

@@ -3,7 +3,7 @@
 
 The study makes a proof request (:meth:`StudyVerifier.request`) with a fresh random nonce
 naming the credential definitions it trusts; the patient's wallet answers with a
-presentation (:func:`wallet.core.credentials.present`); :meth:`StudyVerifier.verify`
+presentation (:func:`wallet.core.credentials.holder.present`); :meth:`StudyVerifier.verify`
 checks it against the documents on the ledger (issuer keys, the revocation status list
 in force), with :func:`ledger_client.credentials.verify_presentation`.
 """

@@ -6,7 +6,7 @@ Layout::
     2 bytes    n, big-endian: length of the wrapped record key
     n bytes    the record key, XChaCha20-Poly1305 under the wallet's record-key
                wrapping key (derived from the seed), associated data DOMAIN
-    rest       an MWREC1 stream (record_crypto) of:
+    rest       an MWREC1 stream (.stream) of:
                    4 bytes  m, big-endian    | m bytes metadata JSON | the file's bytes
 
 The wrapped key lets a wallet restored from its 24 words alone decrypt its records; a

@@ -115,7 +115,7 @@ class RecordEncryptor:
     ) -> None:
         if plaintext_size is not None and max_plaintext_size is not None:
             _check_limit(plaintext_size, max_plaintext_size)
-        # ``prefix``: bytes a container format puts before the stream (record_blob's head);
+        # ``prefix``: bytes a container format puts before the stream (the record blob's head);
         # emitted first and covered by the result's hash and size, so the whole output is
         # hashed once, on the worker thread.
         self._prefix = prefix
