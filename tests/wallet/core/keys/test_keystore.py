@@ -8,7 +8,9 @@ import json
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -164,7 +166,7 @@ def test_every_truncation_is_corruption(tmp_path: Path) -> None:
         Keystore.open(path, PASS, backend=None)
 
 
-def _rewrite_header(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+def _rewrite_header(path: Path, edit: Callable[[dict[str, Any]], dict[str, Any]]) -> None:
     """Edit the header and fix the checksum, as a deliberate attacker would."""
     data = path.read_bytes()[:-32]
     size = int.from_bytes(data[8:12], "big")
