@@ -35,7 +35,7 @@ SIGNED_SESSION_AUTH = Obj({"session_auth": SESSION_AUTH, "sig": SIG})
 class AccessRequest:
     """A verified access request."""
 
-    req: dict
+    req: dict[str, Any]
     sig: str
     hash: str
 
@@ -59,7 +59,7 @@ class AccessRequest:
     def time(self) -> int:
         return self.req["time"]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"req": self.req, "sig": self.sig}
 
     def to_header(self) -> str:
@@ -103,7 +103,7 @@ def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int
                                         "size": size, "time": time})
 
 
-def parse_upload_auth(value: str, chain_id: str) -> dict:
+def parse_upload_auth(value: str, chain_id: str) -> dict[str, Any]:
     """Verify an ``X-Medwallet-Upload`` header; returns the authorisation body."""
     return _parse_signed_header(value, "auth", SIGNED_UPLOAD_AUTH, chain_id)
 
@@ -114,17 +114,17 @@ def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size:
                                                 "session": session, "size": size, "time": time})
 
 
-def parse_session_auth(value: str, chain_id: str) -> dict:
+def parse_session_auth(value: str, chain_id: str) -> dict[str, Any]:
     """Verify an upload-session authorisation; returns its body."""
     return _parse_signed_header(value, "session_auth", SIGNED_SESSION_AUTH, chain_id)
 
 
-def _signed_header(key: crypto.SigningKey, field: str, body: dict) -> str:
+def _signed_header(key: crypto.SigningKey, field: str, body: dict[str, Any]) -> str:
     sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(body)))
     return b64url(canonical({field: body, "sig": sig}))
 
 
-def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str) -> dict:
+def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str) -> dict[str, Any]:
     """Decode, check and verify a signed ``X-Medwallet-Upload`` authorisation."""
     if not value:
         raise SignatureError("missing X-Medwallet-Upload header: an upload needs a signed authorisation")

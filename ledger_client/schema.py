@@ -20,7 +20,7 @@ class Spec:
     def check(self, value: Any, path: str) -> None:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
 
@@ -35,7 +35,7 @@ class Hex(Spec):
         if not is_hex(value, self.nbytes):
             raise MalformedError(f"{path}: expected {self.what} as {2 * self.nbytes} lowercase hex characters")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": f"^[0-9a-f]{{{2 * self.nbytes}}}$", "description": self.what}
 
 
@@ -52,7 +52,7 @@ class Int(Spec):
         if not self.minimum <= value <= self.maximum:
             raise MalformedError(f"{path}: must be between {self.minimum} and {self.maximum}")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
@@ -71,7 +71,7 @@ class Text(Spec):
         if not value.isprintable():
             raise MalformedError(f"{path}: contains control characters")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
 
 
@@ -85,7 +85,7 @@ class Enum(Spec):
         if value not in self.values:
             raise MalformedError(f"{path}: must be one of {', '.join(self.values)}")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.values)}
 
 
@@ -108,8 +108,9 @@ class ListOf(Spec):
         if self.unique and len({repr(v) for v in value}) != len(value):
             raise MalformedError(f"{path}: items must not repeat")
 
-    def json_schema(self) -> dict:
-        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "maxItems": self.max_items}
+    def json_schema(self) -> dict[str, Any]:
+        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items,
+               "maxItems": self.max_items}
         if self.unique:
             out["uniqueItems"] = True
         return out
@@ -123,7 +124,7 @@ class Bool(Spec):
         if not isinstance(value, bool):
             raise MalformedError(f"{path}: expected true or false")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -135,7 +136,7 @@ class AnyObject(Spec):
         if not isinstance(value, dict):
             raise MalformedError(f"{path}: expected an object")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "object"}
 
 
@@ -149,7 +150,7 @@ class Nullable(Spec):
         if value is not None:
             self.inner.check(value, path)
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"oneOf": [{"type": "null"}, self.inner.json_schema()]}
 
 
@@ -174,7 +175,7 @@ class Obj(Spec):
             if name in value:
                 spec.check(value[name], f"{path}.{name}")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         props = {name: spec.json_schema() for name, spec in {**self.required, **self.optional}.items()}
         return {"type": "object", "properties": props, "required": sorted(self.required), "additionalProperties": False}
 

@@ -28,17 +28,16 @@ class EtcdMember:
 
     def start(self) -> None:
         self.data.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.data.parent / f"{self.name}.log", "ab")
-        self.proc = subprocess.Popen([
-            "etcd", "--name", self.name, "--data-dir", str(self.data),
-            "--listen-client-urls", self.url, "--advertise-client-urls", self.url,
-            "--listen-peer-urls", f"http://127.0.0.1:{self.peer_port}",
-            "--initial-advertise-peer-urls", f"http://127.0.0.1:{self.peer_port}",
-            "--initial-cluster", self.cluster, "--initial-cluster-state", "new",
-            "--initial-cluster-token", "medwallet-test", "--heartbeat-interval", "50",
-            "--election-timeout", "500", "--log-level", "warn",
-        ], stdout=log, stderr=subprocess.STDOUT)
-        log.close()
+        with open(self.data.parent / f"{self.name}.log", "ab") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen([
+                "etcd", "--name", self.name, "--data-dir", str(self.data),
+                "--listen-client-urls", self.url, "--advertise-client-urls", self.url,
+                "--listen-peer-urls", f"http://127.0.0.1:{self.peer_port}",
+                "--initial-advertise-peer-urls", f"http://127.0.0.1:{self.peer_port}",
+                "--initial-cluster", self.cluster, "--initial-cluster-state", "new",
+                "--initial-cluster-token", "medwallet-test", "--heartbeat-interval", "50",
+                "--election-timeout", "500", "--log-level", "warn",
+            ], stdout=log, stderr=subprocess.STDOUT)
 
     def kill(self) -> None:
         if self.proc:
@@ -71,7 +70,7 @@ class EtcdCluster:
     def urls(self) -> list[str]:
         return [m.url for m in self.members]
 
-    def start(self, timeout: float = 30.0) -> "EtcdCluster":
+    def start(self, timeout: float = 30.0) -> EtcdCluster:
         for member in self.members:
             member.start()
         self.wait_healthy(timeout)

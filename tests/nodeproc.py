@@ -44,15 +44,14 @@ class NodeProcess:
     def governance(self) -> SigningKey:
         return load_key(self.data / "governance.key")
 
-    def start(self, timeout: float = 20.0) -> "NodeProcess":
-        log = open(self.log_path, "ab")
+    def start(self, timeout: float = 20.0) -> NodeProcess:
         cmd = [sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
                "--port", str(self.port), "--block-interval", str(self.block_interval), *self.extra_args]
         root = str(Path(__file__).resolve().parents[1])
         pythonpath = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
-        log.close()
+        with open(self.log_path, "ab") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
+                                         env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

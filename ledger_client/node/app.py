@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import LedgerError
@@ -19,7 +21,7 @@ from .openapi import build_openapi
 log = logging.getLogger(__name__)
 
 
-async def _ledger_error(request: Request, exc: Exception):
+async def _ledger_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, LedgerError)
     doc = exc.to_json()
     if exc.index is not None:
@@ -27,13 +29,13 @@ async def _ledger_error(request: Request, exc: Exception):
     return json_response(doc, exc.http_status)
 
 
-async def _http_error(request: Request, exc: Exception):
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     return json_response({"error": code, "message": str(exc.detail)}, exc.status_code)
 
 
-async def _internal_error(request: Request, exc: Exception):
+async def _internal_error(request: Request, exc: Exception) -> Response:
     log.exception("internal error on %s %s", request.method, request.url.path)
     return json_response({"error": "internal", "message": "the node failed to handle this request"}, 500)
 
@@ -42,12 +44,12 @@ def create_app(node: LedgerNode) -> Starlette:
     """The Starlette app serving ``node``; starts and stops block production with it."""
     spec = build_openapi()
 
-    async def openapi(request: Request):
+    async def openapi(request: Request) -> Response:
         only_params(request, set())
         return json_response(spec)
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await node.start()
         try:
             yield

@@ -130,8 +130,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--block-interval", type=float, default=0.05, help="seconds between blocks")
     p.add_argument("--max-block-txs", type=int, default=5000)
     p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
-    p.add_argument("--etcd", action="append", help="etcd endpoint(s) for multi-node ordering (comma-separated or repeated)")
-    p.add_argument("--peer", action="append", dest="peers", help="URL of another node of the network (blob replication)")
+    p.add_argument("--etcd", action="append",
+                   help="etcd endpoint(s) for multi-node ordering (comma-separated or repeated)")
+    p.add_argument("--peer", action="append", dest="peers",
+                   help="URL of another node of the network (blob replication)")
     p.set_defaults(func=_cmd_run)
     p = sub.add_parser("verify", help="re-check every block, signature and Merkle root and replay the state")
     p.add_argument("--data", required=True)

@@ -22,7 +22,8 @@ import asyncio
 import logging
 import os
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import requests
@@ -31,6 +32,8 @@ from etcd3gw.client import Etcd3Client
 from ..encoding import canonical, parse_json
 from ..errors import LedgerError, NodeUnavailable
 from ..tx import SignedTx, parse_tx
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from .ledger import LedgerNode
@@ -56,7 +59,7 @@ class EtcdLog:
         return Etcd3Client(host=parts.hostname or "127.0.0.1", port=parts.port or 2379,
                            protocol=parts.scheme or "http", timeout=timeout, api_path="/v3/")
 
-    def _call(self, fn):
+    def _call(self, fn: Callable[[Etcd3Client], T]) -> T:
         order = self.clients[self._preferred:] + self.clients[:self._preferred]
         last: Exception | None = None
         for client in order:
@@ -90,14 +93,14 @@ class EtcdLog:
 class EtcdOrdering:
     """Proposes this node's transactions to the log and applies the log as blocks."""
 
-    def __init__(self, node: "LedgerNode", endpoints: list[str], poll_interval: float = 0.01) -> None:
+    def __init__(self, node: LedgerNode, endpoints: list[str], poll_interval: float = 0.01) -> None:
         self.node = node
         self.log = EtcdLog(endpoints, node.chain_id)
         self.poll_interval = poll_interval
         self.unproposed: list[SignedTx] = []
-        self._acks: dict[str, asyncio.Future] = {}
+        self._acks: dict[str, asyncio.Future[Any]] = {}
         self._wakeup = asyncio.Event()
-        self._tasks: list[asyncio.Task] = []
+        self._tasks: list[asyncio.Task[Any]] = []
 
     @property
     def applied_revision(self) -> int:
@@ -144,7 +147,8 @@ class EtcdOrdering:
                 await self._propose(self._take_batch())
 
     def _take_batch(self) -> list[SignedTx]:
-        batch, size = [], 0
+        batch: list[SignedTx] = []
+        size = 0
         while self.unproposed and len(batch) < self.node.config.max_block_txs:
             size += len(self.unproposed[0].leaf) + 2
             if batch and size > MAX_BATCH_BYTES:

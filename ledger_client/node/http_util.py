@@ -13,7 +13,7 @@ from ..errors import MalformedError, TooLarge
 MAX_LIST = 1000
 
 
-def json_response(doc: Any, status: int = 200, headers: dict | None = None) -> JSONResponse:
+def json_response(doc: Any, status: int = 200, headers: dict[str, Any] | None = None) -> JSONResponse:
     """A compact JSON response (canonical bytes, so clients can hash what they get)."""
     return _CanonicalJSON(doc, status_code=status, headers=headers)
 
@@ -44,9 +44,9 @@ async def read_json(request: Request, max_bytes: int) -> Any:
 
 def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:
     """A required lowercase-hex path or query parameter."""
-    if not is_hex(value, nbytes):
+    if value is None or not is_hex(value, nbytes):
         raise MalformedError(f"{name} must be {2 * nbytes} lowercase hex characters")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def uint_text(raw: str, what: str, low: int, high: int) -> int:

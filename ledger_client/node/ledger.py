@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time as _time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from .. import contract
 from ..access import AccessRequest
@@ -66,9 +67,9 @@ class LedgerNode:
         self.pending: list[SignedTx] = []
         self.pending_ids: set[str] = set()
         self.overlay = Overlay(self.store)
-        self._waiters: dict[str, list[asyncio.Future]] = {}
+        self._waiters: dict[str, list[asyncio.Future[Any]]] = {}
         self._wakeup: asyncio.Event | None = None
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[Any] | None = None
         self._check_tail()
         self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd) if etcd else None
         self.replicator = Replicator(self, peers or [])
@@ -91,7 +92,8 @@ class LedgerNode:
             if header is None or header.hash != stored_hash:
                 raise LedgerError("the last block's stored hash does not match its header")
             verify_signatures(header, self.genesis.producers)
-            check_block_txs(header.body, [parse_tx_bytes(leaf, self.chain_id) for leaf in self.store.block_leaves(height)])
+            leaves = self.store.block_leaves(height)
+            check_block_txs(header.body, [parse_tx_bytes(leaf, self.chain_id) for leaf in leaves])
         except LedgerError as exc:
             raise StorageError(f"the ledger database in {self.store.path.parent} was modified ({exc.message}); "
                                "run 'medwallet-node verify' and restore it from a backup or another node") from None
@@ -135,7 +137,7 @@ class LedgerNode:
         height, _, prev_time = self.store.head()
         return BlockContext(height + 1, max(self.now(), prev_time))
 
-    def status_of(self, tx_id: str) -> dict:
+    def status_of(self, tx_id: str) -> dict[str, Any]:
         """Where a transaction is: committed (with height), pending, rejected or unknown."""
         loc = self.store.tx_location(tx_id)
         if loc:
@@ -147,7 +149,7 @@ class LedgerNode:
             return {"id": tx_id, "status": "rejected", "error": rej[0], "message": rej[1]}
         return {"id": tx_id, "status": "unknown"}
 
-    def _admit(self, tx: SignedTx, persist: bool = True) -> dict:
+    def _admit(self, tx: SignedTx, persist: bool = True) -> dict[str, Any]:
         if tx.id in self.pending_ids or self.store.tx_location(tx.id):
             return self.status_of(tx.id)
         if len(self.pending) >= self.config.max_pending:
@@ -163,11 +165,11 @@ class LedgerNode:
             self._wakeup.set()
         return {"id": tx.id, "status": "pending"}
 
-    def submit(self, tx: SignedTx) -> dict:
+    def submit(self, tx: SignedTx) -> dict[str, Any]:
         """Admit one verified transaction into the mempool."""
         return self._admit(tx)
 
-    def submit_batch(self, txs: list[SignedTx]) -> list[dict]:
+    def submit_batch(self, txs: list[SignedTx]) -> list[dict[str, Any]]:
         """Admit all of ``txs`` or none: the first invalid one is reported by index."""
         scratch = Overlay(self.overlay)
         ctx = self._context()
@@ -196,7 +198,7 @@ class LedgerNode:
             self._wakeup.set()
         return [self.status_of(tx.id) for tx in txs]
 
-    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict]:
+    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict[str, Any]]:
         """Wait until each transaction is committed or rejected."""
         loop = asyncio.get_running_loop()
         futures = []
@@ -227,7 +229,7 @@ class LedgerNode:
         self._reset_pending([tx for tx in self.pending if tx.id not in applied])
         self._settle_waiters()
 
-    def node_tx(self, tx_type: str, payload: dict) -> SignedTx:
+    def node_tx(self, tx_type: str, payload: dict[str, Any]) -> SignedTx:
         """A transaction signed by this node (access and refusal events)."""
         account = self.overlay.get(f"acct/{self.key.public}")
         seq = (account["seq"] if account else 0) + 1
@@ -240,7 +242,7 @@ class LedgerNode:
         while True:
             try:
                 await asyncio.wait_for(self._wakeup.wait(), self.config.block_interval)
-            except asyncio.TimeoutError:
+            except TimeoutError:
                 pass
             self._wakeup.clear()
             try:
@@ -316,7 +318,8 @@ class LedgerNode:
         if self.overlay.get(f"req/{request.hash}") is not None:
             raise ContractError("this access request was already used; sign a new one", code="replayed_request")
         if abs(request.time - self.now()) > self.genesis.max_skew:
-            raise ContractError("the access request's time is too far from the node's clock; check the computer's clock",
+            raise ContractError("the access request's time is too far from the node's clock; "
+                                "check the computer's clock",
                                 code="stale_request")
         decision = may_access(self.overlay, request.requester, request.record, request.purpose,
                               self._context().time, request.consent)

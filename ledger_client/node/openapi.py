@@ -3,6 +3,8 @@ validate requests (``ledger_client.schema``), so documentation and checks agree.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..block import SIGNED_HEADER
 from ..tx import PAYLOADS, SIGNED_ACCESS_REQUEST, TX_BODY
 
@@ -11,7 +13,7 @@ ERROR = {"type": "object", "required": ["error", "message"],
 HEX32 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 
 
-def _signed_tx_schema() -> dict:
+def _signed_tx_schema() -> dict[str, Any]:
     variants = []
     for tx_type, payload in PAYLOADS.items():
         body = TX_BODY.json_schema()
@@ -21,12 +23,12 @@ def _signed_tx_schema() -> dict:
     return {"oneOf": variants}
 
 
-def _param(name: str, where: str, schema: dict, required: bool = False, text: str = "") -> dict:
+def _param(name: str, where: str, schema: dict[str, Any], required: bool = False, text: str = "") -> dict[str, Any]:
     return {"name": name, "in": where, "required": required or where == "path", "schema": schema, "description": text}
 
 
-def _op(summary: str, params: list | None = None, body: dict | None = None, ok: int = 200,
-        ok_schema: dict | None = None, errors: tuple[int, ...] = (400, 404)) -> dict:
+def _op(summary: str, params: list[Any] | None = None, body: dict[str, Any] | None = None, ok: int = 200,
+        ok_schema: dict[str, Any] | None = None, errors: tuple[int, ...] = (400, 404)) -> dict[str, Any]:
     responses = {str(ok): {"description": "success", "content": {"application/json": {"schema": ok_schema or {"type": "object"}}}}}
     for code in errors:
         responses[str(code)] = {"description": "error", "content": {"application/json": {"schema": ERROR}}}
@@ -36,7 +38,7 @@ def _op(summary: str, params: list | None = None, body: dict | None = None, ok: 
     return op
 
 
-def build_openapi() -> dict:
+def build_openapi() -> dict[str, Any]:
     """The whole description, as a dict ready for JSON."""
     tx = _signed_tx_schema()
     wait = [_param("wait", "query", {"type": "boolean"}, text="wait until committed"),

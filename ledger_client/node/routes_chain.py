@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.routing import Route
 
 from ..encoding import parse_json
@@ -22,7 +24,7 @@ def _node(request: Request) -> LedgerNode:
     return request.app.state.node
 
 
-async def status(request: Request):
+async def status(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     height, head, head_time = node.store.head()
@@ -31,12 +33,12 @@ async def status(request: Request):
                           "node_key": node.key.public, "pending": len(node.pending), "version": 1})
 
 
-async def genesis(request: Request):
+async def genesis(request: Request) -> Response:
     only_params(request, set())
     return json_response(_node(request).genesis.doc)
 
 
-async def submit_tx(request: Request):
+async def submit_tx(request: Request) -> Response:
     only_params(request, {"wait", "timeout"})
     node = _node(request)
     wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
@@ -49,7 +51,7 @@ async def submit_tx(request: Request):
     return json_response(result, 200 if result["status"] == "committed" else 202)
 
 
-async def submit_batch(request: Request):
+async def submit_batch(request: Request) -> Response:
     only_params(request, {"wait", "timeout"})
     node = _node(request)
     wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
@@ -68,7 +70,7 @@ async def submit_batch(request: Request):
     return json_response({"results": results}, 200 if committed else 202)
 
 
-def _parse_batch(docs: list, chain_id: str) -> list[SignedTx]:
+def _parse_batch(docs: list[Any], chain_id: str) -> list[SignedTx]:
     """Parse and verify every transaction of a batch, naming the first bad one by index."""
     txs = []
     for index, item in enumerate(docs):
@@ -81,7 +83,7 @@ def _parse_batch(docs: list, chain_id: str) -> list[SignedTx]:
     return txs
 
 
-async def tx_status(request: Request):
+async def tx_status(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
@@ -94,7 +96,7 @@ async def tx_status(request: Request):
     return json_response(result)
 
 
-async def tx_proof(request: Request):
+async def tx_proof(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
@@ -107,7 +109,7 @@ async def tx_proof(request: Request):
                           "path": [p.hex() for p in path], "block": header.to_json()})
 
 
-async def block(request: Request):
+async def block(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     height = uint_text(request.path_params["height"], "block height", 1, 2**40)
@@ -118,7 +120,7 @@ async def block(request: Request):
     return json_response({"block": header.to_json(), "hash": header.hash, "txs": txs})
 
 
-async def headers(request: Request):
+async def headers(request: Request) -> Response:
     only_params(request, {"from", "count"})
     node = _node(request)
     start = int_param(request, "from", 1, 1, 2**40)

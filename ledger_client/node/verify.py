@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..block import check_block_txs, parse_header, verify_signatures
+from ..block import Header, check_block_txs, parse_header, verify_signatures
 from ..contract import AdmissionVerifier, BlockContext, execute_block
 from ..credentials import verify_admission
 from ..errors import LedgerError
@@ -70,7 +70,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
             txs = [parse_tx_bytes(leaf, genesis.chain_id) for leaf in store.block_leaves(height)]
             check_block_txs(header.body, txs)
-            writes, accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
+            writes, _accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
                                                        admission=admission)
             if rejected:
                 tx, exc = rejected[0]
@@ -85,7 +85,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
     return state
 
 
-def _check_header(header, genesis: Genesis, height: int, expected_height: int, stored_hash: str,
+def _check_header(header: Header, genesis: Genesis, height: int, expected_height: int, stored_hash: str,
                   prev: str, prev_time: int) -> None:
     body = header.body
     if height != expected_height or body["height"] != height:

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from wallet.core.profile import sign_profile
-
 ROOT = Path(__file__).resolve().parents[2]
 # A cold build (empty PyInstaller cache, as on a newcomer's machine or in CI) took 415 s on a
 # quiet 2-core machine and can take three times that beside other work. The build runs once

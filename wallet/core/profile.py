@@ -17,6 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ledger_client import crypto as ledger_crypto
 from ledger_client.encoding import canonical, check_domain, parse_json
@@ -25,6 +26,9 @@ from ledger_client.genesis import Genesis
 from ledger_client.schema import HASH, KEY, SIG, Int, ListOf, Obj, Text
 
 from .errors import WalletError
+
+if TYPE_CHECKING:
+    from .network import Network
 
 PROFILE_VERSION = 1
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -50,7 +54,7 @@ class ProfileError(WalletError):
 class PilotProfile:
     """A profile whose signature has been verified (network checks are separate)."""
 
-    body: dict
+    body: dict[str, Any]
     signature: str
 
     @property
@@ -66,19 +70,19 @@ class PilotProfile:
         return self.body["network_name"]
 
     @property
-    def branding(self) -> dict:
+    def branding(self) -> dict[str, Any]:
         return self.body.get("branding", {})
 
     @property
-    def support(self) -> dict:
+    def support(self) -> dict[str, Any]:
         return self.body.get("support", {})
 
 
-def _digest(body: dict) -> bytes:
+def _digest(body: dict[str, Any]) -> bytes:
     return ledger_crypto.sha256(canonical(body))
 
 
-def sign_profile(body: dict, key: ledger_crypto.SigningKey) -> dict:
+def sign_profile(body: dict[str, Any], key: ledger_crypto.SigningKey) -> dict[str, Any]:
     """The signed profile document (the pilot administrator's side)."""
     body = {**body, "v": PROFILE_VERSION, "governance_key": key.public}
     check_domain(body)
@@ -87,7 +91,7 @@ def sign_profile(body: dict, key: ledger_crypto.SigningKey) -> dict:
     return {"profile": body, "signature": key.sign(ledger_crypto.DOMAIN_PROFILE, _digest(body))}
 
 
-def _check_fields(body: dict) -> None:
+def _check_fields(body: dict[str, Any]) -> None:
     for url in body["nodes"]:
         if not url.startswith(("http://", "https://")):
             raise ProfileError(detail=f"node URL {url!r} is not http(s)")
@@ -127,7 +131,7 @@ def check_against_network(profile: PilotProfile, genesis: Genesis) -> None:
         raise ProfileError(detail="the profile is not signed by a governance key of its network")
 
 
-def write_profile(path: Path, doc: dict) -> None:
+def write_profile(path: Path, doc: dict[str, Any]) -> None:
     path.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", "utf-8")
 
 
@@ -156,7 +160,7 @@ def installed_profile() -> PilotProfile | None:
     return None
 
 
-def connect_with_profile(profile: PilotProfile):
+def connect_with_profile(profile: PilotProfile) -> Network:
     """A :class:`~wallet.core.network.Network` for the profile, refused unless it checks out."""
     from .network import Network
     network = Network(profile.nodes)
