@@ -24,8 +24,7 @@ from tests.etcdproc import EtcdCluster
 from tests.nodeproc import NodeProcess, free_port
 from wallet.core import importing
 
-# One cluster per module, its tests in order on one xdist worker (they build on each other's chain).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("cluster")]
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
