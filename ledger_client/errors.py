@@ -109,3 +109,38 @@ class StorageError(LedgerError):
 
     code = "storage"
     http_status = 500
+
+
+class RateLimited(LedgerError):
+    """The node is limiting how fast this client may send requests. Try again in a moment."""
+
+    code = "rate_limited"
+    http_status = 429
+
+    def __init__(self, message: str = "", *, code: str | None = None, retry_after: float = 1.0) -> None:
+        super().__init__(message, code=code)
+        self.retry_after = retry_after
+
+
+class Overloaded(NodeUnavailable):
+    """The node holds as many unconfirmed transactions as it accepts. Try again shortly."""
+
+    code = "overloaded"
+
+    def __init__(self, message: str = "", *, code: str | None = None, retry_after: float = 1.0) -> None:
+        super().__init__(message, code=code)
+        self.retry_after = retry_after
+
+
+class CertificateError(NodeUnavailable):
+    """The node's TLS certificate is not trusted: the connection was refused before any data was sent.
+    Check the node address and this installation's trusted certificates."""
+
+    code = "untrusted_certificate"
+
+
+class OutcomeUnknown(Timeout):
+    """The node could not learn whether the transaction was ordered: it may still commit.
+    Check its status before signing it again."""
+
+    code = "outcome_unknown"

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
+from starlette.routing import Route
 
 from ..encoding import canonical, is_hex, parse_json
 from ..errors import MalformedError, TooLarge
@@ -64,11 +66,15 @@ def int_param(request: Request, name: str, default: int, low: int, high: int) ->
     return uint_text(raw, f"query parameter {name}", low, high)
 
 
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
+BOOL_WORDS = TRUE + FALSE  # exactly what the OpenAPI description allows
+
+
 def bool_param(request: Request, name: str) -> bool:
-    raw = request.query_params.get(name, "false").lower()
-    if raw not in ("1", "true", "yes", "0", "false", "no"):
+    raw = request.query_params.get(name, "false")
+    if raw not in BOOL_WORDS:
         raise MalformedError(f"query parameter {name} must be true or false")
-    return raw in ("1", "true", "yes")
+    return raw in TRUE
 
 
 def only_params(request: Request, allowed: set[str]) -> None:
@@ -76,3 +82,22 @@ def only_params(request: Request, allowed: set[str]) -> None:
     unknown = set(request.query_params) - allowed
     if unknown:
         raise MalformedError(f"unknown query parameter(s): {', '.join(sorted(unknown))}")
+
+
+class _Resource(Route):
+    """One path with a handler per method; other methods get 405 with a sorted ``Allow``."""
+
+    async def handle(self, scope, receive, send) -> None:
+        if self.methods and scope["method"] not in self.methods:
+            raise HTTPException(status_code=405, headers={"Allow": ", ".join(sorted(self.methods))})
+        await self.app(scope, receive, send)
+
+
+def resource(path: str, **handlers) -> Route:
+    """A route serving ``path`` with ``handlers`` by method name (``get=..., put=...``)."""
+    by_method = {method.upper(): fn for method, fn in handlers.items()}
+
+    async def endpoint(request: Request):
+        return await by_method["GET" if request.method == "HEAD" else request.method](request)
+    endpoint.__name__ = "_".join(fn.__name__ for fn in by_method.values())
+    return _Resource(path, endpoint, methods=list(by_method))

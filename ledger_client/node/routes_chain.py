@@ -5,13 +5,12 @@ from __future__ import annotations
 import asyncio
 
 from starlette.requests import Request
-from starlette.routing import Route
 
 from ..encoding import parse_json
 from ..errors import LedgerError, MalformedError, NotFound
 from ..merkle import inclusion_proof, leaf_hash
 from ..tx import MAX_TX_BYTES, SignedTx, parse_tx
-from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, uint_text
+from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, resource, uint_text
 from .ledger import LedgerNode
 
 MAX_BATCH = 5000
@@ -20,6 +19,14 @@ MAX_BATCH_BYTES = 32 * 1024 * 1024
 
 def _node(request: Request) -> LedgerNode:
     return request.app.state.node
+
+
+def charge(request: Request, txs: list[SignedTx]) -> None:
+    """Count new transactions against the sender's address and each signer's key."""
+    node = _node(request)
+    fresh = [tx for tx in txs if tx.id not in node.pending_ids]
+    node.quotas.charge_address("address_tx", request.client.host if request.client else None, len(fresh))
+    node.quotas.charge_signers((tx.signer for tx in fresh), {node.key.public})
 
 
 async def status(request: Request):
@@ -42,6 +49,7 @@ async def submit_tx(request: Request):
     wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
     doc = await read_json(request, MAX_TX_BYTES)
     tx = parse_tx(doc, node.chain_id)
+    charge(request, [tx])
     result = node.submit(tx)
     await node.wait_acknowledged([tx.id], timeout)
     if wait:
@@ -60,6 +68,7 @@ async def submit_batch(request: Request):
         raise MalformedError(f"a batch holds 1 to {MAX_BATCH} transactions")
     # Verified beside the event loop (libsodium releases the GIL): blocks keep being cut meanwhile.
     txs = await asyncio.to_thread(_parse_batch, doc["txs"], node.chain_id)
+    charge(request, txs)
     results = node.submit_batch(txs)
     await node.wait_acknowledged([tx.id for tx in txs], timeout)
     if wait:
@@ -86,6 +95,9 @@ async def tx_status(request: Request):
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
     result = node.status_of(tx_id)
+    if result["status"] == "unknown" and node.ordering is not None:
+        await node.ordering.sync()  # another node may have ordered it: catch up first (or say we are behind)
+        result = node.status_of(tx_id)
     if result["status"] == "committed":
         _, _, leaf = node.require_tx(tx_id)
         result["tx"] = parse_json(leaf)
@@ -98,6 +110,8 @@ async def tx_proof(request: Request):
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
+    if node.ordering is not None and node.store.tx_location(tx_id) is None:
+        await node.ordering.sync()
     height, index, leaf = node.require_tx(tx_id)
     leaves = node.store.block_leaves(height)
     path = inclusion_proof([leaf_hash(item) for item in leaves], index)
@@ -128,12 +142,12 @@ async def headers(request: Request):
 
 
 ROUTES = [
-    Route("/v1/status", status, methods=["GET"]),
-    Route("/v1/genesis", genesis, methods=["GET"]),
-    Route("/v1/tx", submit_tx, methods=["POST"]),
-    Route("/v1/tx/batch", submit_batch, methods=["POST"]),
-    Route("/v1/tx/{tx_id}", tx_status, methods=["GET"]),
-    Route("/v1/tx/{tx_id}/proof", tx_proof, methods=["GET"]),
-    Route("/v1/blocks/{height}", block, methods=["GET"]),
-    Route("/v1/headers", headers, methods=["GET"]),
+    resource("/v1/status", get=status),
+    resource("/v1/genesis", get=genesis),
+    resource("/v1/tx", post=submit_tx),
+    resource("/v1/tx/batch", post=submit_batch),
+    resource("/v1/tx/{tx_id}", get=tx_status),
+    resource("/v1/tx/{tx_id}/proof", get=tx_proof),
+    resource("/v1/blocks/{height}", get=block),
+    resource("/v1/headers", get=headers),
 ]
