@@ -105,6 +105,7 @@ class LedgerClient:
         self.backoff = backoff
         self.max_rate_wait = max_rate_wait
         # Passed with every request: a session-wide setting would lose to REQUESTS_CA_BUNDLE.
+        self.ca = ca
         self.verify: str | bool = _ca_file(ca) if ca else True
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = "medwallet-ledger-client/1"

@@ -139,7 +139,7 @@ class CertificateError(NodeUnavailable):
     code = "untrusted_certificate"
 
 
-class OutcomeUnknown(Timeout):
+class OutcomeUnknown(NodeUnavailable):
     """The node could not learn whether the transaction was ordered: it may still commit.
     Check its status before signing it again."""
 

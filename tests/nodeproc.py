@@ -27,17 +27,22 @@ class NodeProcess:
     """One ``medwallet-node run`` subprocess over a data directory."""
 
     def __init__(self, data: Path, port: int | None = None, block_interval: float = 0.05,
-                 extra_args: list[str] | None = None) -> None:
+                 extra_args: list[str] | None = None, tls=None, ca: Path | None = None) -> None:
+        """``tls``: a certificate and key (``tests.tlsfiles.Pair``) to serve HTTPS with, trusted
+        through ``ca`` (the CA file that signed it)."""
         self.data = data
         self.port = port or free_port()
         self.block_interval = block_interval
+        self.tls, self.ca = tls, ca
         self.extra_args = extra_args or []
+        if tls is not None:
+            self.extra_args += ["--tls-cert", str(tls.cert), "--tls-key", str(tls.key)]
         self.proc: subprocess.Popen | None = None
         self.log_path = data / "node.log"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def governance(self) -> SigningKey:
@@ -57,7 +62,7 @@ class NodeProcess:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"node exited early:\n{self.log_path.read_text()[-2000:]}")
             try:
-                if requests.get(self.url + "/v1/status", timeout=1).ok:
+                if requests.get(self.url + "/v1/status", timeout=1, verify=str(self.ca) if self.ca else True).ok:
                     return self
             except requests.RequestException:
                 pass

@@ -91,9 +91,14 @@ class EtcdLog:
 
     def _client(self, url: str, timeout: float) -> Etcd3Client:
         parts = urlsplit(url if "://" in url else f"http://{url}")
+        session = requests.Session()
+        # Not from the environment: REQUESTS_CA_BUNDLE would silently replace the etcd CA.
+        session.trust_env = False
+        session.verify = self.tls.ca or True
+        if self.tls.cert and self.tls.key:
+            session.cert = (self.tls.cert, self.tls.key)
         return Etcd3Client(host=parts.hostname or "127.0.0.1", port=parts.port or 2379,
-                           protocol=parts.scheme or "http", timeout=timeout, api_path="/v3/",
-                           ca_cert=self.tls.ca, cert_cert=self.tls.cert, cert_key=self.tls.key)
+                           protocol=parts.scheme or "http", timeout=timeout, api_path="/v3/", session=session)
 
     def _order(self) -> list[Etcd3Client]:
         return self.clients[self._preferred:] + self.clients[:self._preferred]

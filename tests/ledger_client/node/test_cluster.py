@@ -1,5 +1,7 @@
 """A three-node network ordered by a three-member etcd cluster: real processes on
-loopback, killed with SIGKILL while they work."""
+loopback, killed with SIGKILL while they work. Everything runs over TLS with certificates
+made by a test CA: clients verify the nodes, nodes verify each other when replicating,
+and etcd requires mutual TLS from nodes and between its members."""
 
 from __future__ import annotations
 
@@ -22,8 +24,21 @@ from ledger_client.node.datadir import init_cluster
 from ledger_client.tx import make_tx
 from tests.etcdproc import EtcdCluster
 from tests.nodeproc import NodeProcess, free_port
+from tests.tlsfiles import TestCA
 
 pytestmark = pytest.mark.slow
+CA: dict[str, str] = {}  # the cluster's CA file, for every client of these tests
+
+
+def connect(urls, **kwargs) -> LedgerClient:
+    """A client that trusts the cluster's CA only."""
+    return LedgerClient(urls, ca=CA["file"], **kwargs)
+
+
+def node_args(ca: TestCA, etcd: EtcdCluster, peers: list[str]) -> list[str]:
+    args = ["--etcd", ",".join(etcd.urls), "--etcd-ca", str(ca.ca_file), "--etcd-cert", str(etcd.client.cert),
+            "--etcd-key", str(etcd.client.key), "--peer-ca", str(ca.ca_file)]
+    return args + (["--peer", ",".join(peers)] if peers else [])
 
 
 @pytest.fixture(scope="module")
@@ -31,23 +46,25 @@ def cluster(tmp_path_factory):
     if shutil.which("etcd") is None:
         pytest.skip("etcd is not installed (Debian: apt-get install etcd-server; make test installs it)")
     root = tmp_path_factory.mktemp("cluster")
-    etcd = EtcdCluster(root / "etcd").start()
+    ca = TestCA(root / "tls")
+    CA["file"] = str(ca.ca_file)
+    etcd = EtcdCluster(root / "etcd", ca=ca).start()
     init_cluster(root / "nodes", 4)  # node3 is in genesis but joins later, from nothing
     ports = [free_port() for _ in range(3)]
-    urls = [f"http://127.0.0.1:{p}" for p in ports]
+    urls = [f"https://127.0.0.1:{p}" for p in ports]
     nodes = []
     for i in range(3):
-        peers = ",".join(u for j, u in enumerate(urls) if j != i)
-        nodes.append(NodeProcess(root / "nodes" / f"node{i}", port=ports[i],
-                                 extra_args=["--etcd", ",".join(etcd.urls), "--peer", peers]).start())
-    yield {"etcd": etcd, "nodes": nodes, "urls": urls, "root": root}
+        peers = [u for j, u in enumerate(urls) if j != i]
+        nodes.append(NodeProcess(root / "nodes" / f"node{i}", port=ports[i], tls=ca.issue(f"node{i}"),
+                                 ca=ca.ca_file, extra_args=node_args(ca, etcd, peers)).start())
+    yield {"etcd": etcd, "nodes": nodes, "urls": urls, "root": root, "ca": ca}
     for node in nodes:
         node.stop()
     etcd.stop()
 
 
 def heads(urls):
-    return [LedgerClient([u], retries=1).status() for u in urls]
+    return [connect([u], retries=1).status() for u in urls]
 
 
 def wait_agree(urls, timeout=20.0):
@@ -67,13 +84,13 @@ def register(client, chain, key):
 
 def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
     urls, nodes, etcd = cluster["urls"], cluster["nodes"], cluster["etcd"]
-    chain = LedgerClient(urls).status()["chain_id"]
+    chain = connect(urls).status()["chain_id"]
     acknowledged: list[str] = []
     lock = threading.Lock()
     stop = threading.Event()
 
     def worker(seed: int) -> None:
-        client = LedgerClient(random.Random(seed).sample(urls, 3), retries=2, read_timeout=10)
+        client = connect(random.Random(seed).sample(urls, 3), retries=2, read_timeout=10)
         while not stop.is_set():
             tx = register(client, chain, SigningKey.generate())
             try:
@@ -97,7 +114,7 @@ def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
     survivors = [urls[0], urls[2]]
     agreed = wait_agree(survivors)
     for url in survivors:
-        client = LedgerClient([url])
+        client = connect([url])
         missing = [i for i in acknowledged if client.tx_status(i)["status"] != "committed"]
         assert not missing, f"{len(missing)} acknowledged transactions missing on {url}"
     etcd.members[2].start()
@@ -111,7 +128,7 @@ def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
 
 def test_losing_etcd_quorum_fails_clearly_then_recovers(cluster):
     urls, etcd = cluster["urls"], cluster["etcd"]
-    client = LedgerClient([urls[0]], retries=1, read_timeout=20)
+    client = connect([urls[0]], retries=1, read_timeout=20)
     chain = client.status()["chain_id"]
     before = wait_agree(urls)
     etcd.members[0].kill()
@@ -138,8 +155,11 @@ def test_losing_etcd_quorum_fails_clearly_then_recovers(cluster):
     wait_agree(urls)
 
 
-def test_replicated_blob_survives_its_node(cluster):
+def test_replicated_blob_survives_its_node(cluster, monkeypatch):
     urls, nodes = cluster["urls"], cluster["nodes"]
+    # The wallet and the desk trust the pilot's CA as a hospital machine would: in the system's
+    # trust (here the environment's CA bundle, which requests reads as system trust).
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", CA["file"])
     from tests.wallet.conftest import PASSPHRASE  # noqa: F401  (the wallet flow runs below)
     from wallet.core import records, sharing
     from wallet.core.clinic import ClinicDesk
@@ -179,7 +199,9 @@ def test_replicated_blob_survives_its_node(cluster):
 def test_new_node_joins_from_genesis_and_verifies(cluster):
     urls, etcd = cluster["urls"], cluster["etcd"]
     wait_agree(urls)
-    late = NodeProcess(cluster["root"] / "nodes" / "node3", extra_args=["--etcd", ",".join(etcd.urls)]).start()
+    ca = cluster["ca"]
+    late = NodeProcess(cluster["root"] / "nodes" / "node3", tls=ca.issue("node3"), ca=ca.ca_file,
+                       extra_args=node_args(ca, etcd, [])).start()
     try:
         agreed = wait_agree(urls + [late.url], timeout=60)
         assert agreed["height"] > 0
@@ -193,7 +215,7 @@ def test_new_node_joins_from_genesis_and_verifies(cluster):
 def test_tampered_node_is_named(cluster):
     urls, nodes = cluster["urls"], cluster["nodes"]
     wait_agree(urls)
-    genesis = parse_genesis(LedgerClient([urls[0]]).get_json("/v1/genesis"))
+    genesis = parse_genesis(connect([urls[0]]).get_json("/v1/genesis"))
     nodes[2].stop()
     db = sqlite3.connect(nodes[2].data / "ledger.sqlite")
     row = db.execute("SELECT height, header FROM blocks ORDER BY height LIMIT 1 OFFSET 1").fetchone()
@@ -205,7 +227,7 @@ def test_tampered_node_is_named(cluster):
                             capture_output=True, text=True, timeout=60)
     assert verify.returncode == 1 and "PROBLEM" in verify.stdout
     nodes[2].start()
-    light = LightClient(LedgerClient([urls[0]]), genesis)
+    light = LightClient(connect([urls[0]]), genesis)
     verdict = cross_check(light, urls)
     assert verdict[urls[0]] is None and verdict[urls[1]] is None
     assert verdict[urls[2]] == row[0]
