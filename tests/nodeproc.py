@@ -49,14 +49,7 @@ class NodeProcess:
         return load_key(self.data / "governance.key")
 
     def start(self, timeout: float = 20.0) -> "NodeProcess":
-        log = open(self.log_path, "ab")
-        cmd = [sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
-               "--port", str(self.port), "--block-interval", str(self.block_interval), *self.extra_args]
-        root = str(Path(__file__).resolve().parents[1])
-        pythonpath = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
-        log.close()
+        self.start_unchecked()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -69,6 +62,17 @@ class NodeProcess:
             time.sleep(0.05)
         self.stop()
         raise RuntimeError("node did not start in time")
+
+    def start_unchecked(self) -> None:
+        """Start the process without waiting for it to answer."""
+        log = open(self.log_path, "ab")
+        cmd = [sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
+               "--port", str(self.port), "--block-interval", str(self.block_interval), *self.extra_args]
+        root = str(Path(__file__).resolve().parents[1])
+        pythonpath = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
+        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
+                                     env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
+        log.close()
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -90,5 +94,5 @@ class NodeProcess:
 
 def new_network(data: Path, **kwargs) -> NodeProcess:
     """Initialise a fresh local network in ``data`` and return its (unstarted) node."""
-    init_datadir(data, **{k: v for k, v in kwargs.items() if k in ("network", "require_credential")})
+    init_datadir(data, **{k: v for k, v in kwargs.items() if k in ("network", "require_credential")})  # noqa: E501
     return NodeProcess(data, **{k: v for k, v in kwargs.items() if k not in ("network", "require_credential")})
