@@ -77,6 +77,9 @@ class Store:
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
             version = self.meta("schema_version")
+            if version is not None and int(version) > SCHEMA_VERSION:
+                raise StorageError(f"ledger database {path} has schema version {version}; this node "
+                                   f"needs {SCHEMA_VERSION}: it was written by a newer release")
             if version is not None and int(version) < SCHEMA_VERSION:
                 self._upgrade(int(version), upgrade)
             self.db.executescript(SCHEMA)
