@@ -54,6 +54,10 @@ log = logging.getLogger(__name__)
 MAX_BATCH_BYTES = 1024 * 1024  # etcd refuses requests over 1.5 MiB by default
 REVISION_META = "etcd_revision"
 READ_LIMIT = 256
+# An append whose outcome was unknown is settled once a linearizable read that began this
+# long after it finds it absent: longer than etcd keeps a proposal waiting (its request
+# timeout is 5 s plus two election timeouts), so it can no longer be committed.
+SETTLE_SECONDS = 15.0
 _NEVER_SENT = ("Connection refused", "Failed to establish a new connection", "NewConnectionError",
                "Name or service not known", "SSLError", "CERTIFICATE_VERIFY_FAILED")
 
@@ -183,7 +187,7 @@ class EtcdOrdering:
         self.safety_interval = safety_interval  # re-read now and then even with a watch
         self.in_step_window = in_step_window
         self.unproposed: list[SignedTx] = []
-        self.uncertain: dict[str, float] = {}  # tx id -> time after which it can no longer commit
+        self.uncertain: dict[str, float] = {}  # tx id -> monotonic time of the failed append
         self._acks: dict[str, asyncio.Future] = {}
         self._wakeup = asyncio.Event()
         self._changed = asyncio.Event()
@@ -272,8 +276,8 @@ class EtcdOrdering:
         except LedgerError as exc:
             log.warning("proposing %d transactions failed: %s", len(batch), exc.message)
             if isinstance(exc, OutcomeUnknown):
-                for tx in batch:  # they may still appear in the log until they are too old to commit
-                    self.uncertain[tx.id] = self.node.now() + 2 * self.node.genesis.max_skew + 5
+                for tx in batch:  # they may still appear in the log: "pending" until settled
+                    self.uncertain[tx.id] = time.monotonic()
             self.node.forget_pending({tx.id for tx in batch})
             self._resolve([tx.id for tx in batch], exc)
             return
@@ -290,17 +294,19 @@ class EtcdOrdering:
 
     def uncertain_status(self, tx_id: str) -> dict | None:
         """The status of a transaction whose ordering outcome is unknown (None: not such a one)."""
-        deadline = self.uncertain.get(tx_id)
-        if deadline is None:
+        if tx_id not in self.uncertain:
             return None
-        if self.node.now() <= deadline:
-            return {"id": tx_id, "status": "pending", "uncertain": True,
-                    "message": "the ordering service did not confirm this transaction; it may still commit"}
-        del self.uncertain[tx_id]
-        reason = ("not_ordered", "the ordering service never confirmed this transaction and it is now too old "
-                                 "to commit; sign it anew")
-        self.node.store.commit_block_rejections([tx_id], [(tx_id, *reason)])
-        return None
+        return {"id": tx_id, "status": "pending", "uncertain": True,
+                "message": "the ordering service did not confirm this transaction; it may still commit"}
+
+    def _settle(self, read_started: float) -> None:
+        """Uncertain appends a read begun long enough after them did not find: not ordered."""
+        settled = [i for i, failed in self.uncertain.items() if read_started - failed > SETTLE_SECONDS]
+        if settled:
+            reason = ("not_ordered", "the ordering service did not record this transaction; submit it again")
+            self.node.store.commit_block_rejections(settled, [(i, *reason) for i in settled])
+            for tx_id in settled:
+                del self.uncertain[tx_id]
 
     # --- applying -----------------------------------------------------------------
 
@@ -325,12 +331,15 @@ class EtcdOrdering:
 
     async def catch_up_once(self) -> bool:
         """Read and apply the next entries; True once nothing newer was found."""
+        started = time.monotonic()
         entries, head = await asyncio.to_thread(self.log.read_after, self.applied_revision)
         for revision, value in entries:
             self.apply(revision, value)
         self.head_revision = max(self.head_revision, head)
         if len(entries) < READ_LIMIT:
             self.in_step_at = time.monotonic()
+            if self.uncertain:
+                self._settle(started)
             return True
         return False
 
