@@ -21,7 +21,7 @@ from ledger_client.light import LightClient, cross_check
 from ledger_client.tx import make_tx
 from tests.nodeproc import NodeProcess
 
-from .cluster_net import connect, heads, node_args, wait_agree
+from .cluster_net import CA, connect, heads, node_args, wait_agree
 
 pytestmark = pytest.mark.slow
 
