@@ -22,6 +22,26 @@ from .schema import HASH, KEY, NONCE, SIG, TIME, Enum, Int, Obj, Text
 from .tx import ACCESS_REQUEST, SIGNED_ACCESS_REQUEST
 
 MAX_HEADER_BYTES = 4096
+MIN_TOKEN_CHARS = 256  # every signed token is longer (the OpenAPI description's minLength)
+
+
+def _token_document(value: str, header: str) -> Any:
+    """The JSON document inside a signed-token header (malformed when it is not base64url)."""
+    if len(value) > MAX_HEADER_BYTES:
+        raise MalformedError(f"oversized {header} header")
+    raw = from_b64url(value, header)
+    try:
+        return parse_json(raw)
+    except MalformedError as exc:
+        raise _bad_token(value, header, exc) from None
+
+
+def _bad_token(value: str, header: str, exc: MalformedError) -> Exception:
+    """A token-sized header that holds no valid signed document fails authentication (401);
+    anything shorter than a token cannot be one and is malformed (400), as the schema says."""
+    if len(value) < MIN_TOKEN_CHARS:
+        return exc
+    return SignatureError(f"{header} is not a valid signed token: {exc.message}")
 
 UPLOAD_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "blob": HASH, "size": Int(0, 2**44), "time": TIME})
 SIGNED_UPLOAD_AUTH = Obj({"auth": UPLOAD_AUTH, "sig": SIG})
@@ -92,9 +112,13 @@ def parse_access_header(value: str, chain_id: str | None = None) -> AccessReques
     """Decode the ``X-Medwallet-Access`` header."""
     if not value:
         raise SignatureError("missing X-Medwallet-Access header: a read needs a signed access request")
-    if len(value) > MAX_HEADER_BYTES:
-        raise MalformedError("oversized X-Medwallet-Access header")
-    return parse_access_request(parse_json(from_b64url(value, "X-Medwallet-Access")), chain_id)
+    doc = _token_document(value, "X-Medwallet-Access")
+    try:
+        return parse_access_request(doc, chain_id)
+    except WrongNetwork:
+        raise
+    except MalformedError as exc:
+        raise _bad_token(value, "X-Medwallet-Access", exc) from None
 
 
 def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int, time: int) -> str:
@@ -129,10 +153,11 @@ def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str,
     """Decode, check and verify a signed authorisation sent in ``header``."""
     if not value:
         raise SignatureError(f"missing {header} header: this request needs a signed authorisation")
-    if len(value) > MAX_HEADER_BYTES:
-        raise MalformedError(f"oversized {header} header")
-    doc = parse_json(from_b64url(value, header))
-    schema.check(doc, "upload")
+    doc = _token_document(value, header)
+    try:
+        schema.check(doc, "upload")
+    except MalformedError as exc:
+        raise _bad_token(value, header, exc) from None
     body = doc[field]
     if body["chain_id"] != chain_id:
         raise WrongNetwork("upload authorisation is for another network")

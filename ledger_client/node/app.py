@@ -4,6 +4,7 @@ life cycle."""
 from __future__ import annotations
 
 import contextlib
+import re
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
@@ -32,7 +33,7 @@ def create_app(node: LedgerNode, metrics_allow: list[str] | None = None) -> Star
     async def problem_type(request: Request):
         only_params(request, set())
         code = request.path_params["code"]
-        if not (code.isascii() and code.replace("_", "").isalnum() and len(code) <= 64):
+        if not re.fullmatch(r"[A-Za-z0-9_]{1,64}", code):
             raise MalformedError("a problem type is a short code such as rate_limited")
         return JSONResponse(problems.describe(code))
 

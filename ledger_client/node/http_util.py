@@ -41,7 +41,7 @@ async def read_json(request: Request, max_bytes: int) -> Any:
         chunks.append(chunk)
     if not size:
         raise MalformedError("the request body is empty; send a JSON document")
-    return parse_json(b"".join(chunks))
+    return parse_json(b"".join(chunks), integral_numbers=True)
 
 
 def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:

@@ -6,6 +6,7 @@ status it can answer, and errors are RFC 9457 problem details."""
 from __future__ import annotations
 
 from ..block import SIGNED_HEADER
+from ..schema import END, canonical_json_schema
 from ..tx import PAYLOADS, TX_BODY
 from .http_util import BOOL_WORDS, MAX_LIST
 from .routes_chain import MAX_BATCH
@@ -17,10 +18,10 @@ PROBLEM = {"type": "object", "required": ["type", "title", "status", "detail", "
                           "event": {"type": "string", "description": "the refusal event of a refused read"},
                           "index": {"type": "integer", "description": "the failing transaction of a batch"},
                           "retry_after": {"type": "integer"}}}
-HEX32 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
-SESSION = {"type": "string", "pattern": "^[0-9a-f]{32}$"}
+HEX32 = {"type": "string", "pattern": "^[0-9a-f]{64}" + END}
+SESSION = {"type": "string", "pattern": "^[0-9a-f]{32}" + END}
 # A signed token in a header: base64url of a signed document (shorter than any real one: 400).
-TOKEN = {"type": "string", "pattern": "^[A-Za-z0-9_-]+$", "minLength": 256, "maxLength": 4096}
+TOKEN = {"type": "string", "pattern": "^(?:[A-Za-z0-9_-]{4}){64,1023}(?:[A-Za-z0-9_-]{2,3})?" + END}
 MAX_HEIGHT = 2**40
 STATUS_TEXT = {200: "success", 201: "stored", 202: "accepted, not yet complete", 400: "malformed request",
                401: "not authenticated", 403: "not allowed", 404: "not found", 409: "refused by the ledger's rules",
@@ -50,7 +51,7 @@ def _signed_tx_schema(chain_id: str | None) -> dict:
             props["chain_id"] = {"const": chain_id}
         body["properties"] = props
         variants.append({"type": "object", "required": ["tx", "sig"], "additionalProperties": False,
-                         "properties": {"tx": body, "sig": {"type": "string", "pattern": "^[0-9a-f]{128}$"}}})
+                         "properties": {"tx": body, "sig": {"type": "string", "pattern": "^[0-9a-f]{128}" + END}}})
     return {"oneOf": variants}
 
 
@@ -91,7 +92,7 @@ def _error_responses() -> dict:
         if code == 401:
             resp["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}, "required": True}}
         if code in (429, 503):
-            resp["headers"] = {"Retry-After": {"schema": {"type": "string", "pattern": "^[0-9]+$"}}}
+            resp["headers"] = {"Retry-After": {"schema": {"type": "string", "pattern": "^[0-9]+" + END}}}
         out[f"E{code}"] = resp
     return out
 
@@ -101,7 +102,7 @@ def build_openapi(chain_id: str | None = None) -> dict:
     tx = {"$ref": "#/components/schemas/SignedTx"}
     wait = [_param("wait", "query", {"type": "string", "enum": list(BOOL_WORDS)}, text="wait until committed"),
             _param("timeout", "query", {"type": "integer", "minimum": 1, "maximum": 60})]
-    page = [_param("after", "query", {"type": "string", "pattern": "^[0-9a-f/]{0,200}$"},
+    page = [_param("after", "query", {"type": "string", "pattern": "^[0-9a-f/]{0,200}" + END},
                    text="the 'next' value of the previous page"),
             _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": MAX_LIST})]
     binary = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
@@ -114,7 +115,7 @@ def build_openapi(chain_id: str | None = None) -> dict:
         "/metrics": {"get": _op("getMetrics", "Prometheus metrics (only to the addresses in metrics_allow)",
                                 ok_schema={"type": "string"}, errors=(403,), media="text/plain")},
         "/problems/{code}": {"get": _op("getProblemType", "What an error type means",
-                                        [_param("code", "path", {"type": "string", "pattern": "^[A-Za-z0-9_]{1,64}$"})])},
+                                        [_param("code", "path", {"type": "string", "pattern": "^[A-Za-z0-9_]{1,64}" + END})])},
         "/v1/status": {"get": _op("getStatus", "Node and chain status")},
         "/v1/genesis": {"get": _op("getGenesis", "The genesis document")},
         "/v1/tx": {"post": _op("submitTx", "Submit one signed transaction", wait, {"application/json": {"schema": tx}},
@@ -192,5 +193,6 @@ def build_openapi(chain_id: str | None = None) -> dict:
                                     "RFC 9457 problem details."},
             "paths": paths,
             "components": {"schemas": {"Problem": PROBLEM, "SignedTx": _signed_tx_schema(chain_id),
+                                       "CanonicalJSON": canonical_json_schema(),
                                        "SignedHeader": SIGNED_HEADER.json_schema()},
                            "responses": _error_responses(), "securitySchemes": SECURITY_SCHEMES}}

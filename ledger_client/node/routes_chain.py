@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from ..encoding import parse_json
@@ -91,6 +92,8 @@ def _parse_batch(docs: list, chain_id: str) -> list[SignedTx]:
 
 
 async def tx_status(request: Request):
+    if request.path_params["tx_id"] == "batch":  # the batch route takes POST only
+        raise HTTPException(status_code=405, headers={"Allow": "POST"})
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
