@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 
+from collections import OrderedDict
+
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
+from starlette.responses import Response
 
-from ..encoding import parse_json
+from ..encoding import canonical, parse_json
 from ..errors import LedgerError, MalformedError, NotFound
 from ..merkle import inclusion_proof, leaf_hash
 from ..tx import MAX_TX_BYTES, SignedTx, parse_tx
@@ -15,6 +18,7 @@ from .http_util import bool_param, hex_param, int_param, json_response, only_par
 from .ledger import LedgerNode
 
 MAX_BATCH = 5000
+LEAF_CACHE_BLOCKS = 64
 MAX_BATCH_BYTES = 32 * 1024 * 1024
 
 
@@ -116,12 +120,26 @@ async def tx_proof(request: Request):
     if node.ordering is not None and node.store.tx_location(tx_id) is None:
         await node.ordering.sync()
     height, index, leaf = node.require_tx(tx_id)
-    leaves = node.store.block_leaves(height)
-    path = inclusion_proof([leaf_hash(item) for item in leaves], index)
+    hashes = _leaf_hashes(node, height)
+    path = inclusion_proof(hashes, index)
     header = node.store.header(height)
     assert header is not None
-    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(leaves),
+    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(hashes),
                           "path": [p.hex() for p in path], "block": header.to_json()})
+
+
+def _leaf_hashes(node: LedgerNode, height: int) -> list[bytes]:
+    """A block's Merkle leaf hashes; committed blocks never change, so recent ones are kept."""
+    cache = node.__dict__.setdefault("_leaf_hash_cache", OrderedDict())
+    hashes = cache.get(height)
+    if hashes is None:
+        hashes = [leaf_hash(item) for item in node.store.block_leaves(height)]
+        cache[height] = hashes
+        if len(cache) > LEAF_CACHE_BLOCKS:
+            cache.popitem(last=False)
+    else:
+        cache.move_to_end(height)
+    return hashes
 
 
 async def block(request: Request):
@@ -131,8 +149,11 @@ async def block(request: Request):
     header = node.store.header(height)
     if header is None:
         raise NotFound(f"no block at height {height}")
-    txs = [parse_json(leaf) for leaf in node.store.block_leaves(header.height)]
-    return json_response({"block": header.to_json(), "hash": header.hash, "txs": txs})
+    # The stored leaves are canonical JSON already: spliced in as they are (keys in canonical order).
+    leaves = node.store.block_leaves(header.height)
+    body = (b'{"block":' + canonical(header.to_json()) + b',"hash":' + canonical(header.hash) + b',"txs":['
+            + b",".join(leaves) + b"]}")
+    return Response(body, media_type="application/json")
 
 
 async def headers(request: Request):
