@@ -5,6 +5,11 @@ randomness. ``apply_tx`` validates one transaction against the state at a block
 (height and time) and writes its effects into an overlay; ``execute_block`` runs an
 ordered list and keeps the valid ones; ``may_access`` answers whether a read is
 allowed, and if not, why. Replaying the same blocks therefore rebuilds the same state.
+
+Admission proofs (anonymous credentials) are checked by an :data:`AdmissionVerifier` the
+caller passes in (a node passes :func:`ledger_client.credentials.verify_admission`); with
+none, a network that requires a credential admits no pseudonym. This module does not load
+the credential library itself, so the wallet can use its rules without it.
 """
 
 from __future__ import annotations
@@ -13,23 +18,16 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .access import AccessRequest, parse_access_request
-from .errors import ContractError, LedgerError, WrongNetwork
+from .errors import ContractError, LedgerError, WrongNetwork, refusal
 from .genesis import Genesis
 from . import state_keys as sk
 from .state import Overlay, StateView
 from .tx import SignedTx
 
-# Hook for admission proofs (anonymous credentials); set by the credentials module.
+# Checks the proof of a ``register_pseudonym`` under a credential policy; raises to refuse it.
 AdmissionVerifier = Callable[[Genesis, StateView, SignedTx], None]
-_admission_verifier: AdmissionVerifier | None = None
 
 MAX_CONSENT_SECONDS = 10 * 366 * 86400
-
-
-def set_admission_verifier(verifier: AdmissionVerifier | None) -> None:
-    """Install the verifier for ``register_pseudonym`` proofs under a credential policy."""
-    global _admission_verifier
-    _admission_verifier = verifier
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +70,8 @@ REASON_TEXT = {
 
 
 def reject(code: str, message: str) -> ContractError:
-    """A contract refusal with a stable code."""
-    return ContractError(message, code=code)
+    """A contract refusal with a stable code (typed where :mod:`.errors` has a class for it)."""
+    return refusal(code, message)
 
 
 # --- access decisions -------------------------------------------------------------
@@ -136,11 +134,13 @@ def consent_status(consent: dict, time: int) -> str:
 
 # --- transaction application ------------------------------------------------------
 
-def apply_tx(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+def apply_tx(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext, *,
+             admission: AdmissionVerifier | None = None) -> None:
     """Validate ``tx`` at ``ctx`` and write its effects into ``state``.
 
     ``tx`` must come from :func:`~ledger_client.tx.parse_tx` (signature verified). On
     any refusal a :class:`ContractError` is raised and ``state`` is left unchanged.
+    ``admission`` checks the proofs of pseudonym registrations (see the module docstring).
     """
     if tx.body["chain_id"] != genesis.chain_id:
         raise WrongNetwork("transaction is for another network (chain_id differs)")
@@ -153,12 +153,16 @@ def apply_tx(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) 
     if tx.seq != last + 1:
         raise reject("out_of_order", f"sequence number {tx.seq} skips ahead: the next one is {last + 1}")
     scratch = Overlay(state)
-    HANDLERS[tx.type](scratch, genesis, tx, ctx)
+    if tx.type == "register_pseudonym":  # the one rule that needs the caller's proof verifier
+        _register_pseudonym(scratch, genesis, tx, ctx, admission)
+    else:
+        HANDLERS[tx.type](scratch, genesis, tx, ctx)
     scratch.put(sk.account(tx.signer), {"seq": tx.seq})
     scratch.merge_into(state)
 
 
-def execute_block(base: StateView, genesis: Genesis, txs: list[SignedTx], ctx: BlockContext
+def execute_block(base: StateView, genesis: Genesis, txs: list[SignedTx], ctx: BlockContext, *,
+                  admission: AdmissionVerifier | None = None
                   ) -> tuple[Overlay, list[SignedTx], list[tuple[SignedTx, LedgerError]]]:
     """Apply ``txs`` in order; returns the writes, the accepted and the rejected ones."""
     state = Overlay(base)
@@ -166,7 +170,7 @@ def execute_block(base: StateView, genesis: Genesis, txs: list[SignedTx], ctx: B
     rejected: list[tuple[SignedTx, LedgerError]] = []
     for tx in txs:
         try:
-            apply_tx(state, genesis, tx, ctx)
+            apply_tx(state, genesis, tx, ctx, admission=admission)
         except LedgerError as exc:
             rejected.append((tx, exc))
         else:
@@ -189,16 +193,17 @@ def _register_institution(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: B
         state.put(sk.node(node_key), {"institution": p["sign_key"]})
 
 
-def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext,
+                        admission: AdmissionVerifier | None) -> None:
     if state.get(sk.pseudonym(tx.signer)) or state.get(sk.institution(tx.signer)):
         raise reject("already_registered", "this key is already registered")
     proof = tx.payload.get("proof")
     if genesis.require_credential:
         if proof is None:
             raise reject("credential_required", "this network admits pseudonyms only with an anonymous-credential proof")
-        if _admission_verifier is None:
+        if admission is None:
             raise reject("credential_unverifiable", "this node cannot verify anonymous-credential proofs")
-        _admission_verifier(genesis, state, tx)
+        admission(genesis, state, tx)
     state.put(sk.pseudonym(tx.signer), {"box_key": tx.payload["box_key"], "admitted": proof is not None,
                                     "height": ctx.height, "tx": tx.id})
 
@@ -362,9 +367,9 @@ def _publish_revocation_status(state: Overlay, genesis: Genesis, tx: SignedTx, c
                                       "status_height": ctx.height, "status_tx": tx.id})
 
 
+# Every transaction type's rule but ``register_pseudonym``'s, which :func:`apply_tx` calls with the verifier.
 HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] = {
     "register_institution": _register_institution,
-    "register_pseudonym": _register_pseudonym,
     "anchor_record": _anchor_record,
     "retire_record": _retire_record,
     "grant_consent": _grant_consent,

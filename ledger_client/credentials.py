@@ -35,6 +35,17 @@ prover cannot choose it:
 * the definition's issuer must be accepted by the policy: ``accepted_issuers`` lists
   credential definition ids or institution keys; an empty list accepts institutions
   that governance registered with kind ``issuer``.
+* the presentation must prove exactly that request and nothing else: its labels name the
+  one hidden referent, and its sub-proof reveals no attribute and proves no predicate.
+  A presentation the patient made for anyone else (a study that asked for a predicate or
+  an attribute, even one that chose the admission nonce of a key of its own) is refused,
+  however its ``requested_proof`` labels are rewritten (:func:`_check_sub_proofs`; the same
+  exactness holds for every verifier). The wallet also never answers a verifier's nonce
+  as given: it derives each presentation's nonce under the tag of its purpose.
+
+:func:`verify_admission` is the contract's :data:`~ledger_client.contract.AdmissionVerifier`:
+a node passes it to the contract (every node does by default, however it is built).
+Refusals are :class:`~ledger_client.errors.CredentialRefused`, their code says why.
 """
 
 from __future__ import annotations
@@ -49,7 +60,7 @@ from typing import Any, Callable, Iterable, Mapping, TypeVar
 from . import state_keys as sk
 from .anoncreds_lib import anoncreds
 from .encoding import canonical
-from .errors import ContractError
+from .errors import CredentialRefused, refusal
 from .genesis import Genesis
 from .state import StateView
 from .tx import SignedTx
@@ -63,21 +74,14 @@ PREDICATES = {">=": "ge", ">": "gt", "<=": "le", "<": "lt"}
 MAX_SUB_PROOFS = 8
 _CACHE_SIZE = 256
 T = TypeVar("T")
-# Codes with which the contract refuses an admission (its own two, and this module's).
-REFUSAL_CODES = frozenset({
-    "credential_required", "credential_unverifiable", "bad_proof", "unknown_credential_def",
-    "bad_credential_def", "issuer_not_accepted", "not_revocable", "revocation_list_outdated", "proof_invalid",
-})
 
 
-class CredentialError(ContractError):
-    """An anonymous-credential proof or document is not acceptable; ``code`` says why."""
-
-    code = "credential_refused"
-
-
-def refuse(code: str, message: str) -> CredentialError:
-    return CredentialError(message, code=code)
+def refuse(code: str, message: str) -> CredentialRefused:
+    """A credential refusal (:class:`CredentialRefused` or the subclass its code names)."""
+    error = refusal(code, message)
+    if not isinstance(error, CredentialRefused):
+        raise TypeError(f"{code!r} is not a credential refusal code")
+    return error
 
 
 # --- identifiers ------------------------------------------------------------------
@@ -254,13 +258,13 @@ class VerifiedPresentation:
 
 
 def _untrusted(fn: Callable[..., T]) -> Callable[..., T]:
-    """Whatever shape an untrusted proof has, it is refused with a :class:`CredentialError`:
+    """Whatever shape an untrusted proof has, it is refused with a :class:`CredentialRefused`:
     any other exception would escape the contract, which refuses only with ledger errors."""
     @functools.wraps(fn)
     def guarded(*args: Any, **kwargs: Any) -> T:
         try:
             return fn(*args, **kwargs)
-        except CredentialError:
+        except CredentialRefused:
             raise
         except (KeyError, IndexError, TypeError, ValueError, AttributeError, RecursionError, OverflowError):
             raise refuse("bad_proof", "the credential proof is malformed") from None
@@ -271,7 +275,7 @@ def _untrusted(fn: Callable[..., T]) -> Callable[..., T]:
 def verify_presentation(request: dict, presentation: Any, docs: Mapping[str, CredentialDocs]) -> VerifiedPresentation:
     """Verify ``presentation`` against ``request`` and the ledger's ``docs`` (by cred def id).
 
-    Raises :class:`CredentialError`: ``bad_proof``, ``unknown_credential_def``,
+    Raises :class:`CredentialRefused`: ``bad_proof``, ``unknown_credential_def``,
     ``not_revocable``, ``revocation_list_outdated`` or ``proof_invalid``.
     """
     identifiers, requested = _structure(presentation)
@@ -331,30 +335,75 @@ def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
 
 
 _P_TYPES = {">=": "GE", ">": "GT", "<=": "LE", "<": "LT"}
+_REQUESTED_PROOF_KEYS = {"revealed_attrs", "revealed_attr_groups", "unrevealed_attrs", "self_attested_attrs",
+                         "predicates"}
+
+
+def _attr_key(name: str) -> str:
+    """AnonCreds' canonical form of an attribute name (as its proofs spell it)."""
+    return name.replace(" ", "").lower()
 
 
 def _check_sub_proofs(request: dict, presentation: dict) -> None:
-    """Each sub-proof proves non-revocation, and proves the predicates the request asks for.
+    """The proof proves exactly what the request asks, in the sub-proof the labels name.
 
-    AnonCreds (since 0.2) builds the predicates it verifies from the proof itself and
-    never compares their bounds with the request's: a proof of ``birth_year < 3000``
-    would pass a request for ``birth_year < 2008``. The bounds are compared here.
+    AnonCreds (0.2) checks the cryptography of what a proof contains, not that it is what
+    the request asked: it builds the predicates it verifies from the proof itself (so a
+    proof of ``birth_year < 3000`` would pass a request for ``birth_year < 2008``) and it
+    accepts sub-proofs that reveal or prove more than asked. ``requested_proof`` is only a
+    label map the prover writes, so a proof made for one request could be relabelled to
+    answer another with the same nonce. Here the whole proof is held to the request: the
+    labels name exactly the request's referents, and each sub-proof reveals exactly the
+    attributes and proves exactly the predicates labelled to it, and shows non-revocation.
     """
     proofs = presentation["proof"].get("proofs")
-    if not isinstance(proofs, list) or len(proofs) != len(presentation["identifiers"]):
+    identifiers = presentation["identifiers"]
+    if not isinstance(proofs, list) or len(proofs) != len(identifiers):
         raise refuse("bad_proof", "the credential proof does not match its identifiers")
-    try:
-        if any(not isinstance(proof["non_revoc_proof"], dict) for proof in proofs):
+    requested = presentation["requested_proof"]
+    if not set(requested) <= _REQUESTED_PROOF_KEYS or set(presentation) != {"identifiers", "proof",
+                                                                             "requested_proof"}:
+        raise refuse("bad_proof", "the credential proof has fields an AnonCreds presentation does not have")
+    wanted_revealed: list[set[str]] = [set() for _ in proofs]
+    wanted_predicates: list[set[tuple]] = [set() for _ in proofs]
+    attrs = request.get("requested_attributes", {})
+    labels = {**(requested.get("revealed_attrs") or {}), **(requested.get("unrevealed_attrs") or {}),
+              **(requested.get("revealed_attr_groups") or {})}
+    if set(labels) != set(attrs) or len(labels) != sum(len(requested.get(k) or {}) for k in
+                                                       ("revealed_attrs", "unrevealed_attrs", "revealed_attr_groups")):
+        raise refuse("proof_invalid", "the proof answers other attributes than the request asks for")
+    if set(requested.get("predicates") or {}) != set(request.get("requested_predicates", {})):
+        raise refuse("proof_invalid", "the proof answers other predicates than the request asks for")
+    for referent, info in (requested.get("revealed_attrs") or {}).items():
+        wanted_revealed[_index(info, len(proofs))].add(_attr_key(attrs[referent]["name"]))
+    for referent, group in (requested.get("revealed_attr_groups") or {}).items():
+        names = attrs[referent].get("names") or []
+        if set(group.get("values") or {}) != set(names):
+            raise refuse("proof_invalid", "a revealed attribute group does not match the request")
+        wanted_revealed[_index(group, len(proofs))].update(_attr_key(n) for n in names)
+    for referent in (requested.get("unrevealed_attrs") or {}):
+        _index(requested["unrevealed_attrs"][referent], len(proofs))
+    for referent, info in request.get("requested_predicates", {}).items():
+        index = _index(requested["predicates"][referent], len(proofs))
+        wanted_predicates[index].add((_attr_key(info["name"]), _P_TYPES[info["p_type"]], info["p_value"]))
+    for proof, revealed, predicates in zip(proofs, wanted_revealed, wanted_predicates):
+        if not isinstance(proof.get("non_revoc_proof"), dict):
             raise refuse("bad_proof", "the credential proof does not show that the credential is unrevoked")
-        shown = [{(g["predicate"]["attr_name"], g["predicate"]["p_type"], g["predicate"]["value"])
-                  for g in proof["primary_proof"]["ge_proofs"]} for proof in proofs]
-        for referent, info in request.get("requested_predicates", {}).items():
-            index = presentation["requested_proof"]["predicates"][referent]["sub_proof_index"]
-            wanted = (info["name"].replace(" ", "").lower(), _P_TYPES[info["p_type"]], info["p_value"])
-            if type(index) is not int or not 0 <= index < len(shown) or wanted not in shown[index]:
-                raise refuse("proof_invalid", f"the proof does not prove what was asked of {info['name']!r}")
-    except (KeyError, TypeError, AttributeError):
-        raise refuse("bad_proof", "the credential proof is malformed") from None
+        primary = proof["primary_proof"]
+        shown = [(g["predicate"]["attr_name"], g["predicate"]["p_type"], g["predicate"]["value"])
+                 for g in primary["ge_proofs"]]
+        if len(shown) != len(set(shown)) or set(shown) != predicates:
+            raise refuse("proof_invalid", "the proof does not prove exactly the predicates asked for")
+        if set(primary["eq_proof"]["revealed_attrs"]) != revealed:
+            raise refuse("proof_invalid", "the proof reveals other attributes than the request asks for")
+
+
+def _index(label: Any, count: int) -> int:
+    """The sub-proof a ``requested_proof`` label points to."""
+    index = label["sub_proof_index"] if isinstance(label, dict) else None
+    if type(index) is not int or not 0 <= index < count:
+        raise refuse("bad_proof", "the credential proof labels a sub-proof that does not exist")
+    return index
 
 
 def _crypto_verify(request: dict, presentation: dict, used: list[CredentialDocs]) -> None:
@@ -416,7 +465,7 @@ def admission_presentation(proof: Any) -> dict:
 
 @_untrusted
 def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
-    """The contract's admission verifier: raises :class:`CredentialError` to refuse ``tx``."""
+    """The contract's admission verifier: raises :class:`CredentialRefused` to refuse ``tx``."""
     presentation = admission_presentation(tx.payload.get("proof"))
     identifiers, requested = _structure(presentation)
     if len(identifiers) != 1:
@@ -437,16 +486,8 @@ def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
         _ADMITTED.popitem(last=False)
 
 
-def install() -> None:
-    """Install :func:`verify_admission` as the consent contract's admission verifier."""
-    from . import contract
-
-    contract.set_admission_verifier(verify_admission)
-
-
 __all__ = [
-    "CredentialDocs", "CredentialError", "VerifiedPresentation", "admission_nonce", "admission_proof",
-    "admission_request", "cred_def_id_for", "credential_def_payload", "docs_from_entry", "install",
-    "is_accepted", "issuer_uri", "lookup_docs", "proof_request", "rev_reg_id_for", "schema_id_for",
-    "verify_admission", "verify_presentation",
+    "CredentialDocs", "VerifiedPresentation", "admission_nonce", "admission_proof", "admission_request",
+    "cred_def_id_for", "credential_def_payload", "docs_from_entry", "is_accepted", "issuer_uri", "lookup_docs",
+    "proof_request", "rev_reg_id_for", "schema_id_for", "verify_admission", "verify_presentation",
 ]

@@ -1,10 +1,18 @@
 """One exception hierarchy for everything ledger-related.
 
-Each error carries a short machine ``code`` (stable, used in the node's JSON errors and
-by clients to react) and a message a person can act on.
+Each error carries a short machine ``code`` (stable, used in the node's JSON errors) and a
+message a person can act on. Callers react to the class, never to the code: a refusal the
+caller handles has a class of its own (:class:`SequenceClash`, :class:`RecordExists`...),
+named by the codes it stands for, and :func:`from_wire` and :func:`refusal` turn a code
+into that class, on the client's side of the wire and in the contract alike.
+
+:class:`Cancelled` lives here, at the bottom of every package, so that the client, the
+wallet and the faces raise and catch one class for a cancelled action.
 """
 
 from __future__ import annotations
+
+from typing import Any, ClassVar
 
 
 class LedgerError(Exception):
@@ -12,18 +20,29 @@ class LedgerError(Exception):
 
     code = "ledger_error"
     http_status = 400
+    # Further wire codes that name this class (``code`` always does).
+    codes: ClassVar[tuple[str, ...]] = ()
 
-    def __init__(self, message: str = "", *, code: str | None = None) -> None:
+    def __init__(self, message: str = "", *, code: str | None = None, index: int | None = None) -> None:
         super().__init__(message or self.__doc__ or self.code)
         if code:
             self.code = code
+        # The position of the refused transaction in a batch, when a batch was refused.
+        self.index = index
 
     @property
     def message(self) -> str:
         return str(self.args[0])
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"error": self.code, "message": self.message}
+
+
+class Cancelled(LedgerError):
+    """The action was cancelled."""
+
+    # A cancelled action shows nothing: the GUI's show_error() returns silently for this class.
+    code = "cancelled"
 
 
 class MalformedError(LedgerError):
@@ -52,6 +71,58 @@ class ContractError(LedgerError):
     http_status = 409
 
 
+class SequenceClash(ContractError):
+    """The signer's sequence number was used already or skips ahead: another device of the
+    same wallet signed in between, or an earlier attempt did land. Sign again with the next one."""
+
+    code = "out_of_order"
+    codes = ("out_of_order", "replayed")
+
+
+class RecordExists(ContractError):
+    """A record with this hash is already anchored."""
+
+    code = "record_exists"
+
+
+class RecordRetired(ContractError):
+    """The record was deleted (retired) by its owner."""
+
+    code = "record_retired"
+
+
+class AlreadyRevoked(ContractError):
+    """This consent was already revoked."""
+
+    code = "already_revoked"
+
+
+class CredentialRefused(ContractError):
+    """An anonymous-credential proof or document is not acceptable; ``code`` says why."""
+
+    code = "credential_refused"
+    codes = ("credential_refused", "credential_required", "credential_unverifiable", "bad_proof",
+             "unknown_credential_def", "bad_credential_def", "issuer_not_accepted", "not_revocable", "proof_invalid")
+
+
+class RevocationListOutdated(CredentialRefused):
+    """The proof was made against another revocation status list than the one on the ledger now."""
+
+    code = "revocation_list_outdated"
+
+
+class UploadInProgress(ContractError):
+    """Another upload of this blob is in progress (or the node has not yet noticed that it broke)."""
+
+    code = "upload_in_progress"
+
+
+class BadOffset(ContractError):
+    """The resume offset does not match the bytes the node holds."""
+
+    code = "bad_offset"
+
+
 class NotFound(LedgerError):
     """The ledger has no such item."""
 
@@ -60,7 +131,7 @@ class NotFound(LedgerError):
 
 
 class AccessDenied(LedgerError):
-    """The consent contract does not allow this read; ``code`` names the reason."""
+    """The consent contract does not allow this read; :attr:`reason` names why."""
 
     code = "access_denied"
     http_status = 403
@@ -69,7 +140,12 @@ class AccessDenied(LedgerError):
         super().__init__(message, code=code)
         self.event_id = event_id
 
-    def to_json(self) -> dict:
+    @property
+    def reason(self) -> str:
+        """The contract's reason for the refusal (a key of ``contract.REASON_TEXT``)."""
+        return self.code
+
+    def to_json(self) -> dict[str, Any]:
         out = super().to_json()
         if self.event_id:
             out["event"] = self.event_id
@@ -88,6 +164,12 @@ class IntegrityError(LedgerError):
 
     code = "integrity"
     http_status = 422
+
+
+class HistoryMismatch(IntegrityError):
+    """The node's history is not an extension of the chain verified before (cut short or changed)."""
+
+    code = "history_changed"
 
 
 class NodeUnavailable(LedgerError):
@@ -144,3 +226,40 @@ class OutcomeUnknown(NodeUnavailable):
     Check its status before signing it again."""
 
     code = "outcome_unknown"
+
+
+# The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
+_TYPED: tuple[type[LedgerError], ...] = (
+    WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
+    RevocationListOutdated, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
+_BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
+_BY_STATUS: dict[int, type[LedgerError]] = {
+    400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,
+    422: IntegrityError, 429: RateLimited, 503: NodeUnavailable, 504: Timeout}
+
+
+def refusal(code: str, message: str) -> ContractError:
+    """A contract refusal with a stable code, of the class that code names (else :class:`ContractError`)."""
+    cls = _BY_CODE.get(code)
+    if cls is None or not issubclass(cls, ContractError):
+        cls = ContractError
+    return cls(message, code=code)
+
+
+def from_wire(status: int, code: str, message: str, *, event_id: str | None = None,
+              index: int | None = None, retry_after: float | None = None) -> LedgerError:
+    """The exception for an error a node answered with HTTP ``status`` and ``{"error": code}``.
+
+    A 403's code is the contract's reason for refusing a read (another namespace), so it is
+    always an :class:`AccessDenied`; otherwise a code with a class of its own gets that class.
+    """
+    by_status = _BY_STATUS.get(status, LedgerError)
+    if by_status is AccessDenied:
+        return AccessDenied(message, code=code, event_id=event_id)
+    cls = _BY_CODE.get(code, by_status)
+    if cls in (RateLimited, Overloaded):
+        error: LedgerError = cls(message, code=code, retry_after=1.0 if retry_after is None else retry_after)
+    else:
+        error = cls(message, code=code)
+    error.index = index
+    return error

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .block import parse_header, verify_header_chain
 from .client import LedgerClient
-from .errors import IntegrityError, MalformedError, SignatureError
+from .errors import HistoryMismatch, IntegrityError, MalformedError, SignatureError
 from .genesis import Genesis
 from .merkle import verify_inclusion
 from .tx import SignedTx, parse_tx
@@ -52,11 +52,11 @@ class LightClient:
     def _verify_tip(self) -> None:
         docs = self.client.headers(self.height, 1)
         if not docs:
-            raise IntegrityError(f"the node's history is shorter than the {self.height} blocks verified before: "
-                                 "it was cut short", code="history_changed")
+            raise HistoryMismatch(f"the node's history is shorter than the {self.height} blocks verified before: "
+                                  "it was cut short")
         if parse_header(docs[0]).hash != self.hashes[-1]:
-            raise IntegrityError(f"block {self.height} differs from the one verified before: the node's history "
-                                 "was changed", code="history_changed")
+            raise HistoryMismatch(f"block {self.height} differs from the one verified before: the node's history "
+                                  "was changed")
         self._check_tip = False
 
     def sync(self, up_to: int | None = None) -> int:

@@ -14,7 +14,8 @@ from pathlib import Path
 import requests
 
 from ledger_client.crypto import SigningKey
-from ledger_client.node.datadir import init_datadir, load_key
+from ledger_client.keyfile import load_key
+from ledger_client.node.datadir import init_datadir
 
 
 def free_port() -> int:

@@ -10,9 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from .. import credentials, crypto
+from .. import crypto
 from ..errors import LedgerError
-from .datadir import init_datadir, load_genesis, load_key
+from ..keyfile import load_key, write_key
+from .datadir import init_datadir, load_genesis
 
 DEFAULT_PORT = 8765
 
@@ -69,7 +70,6 @@ def _cmd_run(args: argparse.Namespace) -> int:
     check_client_files("peer", args.peer_ca, None, None)
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
-    credentials.install()  # admission proofs (anonymous credentials) are checked by every node
     quotas = Quotas(QuotaConfig(limits=dict(_pair(item) for item in (args.limit or [])),
                                 exempt=DEFAULT_EXEMPT if args.limits_exempt is None else
                                 [n for n in args.limits_exempt if n != "none"], mempool_share=args.mempool_share))
@@ -165,8 +165,7 @@ def _cmd_register(args: argparse.Namespace) -> int:
 
 def _cmd_keygen(args: argparse.Namespace) -> int:
     key = crypto.SigningKey.generate()
-    from .datadir import write_private
-    write_private(Path(args.out), key.seed.hex().encode())
+    write_key(Path(args.out), key)
     print(key.public)
     return 0
 

@@ -21,17 +21,7 @@ from .. import crypto
 from ..encoding import canonical
 from ..errors import StorageError
 from ..genesis import Genesis, load_genesis_bytes, make_genesis
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Atomic write of a secret file: 0600 from the start, fsync, rename."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-        out.flush()
-        os.fsync(out.fileno())
-    os.replace(tmp, path)
+from ..keyfile import write_key
 
 
 def init_datadir(data: Path, network: str = "medwallet-local", *, require_credential: bool = False,
@@ -44,8 +34,8 @@ def init_datadir(data: Path, network: str = "medwallet-local", *, require_creden
     genesis = make_genesis(network, [gov_key.public], [node_key.public], int(time.time()),
                            require_credential=require_credential, accepted_issuers=accepted_issuers,
                            nonce=os.urandom(16).hex())
-    write_private(data / "node.key", node_key.seed.hex().encode())
-    write_private(data / "governance.key", gov_key.seed.hex().encode())
+    write_key(data / "node.key", node_key)
+    write_key(data / "governance.key", gov_key)
     (data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
     return genesis
 
@@ -64,12 +54,12 @@ def init_cluster(root: Path, count: int, network: str = "medwallet-cluster", *,
     gov = crypto.SigningKey.generate()
     genesis = make_genesis(network, [gov.public], [k.public for k in keys], int(time.time()),
                            require_credential=require_credential, nonce=os.urandom(16).hex())
-    write_private(root / "governance.key", gov.seed.hex().encode())
+    write_key(root / "governance.key", gov)
     for index, key in enumerate(keys):
         data = root / f"node{index}"
         data.mkdir()
-        write_private(data / "node.key", key.seed.hex().encode())
-        write_private(data / "governance.key", gov.seed.hex().encode())
+        write_key(data / "node.key", key)
+        write_key(data / "governance.key", gov)
         (data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
     return genesis
 
@@ -82,18 +72,6 @@ def load_genesis(data: Path, expected_hash: str | None = None) -> Genesis:
         raise StorageError(f"{data} holds no network: run 'medwallet-node init --data {data}' first") from None
     return load_genesis_bytes(raw, expected_hash)
 
-
-def load_key(path: Path) -> crypto.SigningKey:
-    """A signing key stored as hex seed."""
-    try:
-        seed = bytes.fromhex(path.read_text().strip())
-        if len(seed) != 32:
-            raise ValueError
-    except FileNotFoundError:
-        raise StorageError(f"key file {path} is missing") from None
-    except ValueError:
-        raise StorageError(f"key file {path} is damaged") from None
-    return crypto.SigningKey(seed)
 
 
 def save_genesis(data: Path, doc: dict) -> None:

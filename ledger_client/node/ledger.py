@@ -21,11 +21,11 @@ from typing import Callable
 from .. import contract
 from .. import state_keys as sk
 from ..access import AccessRequest
-from ..block import Header, check_block_txs, make_header, sign_header, verify_signatures
-from ..contract import BlockContext, may_access
+from ..block import Header, make_header, sign_header
+from ..contract import AdmissionVerifier, BlockContext, may_access
+from ..credentials import verify_admission
 from ..crypto import SigningKey
-from ..errors import (AccessDenied, ContractError, LedgerError, NotFound, Overloaded, RateLimited, StorageError,
-                      Timeout)
+from ..errors import AccessDenied, ContractError, LedgerError, NotFound, Overloaded, RateLimited, Timeout
 from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
@@ -57,13 +57,18 @@ class NodeHooks:
 
 
 class LedgerNode:
-    """One node of a Medwallet network, with its own store and key."""
+    """One node of a Medwallet network, with its own store and key.
+
+    ``admission`` checks anonymous-credential proofs of pseudonym registrations: every node
+    verifies them unless told otherwise (``None``: a credential policy then admits nobody).
+    """
 
     def __init__(self, genesis: Genesis, key: SigningKey, data: Path, config: NodeConfig | None = None,
                  clock: Callable[[], float] = _time.time, etcd: list[str] | None = None,
                  peers: list[str] | None = None, *, etcd_tls: EtcdTLS | None = None, peer_ca: str | None = None,
-                 quotas: Quotas | None = None) -> None:
+                 quotas: Quotas | None = None, admission: AdmissionVerifier | None = verify_admission) -> None:
         self.genesis = genesis
+        self.admission = admission
         self.chain_id = genesis.chain_id
         self.key = key
         self.config = config or NodeConfig()
@@ -167,7 +172,7 @@ class LedgerNode:
             return self.status_of(tx.id)
         if persist:
             self._check_room({tx.signer: 1}, 1)
-        contract.apply_tx(self.overlay, self.genesis, tx, self._context())
+        contract.apply_tx(self.overlay, self.genesis, tx, self._context(), admission=self.admission)
         self._track(tx)
         if persist and self.ordering is not None:
             self.ordering.enqueue(tx)
@@ -194,10 +199,10 @@ class LedgerNode:
             if tx.id in self.pending_ids or self.store.tx_location(tx.id):
                 continue
             try:
-                contract.apply_tx(scratch, self.genesis, tx, ctx)
+                contract.apply_tx(scratch, self.genesis, tx, ctx, admission=self.admission)
             except LedgerError as exc:
                 exc.args = (f"transaction {index}: {exc.message}",)
-                exc.index = index  # type: ignore[attr-defined]
+                exc.index = index
                 raise
             fresh.append(tx)
         signers: dict[str, int] = {}
@@ -290,7 +295,8 @@ class LedgerNode:
         """
         height, prev, prev_time = self.store.head()
         ctx = BlockContext(height + 1, max(proposed_time, prev_time))
-        writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx)
+        writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx,
+                                                            admission=self.admission)
         rejections = [(tx.id, exc.code, exc.message) for tx, exc in rejected]
         done = [tx.id for tx in txs]
         if not accepted:

@@ -90,7 +90,7 @@ def _parse_batch(docs: list, chain_id: str) -> list[SignedTx]:
             txs.append(parse_tx(item, chain_id))
         except LedgerError as exc:  # malformed, bad signature or wrong network: name the culprit
             exc.args = (f"transaction {index}: {exc.message}",)
-            exc.index = index  # type: ignore[attr-defined]
+            exc.index = index
             raise
     return txs
 

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import credentials
 from .. import state_keys as sk
 from ..block import parse_header, verify_signatures
-from ..contract import BlockContext, execute_block
+from ..contract import AdmissionVerifier, BlockContext, execute_block
+from ..credentials import verify_admission
 from ..errors import LedgerError
 from ..genesis import Genesis
 from ..state import MemoryState, state_hash
@@ -54,13 +54,16 @@ class VerifyReport:
         return not self.problems
 
 
-def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False) -> VerifyReport:
-    """Verify the store in ``data`` from genesis; never modifies it."""
-    credentials.install()  # replaying admissions re-verifies their proofs
+def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False, *,
+                   admission: AdmissionVerifier | None = verify_admission) -> VerifyReport:
+    """Verify the store in ``data`` from genesis; never modifies it.
+
+    Replaying admissions re-verifies their proofs with ``admission``.
+    """
     store = Store(data / "ledger.sqlite", genesis.chain_id, upgrade=False)
     report = VerifyReport()
     try:
-        replayed = _replay(store, genesis, report)
+        replayed = _replay(store, genesis, report, admission)
         replay_ok = report.ok
         report.state_hash = state_hash(replayed.items())
         report.stored_state_hash = state_hash(store.state_items())
@@ -76,7 +79,8 @@ def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False) -> V
     return report
 
 
-def _replay(store: Store, genesis: Genesis, report: VerifyReport) -> MemoryState:
+def _replay(store: Store, genesis: Genesis, report: VerifyReport,
+            admission: AdmissionVerifier | None) -> MemoryState:
     state = MemoryState()
     prev, expected_height, prev_time = genesis.hash, 1, 0
     for height, stored_hash, header_json, sigs_json in store.raw_blocks():
@@ -84,7 +88,8 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport) -> MemoryState
             header = parse_header({"header": json.loads(header_json), "signatures": json.loads(sigs_json)})
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
             txs = check_block_rows(store, height, genesis.chain_id, header)
-            writes, accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time))
+            writes, accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
+                                                       admission=admission)
             if rejected:
                 tx, exc = rejected[0]
                 raise LedgerError(f"transaction {tx.id[:16]}… breaks the contract: {exc.message}")

@@ -24,7 +24,7 @@ PACKAGING = Path(__file__).resolve().parents[1]
 ROOT = PACKAGING.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger_client.node.datadir import load_key  # noqa: E402
+from ledger_client.keyfile import load_key  # noqa: E402
 from wallet._version import __version__  # noqa: E402
 from wallet.core.profile import load_profile, sign_profile, write_profile  # noqa: E402
 

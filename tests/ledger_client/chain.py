@@ -10,7 +10,7 @@ import hashlib
 import itertools
 
 from ledger_client.access import AccessRequest, make_access_request
-from ledger_client.contract import BlockContext, execute_block
+from ledger_client.contract import AdmissionVerifier, BlockContext, execute_block
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError
 from ledger_client.genesis import Genesis, make_genesis
@@ -46,10 +46,14 @@ def make_test_genesis(**kwargs) -> Genesis:
 
 
 class MemChain:
-    """The consent contract over an in-memory state, one block per :meth:`block` call."""
+    """The consent contract over an in-memory state, one block per :meth:`block` call.
 
-    def __init__(self, genesis: Genesis | None = None) -> None:
+    ``admission`` is the admission-proof verifier the contract is given (none by default).
+    """
+
+    def __init__(self, genesis: Genesis | None = None, admission: AdmissionVerifier | None = None) -> None:
         self.genesis = genesis or make_test_genesis()
+        self.admission = admission
         self.chain_id = self.genesis.chain_id
         self.state = MemoryState()
         self.blocks: list[tuple[BlockContext, list[SignedTx]]] = []
@@ -70,7 +74,7 @@ class MemChain:
     def block(self, *txs: SignedTx) -> tuple[list[SignedTx], list[tuple[SignedTx, LedgerError]]]:
         """Execute ``txs`` as the next block; keeps the accepted ones."""
         ctx = BlockContext(len(self.blocks) + 1, self.time)
-        writes, accepted, rejected = execute_block(self.state, self.genesis, list(txs), ctx)
+        writes, accepted, rejected = execute_block(self.state, self.genesis, list(txs), ctx, admission=self.admission)
         if accepted:
             self.state.apply(writes.writes)
             self.blocks.append((ctx, accepted))
@@ -98,7 +102,7 @@ class MemChain:
         """State hash of a fresh replay of every committed block."""
         state = MemoryState()
         for ctx, txs in self.blocks:
-            writes, _, rejected = execute_block(state, self.genesis, txs, ctx)
+            writes, _, rejected = execute_block(state, self.genesis, txs, ctx, admission=self.admission)
             assert not rejected, rejected[0][1].message
             state.apply(writes.writes)
         return state_hash(state.items())

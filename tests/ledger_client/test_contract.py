@@ -93,17 +93,8 @@ def test_a_key_is_either_pseudonym_or_institution(chain):
     assert code(chain, chain.tx(clinic, "register_pseudonym", {"box_key": "cd" * 32})) == "already_registered"
 
 
-@pytest.fixture
-def no_verifier():
-    """No admission verifier installed (another test may have installed the real one)."""
-    previous = contract._admission_verifier
-    contract.set_admission_verifier(None)
-    yield
-    contract.set_admission_verifier(previous)
-
-
-def test_credential_policy(no_verifier):
-    chain = MemChain(make_test_genesis(require_credential=True))
+def test_credential_policy():
+    chain = MemChain(make_test_genesis(require_credential=True))  # given no admission verifier
     payload = {"box_key": "cd" * 32}
     assert code(chain, chain.tx(fresh_key(), "register_pseudonym", payload)) == "credential_required"
     with_proof = {**payload, "proof": {"zkp": "..."}}
@@ -112,7 +103,7 @@ def test_credential_policy(no_verifier):
     def verifier(genesis, state, tx):
         if tx.payload["proof"] != {"zkp": "valid"}:
             raise contract.reject("bad_credential", "proof does not verify")
-    contract.set_admission_verifier(verifier)
+    chain.admission = verifier
     assert code(chain, chain.tx(fresh_key(), "register_pseudonym", with_proof)) == "bad_credential"
     key = fresh_key()
     chain.accept(key, "register_pseudonym", {**payload, "proof": {"zkp": "valid"}})

@@ -10,16 +10,22 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ledger_client import contract, credentials
+from ledger_client import credentials
 from ledger_client.anoncreds_lib import anoncreds
-from ledger_client.credentials import (CredentialError, admission_nonce, admission_proof, admission_request,
-                                       lookup_docs, proof_request, verify_presentation)
+from ledger_client.credentials import (admission_nonce, admission_proof, admission_request, lookup_docs,
+                                       proof_request, verify_presentation)
+from ledger_client.errors import CredentialRefused
+from ledger_client.keyfile import load_key
+from ledger_client.node.datadir import init_datadir
+from ledger_client.node.ledger import LedgerNode, NodeConfig
+from ledger_client.tx import make_tx
 
 from .chain import T0, MemChain, blob_hash, fixed_key, fresh_key, make_test_genesis
 
@@ -110,15 +116,8 @@ def issuers(tmp_path_factory):
         return made[0].result(), made[1].result()
 
 
-@pytest.fixture(autouse=True)
-def verifier_installed():
-    credentials.install()
-    yield
-    contract.set_admission_verifier(None)
-
-
 def credential_chain(issuer: Issuer, kind: str = "issuer", **policy) -> MemChain:
-    chain = MemChain(make_test_genesis(require_credential=True, **policy))
+    chain = MemChain(make_test_genesis(require_credential=True, **policy), admission=credentials.verify_admission)
     chain.institution(kind, key=issuer.key)
     chain.accept(issuer.key, "publish_credential_def", issuer.payload())
     return chain
@@ -164,6 +163,44 @@ def test_admission_verifies_and_replays(issuers, holder_cred):
         "grantee": clinic.public, "records": [record], "purpose": "research", "not_before": T0,
         "expires_at": T0 + 60})) == "unknown_pseudonym"
     assert code(chain, chain.tx(fresh_key(), "register_pseudonym", {"box_key": "cd" * 32})) == "credential_required"
+
+
+def test_a_node_built_directly_verifies_admission_proofs(issuers, holder_cred, tmp_path):
+    """A node made any way (here ``LedgerNode(...)``, not its command line) checks admission
+    proofs by default: it admits a valid one and refuses a forged one."""
+    issuer = issuers[0]
+    holder, cred, index = holder_cred
+    genesis = init_datadir(tmp_path, require_credential=True)
+    node = LedgerNode(genesis, load_key(tmp_path / "node.key"), tmp_path, NodeConfig(block_interval=3600))
+    try:
+        now = int(time.time())
+        gov = load_key(tmp_path / "governance.key")
+        node.submit(make_tx(gov, genesis.chain_id, "register_institution", 1, now, {
+            "name": "Issuer", "kind": "issuer", "sign_key": issuer.key.public, "box_key": "ab" * 32}))
+        node.cut_block()
+        node.submit(make_tx(issuer.key, genesis.chain_id, "publish_credential_def", 1, now, issuer.payload()))
+        node.cut_block()
+        docs = lookup_docs(node.store, issuer.cred_def_id)
+        owner, forger = fresh_key(), fresh_key()
+
+        def registration(key, proof) -> object:
+            return make_tx(key, genesis.chain_id, "register_pseudonym", 1, now, {"box_key": "cd" * 32, "proof": proof})
+        request = admission_request(genesis.chain_id, owner.public, docs)
+        proof = admission_proof(holder.present(issuer, cred, index, docs, request, hidden=["credential"]))
+        forged = copy.deepcopy(proof)
+        challenge = forged["presentation"]["proof"]["aggregated_proof"]
+        challenge["c_hash"] = str(int(challenge["c_hash"]) ^ 1)  # the proof's challenge, one bit off
+        with pytest.raises(CredentialRefused) as refused:
+            node.submit(registration(forger, forged))
+        assert refused.value.code == "proof_invalid"
+        with pytest.raises(CredentialRefused):  # nor is the owner's proof good for another key
+            node.submit(registration(forger, proof))
+        node.submit(registration(owner, proof))
+        node.cut_block()
+        assert node.store.get(f"pseu/{owner.public}")["admitted"] is True
+        assert node.store.get(f"pseu/{forger.public}") is None
+    finally:
+        node.store.close()
 
 
 def test_two_admissions_share_no_identifier(issuers, holder_cred):
@@ -251,7 +288,8 @@ def test_unaccepted_issuers_are_refused(issuers):
     proof = holder.admission(other, cred, index, chain, key.public)
     assert code(chain, register(chain, key, proof)) == "issuer_not_accepted"
     # Nor can another institution take an accepted definition's id before its issuer publishes it.
-    chain = MemChain(make_test_genesis(require_credential=True, accepted_issuers=[accepted.cred_def_id]))
+    chain = MemChain(make_test_genesis(require_credential=True, accepted_issuers=[accepted.cred_def_id]),
+                     admission=credentials.verify_admission)
     chain.institution("issuer", key=other.key)
     chain.accept(other.key, "publish_credential_def", {**other.payload(), "cred_def_id": accepted.cred_def_id})
     assert _code(lambda: lookup_docs(chain.state, accepted.cred_def_id)) == "bad_credential_def"
@@ -317,14 +355,14 @@ def test_selective_disclosure_and_predicates(issuers, holder_cred):
 
 
 def _code(fn) -> str:
-    with pytest.raises(CredentialError) as info:
+    with pytest.raises(CredentialRefused) as info:
         fn()
     return info.value.code
 
 
 def test_no_verifier_means_no_admission(issuers):
-    contract.set_admission_verifier(None)
     chain = credential_chain(issuers[0])
+    chain.admission = None
     proof = {"v": 1, "type": "anoncreds-admission", "presentation": {}}
     assert code(chain, register(chain, fresh_key(), proof)) == "credential_unverifiable"
 
@@ -357,5 +395,96 @@ def test_any_malformed_presentation_is_refused_as_a_ledger_error(fuzz_chain, iss
          "proof": st.one_of(json_values, st.fixed_dictionaries({"proofs": st.lists(json_values, max_size=2)}))})))
     proof = {"v": 1, "type": "anoncreds-admission", "presentation": presentation}
     tx = fuzz_chain.tx(fixed_key("fuzz"), "register_pseudonym", {"box_key": "cd" * 32, "proof": proof})
-    with pytest.raises(CredentialError):
+    with pytest.raises(CredentialRefused):
         credentials.verify_admission(fuzz_chain.genesis, fuzz_chain.state, tx)
+
+
+# --- a proof made for anyone else never admits a pseudonym ---------------------------
+
+ADMISSION_LABELS = {"revealed_attrs": {}, "revealed_attr_groups": {}, "self_attested_attrs": {},
+                    "unrevealed_attrs": {"credential": {"sub_proof_index": 0}}, "predicates": {}}
+
+
+def _study_proof_with_admission_nonce(chain, issuer, holder, cred, index, attacker, *, reveal=(), predicates=(),
+                                      hidden=(), extra_attrs=None):
+    """What the attack of issue 13 obtains: a study-style request carrying the admission nonce
+    of the attacker's key, answered by the patient; its labels are then rewritten as an admission's."""
+    docs = lookup_docs(chain.state, issuer.cred_def_id)
+    request = proof_request("study", admission_nonce(chain.chain_id, attacker.public), [issuer.cred_def_id],
+                            reveal=list(reveal), predicates=list(predicates))
+    request["requested_attributes"].update(extra_attrs or {})
+    request["non_revoked"] = {"from": docs.status_timestamp, "to": docs.status_timestamp}
+    pres = holder.present(issuer, cred, index, docs, request, reveal=list(reveal), hidden=list(hidden),
+                          predicates=list(request["requested_predicates"]))
+    return pres
+
+
+@pytest.mark.parametrize("variant", ["predicate", "revealed", "revealed_and_predicate"])
+def test_a_study_proof_relabelled_as_an_admission_is_refused(issuers, holder_cred, variant):
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    attacker = fresh_key()  # holds no credential at all
+    reveal = ["insured"] if "revealed" in variant else []
+    predicates = [("birth_year", "<", 2008)] if "predicate" in variant else []
+    pres = _study_proof_with_admission_nonce(chain, issuer, holder, cred, index, attacker, reveal=reveal,
+                                             predicates=predicates)
+    forged = copy.deepcopy(pres)
+    forged["requested_proof"] = copy.deepcopy(ADMISSION_LABELS)
+    error = chain.refuse(register(chain, attacker, admission_proof(forged)))
+    assert error.code == "proof_invalid"
+    assert chain.state.get(f"pseu/{attacker.public}") is None
+    # Nothing of the patient's reaches the ledger: the refused transaction is in no block.
+    assert all(attacker.public not in json.dumps(tx.body) for _, txs in chain.blocks for tx in txs)
+
+
+def test_an_admission_proof_with_an_extra_predicate_is_refused(issuers, holder_cred):
+    """The labels drop the predicate; the proof still carries it: not an admission proof."""
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    attacker = fresh_key()
+    docs = lookup_docs(chain.state, issuer.cred_def_id)
+    request = admission_request(chain.chain_id, attacker.public, docs)
+    request["requested_predicates"] = {"p": {"name": "birth_year", "p_type": "<", "p_value": 2008,
+                                             "restrictions": {"cred_def_id": issuer.cred_def_id}}}
+    pres = holder.present(issuer, cred, index, docs, request, hidden=["credential"], predicates=["p"])
+    pres["requested_proof"]["predicates"] = {}
+    assert code(chain, register(chain, attacker, admission_proof(pres))) == "proof_invalid"
+
+
+def test_renamed_referents_are_refused(issuers, holder_cred):
+    """A revealed attribute renamed to the admission referent, or labels pointing at nothing."""
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    attacker = fresh_key()
+    pres = _study_proof_with_admission_nonce(chain, issuer, holder, cred, index, attacker, reveal=["birth_year"])
+    renamed = copy.deepcopy(pres)
+    renamed["requested_proof"] = copy.deepcopy(ADMISSION_LABELS)  # "birth_year" now called "credential"
+    assert code(chain, register(chain, attacker, admission_proof(renamed))) == "proof_invalid"
+    dangling = copy.deepcopy(pres)
+    dangling["requested_proof"] = {**ADMISSION_LABELS, "unrevealed_attrs": {"credential": {"sub_proof_index": 3}}}
+    assert code(chain, register(chain, attacker, admission_proof(dangling))) in ("bad_proof", "proof_invalid")
+    doubled = copy.deepcopy(pres)
+    doubled["requested_proof"] = {**ADMISSION_LABELS, "revealed_attrs": {"credential": {
+        "sub_proof_index": 0, "raw": "1990", "encoded": "1990"}}}
+    assert code(chain, register(chain, attacker, admission_proof(doubled))) == "bad_proof"
+
+
+def test_a_verifier_sees_only_proofs_of_exactly_what_it_asked(issuers, holder_cred):
+    """The same rule for studies: a proof of more (or other) than asked is refused."""
+    issuer = issuers[0]
+    chain = credential_chain(issuer)
+    holder, cred, index = holder_cred
+    docs = lookup_docs(chain.state, issuer.cred_def_id)
+    asked = proof_request("study", "1234567890", [issuer.cred_def_id], predicates=[("birth_year", "<", 2008)],
+                          not_after=chain.time + 60)
+    wider = proof_request("study", "1234567890", [issuer.cred_def_id], reveal=["insured"],
+                          predicates=[("birth_year", "<", 2008)], not_after=chain.time + 60)
+    pres = holder.present(issuer, cred, index, docs, wider, reveal=["insured"], predicates=["birth_year_lt_2008"])
+    pres["requested_proof"]["revealed_attrs"] = {}
+    assert _code(lambda: verify_presentation(asked, pres, {docs.cred_def_id: docs})) == "proof_invalid"
+    extra = copy.deepcopy(pres)
+    extra["surplus"] = {}
+    assert _code(lambda: verify_presentation(wider, extra, {docs.cred_def_id: docs})) == "bad_proof"

@@ -11,7 +11,7 @@ import pytest
 
 from ledger_client.block import Header, make_header, sign_header
 from ledger_client.encoding import canonical
-from ledger_client.node.datadir import load_key
+from ledger_client.keyfile import load_key
 from wallet.core import audit, records
 from wallet.core.crypto import ARGON2_MIN
 from wallet.core.db import SCHEMA_VERSION, WalletDB

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ledger_client.node.datadir import load_key
+from ledger_client.keyfile import load_key
 
 from ..core.clinic import ClinicDesk
 from ..core.paths import clinic_dir

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import platformdirs
 
-from ledger_client.node.datadir import load_key
+from ledger_client.keyfile import load_key
 
 from ..core.issuer import DEFAULT_ATTRIBUTES, DEFAULT_MAX_CREDENTIALS, DEFAULT_TAG, IssuerDesk
 from .common import UsageError, emit_json, passphrase, table, unlock, when

@@ -161,7 +161,7 @@ class ClinicDesk(InstitutionDesk):
                 return network.client.download_blob(request, out, progress=progress, cancel=cancel)
         except AccessDenied as exc:
             target.unlink(missing_ok=True)
-            raise ReadRefused(exc.code, exc.event_id) from None
+            raise ReadRefused(exc.reason, exc.event_id) from None
         except LedgerError:
             target.unlink(missing_ok=True)
             raise

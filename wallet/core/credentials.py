@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import CredentialDocs
-from ledger_client.errors import ContractError, LedgerError, NotFound
+from ledger_client.errors import CredentialRefused, LedgerError, NotFound, RevocationListOutdated
 
 from . import crypto
 from .credential_store import CredentialStore, link_secret
@@ -322,12 +322,11 @@ def register_admitted(wallet: Wallet, index: int) -> str:
         payload = admission_payload(wallet, index)
         try:
             return wallet.network.submit(key, "register_pseudonym", payload)
-        except ContractError as exc:
-            if exc.code == "revocation_list_outdated" and attempt < 2:
-                continue
-            if exc.code in ledger_creds.REFUSAL_CODES:
+        except RevocationListOutdated as exc:
+            if attempt == 2:
                 raise AdmissionRefused(exc) from None
-            raise
+        except CredentialRefused as exc:
+            raise AdmissionRefused(exc) from None
     raise AssertionError("unreachable")
 
 

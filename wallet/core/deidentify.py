@@ -31,11 +31,21 @@ Harbor identifiers is removed:
                                                    letter-digit tokens in free text removed
 ====  ===========================================  ===========================================
 
-Free-text narratives (``text`` with its XHTML ``div``) and other free text (``note``,
-``comment``, ``description``, reference ``display``) are dropped; the short texts that
-remain (``CodeableConcept.text``, ``valueString``...) are scrubbed with the patterns
-above. Terminology (``system``, ``code``...) is kept: it is the clinical content a study
-needs and identifies no one. The copy is labelled with the HL7 security label ANONYED.
+Free text never leaves as written: no pattern can tell a relative's name or a street
+address inside "Hector Zorglub (husband)" or "8 Quai du Mont-Blanc, Geneva" from clinical
+words, so a string is kept only when it is known safe. Known safe are terminology and
+enumerations (``system``, ``code`` and code-typed values such as ``valueCode``,
+``status``, ``unit``... the clinical content a study needs, identifying no one), dates
+(cut to their year) and numbers. Everything else is free text and is removed: narratives
+(``text`` with its XHTML ``div``), ``note``, ``comment``, ``description``, reference
+``display``, ``valueString``/``valueMarkdown`` and every other string element, and
+``CodeableConcept.text`` (where a concept has no coding, its text is replaced by
+:data:`TEXT_REMOVED` so the element stays valid FHIR). As a second line of defence, every
+name, address part, telecom and identifier value the document itself holds (the
+patient, contacts, related persons, practitioners, organisations, locations) is looked for
+in every string that remains and redacted where found. :func:`summarize` says what a copy
+keeps and removes, for the patient to see before sharing. The copy is labelled with the
+HL7 security label ANONYED.
 """
 
 from __future__ import annotations
@@ -45,7 +55,9 @@ import ipaddress
 import random
 import re
 import uuid
-from typing import Any
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterator
 
 from .errors import WalletError
 
@@ -54,6 +66,8 @@ ANONYMIZED = {"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationVal
               "display": "anonymized"}
 UCUM = "http://unitsofmeasure.org"
 MAX_DEPTH = 64
+TEXT_REMOVED = "[free text removed]"
+REDACTED = "[removed]"
 
 DROP_KEYS = frozenset({
     "name", "telecom", "photo", "contact", "link", "alias", "position", "udiCarrier", "serialNumber",
@@ -64,6 +78,16 @@ VERBATIM_KEYS = frozenset({
     "resourceType", "system", "code", "version", "status", "gender", "unit", "contentType", "language",
     "use", "comparator", "type", "mode", "method", "intent", "priority", "kind",
 })
+# Where the document names people, places and accounts: the values found under these keys are
+# redacted from every string that remains (a code or unit cannot smuggle a name out).
+_IDENTIFYING_KEYS = frozenset({"name", "given", "family", "prefix", "suffix", "alias", "line", "city", "district",
+                               "postalCode", "display", "value", "text", "authorString"})
+_IDENTIFYING_PARENTS = frozenset({"name", "address", "telecom", "identifier", "contact", "alias", "photo",
+                                  "managingOrganization", "generalPractitioner", "performer", "author",
+                                  "requester", "recorder", "asserter", "subject", "patient", "note"})
+_WORDS_KEYS = frozenset({"given", "family", "alias", "line", "city", "district"})
+_MIN_TOKEN = 3
+_CHOICE_STRING = re.compile(r"[a-z]+(String|Markdown)")
 
 _DATE = re.compile(r"(\d{4})(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?")
 _TIME = re.compile(r"\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
@@ -123,8 +147,92 @@ def deidentify(resource: dict, *, today: _dt.date | None = None, rng: random.Ran
         raise DeidentifyError(detail="not a FHIR resource")
     ctx = _Context((today or _dt.date.today()).year, rng or random.SystemRandom())
     out = _resource(resource, ctx, 0)
+    out = _redact_known(out, _known_identifiers(resource))
     out["meta"] = {"security": [dict(ANONYMIZED)]}
     return out
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a de-identified copy keeps and what it removed, in the patient's terms."""
+
+    resource_types: dict[str, int]
+    kept: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    free_texts_removed: int = 0
+
+
+def summarize(source: dict, copy: dict) -> Summary:
+    """Compare a document with its de-identified copy: the consent preview's words."""
+    types = Counter(r["resourceType"] for r in _resources(copy) if isinstance(r.get("resourceType"), str))
+    texts = sum(1 for key, _ in _strings(source) if _is_free_text(key))
+    kept = ["resource types and coded clinical content (codes, code systems, units)",
+            "measured values and ranges", "years of dates (no day or month)"]
+    if any(key in ("state", "country") for key, _ in _strings(copy)):
+        kept.append("state and country of addresses")
+    removed = ["names, addresses, phone and fax numbers, e-mail and web addresses, IP addresses",
+               "identifiers (record, insurance, account, licence, device and serial numbers)",
+               "photographs, attached documents and images", "days and months of dates, ages over 89",
+               "free-text notes, comments and descriptions"]
+    return Summary(dict(sorted(types.items())), kept, removed, texts)
+
+
+def _resources(doc: dict) -> Iterator[dict]:
+    yield doc
+    for entry in doc.get("entry") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("resource"), dict):
+            yield from _resources(entry["resource"])
+
+
+def _strings(doc: Any, key: str = "", parent: str = "") -> Iterator[tuple[str, str]]:
+    """Every string leaf with its key (and, one level up, its parent's key)."""
+    if isinstance(doc, dict):
+        for sub, value in doc.items():
+            yield from _strings(value, sub, key)
+    elif isinstance(doc, list):
+        for value in doc:
+            yield from _strings(value, key, parent)
+    elif isinstance(doc, str):
+        yield key, doc
+
+
+def _is_free_text(key: str) -> bool:
+    return key in ("text", "div", "note", "comment", "description", "display", "valueString", "valueMarkdown")
+
+
+def _known_identifiers(doc: Any, key: str = "", parent: str = "", found: set[str] | None = None) -> set[str]:
+    """Names, address parts, telecoms and identifier values written anywhere in ``doc``."""
+    found = set() if found is None else found
+    if isinstance(doc, dict):
+        for sub, value in doc.items():
+            _known_identifiers(value, sub, key, found)
+    elif isinstance(doc, list):
+        for value in doc:
+            _known_identifiers(value, key, parent, found)
+    elif isinstance(doc, str) and (parent in _IDENTIFYING_PARENTS or key in _WORDS_KEYS) \
+            and key in _IDENTIFYING_KEYS:
+        found.add(doc.strip())
+        if key in _WORDS_KEYS or parent in ("name", "address"):  # each word of a name or an address line
+            found.update(word for word in re.findall(r"[^\W\d_]+", doc) if len(word) >= _MIN_TOKEN)
+    return {item for item in found if len(item) >= _MIN_TOKEN}
+
+
+def _redact_known(doc: Any, known: set[str]) -> Any:
+    """``doc`` with every known identifying value removed from its strings (ids and URIs aside)."""
+    if not known:
+        return doc
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(k) for k in sorted(known, key=len, reverse=True))
+                         + r")(?![^\W_])", re.IGNORECASE)
+
+    def walk(value: Any, key: str) -> Any:
+        if isinstance(value, dict):
+            return {sub: walk(item, sub) for sub, item in value.items()}
+        if isinstance(value, list):
+            return [walk(item, key) for item in value]
+        if isinstance(value, str) and key not in ("id", "reference", "fullUrl", "system", "url", "resourceType"):
+            return pattern.sub(REDACTED, value)
+        return value
+    return walk(doc, "")
 
 
 def _resource(res: dict, ctx: _Context, depth: int) -> dict:
@@ -177,21 +285,32 @@ def _object(key: str, value: dict, ctx: _Context, depth: int) -> Any:
     for sub, item in value.items():
         if sub == "id":  # element ids are arbitrary strings
             continue
+        if sub == "text" and isinstance(item, str) and _is_concept(value):
+            continue  # a concept's free text: its codings say what it is
         cleaned = _element(sub, item, ctx, depth + 1)
         if cleaned is not DROP:
             out[sub] = cleaned
+    if _is_concept(value) and not out.get("coding"):
+        out["text"] = TEXT_REMOVED  # a text-only concept stays a valid (empty of meaning) element
     return out or DROP
 
 
+def _is_concept(value: dict) -> bool:
+    """A CodeableConcept: codings and/or a text, and nothing else."""
+    return bool(value) and set(value) <= {"coding", "text", "id", "extension"} and (
+        "coding" in value or isinstance(value.get("text"), str))
+
+
 def _string(key: str, value: str) -> Any:
-    if key in VERBATIM_KEYS:
+    """Known-safe strings are kept (terminology, enumerations, years); free text is dropped."""
+    if key in VERBATIM_KEYS or (key.startswith("value") and key.endswith("Code")):
         return value
     match = _DATE.fullmatch(value)
     if match:
         return match.group(1)
-    if _TIME.fullmatch(value):
-        return DROP
-    return scrub(value)
+    if _CHOICE_STRING.fullmatch(key):  # e.g. Immunization.occurrenceString, which may be required
+        return TEXT_REMOVED
+    return DROP
 
 
 def scrub(text: str) -> str:

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from ledger_client.errors import Cancelled
+
+__all__ = ["Cancelled"]  # one class for a cancel, the client's and the core's alike (see ledger_client.errors)
+
 
 class WalletError(Exception):
     """Something went wrong in the wallet."""
@@ -29,13 +33,6 @@ class WalletError(Exception):
     @property
     def message(self) -> str:
         return str(self.args[0])
-
-
-class Cancelled(WalletError):
-    """The action was cancelled."""
-
-    # A cancelled action shows nothing: the GUI's show_error() returns silently for this class.
-    code = "cancelled"
 
 
 class WrongPassphrase(WalletError):
@@ -95,6 +92,18 @@ class InvalidPhrase(WalletError):
         self.word = word  # the unknown word as typed (a single word leaks nothing useful)
         self.position = position  # 1-based, as the patient counts
         self.suggestion = suggestion
+
+
+class NoNetwork(WalletError):
+    """This wallet is not connected to a Medwallet network yet. Set a node address."""
+
+    code = "no_network"
+
+
+class LocalNodeFailed(WalletError):
+    """The local ledger node could not start. See its log file, or configure a network node instead."""
+
+    code = "local_node_failed"
 
 
 class RecordIntegrityError(WalletError):

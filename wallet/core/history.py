@@ -9,12 +9,13 @@ headers are hash-linked) and may only extend the chain. Otherwise nothing it say
 
 from __future__ import annotations
 
-from ledger_client.errors import IntegrityError
+from ledger_client.errors import HistoryMismatch
 
+from .errors import WalletError
 from .wallet import Wallet
 
 
-class HistoryChanged(IntegrityError):
+class HistoryChanged(WalletError):
     """The ledger node's history differs from what this wallet verified before: the node may have been
     tampered with. Nothing it says is used; try another node of the network and tell its operator."""
 
@@ -33,10 +34,8 @@ def check_history(wallet: Wallet) -> int:
         light.resume(known)
     try:
         height = light.sync()
-    except IntegrityError as exc:
-        if exc.code == "history_changed":
-            raise HistoryChanged(f"{' '.join((HistoryChanged.__doc__ or '').split())} ({exc.message})") from None
-        raise
+    except HistoryMismatch as exc:
+        raise HistoryChanged(f"{HistoryChanged.user_text()} ({exc.message})", detail=exc.code) from None
     if height > len(known):
         with wallet.db.transaction() as conn:
             conn.executemany("INSERT OR IGNORE INTO headers(height, hash) VALUES (?, ?)",

@@ -1,5 +1,10 @@
 """The embedded default network: a ledger node started on this machine for a wallet
-that has no network configured, and stopped when the wallet exits."""
+that has no network configured, and stopped when the wallet exits.
+
+The wallet knows the node only as a program (``medwallet-node init`` makes the network
+on first use, ``medwallet-node run`` serves it) and as an HTTP API: it imports nothing of
+:mod:`ledger_client.node`.
+"""
 
 from __future__ import annotations
 
@@ -12,12 +17,12 @@ from pathlib import Path
 
 import requests
 
-from ledger_client.node.datadir import init_datadir
-
-from .errors import WalletError
+from .errors import LocalNodeFailed
 from .paths import local_node_dir
 
 DEFAULT_PORT = 8765
+NETWORK_NAME = "medwallet-local"
+INIT_TIMEOUT_S = 60
 
 
 def node_command() -> list[str]:
@@ -38,12 +43,6 @@ def _stop_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
     except OSError:
         pass
-
-
-class LocalNodeFailed(WalletError):
-    """The local ledger node could not start. See its log file, or configure a network node instead."""
-
-    code = "local_node_failed"
 
 
 def _port_free(port: int) -> bool:
@@ -74,7 +73,7 @@ class LocalNode:
     def start(self, timeout: float = 20.0) -> str:
         """Start (making the network on first use); returns the node URL."""
         if not (self.data / "genesis.json").exists():
-            init_datadir(self.data, "medwallet-local")
+            self._init()
         if self._answers():
             return self.url  # already running (another window or a previous run)
         if not _port_free(self.port):
@@ -95,6 +94,17 @@ class LocalNode:
             time.sleep(0.05)
         self.stop()
         raise LocalNodeFailed(detail="timed out")
+
+    def _init(self) -> None:
+        """Make the local network (genesis, node and governance keys) in the data folder."""
+        self.data.mkdir(parents=True, exist_ok=True)
+        try:
+            done = subprocess.run([*node_command(), "init", "--data", str(self.data), "--network", NETWORK_NAME],
+                                  capture_output=True, text=True, timeout=INIT_TIMEOUT_S)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise LocalNodeFailed(detail=f"init: {type(exc).__name__}") from None
+        if done.returncode != 0:
+            raise LocalNodeFailed(detail=f"init exit code {done.returncode}: {done.stderr.strip()[-300:]}")
 
     def _answers(self) -> bool:
         try:

@@ -7,7 +7,7 @@ import time
 
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
-from ledger_client.errors import ContractError
+from ledger_client.errors import SequenceClash
 from ledger_client.genesis import Genesis
 from ledger_client.light import LightClient
 from ledger_client.tx import make_tx
@@ -37,8 +37,8 @@ class Network:
             try:
                 self.client.submit(tx, wait=wait)
                 return tx.id
-            except ContractError as exc:
-                if exc.code not in ("out_of_order", "replayed") or attempt:
+            except SequenceClash:
+                if attempt:
                     raise
         raise AssertionError("unreachable")
 

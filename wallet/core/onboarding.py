@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .errors import Cancelled, KeyringUnavailable, WalletError
+from ledger_client.errors import LedgerError
+
+from .errors import Cancelled, KeyringUnavailable, LocalNodeFailed, NoNetwork, WalletError
 from .seed import PHRASE_WORDS, new_phrase, validate_phrase
 
 CHECK_WORDS = 3
@@ -194,13 +196,11 @@ class Onboarding:
     def failed(self, exc: BaseException) -> Step:
         """Go back to the step whose answer must change; returns it (BUILD: just retry)."""
         self._expect(Step.BUILD)
-        from ledger_client.errors import LedgerError  # the machine itself never talks to a ledger
-
         target = Step.BUILD
         if isinstance(exc, KeyringUnavailable):
             self.keyring_available = False
             target = Step.PROTECTION
-        elif isinstance(exc, LedgerError) or getattr(exc, "code", "") in ("local_node_failed", "no_network"):
+        elif isinstance(exc, (LedgerError, LocalNodeFailed, NoNetwork)) and not isinstance(exc, Cancelled):
             target = Step.NETWORK
         while self.step != target and self._history:
             self.step = self._history.pop()

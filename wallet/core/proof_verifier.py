@@ -14,7 +14,8 @@ import time
 
 from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
-from ledger_client.credentials import CredentialError, VerifiedPresentation
+from ledger_client.credentials import VerifiedPresentation
+from ledger_client.errors import CredentialRefused
 
 from .credentials import DOC_VERSION, check_doc, ledger_docs
 from .errors import WalletError
@@ -28,7 +29,7 @@ class ProofRejected(WalletError):
 
     code = "proof_rejected"
 
-    def __init__(self, exc: CredentialError) -> None:
+    def __init__(self, exc: CredentialRefused) -> None:
         super().__init__(f"The proof was not accepted: {exc.message}", detail=exc.code)
         self.reason = exc.code
 
@@ -60,9 +61,9 @@ class StudyVerifier:
         for cred_def_id in self.accepted:
             try:
                 docs[cred_def_id] = ledger_docs(self.network, cred_def_id)
-            except (WalletError, CredentialError):  # not (or no longer validly) on the ledger
+            except (WalletError, CredentialRefused):  # not (or no longer validly) on the ledger
                 continue
         try:
             return ledger_creds.verify_presentation(request_doc["request"], presentation, docs)
-        except CredentialError as exc:
+        except CredentialRefused as exc:
             raise ProofRejected(exc) from None

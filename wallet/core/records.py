@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ledger_client.access import make_access_request
-from ledger_client.errors import ContractError, LedgerError, NotFound
+from ledger_client.errors import NotFound, RecordExists, RecordRetired
 
 from . import events
-from .errors import Cancelled, FileTooLarge, RecordIntegrityError, UnreadableFile, WalletError
+from .errors import FileTooLarge, RecordIntegrityError, UnreadableFile, WalletError
 from .file_kinds import detect
 from .record_blob import Sealer, open_record, unwrap_key
 from .upload_pipeline import seal_and_upload
@@ -109,14 +109,9 @@ def store_remote(wallet: Wallet, record: str, *, progress: Progress | None = Non
     network = wallet.network
     if row["status"] == "encrypted":
         path = wallet.blob_path(record)
-        try:
-            network.client.upload_blob(key, network.chain_id, record, row["cipher_size"],
-                                       lambda offset: _read_from(path, offset), progress=_stage(progress, "upload"),
-                                       cancel=cancel)
-        except LedgerError as exc:
-            if exc.code == "cancelled":
-                raise Cancelled() from None
-            raise
+        network.client.upload_blob(key, network.chain_id, record, row["cipher_size"],
+                                   lambda offset: _read_from(path, offset), progress=_stage(progress, "upload"),
+                                   cancel=cancel)
         wallet.db.execute("UPDATE records SET status='uploaded' WHERE record=?", (record,))
     if row["status"] in ("encrypted", "uploaded"):
         tx_id = _anchor(wallet, key, record, row)
@@ -128,10 +123,8 @@ def _anchor(wallet: Wallet, key, record: str, row: dict) -> str:
     try:
         return network.submit(key, "anchor_record", {"record": record, "size": row["cipher_size"],
                                                      "category": row["category"]})
-    except ContractError as exc:
-        if exc.code == "record_exists":  # an earlier attempt landed
-            return network.client.record(record)["tx"]
-        raise
+    except RecordExists:  # an earlier attempt landed
+        return network.client.record(record)["tx"]
 
 
 def _read_from(path: Path, offset: int) -> Iterator[bytes]:
@@ -224,10 +217,7 @@ def delete_record(wallet: Wallet, record: str) -> list[str]:
         if item["status"] == "anchored":
             try:
                 wallet.network.submit(wallet.signing_key(item["pseudonym"]), "retire_record", {"record": item["record"]})
-            except ContractError as exc:
-                if exc.code != "record_retired":
-                    raise
-            except NotFound:
+            except (RecordRetired, NotFound):
                 pass
         wallet.destroy_local_copy(item["record"])
         wallet.db.execute("UPDATE records SET status='deleted' WHERE record=?", (item["record"],))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ledger_client.contract import consent_status
-from ledger_client.errors import LedgerError
+from ledger_client.errors import AlreadyRevoked, LedgerError
 
 from . import crypto, events
 from .errors import WalletError
@@ -158,9 +158,7 @@ def revoke(wallet: Wallet, consent: str) -> str:
         raise GrantError("This wallet has no such consent.")
     try:
         tx_id = wallet.network.submit(wallet.signing_key(row["pseudonym"]), "revoke_consent", {"consent": consent})
-    except LedgerError as exc:
-        if exc.code != "already_revoked":
-            raise
+    except AlreadyRevoked:
         tx_id = ""
     wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?", (int(time.time()), consent))
     events.publish("consent_revoked", wallet, consent)

@@ -47,7 +47,7 @@ def seal_and_upload(sealer: Sealer, local: Path, client, key: SigningKey, chain_
     try:
         session = client.upload_stream(key, chain_id, sealer.size, _consume(pieces), progress=progress, cancel=cancel)
     except LedgerError as exc:
-        if exc.code == "cancelled" or (cancel and cancel()):
+        if isinstance(exc, Cancelled) or (cancel and cancel()):
             _drain(pieces, worker)
             local.unlink(missing_ok=True)
             raise Cancelled() from None

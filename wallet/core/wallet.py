@@ -11,7 +11,7 @@ from ledger_client.errors import NotFound
 
 from . import crypto
 from .db import WalletDB
-from .errors import WalletError
+from .errors import NoNetwork, WalletError
 from .keystore import Keystore
 from .network import Network
 from .seed import KeyTree, new_phrase, validate_phrase, seed_from_phrase
@@ -33,12 +33,6 @@ class NoWallet(WalletError):
     """There is no wallet in this folder yet. Create one or restore one from its recovery phrase."""
 
     code = "no_wallet"
-
-
-class NoNetwork(WalletError):
-    """This wallet is not connected to a Medwallet network yet. Set a node address."""
-
-    code = "no_network"
 
 
 class Wallet:

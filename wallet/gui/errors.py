@@ -34,11 +34,9 @@ presenter = _present
 
 
 def is_cancellation(exc: BaseException) -> bool:
-    from ledger_client.errors import LedgerError
-
     from ..core.errors import Cancelled
 
-    return isinstance(exc, Cancelled) or (isinstance(exc, LedgerError) and exc.code == "cancelled")
+    return isinstance(exc, Cancelled)
 
 
 def user_message(exc: BaseException) -> str | None:
@@ -48,8 +46,9 @@ def user_message(exc: BaseException) -> str | None:
 
     from ..core.errors import WalletError
 
-    if isinstance(exc, AccessDenied) and exc.code in REASON_TEXT:
-        return _("The ledger refused this read: {reason}.").format(reason=_(REASON_TEXT[exc.code]))
+    reason = REASON_TEXT.get(exc.reason) if isinstance(exc, AccessDenied) else None
+    if reason is not None:
+        return _("The ledger refused this read: {reason}.").format(reason=_(reason))
     if isinstance(exc, (WalletError, LedgerError)):
         return _(exc.message)
     return None

@@ -112,7 +112,7 @@ class WalletSession:
         this computer stay usable, the problem is kept in :attr:`network_problem` for the
         window to show, and the next action that needs the network tries again.
         """
-        from ledger_client.errors import LedgerError
+        from ledger_client.errors import LedgerError, WrongNetwork
 
         self.network_problem = None
         try:
@@ -120,9 +120,9 @@ class WalletSession:
                 wallet.network  # noqa: B018  (connects and checks the pinned genesis)
             else:
                 wallet.use_local_node(self.start_local())
+        except WrongNetwork:
+            raise
         except (LedgerError, WalletError) as exc:
-            if getattr(exc, "code", "") == "wrong_network":
-                raise
             self.network_problem = exc
 
     @property
@@ -204,7 +204,7 @@ class ClinicSession:
     def create(self, name: str, kind: str, nodes: list[str], *, governance_key: Path | None = None,
                passphrase: str | None = None):
         """A new desk; registered at once when the network's governance key is at hand (local networks)."""
-        from ledger_client.node.datadir import load_key
+        from ledger_client.keyfile import load_key
 
         from ..core.clinic import ClinicDesk
 

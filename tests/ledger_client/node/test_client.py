@@ -111,7 +111,7 @@ def test_streaming_with_progress_and_cancel(net):
     with pytest.raises(errors.LedgerError) as info:
         net.client.upload_blob(patient, net.chain_id, blob, len(data), open_at,
                                cancel=lambda: len(calls) > 3, progress=lambda done, total: calls.append(done))
-    assert info.value.code == "cancelled"
+    assert isinstance(info.value, errors.Cancelled) and info.value.code == "cancelled"
     net.client.upload_blob(patient, net.chain_id, blob, len(data), open_at)
     net.commit(patient, "anchor_record", {"record": blob, "size": len(data), "category": "image"})
     out, seen = io.BytesIO(), []
@@ -120,4 +120,4 @@ def test_streaming_with_progress_and_cancel(net):
     assert out.getvalue() == data and seen[-1] == (len(data), len(data))
     with pytest.raises(errors.LedgerError) as cancelled:
         net.client.download_blob(net.access(patient, blob, None), io.BytesIO(), cancel=lambda: True)
-    assert cancelled.value.code == "cancelled"
+    assert isinstance(cancelled.value, errors.Cancelled) and cancelled.value.code == "cancelled"

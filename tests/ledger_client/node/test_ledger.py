@@ -9,7 +9,8 @@ import os
 import pytest
 
 from ledger_client.crypto import SigningKey
-from ledger_client.node.datadir import init_datadir, load_key
+from ledger_client.keyfile import load_key
+from ledger_client.node.datadir import init_datadir
 from ledger_client.node.ledger import LedgerNode, NodeConfig
 from ledger_client.tx import make_tx
 

@@ -14,7 +14,6 @@ import sys
 
 import pytest
 
-from ledger_client.access import make_upload_auth  # noqa: F401  (used by the actors)
 from tests.nodeproc import new_network
 
 from .actors import Network

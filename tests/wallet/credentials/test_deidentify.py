@@ -10,10 +10,12 @@ import json
 import random
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wallet.core.deidentify import AGE_90_OR_OLDER_URL, deidentify, scrub
+from wallet.core.deidentify import AGE_90_OR_OLDER_URL, TEXT_REMOVED, deidentify, scrub, summarize
+from wallet.core.fhir.validate import resource_problems
 
 TODAY = dt.date(2025, 6, 1)
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
@@ -220,3 +222,97 @@ def test_scrub_free_text():
     text = scrub("Seen 2024-03-05 by dr.who@clinic.org from 10.1.2.3 / 2001:db8::1, www.x.org, SSN 123-45-6789, "
                  "ref AB12CD34; BP 120/80 at 10:30")
     assert text == ("Seen 2024 by [email] from [ip] / [ip], [url] SSN [number], ref [code]; BP 120/80 at 10:30")
+
+
+# --- every Safe Harbor class, in every text-bearing element ---------------------------
+
+# One value per Safe Harbor class (45 CFR 164.514(b)(2)(i)(A)-(R)), written as patients'
+# portals and clinicians write them: each must be gone from the copy, wherever it was put.
+SAFE_HARBOR = {
+    "A names": "Dr Gaston Frimousse", "A relative": "Hector Zorglub (husband)",
+    "B address": "8 Quai du Mont-Blanc, Geneva", "B zip": "ZIP 02139",
+    "C date": "2024-03-05", "C birth date": "born 5 March 1931",
+    "D phone": "+41 22 555 01 23", "E fax": "fax 022 555 77 88", "F email": "gaston@frimousse.example",
+    "G ssn": "123-45-6789", "H mrn": "MRN884422", "I health plan": "plan HP99812K", "J account": "ACCT77123Z",
+    "K licence": "licence LX558812", "L vehicle": "VIN 1HGCM82633A004352", "M device": "serial SN88X21Q",
+    "N url": "https://frimousse.example/me", "O ip": "10.20.30.40", "P biometric": "fingerprint FP7Q2W9E4R",
+    "Q photo": "photo IMG4411.jpg", "R other code": "badge ZX44QW91",
+}
+# The tokens that would identify the patient if they survived (numbers compared as digits).
+_TELLTALES = ["Gaston", "Frimousse", "Hector", "Zorglub", "husband", "Quai", "Mont-Blanc", "Geneva", "02139",
+              "2024-03", "March", "1931", "555", "frimousse", "6789", "884422", "99812", "77123", "558812",
+              "1HGCM", "88X21Q", "10.20.30.40", "FP7Q2W9E4R", "IMG4411", "ZX44QW91"]
+CODED = {"coding": [{"system": "http://loinc.org", "code": "8867-4"}]}
+
+
+def _text_bearing(text: str) -> list[dict]:
+    """Resources of the types Medwallet shares, with ``text`` in every element that takes a string."""
+    concept = {**CODED, "text": text}
+    bare = {"text": text}
+    annotation = {"authorString": text, "time": "2024-03-05T10:00:00Z", "text": text}
+    ref = {"reference": "Patient/p1", "display": text}
+    return [
+        {"resourceType": "Patient", "id": "p1", "text": {"status": "generated", "div": f"<div>{text}</div>"},
+         "name": [{"text": text, "family": text, "given": [text]}],
+         "address": [{"text": text, "line": [text], "city": text, "state": "MA", "country": "US"}],
+         "maritalStatus": bare, "communication": [{"language": concept}],
+         "contact": [{"relationship": [bare], "name": {"text": text}}]},
+        {"resourceType": "Observation", "id": "o1", "status": "final", "code": concept, "category": [bare],
+         "subject": ref, "performer": [ref], "valueString": text, "note": [annotation],
+         "interpretation": [bare], "bodySite": bare, "method": bare,
+         "component": [{"code": bare, "valueString": text}, {"code": concept, "valueCodeableConcept": bare}],
+         "referenceRange": [{"text": text, "low": {"value": 1}}]},
+        {"resourceType": "DocumentReference", "id": "d1", "status": "current", "type": bare,
+         "category": [concept], "subject": ref, "description": text, "author": [ref],
+         "content": [{"attachment": {"contentType": "text/plain", "title": text}}],
+         "context": {"facilityType": bare, "practiceSetting": concept}},
+        {"resourceType": "Condition", "id": "c1", "code": bare, "subject": ref, "note": [annotation],
+         "severity": concept, "bodySite": [bare], "stage": [{"summary": bare}], "evidence": [{"code": [bare]}],
+         "abatementString": text, "onsetString": text},
+        {"resourceType": "AllergyIntolerance", "id": "a1", "patient": ref, "code": bare, "note": [annotation],
+         "reaction": [{"substance": bare, "manifestation": [bare], "description": text, "note": [annotation]}]},
+        {"resourceType": "MedicationStatement", "id": "m1", "status": "active", "subject": ref,
+         "medicationCodeableConcept": bare, "reasonCode": [bare], "note": [annotation],
+         "dosage": [{"text": text, "patientInstruction": text, "route": bare, "timing": {"code": bare}}]},
+        {"resourceType": "Immunization", "id": "i1", "status": "completed", "patient": ref,
+         "vaccineCode": bare, "occurrenceString": text, "lotNumber": text, "site": bare, "note": [annotation],
+         "performer": [{"actor": ref}], "reasonCode": [bare]},
+    ]
+
+
+@pytest.mark.parametrize("label", sorted(SAFE_HARBOR))
+def test_every_safe_harbor_class_is_removed_from_every_text_element(label):
+    text = SAFE_HARBOR[label]
+    resources = _text_bearing(text)
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in resources]}
+    for doc in [*resources, bundle]:
+        out = json.dumps(deidentify(doc, today=TODAY, rng=random.Random(1)), ensure_ascii=False)
+        assert text not in out
+        for telltale in _TELLTALES:
+            assert telltale.lower() not in out.lower(), (label, doc["resourceType"], telltale)
+
+
+def test_the_copy_stays_valid_fhir_and_says_what_it_keeps():
+    resources = _text_bearing("Hector Zorglub (husband)")
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": r} for r in resources]}
+    out = deidentify(bundle, today=TODAY, rng=random.Random(1))
+    for entry in out["entry"]:
+        assert resource_problems(entry["resource"]) == [], entry["resource"]["resourceType"]
+    observation = out["entry"][1]["resource"]
+    assert observation["code"] == CODED  # the coded meaning stays; its free text does not
+    assert observation["category"] == [{"text": TEXT_REMOVED}]
+    summary = summarize(bundle, out)
+    assert summary.resource_types["Observation"] == 1 and summary.free_texts_removed > 20
+    assert any("free-text" in line for line in summary.removed) and any("codes" in line for line in summary.kept)
+
+
+def test_names_the_record_holds_are_redacted_even_from_codes():
+    """Second line of defence: a value the document names someone with never survives, not even as a code."""
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Practitioner", "id": "pr", "name": [{"family": "Frimousse",
+                                                                           "given": ["Gaston"]}]}},
+        {"resource": {"resourceType": "Observation", "id": "o", "status": "final",
+                      "code": {"coding": [{"system": "urn:x", "code": "frimousse-panel"}]},
+                      "valueQuantity": {"value": 3, "unit": "Gaston units"}}}]}
+    out = json.dumps(deidentify(bundle, today=TODAY))
+    assert "Frimousse" not in out and "frimousse" not in out and "Gaston" not in out

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from ledger_client import errors as ledger_errors
 from ledger_client.errors import LedgerError, NodeUnavailable
 from wallet.core import events
 from wallet.core.errors import Cancelled, WrongPassphrase
@@ -79,7 +80,8 @@ def test_show_error_kinds(qtbot, monkeypatch):
     shown = []
     monkeypatch.setattr(errors, "presenter", shown.append)
     assert errors.show_error(None, Cancelled()) is None
-    assert errors.show_error(None, LedgerError("upload cancelled", code="cancelled")) is None
+    assert errors.show_error(None, ledger_errors.Cancelled("upload cancelled")) is None  # as the client raises it
+    assert Cancelled is ledger_errors.Cancelled and issubclass(Cancelled, LedgerError)  # one class for a cancel
     box = errors.show_error(None, NodeUnavailable())
     assert isinstance(box, QMessageBox) and "No ledger node could be reached" in box.text()
     secret = "Jane-Doe-HIV-result-and-key-00112233"

@@ -30,7 +30,7 @@ from ledger_client.access import make_upload_auth
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
 from ledger_client.encoding import parse_json
-from ledger_client.errors import ContractError, LedgerError
+from ledger_client.errors import ContractError, LedgerError, SequenceClash
 from ledger_client.tx import make_tx
 
 from .. import events
@@ -271,9 +271,12 @@ def anchor_rows(wallet: Wallet, key: SigningKey, rows: list[dict], tick: Callabl
                    for n, row in enumerate(pending)]
             try:
                 network.client.submit_batch(txs, wait=True, timeout=BATCH_WAIT_S)
-            except ContractError as exc:
-                if exc.code in ("out_of_order", "replayed") and not attempt:
+            except SequenceClash:
+                if not attempt:
                     continue
+                _anchor_one_by_one(wallet, pending)
+                break
+            except ContractError:
                 _anchor_one_by_one(wallet, pending)
                 break
             for row, tx in zip(pending, txs):
