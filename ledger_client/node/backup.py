@@ -25,7 +25,8 @@ from pathlib import Path
 from .. import crypto
 from ..errors import StorageError
 from .blobs import BlobStore
-from .datadir import load_genesis, write_private
+from ..keyfile import write_private
+from .datadir import load_genesis
 from .store import SCHEMA_VERSION, Store
 from .verify import VerifyReport, verify_datadir
 

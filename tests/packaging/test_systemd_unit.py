@@ -59,7 +59,7 @@ def test_the_node_runs_with_memory_deny_write_execute(tmp_path):
                 import time
                 time.sleep(0.1)
         from ledger_client.client import LedgerClient
-        from ledger_client.node.datadir import load_key
+        from ledger_client.keyfile import load_key
         client = LedgerClient([url])
         client.submit_signed(load_key(data / "governance.key"), "register_institution", {
             "name": "Clinic", "kind": "clinic", "sign_key": SigningKey.generate().public, "box_key": "ab" * 32})

@@ -23,7 +23,7 @@ from .actors import Network, assert_error
 def limited(tmp_path_factory):
     """A node whose limits apply to loopback too, and are small enough to reach in a test."""
     proc = new_network(tmp_path_factory.mktemp("quotas") / "node", extra_args=[
-        "--limits-exempt", "none", "--limit", "address=400/second", "--limit", "key_read=3/5 seconds",
+        "--limits-exempt", "none", "--limit", "address=400/second", "--limit", "key_read=3/20 seconds",
         "--limit", "key_tx=4/2 seconds", "--limit", "key_upload=100/second"]).start()
     yield Network(proc)
     proc.stop()
@@ -39,10 +39,10 @@ def test_reads_over_the_key_limit_get_429_and_write_nothing(limited):
     before = net.snapshot()
     response = net.read(net.access(clinic, record, consent))
     doc = assert_error(response, 429, "rate_limited", "signed reads", "key")
-    assert 1 <= int(response.headers["Retry-After"]) <= 5 and doc["retry_after"] == int(response.headers["Retry-After"])
+    assert 1 <= int(response.headers["Retry-After"]) <= 20 and doc["retry_after"] == int(response.headers["Retry-After"])
     assert net.snapshot() == before  # no access event, no refusal event
     # the client library waits as asked (with jitter) and the read goes through
-    client = LedgerClient([net.url], max_rate_wait=30)
+    client = LedgerClient([net.url], max_rate_wait=60)
     started = time.monotonic()
     with open(net.proc.data / "read.out", "wb") as out:
         client.download_blob(net.access(clinic, record, consent), out)
