@@ -24,7 +24,7 @@ def limited(tmp_path_factory):
     """A node whose limits apply to loopback too, and are small enough to reach in a test."""
     proc = new_network(tmp_path_factory.mktemp("quotas") / "node", extra_args=[
         "--limits-exempt", "none", "--limit", "address=400/second", "--limit", "key_read=3/20 seconds",
-        "--limit", "key_tx=4/2 seconds", "--limit", "key_upload=100/second"]).start()
+        "--limit", "key_tx=4/10 seconds", "--limit", "key_upload=100/second"]).start()
     yield Network(proc)
     proc.stop()
 
@@ -65,7 +65,7 @@ def test_submissions_over_the_key_limit(limited):
         net.sign(patient, "anchor_record", {"record": "ee" * 32, "size": 1, "category": "lab"}, seq=8 + i).to_json()
         for i in range(3)]}), 413, "too_large", "smaller parts")
     # LedgerClient.submit waits out the 429 and then succeeds
-    assert LedgerClient([net.url], max_rate_wait=30).submit(txs[3], wait=True)["status"] == "committed"
+    assert LedgerClient([net.url], max_rate_wait=60).submit(txs[3], wait=True)["status"] == "committed"
 
 
 def test_a_client_that_will_not_wait_is_told_when_to_come_back(limited):
