@@ -1,11 +1,11 @@
-# The two commands of the README: `make run` and `make test`.
+# The two commands of the README: `make run` and `make test` (and `make lint` beside them).
 # Each sets up what it needs first (Debian packages and .venv) through scripts/bootstrap.sh.
 VENV ?= .venv
 export VENV
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test bench setup node clean installer
+.PHONY: run test lint bench setup node clean installer
 
 setup:
 	@scripts/bootstrap.sh
@@ -21,6 +21,11 @@ node: setup
 test: setup
 	@scripts/run-tests.sh $(PYTEST_ARGS)
 
+# ruff (style and bugs) and mypy (types), both configured in pyproject.toml.
+lint: setup
+	@$(VENV)/bin/ruff check .
+	@$(VENV)/bin/mypy
+
 bench: setup
 	@for b in tests/benchmarks/bench_*.py; do echo "== $$b"; $(PY) $$b || exit 1; done
 
@@ -30,4 +35,4 @@ installer: setup
 		$(if $(GOVERNANCE_KEY),--governance-key $(abspath $(GOVERNANCE_KEY))) --out ../dist
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache build dist *.egg-info

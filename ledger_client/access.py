@@ -55,7 +55,7 @@ SIGNED_SESSION_AUTH = Obj({"session_auth": SESSION_AUTH, "sig": SIG})
 class AccessRequest:
     """A verified access request."""
 
-    req: dict
+    req: dict[str, Any]
     sig: str
     hash: str
 
@@ -79,7 +79,7 @@ class AccessRequest:
     def time(self) -> int:
         return self.req["time"]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"req": self.req, "sig": self.sig}
 
     def to_header(self) -> str:
@@ -127,7 +127,7 @@ def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int
                                         "size": size, "time": time})
 
 
-def parse_upload_auth(value: str, chain_id: str, header: str = "X-Medwallet-Upload") -> dict:
+def parse_upload_auth(value: str, chain_id: str, header: str = "X-Medwallet-Upload") -> dict[str, Any]:
     """Verify an upload authorisation (sent in ``header``); returns its body."""
     return _parse_signed_header(value, "auth", SIGNED_UPLOAD_AUTH, chain_id, header)
 
@@ -138,18 +138,18 @@ def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size:
                                                 "session": session, "size": size, "time": time})
 
 
-def parse_session_auth(value: str, chain_id: str) -> dict:
+def parse_session_auth(value: str, chain_id: str) -> dict[str, Any]:
     """Verify an upload-session authorisation; returns its body."""
     return _parse_signed_header(value, "session_auth", SIGNED_SESSION_AUTH, chain_id)
 
 
-def _signed_header(key: crypto.SigningKey, field: str, body: dict) -> str:
+def _signed_header(key: crypto.SigningKey, field: str, body: dict[str, Any]) -> str:
     sig = key.sign(crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(body)))
     return b64url(canonical({field: body, "sig": sig}))
 
 
 def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str,
-                         header: str = "X-Medwallet-Upload") -> dict:
+                         header: str = "X-Medwallet-Upload") -> dict[str, Any]:
     """Decode, check and verify a signed authorisation sent in ``header``."""
     if not value:
         raise SignatureError(f"missing {header} header: this request needs a signed authorisation")
@@ -189,7 +189,7 @@ def make_request_auth(key: crypto.SigningKey, chain_id: str, method: str, target
     return f"{REQUEST_SCHEME} {b64url(canonical({'request': body, 'sig': sig}))}"
 
 
-def parse_request_auth(value: str, chain_id: str) -> dict:
+def parse_request_auth(value: str, chain_id: str) -> dict[str, Any]:
     """Verify an ``Authorization: Medwallet-Signed`` value; returns the signed request body."""
     scheme, _, token = value.strip().partition(" ")
     if scheme.lower() != REQUEST_SCHEME.lower():

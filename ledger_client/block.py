@@ -9,13 +9,14 @@ ledger relies on this). Block 1's ``prev`` is the genesis hash.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from . import crypto
 from .encoding import canonical, check_domain
 from .errors import IntegrityError, MalformedError, SignatureError
-from .merkle import root_from_hashes, leaf_hash
+from .merkle import leaf_hash, root_from_hashes
 from .schema import HASH, KEY, SIG, TIME, Int, ListOf, Obj
 from .tx import SignedTx
 
@@ -31,8 +32,8 @@ SIGNED_HEADER = Obj({"header": HEADER, "signatures": ListOf(SIGNATURE, 1, 64)})
 class Header:
     """A block header with its producer signatures."""
 
-    body: dict
-    signatures: tuple[dict, ...] = field(default=())
+    body: dict[str, Any]
+    signatures: tuple[dict[str, Any], ...] = field(default=())
 
     @property
     def hash(self) -> str:
@@ -54,23 +55,23 @@ class Header:
     def time(self) -> int:
         return self.body["time"]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"header": self.body, "signatures": list(self.signatures)}
 
 
-def header_hash(body: dict) -> str:
+def header_hash(body: dict[str, Any]) -> str:
     """The block hash: SHA-256 of the header's canonical bytes, hex."""
     return crypto.sha256_hex(canonical(body))
 
 
-def make_header(chain_id: str, height: int, prev: str, txs: list[SignedTx], time: int) -> dict:
+def make_header(chain_id: str, height: int, prev: str, txs: list[SignedTx], time: int) -> dict[str, Any]:
     """The header of a block holding ``txs`` in order."""
     root = root_from_hashes([leaf_hash(tx.leaf) for tx in txs])
     return {"v": BLOCK_VERSION, "chain_id": chain_id, "height": height, "prev": prev,
             "merkle_root": root.hex(), "tx_count": len(txs), "time": time}
 
 
-def sign_header(body: dict, key: crypto.SigningKey) -> dict:
+def sign_header(body: dict[str, Any], key: crypto.SigningKey) -> dict[str, Any]:
     """A producer signature over the header."""
     return {"key": key.public, "sig": key.sign(crypto.DOMAIN_BLOCK, bytes.fromhex(header_hash(body)))}
 
@@ -117,7 +118,7 @@ def verify_header_chain(headers: list[Header], chain_id: str, producers: Iterabl
     return expected_prev
 
 
-def check_block_txs(body: dict, txs: list[SignedTx]) -> None:
+def check_block_txs(body: dict[str, Any], txs: list[SignedTx]) -> None:
     """Check that ``txs`` are exactly the transactions the header commits to."""
     if body["tx_count"] != len(txs):
         raise IntegrityError(f"block {body['height']}: transaction count does not match its header")
@@ -126,7 +127,7 @@ def check_block_txs(body: dict, txs: list[SignedTx]) -> None:
         raise IntegrityError(f"block {body['height']}: Merkle root does not match its transactions")
 
 
-def check_time_order(prev_time: int, body: dict) -> None:
+def check_time_order(prev_time: int, body: dict[str, Any]) -> None:
     """Block times never go backwards (replay relies on it for expiry checks)."""
     if body["time"] < prev_time:
         raise MalformedError(f"block {body['height']}: time goes backwards")

@@ -22,7 +22,8 @@ import random
 import re
 import tempfile
 import time
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 
 import requests
 
@@ -81,8 +82,13 @@ def _ca_file(ca: str) -> str:
     fd, path = tempfile.mkstemp(prefix="medwallet-ca-", suffix=".pem")
     with os.fdopen(fd, "w") as out:
         out.write(ca)
-    atexit.register(lambda: os.path.exists(path) and os.unlink(path))
+    atexit.register(_remove_if_present, path)
     return path
+
+
+def _remove_if_present(path: str) -> None:
+    if os.path.exists(path):
+        os.unlink(path)
 
 
 class LedgerClient:
@@ -195,8 +201,8 @@ class LedgerClient:
             self._chain = self.status()["chain_id"]
         return self._chain
 
-    def _paged(self, path: str, **params: Any) -> list[dict]:
-        items: list[dict] = []
+    def _paged(self, path: str, **params: Any) -> list[dict[str, Any]]:
+        items: list[dict[str, Any]] = []
         after = None
         while True:
             page = self.get_json(path, after=after, **params)
@@ -207,7 +213,7 @@ class LedgerClient:
 
     # --- chain --------------------------------------------------------------------
 
-    def status(self) -> dict:
+    def status(self) -> dict[str, Any]:
         return self.get_json("/v1/status")
 
     def genesis(self, expected_hash: str | None = None) -> Genesis:
@@ -218,7 +224,7 @@ class LedgerClient:
                                       f"(genesis {genesis.hash[:16]}…, expected {expected_hash[:16]}…)")
         return genesis
 
-    def submit(self, tx: SignedTx, wait: bool = False, timeout: int = 10) -> dict:
+    def submit(self, tx: SignedTx, wait: bool = False, timeout: int = 10) -> dict[str, Any]:
         """Submit a transaction (safe to retry: resubmitting is idempotent)."""
         params = {"wait": "true", "timeout": timeout} if wait else {}
         response = self.request("POST", "/v1/tx", data=canonical(tx.to_json()), params=params,
@@ -226,7 +232,7 @@ class LedgerClient:
                                 timeout=(self.timeout[0], self.timeout[1] + timeout))
         return self._settled(parse_json(response.content), wait)
 
-    def submit_batch(self, txs: list[SignedTx], wait: bool = False, timeout: int = 30) -> list[dict]:
+    def submit_batch(self, txs: list[SignedTx], wait: bool = False, timeout: int = 30) -> list[dict[str, Any]]:
         params = {"wait": "true", "timeout": timeout} if wait else {}
         body = canonical({"txs": [tx.to_json() for tx in txs]})
         response = self.request("POST", "/v1/tx/batch", data=body, params=params,
@@ -236,7 +242,7 @@ class LedgerClient:
         return [self._settled(r, wait) for r in results]
 
     @staticmethod
-    def _settled(result: dict, wait: bool) -> dict:
+    def _settled(result: dict[str, Any], wait: bool) -> dict[str, Any]:
         if wait and result["status"] == "rejected":
             raise errors.refusal(result.get("error") or errors.ContractError.code, result.get("message", "rejected"))
         return result
@@ -244,50 +250,52 @@ class LedgerClient:
     def next_seq(self, key: str) -> int:
         return self.get_json(f"/v1/accounts/{key}")["next_seq"]
 
-    def submit_signed(self, key: SigningKey, tx_type: str, payload: dict, *, wait: bool = True,
-                      chain_id: str | None = None, now: int | None = None) -> dict:
+    def submit_signed(self, key: SigningKey, tx_type: str, payload: dict[str, Any], *, wait: bool = True,
+                      chain_id: str | None = None, now: int | None = None) -> dict[str, Any]:
         """Sign ``payload`` as the next transaction of ``key`` and submit it."""
         chain_id = chain_id or self.status()["chain_id"]
         tx = make_tx(key, chain_id, tx_type, self.next_seq(key.public), now or int(time.time()), payload)
         return {**self.submit(tx, wait=wait), "id": tx.id}
 
-    def tx_status(self, tx_id: str) -> dict:
+    def tx_status(self, tx_id: str) -> dict[str, Any]:
         return self.get_json(f"/v1/tx/{tx_id}")
 
-    def proof(self, tx_id: str) -> dict:
+    def proof(self, tx_id: str) -> dict[str, Any]:
         """The raw inclusion proof document; verify it with :mod:`ledger_client.light`."""
         return self.get_json(f"/v1/tx/{tx_id}/proof")
 
-    def headers(self, start: int, count: int = 1000) -> list[dict]:
-        return self.get_json("/v1/headers", **{"from": start, "count": count})["headers"]
+    def headers(self, start: int, count: int = 1000) -> list[dict[str, Any]]:
+        params: dict[str, Any] = {"from": start, "count": count}
+        return self.get_json("/v1/headers", **params)["headers"]
 
-    def block(self, height: int) -> dict:
+    def block(self, height: int) -> dict[str, Any]:
         return self.get_json(f"/v1/blocks/{height}")
 
     # --- directory ----------------------------------------------------------------
 
-    def institutions(self) -> list[dict]:
+    def institutions(self) -> list[dict[str, Any]]:
         return self._paged("/v1/institutions")
 
-    def institution(self, key: str) -> dict:
+    def institution(self, key: str) -> dict[str, Any]:
         return self.get_json(f"/v1/institutions/{key}")
 
-    def pseudonym(self, key: str) -> dict:
+    def pseudonym(self, key: str) -> dict[str, Any]:
         return self.get_json(f"/v1/pseudonyms/{key}")
 
-    def record(self, record: str) -> dict:
+    def record(self, record: str) -> dict[str, Any]:
         return self.get_json(f"/v1/records/{record}")
 
-    def records(self, owner: str) -> list[dict]:
+    def records(self, owner: str) -> list[dict[str, Any]]:
         return self._paged("/v1/records", owner=owner)
 
-    def consent(self, consent: str) -> dict:
+    def consent(self, consent: str) -> dict[str, Any]:
         return self.get_json(f"/v1/consents/{consent}")
 
-    def consents(self, *, grantor: str | None = None, grantee: str | None = None) -> list[dict]:
+    def consents(self, *, grantor: str | None = None, grantee: str | None = None) -> list[dict[str, Any]]:
         return self._paged("/v1/consents", grantor=grantor, grantee=grantee)
 
-    def events(self, *, record: str | None = None, owner: str | None = None, requester: str | None = None) -> list[dict]:
+    def events(self, *, record: str | None = None, owner: str | None = None,
+               requester: str | None = None) -> list[dict[str, Any]]:
         return self._paged("/v1/events", record=record, owner=owner, requester=requester)
 
     # --- blobs --------------------------------------------------------------------
@@ -347,7 +355,7 @@ class LedgerClient:
                 return
         raise errors.NodeUnavailable("the upload did not complete; try again")
 
-    def _put_body(self, path: str, body: "_Body", auth: str, params: dict | None = None) -> requests.Response:
+    def _put_body(self, path: str, body: _Body, auth: str, params: dict[str, Any] | None = None) -> requests.Response:
         """PUT a streamed body to one node; a cancel drops the half-sent connection (so the
         node sees it end) and raises :class:`errors.Cancelled`."""
         try:
@@ -424,7 +432,7 @@ class _Body:
         for chunk in self.chunks:
             if self.cancel and self.cancel():
                 self.cancelled = True
-                raise IOError("cancelled")
+                raise OSError("cancelled")
             self.done += len(chunk)
             yield chunk
             if self.progress:

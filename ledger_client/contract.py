@@ -14,13 +14,14 @@ the credential library itself, so the wallet can use its rules without it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any
 
+from . import state_keys as sk
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
 from .genesis import Genesis
-from . import state_keys as sk
 from .state import Overlay, StateView
 from .tx import SignedTx
 
@@ -98,7 +99,7 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
     return _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
 
 
-def _consent_decision(consent: dict | None, consent_id: str | None, requester: str, record: str,
+def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, requester: str, record: str,
                       purpose: str, time: int, owner: str) -> Decision:
     if consent_id is None:
         return Decision(False, "no_consent", None, owner)
@@ -121,7 +122,7 @@ def _consent_decision(consent: dict | None, consent_id: str | None, requester: s
     return Decision(True, "consent", consent_id, owner)
 
 
-def consent_status(consent: dict, time: int) -> str:
+def consent_status(consent: dict[str, Any], time: int) -> str:
     """``active``, ``revoked``, ``expired`` or ``pending`` at ``time``."""
     if consent.get("revoked_at") is not None:
         return "revoked"
@@ -200,7 +201,8 @@ def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: Blo
     proof = tx.payload.get("proof")
     if genesis.require_credential:
         if proof is None:
-            raise reject("credential_required", "this network admits pseudonyms only with an anonymous-credential proof")
+            raise reject("credential_required",
+                         "this network admits pseudonyms only with an anonymous-credential proof")
         if admission is None:
             raise reject("credential_unverifiable", "this node cannot verify anonymous-credential proofs")
         admission(genesis, state, tx)
@@ -208,7 +210,7 @@ def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: Blo
                                     "height": ctx.height, "tx": tx.id})
 
 
-def _require_pseudonym(state: StateView, key: str) -> dict:
+def _require_pseudonym(state: StateView, key: str) -> dict[str, Any]:
     entry = state.get(sk.pseudonym(key))
     if entry is None:
         raise reject("unknown_pseudonym", "the signer is not a registered pseudonym")
@@ -225,7 +227,7 @@ def _anchor_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCon
     state.put(sk.by_owner(tx.signer, p["record"]), {"height": ctx.height})
 
 
-def _owned_record(state: StateView, owner: str, record: str) -> dict:
+def _owned_record(state: StateView, owner: str, record: str) -> dict[str, Any]:
     rec = state.get(sk.record(record))
     if rec is None:
         raise reject("unknown_record", f"record {record[:16]}… is not anchored on the ledger")
@@ -349,9 +351,9 @@ def _publish_revocation_status(state: Overlay, genesis: Genesis, tx: SignedTx, c
     if entry["issuer"] != tx.signer:
         raise reject("not_issuer", "this credential definition belongs to another institution")
     revocation = entry.get("revocation")
-    old = revocation.get("status_list") if isinstance(revocation, dict) else None
-    if not isinstance(old, dict):
+    if not isinstance(revocation, dict) or not isinstance(revocation.get("status_list"), dict):
         raise reject("not_revocable", "this credential definition has no revocation registry")
+    old = revocation["status_list"]
     new = tx.payload["status_list"]
     if new.get("revRegDefId") != old.get("revRegDefId"):
         raise reject("wrong_registry", "the status list is for another revocation registry")

@@ -54,8 +54,9 @@ import functools
 import hashlib
 import json
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable, Mapping, TypeVar
+from typing import Any, TypeVar, cast
 
 from . import state_keys as sk
 from .anoncreds_lib import anoncreds
@@ -112,11 +113,11 @@ class CredentialDocs:
     cred_def_id: str
     issuer: str
     schema_id: str
-    schema: dict
-    cred_def: dict
+    schema: dict[str, Any]
+    cred_def: dict[str, Any]
     rev_reg_def_id: str | None
-    rev_reg_def: dict | None
-    status_list: dict | None
+    rev_reg_def: dict[str, Any] | None
+    status_list: dict[str, Any] | None
     version: tuple[str, str | None]  # (publish tx, last status tx): changes with the documents
 
     @property
@@ -141,8 +142,9 @@ class CredentialDocs:
         return 0 <= index < len(bits) and bits[index] == 1
 
 
-def credential_def_payload(cred_def_id: str, schema_id: str, schema: dict, cred_def: dict,
-                           rev_reg_def_id: str, rev_reg_def: dict, status_list: dict) -> dict:
+def credential_def_payload(cred_def_id: str, schema_id: str, schema: dict[str, Any], cred_def: dict[str, Any],
+                           rev_reg_def_id: str, rev_reg_def: dict[str, Any],
+                           status_list: dict[str, Any]) -> dict[str, Any]:
     """The ``publish_credential_def`` payload for AnonCreds documents (as JSON objects)."""
     return {"cred_def_id": cred_def_id,
             "document": {"v": DOCUMENT_VERSION, "schema_id": schema_id, "schema": schema, "cred_def": cred_def},
@@ -173,10 +175,10 @@ def docs_from_entry(cred_def_id: str, entry: Mapping[str, Any]) -> CredentialDoc
                           (entry.get("tx", ""), entry.get("status_tx")))
 
 
-def lookup_docs(state: StateView, cred_def_id: str) -> CredentialDocs:
-    """The documents of ``cred_def_id`` in ``state``."""
+def lookup_docs(state: StateView, cred_def_id: object) -> CredentialDocs:
+    """The documents of ``cred_def_id`` (as a proof names it: anything) in ``state``."""
     entry = state.get(sk.cred_def(cred_def_id)) if isinstance(cred_def_id, str) and len(cred_def_id) <= 200 else None
-    if entry is None:
+    if entry is None or not isinstance(cred_def_id, str):
         raise refuse("unknown_credential_def", "the proof names a credential definition that is not on the ledger")
     return docs_from_entry(cred_def_id, entry)
 
@@ -199,7 +201,7 @@ def admission_nonce(chain_id: str, pseudonym: str) -> str:
     return str(int.from_bytes(digest[:10], "big"))
 
 
-def admission_request(chain_id: str, pseudonym: str, docs: CredentialDocs) -> dict:
+def admission_request(chain_id: str, pseudonym: str, docs: CredentialDocs) -> dict[str, Any]:
     """The proof request every node rebuilds for a pseudonym's admission."""
     stamp = docs.status_timestamp
     return {"name": "medwallet-admission", "version": "1", "nonce": admission_nonce(chain_id, pseudonym),
@@ -209,7 +211,7 @@ def admission_request(chain_id: str, pseudonym: str, docs: CredentialDocs) -> di
             "non_revoked": {"from": stamp, "to": stamp}}
 
 
-def admission_proof(presentation: dict) -> dict:
+def admission_proof(presentation: dict[str, Any]) -> dict[str, Any]:
     """The ``proof`` object of a ``register_pseudonym`` payload."""
     return {"v": PROOF_VERSION, "type": PROOF_TYPE, "presentation": presentation}
 
@@ -219,7 +221,7 @@ def predicate_referent(attr: str, op: str, value: int) -> str:
 
 
 def proof_request(name: str, nonce: str, cred_def_ids: Iterable[str], *, reveal: Iterable[str] = (),
-                  predicates: Iterable[tuple[str, str, int]] = (), not_after: int | None = None) -> dict:
+                  predicates: Iterable[tuple[str, str, int]] = (), not_after: int | None = None) -> dict[str, Any]:
     """A selective-disclosure request: reveal ``reveal``, prove ``predicates`` (attr, op, int), nothing else.
 
     Only credentials of ``cred_def_ids`` are accepted; with ``not_after`` the credential
@@ -272,7 +274,8 @@ def _untrusted(fn: Callable[..., T]) -> Callable[..., T]:
 
 
 @_untrusted
-def verify_presentation(request: dict, presentation: Any, docs: Mapping[str, CredentialDocs]) -> VerifiedPresentation:
+def verify_presentation(request: dict[str, Any], presentation: Any,
+                        docs: Mapping[str, CredentialDocs]) -> VerifiedPresentation:
     """Verify ``presentation`` against ``request`` and the ledger's ``docs`` (by cred def id).
 
     Raises :class:`CredentialRefused`: ``bad_proof``, ``unknown_credential_def``,
@@ -281,7 +284,7 @@ def verify_presentation(request: dict, presentation: Any, docs: Mapping[str, Cre
     identifiers, requested = _structure(presentation)
     used = []
     for ident in identifiers:
-        found = docs.get(ident.get("cred_def_id"))
+        found = docs.get(cast(str, ident.get("cred_def_id")))  # untrusted: a bad shape is refused (bad_proof)
         if found is None:
             raise refuse("unknown_credential_def", "the proof uses a credential definition that is not accepted here")
         if ident.get("schema_id") != found.schema_id:
@@ -299,7 +302,7 @@ def verify_presentation(request: dict, presentation: Any, docs: Mapping[str, Cre
     return VerifiedPresentation(revealed, predicates, [d.cred_def_id for d in used], [d.issuer for d in used])
 
 
-def _structure(presentation: Any) -> tuple[list[dict], dict]:
+def _structure(presentation: Any) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     ok = (isinstance(presentation, dict) and isinstance(presentation.get("identifiers"), list)
           and 0 < len(presentation["identifiers"]) <= MAX_SUB_PROOFS
           and all(isinstance(i, dict) for i in presentation["identifiers"])
@@ -312,7 +315,7 @@ def _structure(presentation: Any) -> tuple[list[dict], dict]:
     return presentation["identifiers"], requested
 
 
-def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
+def _check_revealed(request: dict[str, Any], requested: dict[str, Any]) -> dict[str, str]:
     """Revealed raw values must be what the proof's encoded values encode.
 
     AnonCreds proves the encoded values only; a raw value it does not check could
@@ -322,7 +325,7 @@ def _check_revealed(request: dict, requested: dict) -> dict[str, str]:
     pairs = []
     for referent, info in (requested.get("revealed_attrs") or {}).items():
         pairs.append((request["requested_attributes"].get(referent, {}).get("name"), info))
-    for referent, group in (requested.get("revealed_attr_groups") or {}).items():
+    for group in (requested.get("revealed_attr_groups") or {}).values():
         pairs.extend((name, info) for name, info in (group.get("values") or {}).items())
     for name, info in pairs:
         raw, encoded = (info.get("raw"), info.get("encoded")) if isinstance(info, dict) else (None, None)
@@ -344,7 +347,7 @@ def _attr_key(name: str) -> str:
     return name.replace(" ", "").lower()
 
 
-def _check_sub_proofs(request: dict, presentation: dict) -> None:
+def _check_sub_proofs(request: dict[str, Any], presentation: dict[str, Any]) -> None:
     """The proof proves exactly what the request asks, in the sub-proof the labels name.
 
     AnonCreds (0.2) checks the cryptography of what a proof contains, not that it is what
@@ -365,7 +368,7 @@ def _check_sub_proofs(request: dict, presentation: dict) -> None:
                                                                              "requested_proof"}:
         raise refuse("bad_proof", "the credential proof has fields an AnonCreds presentation does not have")
     wanted_revealed: list[set[str]] = [set() for _ in proofs]
-    wanted_predicates: list[set[tuple]] = [set() for _ in proofs]
+    wanted_predicates: list[set[tuple[str, str, int]]] = [set() for _ in proofs]
     attrs = request.get("requested_attributes", {})
     labels = {**(requested.get("revealed_attrs") or {}), **(requested.get("unrevealed_attrs") or {}),
               **(requested.get("revealed_attr_groups") or {})}
@@ -386,7 +389,7 @@ def _check_sub_proofs(request: dict, presentation: dict) -> None:
     for referent, info in request.get("requested_predicates", {}).items():
         index = _index(requested["predicates"][referent], len(proofs))
         wanted_predicates[index].add((_attr_key(info["name"]), _P_TYPES[info["p_type"]], info["p_value"]))
-    for proof, revealed, predicates in zip(proofs, wanted_revealed, wanted_predicates):
+    for proof, revealed, predicates in zip(proofs, wanted_revealed, wanted_predicates, strict=True):
         if not isinstance(proof.get("non_revoc_proof"), dict):
             raise refuse("bad_proof", "the credential proof does not show that the credential is unrevoked")
         primary = proof["primary_proof"]
@@ -406,12 +409,12 @@ def _index(label: Any, count: int) -> int:
     return index
 
 
-def _crypto_verify(request: dict, presentation: dict, used: list[CredentialDocs]) -> None:
+def _crypto_verify(request: dict[str, Any], presentation: dict[str, Any], used: list[CredentialDocs]) -> None:
     objects = [_objects(d) for d in used]
-    schemas = {d.schema_id: o[0] for d, o in zip(used, objects)}
-    cred_defs = {d.cred_def_id: o[1] for d, o in zip(used, objects)}
-    rev_defs = {d.rev_reg_def_id: o[2] for d, o in zip(used, objects)}
-    lists = list({d.rev_reg_def_id: o[3] for d, o in zip(used, objects)}.values())
+    schemas = {d.schema_id: o[0] for d, o in zip(used, objects, strict=True)}
+    cred_defs = {d.cred_def_id: o[1] for d, o in zip(used, objects, strict=True)}
+    rev_defs = {d.rev_reg_def_id: o[2] for d, o in zip(used, objects, strict=True)}
+    lists = list({d.rev_reg_def_id: o[3] for d, o in zip(used, objects, strict=True)}.values())
     try:
         pres = anoncreds.Presentation.load(json.dumps(presentation))
         req = anoncreds.PresentationRequest.load(json.dumps(request))
@@ -426,10 +429,10 @@ def _crypto_verify(request: dict, presentation: dict, used: list[CredentialDocs]
                                       "pseudonym or request, or its credential is revoked")
 
 
-_OBJECTS: OrderedDict[tuple, tuple] = OrderedDict()
+_OBJECTS: OrderedDict[tuple[Any, ...], tuple[Any, ...]] = OrderedDict()
 
 
-def _objects(docs: CredentialDocs) -> tuple:
+def _objects(docs: CredentialDocs) -> tuple[Any, ...]:
     """Parsed AnonCreds objects of ``docs`` (cached by the documents' ledger version)."""
     key = (docs.cred_def_id, docs.version, canonical(docs.status_list))
     if key in _OBJECTS:
@@ -451,10 +454,10 @@ def _objects(docs: CredentialDocs) -> tuple:
 
 # --- the admission hook -----------------------------------------------------------
 
-_ADMITTED: OrderedDict[tuple, None] = OrderedDict()
+_ADMITTED: OrderedDict[tuple[Any, ...], None] = OrderedDict()
 
 
-def admission_presentation(proof: Any) -> dict:
+def admission_presentation(proof: Any) -> dict[str, Any]:
     """The presentation inside a ``register_pseudonym`` proof object."""
     if not (isinstance(proof, dict) and proof.get("v") == PROOF_VERSION and proof.get("type") == PROOF_TYPE
             and isinstance(proof.get("presentation"), dict) and len(proof) == 3):

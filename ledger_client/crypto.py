@@ -34,7 +34,7 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def new_hasher() -> "hashlib._Hash":
+def new_hasher() -> hashlib._Hash:
     """An incremental SHA-256, for streamed blobs."""
     return hashlib.sha256()
 
@@ -49,7 +49,7 @@ class SigningKey:
         self.public = bytes(self._key.verify_key).hex()
 
     @classmethod
-    def generate(cls) -> "SigningKey":
+    def generate(cls) -> SigningKey:
         return cls(bytes(nacl.signing.SigningKey.generate()))
 
     @property

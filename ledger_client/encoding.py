@@ -87,8 +87,8 @@ def parse_json(data: bytes | str, *, max_bytes: int | None = None, integral_numb
     return value
 
 
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict:
-    out: dict = {}
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
             raise MalformedError(f"duplicate key {key!r}")

@@ -34,7 +34,7 @@ GENESIS = Obj({
 class Genesis:
     """A validated genesis document."""
 
-    doc: dict
+    doc: dict[str, Any]
     hash: str
 
     @property
@@ -54,7 +54,7 @@ class Genesis:
         return tuple(self.doc["producers"])
 
     @property
-    def policy(self) -> dict:
+    def policy(self) -> dict[str, Any]:
         return self.doc["policy"]
 
     @property
@@ -70,7 +70,7 @@ def make_genesis(network: str, governance: list[str], producers: list[str], crea
                  *, require_credential: bool = False, accepted_issuers: list[str] | None = None,
                  max_blob_bytes: int = DEFAULT_MAX_BLOB_BYTES, nonce: str | None = None) -> Genesis:
     """Build a genesis document (``nonce`` keeps two local networks apart)."""
-    policy: dict = {"require_credential": require_credential, "max_blob_bytes": max_blob_bytes,
+    policy: dict[str, Any] = {"require_credential": require_credential, "max_blob_bytes": max_blob_bytes,
                     "max_clock_skew_s": DEFAULT_MAX_SKEW_S}
     if accepted_issuers:
         policy["accepted_issuers"] = accepted_issuers
@@ -98,4 +98,4 @@ def load_genesis_bytes(data: bytes, expected_hash: str | None = None) -> Genesis
     return genesis
 
 
-__all__ = ["Genesis", "make_genesis", "parse_genesis", "load_genesis_bytes"]
+__all__ = ["Genesis", "load_genesis_bytes", "make_genesis", "parse_genesis"]

@@ -14,7 +14,6 @@ from typing import Any
 from .encoding import MAX_SAFE_INT, is_hex
 from .errors import MalformedError
 
-
 # The end of a string in both regular-expression dialects ("$" also matches before a final
 # newline in Python's, which JSON Schema tools use).
 END = "(?![\\s\\S])"
@@ -26,7 +25,7 @@ class Spec:
     def check(self, value: Any, path: str) -> None:
         raise NotImplementedError
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         raise NotImplementedError
 
 
@@ -41,7 +40,7 @@ class Hex(Spec):
         if not is_hex(value, self.nbytes):
             raise MalformedError(f"{path}: expected {self.what} as {2 * self.nbytes} lowercase hex characters")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": f"^[0-9a-f]{{{2 * self.nbytes}}}" + END, "description": self.what}
 
 
@@ -58,7 +57,7 @@ class Int(Spec):
         if not self.minimum <= value <= self.maximum:
             raise MalformedError(f"{path}: must be between {self.minimum} and {self.maximum}")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
@@ -77,7 +76,7 @@ class Text(Spec):
         if _FORBIDDEN.search(value):
             raise MalformedError(f"{path}: contains control characters")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len, "pattern": printable_pattern()}
 
 
@@ -105,7 +104,7 @@ class Enum(Spec):
         if value not in self.values:
             raise MalformedError(f"{path}: must be one of {', '.join(self.values)}")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "enum": list(self.values)}
 
 
@@ -128,8 +127,9 @@ class ListOf(Spec):
         if self.unique and len({repr(v) for v in value}) != len(value):
             raise MalformedError(f"{path}: items must not repeat")
 
-    def json_schema(self) -> dict:
-        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items, "maxItems": self.max_items}
+    def json_schema(self) -> dict[str, Any]:
+        out = {"type": "array", "items": self.item.json_schema(), "minItems": self.min_items,
+               "maxItems": self.max_items}
         if self.unique:
             out["uniqueItems"] = True
         return out
@@ -143,7 +143,7 @@ class Bool(Spec):
         if not isinstance(value, bool):
             raise MalformedError(f"{path}: expected true or false")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
 
@@ -154,7 +154,7 @@ CANONICAL_JSON_REF = "#/components/schemas/CanonicalJSON"
 ASCII_KEY = {"pattern": "^[\\x00-\\x7f]*" + END}
 
 
-def canonical_json_schema() -> dict:
+def canonical_json_schema() -> dict[str, Any]:
     """The JSON Schema of one value of the canonical-JSON domain (recursive through the ref)."""
     ref = {"$ref": CANONICAL_JSON_REF}
     return {"anyOf": [{"type": "null"}, {"type": "boolean"}, {"type": "string"},
@@ -171,7 +171,7 @@ class AnyObject(Spec):
         if not isinstance(value, dict):
             raise MalformedError(f"{path}: expected an object")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "object", "propertyNames": ASCII_KEY, "additionalProperties": {"$ref": CANONICAL_JSON_REF}}
 
 
@@ -185,7 +185,7 @@ class Nullable(Spec):
         if value is not None:
             self.inner.check(value, path)
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"oneOf": [{"type": "null"}, self.inner.json_schema()]}
 
 
@@ -210,7 +210,7 @@ class Obj(Spec):
             if name in value:
                 spec.check(value[name], f"{path}.{name}")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         props = {name: spec.json_schema() for name, spec in {**self.required, **self.optional}.items()}
         return {"type": "object", "properties": props, "required": sorted(self.required), "additionalProperties": False}
 

@@ -9,7 +9,8 @@ The key layout is defined once, in :mod:`ledger_client.state_keys`.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Protocol
+from collections.abc import Iterable, Iterator
+from typing import Any, Protocol
 
 from . import crypto
 from .encoding import canonical
@@ -20,7 +21,7 @@ _DELETED = object()
 class StateView(Protocol):
     """Read access to the state; all the contract needs."""
 
-    def get(self, key: str) -> dict | None: ...
+    def get(self, key: str) -> dict[str, Any] | None: ...
 
 
 class Overlay:
@@ -30,17 +31,17 @@ class Overlay:
 
     def __init__(self, base: StateView) -> None:
         self.base = base
-        self.writes: dict[str, dict | None] = {}
+        self.writes: dict[str, dict[str, Any] | None] = {}
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         if key in self.writes:
             return self.writes[key]
         return self.base.get(key)
 
-    def put(self, key: str, value: dict | None) -> None:
+    def put(self, key: str, value: dict[str, Any] | None) -> None:
         self.writes[key] = value
 
-    def merge_into(self, other: "Overlay") -> None:
+    def merge_into(self, other: Overlay) -> None:
         other.writes.update(self.writes)
 
 
@@ -48,27 +49,27 @@ class MemoryState:
     """A whole state in memory: used by replays, tests and light tools."""
 
     def __init__(self) -> None:
-        self.data: dict[str, dict] = {}
+        self.data: dict[str, dict[str, Any]] = {}
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         return self.data.get(key)
 
-    def apply(self, writes: dict[str, dict | None]) -> None:
+    def apply(self, writes: dict[str, dict[str, Any] | None]) -> None:
         for key, value in writes.items():
             if value is None:
                 self.data.pop(key, None)
             else:
                 self.data[key] = value
 
-    def scan(self, prefix: str) -> Iterator[tuple[str, dict]]:
+    def scan(self, prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
         for key in sorted(k for k in self.data if k.startswith(prefix)):
             yield key, self.data[key]
 
-    def items(self) -> Iterable[tuple[str, dict]]:
+    def items(self) -> Iterable[tuple[str, dict[str, Any]]]:
         return sorted(self.data.items())
 
 
-def state_hash(items: Iterable[tuple[str, dict]]) -> str:
+def state_hash(items: Iterable[tuple[str, dict[str, Any]]]) -> str:
     """Hash of a whole state, given its items sorted by key.
 
     Each entry contributes ``len(key) || key || len(value) || value`` so no two

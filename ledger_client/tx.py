@@ -18,8 +18,7 @@ from typing import Any
 from . import crypto
 from .encoding import canonical, check_domain, parse_json
 from .errors import MalformedError, SignatureError, WrongNetwork
-from .schema import (BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable,
-                     Obj, Text)
+from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable, Obj, Text
 
 TX_VERSION = 1
 MAX_TX_BYTES = 64 * 1024
@@ -71,7 +70,7 @@ SIGNED_TX = Obj({"tx": TX_BODY, "sig": SIG})
 class SignedTx:
     """A transaction whose format and signature have been checked."""
 
-    body: dict
+    body: dict[str, Any]
     sig: str
     id: str
     leaf: bytes  # canonical bytes of the whole signed envelope: the Merkle leaf data
@@ -93,14 +92,14 @@ class SignedTx:
         return self.body["time"]
 
     @property
-    def payload(self) -> dict:
+    def payload(self) -> dict[str, Any]:
         return self.body["payload"]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"tx": self.body, "sig": self.sig}
 
 
-def tx_id(body: dict) -> str:
+def tx_id(body: dict[str, Any]) -> str:
     """The id of a transaction body: SHA-256 of its canonical bytes, hex."""
     return crypto.sha256_hex(canonical(body))
 
@@ -111,7 +110,8 @@ def validate_body(body: Any) -> None:
     PAYLOADS[body["type"]].check(body["payload"], "tx.payload")
 
 
-def make_tx(key: crypto.SigningKey, chain_id: str, tx_type: str, seq: int, time: int, payload: dict) -> SignedTx:
+def make_tx(key: crypto.SigningKey, chain_id: str, tx_type: str, seq: int, time: int,
+            payload: dict[str, Any]) -> SignedTx:
     """Build and sign a transaction."""
     body = {"v": TX_VERSION, "type": tx_type, "chain_id": chain_id, "signer": key.public,
             "seq": seq, "time": time, "payload": payload}
@@ -144,20 +144,33 @@ def parse_tx_bytes(data: bytes, chain_id: str | None = None) -> SignedTx:
     return parse_tx(parse_json(data), chain_id)
 
 
-def _assemble(body: dict, sig: str, ident: str) -> SignedTx:
+def _assemble(body: dict[str, Any], sig: str, ident: str) -> SignedTx:
     leaf = canonical({"tx": body, "sig": sig})
     if len(leaf) > MAX_TX_BYTES:
         raise MalformedError(f"transaction larger than {MAX_TX_BYTES} bytes")
     return SignedTx(body=body, sig=sig, id=ident, leaf=leaf)
 
 
-def payload_schema(tx_type: str) -> dict:
+def payload_schema(tx_type: str) -> dict[str, Any]:
     """JSON Schema of one transaction type's payload (for the OpenAPI description)."""
     return PAYLOADS[tx_type].json_schema()
 
 
 __all__ = [
-    "ACCESS_REQUEST", "CATEGORIES", "INSTITUTION_KINDS", "PAYLOADS", "PURPOSES", "REFUSAL_REASONS",
-    "SIGNED_ACCESS_REQUEST", "SIGNED_TX", "SignedTx", "TX_TYPES", "make_tx", "parse_tx",
-    "parse_tx_bytes", "payload_schema", "tx_id", "validate_body",
+    "ACCESS_REQUEST",
+    "CATEGORIES",
+    "INSTITUTION_KINDS",
+    "PAYLOADS",
+    "PURPOSES",
+    "REFUSAL_REASONS",
+    "SIGNED_ACCESS_REQUEST",
+    "SIGNED_TX",
+    "TX_TYPES",
+    "SignedTx",
+    "make_tx",
+    "parse_tx",
+    "parse_tx_bytes",
+    "payload_schema",
+    "tx_id",
+    "validate_body",
 ]

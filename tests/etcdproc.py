@@ -41,17 +41,16 @@ class EtcdMember:
 
     def start(self) -> None:
         self.data.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.data.parent / f"{self.name}.log", "ab")
-        self.proc = subprocess.Popen([
-            "etcd", "--name", self.name, "--data-dir", str(self.data),
-            "--listen-client-urls", self.url, "--advertise-client-urls", self.url,
-            "--listen-peer-urls", f"{self.scheme}://127.0.0.1:{self.peer_port}",
-            "--initial-advertise-peer-urls", f"{self.scheme}://127.0.0.1:{self.peer_port}",
-            "--initial-cluster", self.cluster, "--initial-cluster-state", "new",
-            "--initial-cluster-token", "medwallet-test", "--heartbeat-interval", "50",
-            "--election-timeout", "500", "--log-level", "warn", *self._tls_args(),
-        ], stdout=log, stderr=subprocess.STDOUT)
-        log.close()
+        with open(self.data.parent / f"{self.name}.log", "ab") as log:  # the child keeps its own copy
+            self.proc = subprocess.Popen([
+                "etcd", "--name", self.name, "--data-dir", str(self.data),
+                "--listen-client-urls", self.url, "--advertise-client-urls", self.url,
+                "--listen-peer-urls", f"{self.scheme}://127.0.0.1:{self.peer_port}",
+                "--initial-advertise-peer-urls", f"{self.scheme}://127.0.0.1:{self.peer_port}",
+                "--initial-cluster", self.cluster, "--initial-cluster-state", "new",
+                "--initial-cluster-token", "medwallet-test", "--heartbeat-interval", "50",
+                "--election-timeout", "500", "--log-level", "warn", *self._tls_args(),
+            ], stdout=log, stderr=subprocess.STDOUT)
 
     def kill(self) -> None:
         if self.proc:
@@ -79,7 +78,7 @@ class EtcdCluster:
             raise RuntimeError("etcd is not installed (Debian: apt-get install etcd-server)")
         ports = [(free_port(), free_port()) for _ in range(size)]
         scheme = "https" if ca else "http"
-        cluster = ",".join(f"m{i}=scheme://127.0.0.1:{peer}".replace("scheme", scheme) for i, (_, peer) in enumerate(ports))
+        cluster = ",".join(f"m{i}={scheme}://127.0.0.1:{peer}" for i, (_, peer) in enumerate(ports))
         self.ca = ca
         self.client = ca.issue("etcd-client") if ca else None
         self.members = [EtcdMember(f"m{i}", root / f"m{i}", client, peer, cluster,
@@ -90,7 +89,7 @@ class EtcdCluster:
     def urls(self) -> list[str]:
         return [m.url for m in self.members]
 
-    def start(self, timeout: float = 30.0) -> "EtcdCluster":
+    def start(self, timeout: float = 30.0) -> EtcdCluster:
         for member in self.members:
             member.start()
         self.wait_healthy(timeout)

@@ -49,7 +49,7 @@ class NodeProcess:
     def governance(self) -> SigningKey:
         return load_key(self.data / "governance.key")
 
-    def start(self, timeout: float = 20.0) -> "NodeProcess":
+    def start(self, timeout: float = 20.0) -> NodeProcess:
         self.start_unchecked()
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -66,14 +66,13 @@ class NodeProcess:
 
     def start_unchecked(self) -> None:
         """Start the process without waiting for it to answer."""
-        log = open(self.log_path, "ab")
         cmd = [sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
                "--port", str(self.port), "--block-interval", str(self.block_interval), *self.extra_args]
         root = str(Path(__file__).resolve().parents[1])
         pythonpath = os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
-        log.close()
+        with open(self.log_path, "ab") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
+                                         env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -95,5 +94,5 @@ class NodeProcess:
 
 def new_network(data: Path, **kwargs) -> NodeProcess:
     """Initialise a fresh local network in ``data`` and return its (unstarted) node."""
-    init_datadir(data, **{k: v for k, v in kwargs.items() if k in ("network", "require_credential")})  # noqa: E501
+    init_datadir(data, **{k: v for k, v in kwargs.items() if k in ("network", "require_credential")})
     return NodeProcess(data, **{k: v for k, v in kwargs.items() if k not in ("network", "require_credential")})

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 
-from ..errors import LedgerError, MalformedError
+from ..errors import LedgerError, MalformedError, RateLimited
 from . import problems, routes_blobs, routes_chain, routes_directory
 from .auth import NonceCache
 from .http_util import json_response, only_params, resource
@@ -26,23 +27,23 @@ def create_app(node: LedgerNode, metrics_allow: list[str] | None = None) -> Star
     spec = build_openapi(node.chain_id)
     metrics = NodeMetrics(node, metrics_allow)
 
-    async def openapi(request: Request):
+    async def openapi(request: Request) -> Response:
         only_params(request, set())
         return json_response(spec)
 
-    async def problem_type(request: Request):
+    async def problem_type(request: Request) -> Response:
         only_params(request, set())
         code = request.path_params["code"]
         if not re.fullmatch(r"[A-Za-z0-9_]{1,64}", code):
             raise MalformedError("a problem type is a short code such as rate_limited")
         return JSONResponse(problems.describe(code))
 
-    async def metrics_endpoint(request: Request):
+    async def metrics_endpoint(request: Request) -> Response:
         only_params(request, set())
         return await metrics.endpoint(request)
 
     @contextlib.asynccontextmanager
-    async def lifespan(app: Starlette):
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
         await node.start()
         try:
             yield
@@ -59,7 +60,7 @@ def create_app(node: LedgerNode, metrics_allow: list[str] | None = None) -> Star
     app.state.metrics = metrics
     app.state.nonces = NonceCache(node.genesis.max_skew)
 
-    def rejected(exc):
+    def rejected(exc: RateLimited) -> Response:
         metrics.refused(exc.code, 429)
         return problems.problem(429, exc.code, exc.message, {"Retry-After": str(problems.retry_after_seconds(
             exc.retry_after))}, retry_after=problems.retry_after_seconds(exc.retry_after))

@@ -13,14 +13,14 @@ rule answer everyone, signed or not. The OpenAPI description lists the scheme as
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from starlette.requests import Request
 
+from .. import state_keys as sk
 from ..access import parse_request_auth
 from ..contract import is_node_key
 from ..errors import AccessDenied, SignatureError
-from .. import state_keys as sk
 
 MAX_NONCES = 200_000
 

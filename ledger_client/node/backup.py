@@ -21,11 +21,12 @@ import shutil
 import sqlite3
 import time
 from pathlib import Path
+from typing import Any
 
 from .. import crypto
 from ..errors import StorageError
-from .blobs import BlobStore
 from ..keyfile import write_private
+from .blobs import BlobStore
 from .datadir import load_genesis
 from .store import SCHEMA_VERSION, Store
 from .verify import VerifyReport, verify_datadir
@@ -58,7 +59,7 @@ def snapshot_database(source: Path, target: Path) -> None:
         src.close()
 
 
-def backup(data: Path, out: Path, include_key: bool = False) -> dict:
+def backup(data: Path, out: Path, include_key: bool = False) -> dict[str, Any]:
     """Back up ``data`` (running or not) into the new directory ``out``; returns the manifest."""
     genesis = load_genesis(data)
     _empty_target(out)

@@ -12,8 +12,8 @@ import asyncio
 import hashlib
 import os
 import threading
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
-from typing import AsyncIterator
 
 from .. import crypto
 from ..errors import ContractError, IntegrityError, TooLarge
@@ -29,7 +29,7 @@ class BlobStore:
         self.partial_dir = root / "partial"
         self.partial_dir.mkdir(parents=True, exist_ok=True)
         self._busy: set[str] = set()
-        self._hashers: dict[str, "hashlib._Hash"] = {}
+        self._hashers: dict[str, hashlib._Hash] = {}
         # Bytes held (a metric): counted once in the background, then kept up to date.
         self._scanned: int | None = None
         self._delta = 0
@@ -42,7 +42,7 @@ class BlobStore:
     def total_bytes(self) -> int:
         return (self._scanned or 0) + self._delta
 
-    def stored(self):
+    def stored(self) -> Iterator[tuple[str, int]]:
         """Every stored blob file: (name as found, size); partial uploads excluded."""
         for top in os.scandir(self.root):
             if not top.is_dir() or top.name == "partial":
@@ -100,7 +100,8 @@ class BlobStore:
         self._install(part, blob, hasher)
         return held
 
-    async def _append(self, part: Path, size: int, offset: int, body: AsyncIterator[bytes]):
+    async def _append(self, part: Path, size: int, offset: int,
+                      body: AsyncIterator[bytes]) -> tuple[int, hashlib._Hash]:
         """Append the body to a partial file from ``offset``; returns (bytes held, hasher)."""
         held = part.stat().st_size if part.exists() else 0
         if offset != held:
@@ -122,7 +123,7 @@ class BlobStore:
             raise
         return held, hasher
 
-    def _install(self, part: Path, blob: str, hasher) -> None:
+    def _install(self, part: Path, blob: str, hasher: hashlib._Hash) -> None:
         """Move a complete partial file into place if its bytes hash to ``blob``."""
         if hasher.hexdigest() != blob:
             part.unlink(missing_ok=True)
@@ -161,10 +162,12 @@ class BlobStore:
         held = part.stat().st_size if part.exists() else 0
         if held != size:
             raise ContractError(f"the upload holds {held} of {size} bytes; send the rest first", code="incomplete")
-        hasher = self._hashers.pop(session, None) or await asyncio.to_thread(_hash_file, part)
+        hasher = self._hashers.pop(session, None)
+        if hasher is None:
+            hasher = await asyncio.to_thread(_hash_file, part)
         self._install(part, blob, hasher)
 
-    def store_stream(self, blob: str, size: int, chunks) -> bool:
+    def store_stream(self, blob: str, size: int, chunks: Iterable[bytes]) -> bool:
         """Store a blob from a synchronous byte iterator (a replica fetched from a peer),
         only if it has ``size`` bytes hashing to ``blob``. Runs off the event loop."""
         if self.exists(blob):
@@ -194,7 +197,7 @@ class BlobStore:
         return _hash_file(self.path(blob)).hexdigest() == blob
 
 
-def _hash_file(path: Path) -> "hashlib._Hash":
+def _hash_file(path: Path) -> hashlib._Hash:
     hasher = crypto.new_hasher()
     with open(path, "rb") as src:
         while chunk := src.read(CHUNK):

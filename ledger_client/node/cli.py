@@ -55,7 +55,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from .ledger import LedgerNode, NodeConfig
     from .logs import configure
     from .quotas import DEFAULT_EXEMPT, QuotaConfig, Quotas
-    from .tls import check_server_files, check_client_files
+    from .tls import check_client_files, check_server_files
 
     if args.config:
         merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
@@ -118,7 +118,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def _cmd_upgrade(args: argparse.Namespace) -> int:
-    from .store import Store, stored_version, SCHEMA_VERSION
+    from .store import SCHEMA_VERSION, Store, stored_version
     data = Path(args.data)
     genesis = load_genesis(data)
     before = stored_version(data / "ledger.sqlite")
@@ -202,11 +202,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain)")
     p.add_argument("--tls-key", help="the certificate's PEM private key")
     p.add_argument("--peer-ca", help="verify https peers against this CA (PEM) instead of the system's")
-    p.add_argument("--etcd", action="append", help="etcd endpoint(s) for multi-node ordering (comma-separated or repeated)")
+    p.add_argument("--etcd", action="append",
+                   help="etcd endpoint(s) for multi-node ordering (comma-separated or repeated)")
     p.add_argument("--etcd-ca", help="CA (PEM) that signed the etcd members' certificates")
     p.add_argument("--etcd-cert", help="this node's client certificate for etcd (mutual TLS)")
     p.add_argument("--etcd-key", help="the etcd client certificate's private key")
-    p.add_argument("--peer", action="append", dest="peers", help="URL of another node of the network (blob replication)")
+    p.add_argument("--peer", action="append", dest="peers",
+                   help="URL of another node of the network (blob replication)")
     p.add_argument("--metrics-allow", action="append", help="network allowed to read /metrics (repeatable; "
                    "default loopback)")
     p.add_argument("--limit", action="append", help="NAME=RATE, e.g. key_read=10/second or address=off (repeatable)")

@@ -16,6 +16,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from .. import crypto
 from ..encoding import canonical
@@ -74,7 +75,7 @@ def load_genesis(data: Path, expected_hash: str | None = None) -> Genesis:
 
 
 
-def save_genesis(data: Path, doc: dict) -> None:
+def save_genesis(data: Path, doc: dict[str, Any]) -> None:
     """Write a genesis document received from elsewhere (joining a network)."""
     data.mkdir(parents=True, exist_ok=True)
     (data / "genesis.json").write_text(json.dumps(doc, sort_keys=True) + "\n")

@@ -35,8 +35,9 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlsplit
 
 import requests
@@ -45,6 +46,8 @@ from etcd3gw.client import Etcd3Client
 from ..encoding import canonical, parse_json
 from ..errors import LedgerError, NodeUnavailable, OutcomeUnknown
 from ..tx import SignedTx, parse_tx
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from .ledger import LedgerNode
@@ -107,7 +110,7 @@ class EtcdLog:
     def _order(self) -> list[Etcd3Client]:
         return self.clients[self._preferred:] + self.clients[:self._preferred]
 
-    def _call(self, fn, *, writes: bool = False):
+    def _call(self, fn: Callable[[Etcd3Client], T], *, writes: bool = False) -> T:
         """``fn(client)`` on the first member that answers. For a write, raises
         :class:`OutcomeUnknown` when any attempt may have reached etcd."""
         maybe_sent, last = False, None
@@ -142,8 +145,9 @@ class EtcdLog:
         rows = [(int(kv["create_revision"]), base64.b64decode(kv.get("value", ""))) for kv in doc.get("kvs", [])]
         return rows, int(doc["header"]["revision"])
 
-    def watch(self, start_revision: int, on_change, stop: threading.Event, read_timeout: float = 30.0) -> None:
-        """Call ``on_change()`` whenever the log changes, from ``start_revision`` on, until
+    def watch(self, start_revision: int, on_change: Callable[[int], None], stop: threading.Event,
+              read_timeout: float = 30.0) -> None:
+        """Call ``on_change(revision)`` whenever the log changes, from ``start_revision`` on, until
         ``stop`` is set or the stream breaks (the caller re-establishes it)."""
         client = self._order()[0]
         request = {"create_request": {"key": _b64(self.prefix), "range_end": _b64(self.range_end),
@@ -171,7 +175,7 @@ def _reason(exc: Exception | None) -> str:
     text = str(exc)
     if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
         return "the etcd member's TLS certificate is not trusted by this node's etcd CA"
-    if "SSLError" in text or "alert" in text.lower() and "tls" in text.lower():
+    if "SSLError" in text or ("alert" in text.lower() and "tls" in text.lower()):
         return "the TLS handshake with etcd failed: check the client certificate and key"
     return type(exc).__name__
 
@@ -179,7 +183,7 @@ def _reason(exc: Exception | None) -> str:
 class EtcdOrdering:
     """Proposes this node's transactions to the log and applies the log as blocks."""
 
-    def __init__(self, node: "LedgerNode", endpoints: list[str], tls: EtcdTLS | None = None,
+    def __init__(self, node: LedgerNode, endpoints: list[str], tls: EtcdTLS | None = None,
                  poll_interval: float = 0.01, safety_interval: float = 1.0, in_step_window: float = 2.0) -> None:
         self.node = node
         self.log = EtcdLog(endpoints, node.chain_id, tls=tls)
@@ -188,10 +192,10 @@ class EtcdOrdering:
         self.in_step_window = in_step_window
         self.unproposed: list[SignedTx] = []
         self.uncertain: dict[str, float] = {}  # tx id -> monotonic time of the failed append
-        self._acks: dict[str, asyncio.Future] = {}
+        self._acks: dict[str, asyncio.Future[Any]] = {}
         self._wakeup = asyncio.Event()
         self._changed = asyncio.Event()
-        self._tasks: list[asyncio.Task] = []
+        self._tasks: list[asyncio.Task[Any]] = []
         self._stop = threading.Event()
         self.watching = False
         self.head_revision = 0
@@ -259,7 +263,8 @@ class EtcdOrdering:
                 await self._propose(self._take_batch())
 
     def _take_batch(self) -> list[SignedTx]:
-        batch, size = [], 0
+        batch: list[SignedTx] = []
+        size = 0
         while self.unproposed and len(batch) < self.node.config.max_block_txs:
             size += len(self.unproposed[0].leaf) + 2
             if batch and size > MAX_BATCH_BYTES:
@@ -283,7 +288,7 @@ class EtcdOrdering:
             return
         self._resolve([tx.id for tx in batch], None)
 
-    def _resolve(self, tx_ids, error: LedgerError | None) -> None:
+    def _resolve(self, tx_ids: Iterable[str], error: LedgerError | None) -> None:
         for tx_id in tx_ids:
             fut = self._acks.pop(tx_id, None)
             if fut is not None and not fut.done():
@@ -292,7 +297,7 @@ class EtcdOrdering:
                 else:
                     fut.set_exception(error)
 
-    def uncertain_status(self, tx_id: str) -> dict | None:
+    def uncertain_status(self, tx_id: str) -> dict[str, Any] | None:
         """The status of a transaction whose ordering outcome is unknown (None: not such a one)."""
         if tx_id not in self.uncertain:
             return None
@@ -325,7 +330,7 @@ class EtcdOrdering:
         timeout = self.safety_interval if self.watching else self.poll_interval
         try:
             await asyncio.wait_for(self._changed.wait(), timeout)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             pass
         self._changed.clear()
 
@@ -349,8 +354,8 @@ class EtcdOrdering:
         try:
             while not await asyncio.wait_for(self.catch_up_once(), max(0.1, deadline - time.monotonic())):
                 if time.monotonic() > deadline:
-                    raise asyncio.TimeoutError
-        except (LedgerError, asyncio.TimeoutError):
+                    raise TimeoutError
+        except (TimeoutError, LedgerError):
             behind = time.monotonic() - self.in_step_at if self.in_step_at else None
             since = f"; last in step {behind:.0f} s ago" if behind is not None else ""
             raise BehindLog(f"this node cannot reach the ordering service to confirm it is up to date{since}; "
@@ -393,7 +398,7 @@ class EtcdOrdering:
             self._stop.wait(1.0)
 
 
-def _retrieve(fut: asyncio.Future) -> None:
+def _retrieve(fut: asyncio.Future[Any]) -> None:
     if not fut.cancelled():
         fut.exception()
 

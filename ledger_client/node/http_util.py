@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from ..encoding import canonical, is_hex, parse_json
 from ..errors import MalformedError, TooLarge
@@ -15,7 +17,7 @@ from ..errors import MalformedError, TooLarge
 MAX_LIST = 1000
 
 
-def json_response(doc: Any, status: int = 200, headers: dict | None = None) -> JSONResponse:
+def json_response(doc: Any, status: int = 200, headers: dict[str, Any] | None = None) -> JSONResponse:
     """A compact JSON response (canonical bytes, so clients can hash what they get)."""
     return _CanonicalJSON(doc, status_code=status, headers=headers)
 
@@ -46,9 +48,9 @@ async def read_json(request: Request, max_bytes: int) -> Any:
 
 def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:
     """A required lowercase-hex path or query parameter."""
-    if not is_hex(value, nbytes):
+    if value is None or not is_hex(value, nbytes):
         raise MalformedError(f"{name} must be {2 * nbytes} lowercase hex characters")
-    return value  # type: ignore[return-value]
+    return value
 
 
 def uint_text(raw: str, what: str, low: int, high: int) -> int:
@@ -87,17 +89,17 @@ def only_params(request: Request, allowed: set[str]) -> None:
 class _Resource(Route):
     """One path with a handler per method; other methods get 405 with a sorted ``Allow``."""
 
-    async def handle(self, scope, receive, send) -> None:
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         if self.methods and scope["method"] not in self.methods:
             raise HTTPException(status_code=405, headers={"Allow": ", ".join(sorted(self.methods))})
         await self.app(scope, receive, send)
 
 
-def resource(path: str, **handlers) -> Route:
+def resource(path: str, **handlers: Callable[[Request], Awaitable[Response]]) -> Route:
     """A route serving ``path`` with ``handlers`` by method name (``get=..., put=...``)."""
     by_method = {method.upper(): fn for method, fn in handlers.items()}
 
-    async def endpoint(request: Request):
+    async def endpoint(request: Request) -> Response:
         return await by_method["GET" if request.method == "HEAD" else request.method](request)
     endpoint.__name__ = "_".join(fn.__name__ for fn in by_method.values())
     return _Resource(path, endpoint, methods=list(by_method))

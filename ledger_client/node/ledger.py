@@ -14,9 +14,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import time as _time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
 from .. import contract
 from .. import state_keys as sk
@@ -82,9 +83,9 @@ class LedgerNode:
         self.pending_by_signer: dict[str, int] = {}
         self.admitted_at: dict[str, float] = {}
         self.overlay = Overlay(self.store)
-        self._waiters: dict[str, list[asyncio.Future]] = {}
+        self._waiters: dict[str, list[asyncio.Future[Any]]] = {}
         self._wakeup: asyncio.Event | None = None
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[Any] | None = None
         check_store(self.store, genesis)
         self.store.prune_rejections()
         self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd, tls=etcd_tls) if etcd else None
@@ -135,7 +136,7 @@ class LedgerNode:
         height, _, prev_time = self.store.head()
         return BlockContext(height + 1, max(self.now(), prev_time))
 
-    def status_of(self, tx_id: str) -> dict:
+    def status_of(self, tx_id: str) -> dict[str, Any]:
         """Where a transaction is: committed (with height), pending, rejected or unknown."""
         loc = self.store.tx_location(tx_id)
         if loc:
@@ -167,7 +168,7 @@ class LedgerNode:
         self.pending_by_signer[tx.signer] = self.pending_by_signer.get(tx.signer, 0) + 1
         self.admitted_at.setdefault(tx.id, _time.monotonic())
 
-    def _admit(self, tx: SignedTx, persist: bool = True) -> dict:
+    def _admit(self, tx: SignedTx, persist: bool = True) -> dict[str, Any]:
         if tx.id in self.pending_ids or self.store.tx_location(tx.id):
             return self.status_of(tx.id)
         if persist:
@@ -186,11 +187,11 @@ class LedgerNode:
         if self._wakeup is not None:
             self._wakeup.set()
 
-    def submit(self, tx: SignedTx) -> dict:
+    def submit(self, tx: SignedTx) -> dict[str, Any]:
         """Admit one verified transaction into the mempool."""
         return self._admit(tx)
 
-    def submit_batch(self, txs: list[SignedTx]) -> list[dict]:
+    def submit_batch(self, txs: list[SignedTx]) -> list[dict[str, Any]]:
         """Admit all of ``txs`` or none: the first invalid one is reported by index."""
         scratch = Overlay(self.overlay)
         ctx = self._context()
@@ -220,7 +221,7 @@ class LedgerNode:
         self._wake()
         return [self.status_of(tx.id) for tx in txs]
 
-    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict]:
+    async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict[str, Any]]:
         """Wait until each transaction is committed or rejected."""
         loop = asyncio.get_running_loop()
         futures = []
@@ -251,7 +252,7 @@ class LedgerNode:
         self._reset_pending([tx for tx in self.pending if tx.id not in applied])
         self._settle_waiters()
 
-    def node_tx(self, tx_type: str, payload: dict) -> SignedTx:
+    def node_tx(self, tx_type: str, payload: dict[str, Any]) -> SignedTx:
         """A transaction signed by this node (access and refusal events)."""
         account = self.overlay.get(sk.account(self.key.public))
         seq = (account["seq"] if account else 0) + 1
@@ -353,7 +354,8 @@ class LedgerNode:
         if self.overlay.get(sk.used_request(request.hash)) is not None:
             raise ContractError("this access request was already used; sign a new one", code="replayed_request")
         if abs(request.time - self.now()) > self.genesis.max_skew:
-            raise ContractError("the access request's time is too far from the node's clock; check the computer's clock",
+            raise ContractError("the access request's time is too far from the node's clock; "
+                                "check the computer's clock",
                                 code="stale_request")
         decision = may_access(self.overlay, request.requester, request.record, request.purpose,
                               self._context().time, request.consent)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 LEVELS = ("debug", "info", "warning", "error")
 FORMATS = ("text", "json")
@@ -23,8 +23,9 @@ class JsonFormatter(logging.Formatter):
     """One JSON object per line."""
 
     def format(self, record: logging.LogRecord) -> str:
-        doc = {"time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(timespec="milliseconds"),
-               "level": record.levelname.lower(), "logger": record.name, "message": record.getMessage()}
+        when = datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds")
+        doc: dict[str, object] = {"time": when, "level": record.levelname.lower(), "logger": record.name,
+                                  "message": record.getMessage()}
         for key, value in record.__dict__.items():
             if key not in _STANDARD and not key.startswith("_"):
                 doc[key] = value if isinstance(value, (str, int, float, bool, type(None))) else repr(value)

@@ -5,6 +5,8 @@ status it can answer, and errors are RFC 9457 problem details."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..block import SIGNED_HEADER
 from ..schema import END, canonical_json_schema
 from ..tx import PAYLOADS, TX_BODY
@@ -42,7 +44,7 @@ SECURITY_SCHEMES = {
 }
 
 
-def _signed_tx_schema(chain_id: str | None) -> dict:
+def _signed_tx_schema(chain_id: str | None) -> dict[str, Any]:
     variants = []
     for tx_type, payload in PAYLOADS.items():
         body = TX_BODY.json_schema()
@@ -55,11 +57,11 @@ def _signed_tx_schema(chain_id: str | None) -> dict:
     return {"oneOf": variants}
 
 
-def _param(name: str, where: str, schema: dict, required: bool = False, text: str = "") -> dict:
+def _param(name: str, where: str, schema: dict[str, Any], required: bool = False, text: str = "") -> dict[str, Any]:
     return {"name": name, "in": where, "required": required or where == "path", "schema": schema, "description": text}
 
 
-def _one_of_params(names: tuple[str, ...]) -> dict:
+def _one_of_params(names: tuple[str, ...]) -> dict[str, Any]:
     """Exactly one of ``names`` as a query parameter (an exploded object of one property)."""
     return {"name": "who", "in": "query", "required": True, "style": "form", "explode": True,
             "schema": {"type": "object", "properties": {n: HEX32 for n in names}, "additionalProperties": False,
@@ -67,16 +69,17 @@ def _one_of_params(names: tuple[str, ...]) -> dict:
             "description": f"exactly one of: {', '.join(names)}"}
 
 
-def _op(op_id: str, summary: str, params: list | None = None, body: dict | None = None,
-        ok: tuple[int, ...] = (200,), ok_schema: dict | None = None, errors: tuple[int, ...] = (),
-        security: list | None = None, media: str = "application/json") -> dict:
-    responses = {}
+def _op(op_id: str, summary: str, params: list[Any] | None = None, body: dict[str, Any] | None = None,
+        ok: tuple[int, ...] = (200,), ok_schema: dict[str, Any] | None = None, errors: tuple[int, ...] = (),
+        security: list[Any] | None = None, media: str = "application/json") -> dict[str, Any]:
+    responses: dict[str, Any] = {}
     for code in ok:
         responses[str(code)] = {"description": STATUS_TEXT[code],
                                 "content": {media: {"schema": ok_schema or {"type": "object"}}}}
     for code in sorted(set(errors) | set(COMMON)):
         responses[str(code)] = {"$ref": f"#/components/responses/E{code}"}
-    op = {"operationId": op_id, "summary": summary, "parameters": params or [], "responses": responses}
+    op: dict[str, Any] = {"operationId": op_id, "summary": summary, "parameters": params or [],
+                          "responses": responses}
     if body is not None:
         op["requestBody"] = {"required": True, "content": body}
     if security is not None:
@@ -84,11 +87,11 @@ def _op(op_id: str, summary: str, params: list | None = None, body: dict | None 
     return op
 
 
-def _error_responses() -> dict:
+def _error_responses() -> dict[str, Any]:
     out = {}
     for code in (400, 401, 403, 404, 409, 413, 422, 429, 500, 503, 504):
-        resp = {"description": STATUS_TEXT[code],
-                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        resp: dict[str, Any] = {"description": STATUS_TEXT[code],
+                                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         if code == 401:
             resp["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}, "required": True}}
         if code in (429, 503):
@@ -97,7 +100,7 @@ def _error_responses() -> dict:
     return out
 
 
-def build_openapi(chain_id: str | None = None) -> dict:
+def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
     """The whole description, as a dict ready for JSON; ``chain_id`` pins the network."""
     tx = {"$ref": "#/components/schemas/SignedTx"}
     wait = [_param("wait", "query", {"type": "string", "enum": list(BOOL_WORDS)}, text="wait until committed"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import math
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -26,7 +27,7 @@ MEDIA_TYPE = "application/problem+json"
 TYPE_BASE = "/problems/"  # a URI reference, resolved against the node's address
 
 # The scheme each route family authenticates with (RFC 9110 §11.6.1 challenges).
-_CHALLENGES = (
+_CHALLENGES: tuple[tuple[str, str, str | None], ...] = (
     ("/v1/replicas/", "Medwallet-Node", "X-Medwallet-Node"),
     ("/v1/uploads/", "Medwallet-Upload", "X-Medwallet-Upload"),
     ("/v1/tx", "Medwallet-Tx", None),
@@ -38,9 +39,9 @@ def challenge(request: Request) -> str:
     path = request.url.path
     realm = f'realm="medwallet", chain_id="{request.app.state.node.chain_id}"'
     if path.startswith("/v1/blobs/") and not path.endswith("/upload"):
-        scheme, header = ("Medwallet-Access", "X-Medwallet-Access") if request.method in ("GET", "HEAD") \
+        kind, named = ("Medwallet-Access", "X-Medwallet-Access") if request.method in ("GET", "HEAD") \
             else ("Medwallet-Upload", "X-Medwallet-Upload")
-        return f'{scheme} {realm}, header="{header}"'
+        return f'{kind} {realm}, header="{named}"'
     for prefix, scheme, header in _CHALLENGES:
         if path.startswith(prefix):
             return f'{scheme} {realm}' + (f', header="{header}"' if header else "")
@@ -51,7 +52,7 @@ def title(code: str) -> str:
     return code.replace("_", " ").capitalize()
 
 
-def problem(status: int, code: str, detail: str, headers: dict | None = None, **extra) -> Response:
+def problem(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> Response:
     """A problem-details response with the previous release's ``error``/``message`` members."""
     doc = {"type": TYPE_BASE + code, "title": title(code), "status": status, "detail": detail,
            "error": code, "message": detail, **{k: v for k, v in extra.items() if v is not None}}
@@ -66,7 +67,7 @@ async def ledger_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, LedgerError)
     status = exc.http_status
     headers: dict[str, str] = {}
-    extra: dict = {"event": getattr(exc, "event_id", None), "index": getattr(exc, "index", None)}
+    extra: dict[str, Any] = {"event": getattr(exc, "event_id", None), "index": getattr(exc, "index", None)}
     if status == 401:
         headers["WWW-Authenticate"] = challenge(request)
     retry = getattr(exc, "retry_after", None)
@@ -95,7 +96,7 @@ async def internal_error(request: Request, exc: Exception) -> Response:
     return problem(500, "internal", "the node failed to handle this request")
 
 
-def describe(code: str) -> dict:
+def describe(code: str) -> dict[str, Any]:
     """What ``GET /problems/<code>`` answers: the type's title (a person reads ``detail``)."""
     return {"type": TYPE_BASE + code, "title": title(code),
             "description": "A Medwallet node error; the answer's detail member says what happened and what to do."}

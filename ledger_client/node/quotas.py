@@ -16,12 +16,13 @@ import ipaddress
 import math
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from limits import RateLimitItem, parse_many
 from limits.storage import MemoryStorage
 from limits.strategies import SlidingWindowCounterRateLimiter
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import MalformedError, RateLimited, TooLarge
 
@@ -122,10 +123,10 @@ class Quotas:
 class AddressLimit:
     """ASGI middleware: every request counts against its client address, before routing."""
 
-    def __init__(self, app, quotas: Quotas, reject) -> None:
+    def __init__(self, app: ASGIApp, quotas: Quotas, reject: Callable[[RateLimited], ASGIApp]) -> None:
         self.app, self.quotas, self.reject = app, quotas, reject
 
-    async def __call__(self, scope, receive, send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http":
             client = scope.get("client")
             try:

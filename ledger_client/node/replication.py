@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import requests
 
@@ -31,7 +32,7 @@ HEADER = "X-Medwallet-Node"
 class Replicator:
     """Pushes new blobs to the peers and pulls missing ones from them."""
 
-    def __init__(self, node: "LedgerNode", peers: list[str], timeout: float = 30.0, ca: str | None = None) -> None:
+    def __init__(self, node: LedgerNode, peers: list[str], timeout: float = 30.0, ca: str | None = None) -> None:
         self.node = node
         self.peers = [p.rstrip("/") for p in peers]
         self.timeout = timeout
@@ -43,7 +44,7 @@ class Replicator:
     def _auth(self, blob: str, size: int) -> str:
         return make_upload_auth(self.node.key, self.node.chain_id, blob, size, self.node.now())
 
-    def check_peer(self, auth: dict, blob: str) -> None:
+    def check_peer(self, auth: dict[str, Any], blob: str) -> None:
         """Accept a replication request only from a node of this network."""
         if auth["blob"] != blob:
             raise SignatureError("the node authorisation is for another blob")

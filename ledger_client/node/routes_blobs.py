@@ -3,8 +3,10 @@ downloads."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import FileResponse
+from starlette.responses import FileResponse, Response
 
 from ..access import parse_access_header, parse_session_auth, parse_upload_auth
 from ..errors import AccessDenied, ContractError, MalformedError, NotFound, SignatureError, TooLarge
@@ -16,7 +18,7 @@ def _node(request: Request) -> LedgerNode:
     return request.app.state.node
 
 
-def _check_uploader(node: LedgerNode, auth: dict, blob: str | None) -> None:
+def _check_uploader(node: LedgerNode, auth: dict[str, Any], blob: str | None) -> None:
     if blob is not None and auth["blob"] != blob:
         raise SignatureError("the upload authorisation is for another blob")
     if abs(auth["time"] - node.now()) > node.genesis.max_skew:
@@ -29,7 +31,7 @@ def _check_uploader(node: LedgerNode, auth: dict, blob: str | None) -> None:
         raise TooLarge(f"this network stores blobs of at most {node.genesis.policy['max_blob_bytes']} bytes")
 
 
-async def upload(request: Request):
+async def upload(request: Request) -> Response:
     only_params(request, {"offset"})
     node = _node(request)
     blob = hex_param(request.path_params["blob"], "blob hash")
@@ -37,7 +39,8 @@ async def upload(request: Request):
     _check_uploader(node, auth, blob)
     offset = int_param(request, "offset", 0, 0, auth["size"])
     declared = request.headers.get("content-length")
-    if declared is not None and (not (declared.isascii() and declared.isdigit()) or offset + int(declared) > auth["size"]):
+    well_formed = declared is None or (declared.isascii() and declared.isdigit())
+    if declared is not None and (not well_formed or offset + int(declared) > auth["size"]):
         raise TooLarge("the body is larger than the blob's declared size")
     try:
         held = await node.blobs.receive(blob, auth["size"], offset, request.stream())
@@ -50,7 +53,7 @@ async def upload(request: Request):
     return json_response(doc, 201 if complete else 202)
 
 
-def _session_auth(request: Request) -> tuple[LedgerNode, str, dict]:
+def _session_auth(request: Request) -> tuple[LedgerNode, str, dict[str, Any]]:
     node = _node(request)
     session = hex_param(request.path_params["session"], "upload session", 16)
     auth = parse_session_auth(request.headers.get("x-medwallet-upload", ""), node.chain_id)
@@ -60,7 +63,7 @@ def _session_auth(request: Request) -> tuple[LedgerNode, str, dict]:
     return node, session, auth
 
 
-async def session_put(request: Request):
+async def session_put(request: Request) -> Response:
     """Stream (part of) an upload whose hash the client learns only as it sends it."""
     only_params(request, {"offset"})
     node, session, auth = _session_auth(request)
@@ -74,7 +77,7 @@ async def session_put(request: Request):
                          200 if held == auth["size"] else 202)
 
 
-async def session_status(request: Request):
+async def session_status(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     session = hex_param(request.path_params["session"], "upload session", 16)
@@ -82,7 +85,7 @@ async def session_status(request: Request):
     return json_response({"session": session, "offset": part.stat().st_size if part.exists() else 0})
 
 
-async def session_finish(request: Request):
+async def session_finish(request: Request) -> Response:
     """Name the session's bytes by their hash; refused unless they hash to it."""
     only_params(request, {"blob"})
     node, session, auth = _session_auth(request)
@@ -94,14 +97,14 @@ async def session_finish(request: Request):
     return json_response(doc, 201)
 
 
-def _peer_auth(request: Request, blob: str) -> dict:
+def _peer_auth(request: Request, blob: str) -> dict[str, Any]:
     node = _node(request)
     auth = parse_upload_auth(request.headers.get("x-medwallet-node", ""), node.chain_id, "X-Medwallet-Node")
     node.replicator.check_peer(auth, blob)
     return auth
 
 
-async def replica_put(request: Request):
+async def replica_put(request: Request) -> Response:
     """A peer node hands over a copy of a blob (hash-checked like any upload)."""
     only_params(request, set())
     node = _node(request)
@@ -116,7 +119,7 @@ async def replica_put(request: Request):
     return json_response({"blob": blob, "complete": held == auth["size"]}, 201 if held == auth["size"] else 202)
 
 
-async def replica_get(request: Request):
+async def replica_get(request: Request) -> Response:
     """A peer node fetches a blob it lacks (node-to-node only: ciphertext, no audit event)."""
     only_params(request, set())
     node = _node(request)
@@ -127,7 +130,7 @@ async def replica_get(request: Request):
     return FileResponse(node.blobs.path(blob), media_type="application/octet-stream")
 
 
-async def upload_status(request: Request):
+async def upload_status(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     blob = hex_param(request.path_params["blob"], "blob hash")
@@ -136,7 +139,7 @@ async def upload_status(request: Request):
     return json_response({"blob": blob, "offset": node.blobs.partial_offset(blob), "complete": False})
 
 
-async def download(request: Request):
+async def download(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     blob = hex_param(request.path_params["blob"], "blob hash")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-
 from collections import OrderedDict
+from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -34,7 +34,7 @@ def charge(request: Request, txs: list[SignedTx]) -> None:
     node.quotas.charge_signers((tx.signer for tx in fresh), {node.key.public})
 
 
-async def status(request: Request):
+async def status(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     height, head, head_time = node.store.head()
@@ -43,12 +43,12 @@ async def status(request: Request):
                           "node_key": node.key.public, "pending": len(node.pending), "version": 1})
 
 
-async def genesis(request: Request):
+async def genesis(request: Request) -> Response:
     only_params(request, set())
     return json_response(_node(request).genesis.doc)
 
 
-async def submit_tx(request: Request):
+async def submit_tx(request: Request) -> Response:
     only_params(request, {"wait", "timeout"})
     node = _node(request)
     wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
@@ -62,7 +62,7 @@ async def submit_tx(request: Request):
     return json_response(result, 200 if result["status"] == "committed" else 202)
 
 
-async def submit_batch(request: Request):
+async def submit_batch(request: Request) -> Response:
     only_params(request, {"wait", "timeout"})
     node = _node(request)
     wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
@@ -82,7 +82,7 @@ async def submit_batch(request: Request):
     return json_response({"results": results}, 200 if committed else 202)
 
 
-def _parse_batch(docs: list, chain_id: str) -> list[SignedTx]:
+def _parse_batch(docs: list[Any], chain_id: str) -> list[SignedTx]:
     """Parse and verify every transaction of a batch, naming the first bad one by index."""
     txs = []
     for index, item in enumerate(docs):
@@ -95,7 +95,7 @@ def _parse_batch(docs: list, chain_id: str) -> list[SignedTx]:
     return txs
 
 
-async def tx_status(request: Request):
+async def tx_status(request: Request) -> Response:
     if request.path_params["tx_id"] == "batch":  # the batch route takes POST only
         raise HTTPException(status_code=405, headers={"Allow": "POST"})
     only_params(request, set())
@@ -113,7 +113,7 @@ async def tx_status(request: Request):
     return json_response(result)
 
 
-async def tx_proof(request: Request):
+async def tx_proof(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
@@ -142,7 +142,7 @@ def _leaf_hashes(node: LedgerNode, height: int) -> list[bytes]:
     return hashes
 
 
-async def block(request: Request):
+async def block(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     height = uint_text(request.path_params["height"], "block height", 1, 2**40)
@@ -156,7 +156,7 @@ async def block(request: Request):
     return Response(body, media_type="application/json")
 
 
-async def headers(request: Request):
+async def headers(request: Request) -> Response:
     only_params(request, {"from", "count"})
     node = _node(request)
     start = int_param(request, "from", 1, 1, 2**40)

@@ -4,8 +4,11 @@ consents and audit events. Every answer is committed state (never the mempool)."
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from starlette.requests import Request
+from starlette.responses import Response
 
 from .. import state_keys as sk
 from ..contract import consent_status
@@ -20,7 +23,7 @@ def _node(request: Request) -> LedgerNode:
     return request.app.state.node
 
 
-def _get(node: LedgerNode, key: str, what: str) -> dict:
+def _get(node: LedgerNode, key: str, what: str) -> dict[str, Any]:
     value = node.store.get(key)
     if value is None:
         raise NotFound(f"no {what} with this key on the ledger")
@@ -34,7 +37,8 @@ def _page(request: Request) -> tuple[str | None, int]:
     return after or None, int_param(request, "limit", 500, 1, MAX_LIST)
 
 
-def _listing(node: LedgerNode, prefix: str, request: Request, resolve=None) -> dict:
+def _listing(node: LedgerNode, prefix: str, request: Request,
+             resolve: Callable[[str, dict[str, Any]], dict[str, Any] | None] | None = None) -> dict[str, Any]:
     after, limit = _page(request)
     rows = node.store.scan(prefix, after, limit)
     items = [resolve(key[len(prefix):], value) if resolve else value for key, value in rows]
@@ -42,53 +46,53 @@ def _listing(node: LedgerNode, prefix: str, request: Request, resolve=None) -> d
     return {"items": [item for item in items if item is not None], "next": following}
 
 
-async def institutions(request: Request):
+async def institutions(request: Request) -> Response:
     only_params(request, {"after", "limit"})
     node = _node(request)
     return json_response(_listing(node, sk.INSTITUTIONS, request))
 
 
-async def institution(request: Request):
+async def institution(request: Request) -> Response:
     only_params(request, set())
     key = hex_param(request.path_params["key"], "institution key")
     return json_response(_get(_node(request), sk.institution(key), "institution"))
 
 
-async def pseudonym(request: Request):
+async def pseudonym(request: Request) -> Response:
     only_params(request, set())
     key = hex_param(request.path_params["key"], "pseudonym key")
     return json_response({"key": key, **_get(_node(request), sk.pseudonym(key), "pseudonym")})
 
 
-async def record(request: Request):
+async def record(request: Request) -> Response:
     only_params(request, set())
     record_id = hex_param(request.path_params["record"], "record id")
     return json_response({"record": record_id, **_get(_node(request), sk.record(record_id), "record")})
 
 
-async def records(request: Request):
+async def records(request: Request) -> Response:
     only_params(request, {"owner", "after", "limit"})
     node = _node(request)
     owner = hex_param(request.query_params.get("owner"), "owner")
 
-    def resolve(record_id: str, _: dict) -> dict | None:
+    def resolve(record_id: str, _: dict[str, Any]) -> dict[str, Any] | None:
         rec = node.store.get(sk.record(record_id))
         return {"record": record_id, **rec} if rec else None
     return json_response(_listing(node, sk.by_owner(owner), request, resolve))
 
 
-def _consent_view(node: LedgerNode, consent_id: str, consent: dict) -> dict:
+def _consent_view(node: LedgerNode, consent_id: str, consent: dict[str, Any]) -> dict[str, Any]:
     return {"consent": consent_id, **consent, "status": consent_status(consent, node.now())}
 
 
-async def consent(request: Request):
+async def consent(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     consent_id = hex_param(request.path_params["consent"], "consent id")
     return json_response(_consent_view(node, consent_id, _get(node, sk.consent(consent_id), "consent")))
 
 
-async def consents(request: Request):
+async def consents(request: Request) -> Response:
     only_params(request, {"grantor", "grantee", "after", "limit"})
     node = _node(request)
     params = request.query_params
@@ -97,14 +101,14 @@ async def consents(request: Request):
     role = "grantor" if "grantor" in params else "grantee"
     who = hex_param(params.get(role), role)
 
-    def resolve(consent_id: str, _: dict) -> dict | None:
+    def resolve(consent_id: str, _: dict[str, Any]) -> dict[str, Any] | None:
         entry = node.store.get(sk.consent(consent_id))
         return _consent_view(node, consent_id, entry) if entry else None
     prefix = sk.by_grantor(who) if role == "grantor" else sk.by_grantee(who)
     return json_response(_listing(node, prefix, request, resolve))
 
 
-async def events(request: Request):
+async def events(request: Request) -> Response:
     only_params(request, {"record", "owner", "requester", "after", "limit"})
     node = _node(request)
     params = request.query_params
@@ -115,7 +119,7 @@ async def events(request: Request):
     return json_response(_listing(node, sk.events(given[0], who), request))
 
 
-async def account(request: Request):
+async def account(request: Request) -> Response:
     """Sequence numbers of a signer: committed, and the next one to use (mempool included)."""
     only_params(request, set())
     node = _node(request)
@@ -126,7 +130,7 @@ async def account(request: Request):
                           "next_seq": (pending["seq"] if pending else 0) + 1})
 
 
-async def credential_def(request: Request):
+async def credential_def(request: Request) -> Response:
     only_params(request, set())
     cred_def_id = request.path_params["cred_def_id"]
     if len(cred_def_id) > 200:

@@ -10,21 +10,21 @@ last block, and the bookkeeping values parse. ``medwallet-node verify`` checks t
 
 from __future__ import annotations
 
-from ..block import check_block_txs, verify_signatures
+from ..block import Header, check_block_txs, verify_signatures
 from ..errors import LedgerError, StorageError
 from ..genesis import Genesis
-from ..tx import parse_tx_bytes
+from ..tx import SignedTx, parse_tx_bytes
 from .store import Store
 
 TAIL_BLOCKS = 8
 
 
-def check_block_rows(store: Store, height: int, chain_id: str, header) -> list:
+def check_block_rows(store: Store, height: int, chain_id: str, header: Header) -> list[SignedTx]:
     """The transactions of block ``height``, checked against their stored id and position."""
     rows = store.block_rows(height)
     txs = [parse_tx_bytes(leaf, chain_id) for _, _, leaf in rows]
     check_block_txs(header.body, txs)  # count and Merkle root first: they name a lost or moved row
-    for position, ((tx_id, idx, _), tx) in enumerate(zip(rows, txs)):
+    for position, ((tx_id, idx, _), tx) in enumerate(zip(rows, txs, strict=True)):
         if idx != position:
             raise LedgerError(f"transaction {position} of the block is stored at position {idx}")
         if tx_id != tx.id:
@@ -42,7 +42,7 @@ def check_store(store: Store, genesis: Genesis) -> None:
 
 
 def _check(store: Store, genesis: Genesis) -> None:
-    height, stored_hash, _ = store.head()
+    height, _, _ = store.head()
     count, low = store.block_count()
     if height and (count != height or low != 1):
         raise LedgerError(f"blocks are missing or renumbered ({count} blocks up to height {height})")

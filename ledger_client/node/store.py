@@ -12,9 +12,10 @@ import json
 import logging
 import sqlite3
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any
 
 from ..block import Header
 from ..encoding import canonical
@@ -152,7 +153,7 @@ class Store:
 
     # --- state (StateView) ------------------------------------------------------------
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str) -> dict[str, Any] | None:
         try:
             text = self._rows[key]
         except KeyError:
@@ -163,7 +164,7 @@ class Store:
             self._rows[key] = text
         return json.loads(text) if text is not None else None
 
-    def scan(self, prefix: str, after: str | None = None, limit: int = 1000) -> list[tuple[str, dict]]:
+    def scan(self, prefix: str, after: str | None = None, limit: int = 1000) -> list[tuple[str, dict[str, Any]]]:
         """State entries whose key starts with ``prefix``, in key order."""
         low = prefix + after if after else prefix
         op = ">" if after else ">="
@@ -172,7 +173,7 @@ class Store:
             (low, prefix + "\U0010ffff", limit)).fetchall()
         return [(key, json.loads(value)) for key, value in rows]
 
-    def state_items(self) -> Iterator[tuple[str, dict]]:
+    def state_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
         for key, value in self.db.execute("SELECT key, value FROM state ORDER BY key"):
             yield key, json.loads(value)
 
@@ -185,7 +186,7 @@ class Store:
             return 0, None, 0
         return row[0], row[1], json.loads(row[2])["time"]
 
-    def commit_block(self, header: Header, leaves: list[tuple[str, bytes]], writes: dict[str, dict | None],
+    def commit_block(self, header: Header, leaves: list[tuple[str, bytes]], writes: dict[str, dict[str, Any] | None],
                      done_ids: list[str], rejections: list[tuple[str, str, str]],
                      meta: dict[str, str] | None = None) -> None:
         """Store a block, its transactions, its state writes and ``meta`` atomically."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import state_keys as sk
-from ..block import parse_header, verify_signatures
+from ..block import Header, parse_header, verify_signatures
 from ..contract import AdmissionVerifier, BlockContext, execute_block
 from ..credentials import verify_admission
 from ..errors import LedgerError
@@ -88,7 +88,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
             header = parse_header({"header": json.loads(header_json), "signatures": json.loads(sigs_json)})
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
             txs = check_block_rows(store, height, genesis.chain_id, header)
-            writes, accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
+            writes, _accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
                                                        admission=admission)
             if rejected:
                 tx, exc = rejected[0]
@@ -103,7 +103,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
     return state
 
 
-def _check_header(header, genesis: Genesis, height: int, expected_height: int, stored_hash: str,
+def _check_header(header: Header, genesis: Genesis, height: int, expected_height: int, stored_hash: str,
                   prev: str, prev_time: int) -> None:
     body = header.body
     if height != expected_height or body["height"] != height:

@@ -24,9 +24,9 @@ PACKAGING = Path(__file__).resolve().parents[1]
 ROOT = PACKAGING.parent
 sys.path.insert(0, str(ROOT))
 
-from ledger_client.keyfile import load_key  # noqa: E402
-from wallet._version import __version__  # noqa: E402
-from wallet.core.profile import load_profile, sign_profile, write_profile  # noqa: E402
+from ledger_client.keyfile import load_key
+from wallet._version import __version__
+from wallet.core.profile import load_profile, sign_profile, write_profile
 
 
 def prepare_profile(path: Path | None, key: Path | None, work: Path) -> tuple[Path | None, dict]:
@@ -49,7 +49,8 @@ def freeze(work: Path, profile: Path | None, notices: Path, epoch: int) -> Path:
     if profile:
         env["MWPACK_PROFILE"] = str(profile)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-                    "--distpath", str(work / "dist"), "--workpath", str(work / "pyi"), str(PACKAGING / "medwallet.spec")],
+                    "--distpath", str(work / "dist"), "--workpath", str(work / "pyi"),
+                    str(PACKAGING / "medwallet.spec")],
                    check=True, env=env, cwd=ROOT)
     bundle = work / "dist" / "medwallet"
     os.symlink("medwallet", bundle / "medwallet-node")

@@ -28,7 +28,8 @@ Keywords=health;records;consent;FHIR;
 
 def architecture() -> str:
     try:
-        return subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True).stdout.strip()
+        done = subprocess.run(["dpkg", "--print-architecture"], capture_output=True, text=True, check=True)
+        return done.stdout.strip()
     except (FileNotFoundError, subprocess.CalledProcessError):
         return "amd64"
 
@@ -58,8 +59,10 @@ def build_deb(bundle: Path, work: Path, out_dir: Path, version: str, epoch: int,
     control = root / "DEBIAN"
     control.mkdir()
     (control / "control").write_text(
-        f"Package: medwallet\nVersion: {version}\nArchitecture: {arch}\nMaintainer: Medwallet developers <noreply@medwallet.invalid>\n"
-        f"Installed-Size: {tree_size(root) // 1024}\nDepends: {', '.join(QT_DEPENDS)}\nSection: misc\nPriority: optional\n"
+        f"Package: medwallet\nVersion: {version}\nArchitecture: {arch}\n"
+        "Maintainer: Medwallet developers <noreply@medwallet.invalid>\n"
+        f"Installed-Size: {tree_size(root) // 1024}\nDepends: {', '.join(QT_DEPENDS)}\n"
+        "Section: misc\nPriority: optional\n"
         "Homepage: https://medwallet.invalid\nDescription: patient-held medical data wallet\n"
         " Keeps your medical records encrypted under your own keys, shares them with\n"
         " clinics only under consent recorded on a ledger, and shows every access.\n", "utf-8")

@@ -39,12 +39,12 @@ def deterministic_tarball(tree: Path, target: Path, arcname: str, epoch: int) ->
         info.mode = (info.mode & 0o755) | (0o644 if info.isfile() and not info.mode & 0o111 else 0)
         return info
 
-    with open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=epoch, filename="") as gz:
-        with tarfile.open(fileobj=gz, mode="w", format=tarfile.GNU_FORMAT) as tar:
-            for path in [tree, *sorted(tree.rglob("*"))]:
-                rel = path.relative_to(tree)
-                tar.add(path, arcname=str(Path(arcname) / rel) if rel.parts else arcname, recursive=False,
-                        filter=normalise)
+    with (open(target, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=epoch, filename="") as gz,
+          tarfile.open(fileobj=gz, mode="w", format=tarfile.GNU_FORMAT) as tar):
+        for path in [tree, *sorted(tree.rglob("*"))]:
+            rel = path.relative_to(tree)
+            tar.add(path, arcname=str(Path(arcname) / rel) if rel.parts else arcname, recursive=False,
+                    filter=normalise)
 
 
 def sha256_file(path: Path) -> str:

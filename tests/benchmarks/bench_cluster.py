@@ -22,14 +22,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from ledger_client.client import LedgerClient  # noqa: E402
-from ledger_client.crypto import SigningKey  # noqa: E402
-from ledger_client.encoding import canonical  # noqa: E402
-from ledger_client.node.datadir import init_cluster  # noqa: E402
-from ledger_client.node.etcd_ordering import EtcdLog  # noqa: E402
-from ledger_client.tx import make_tx  # noqa: E402
-from tests.etcdproc import EtcdCluster  # noqa: E402
-from tests.nodeproc import NodeProcess, free_port, new_network  # noqa: E402
+from ledger_client.client import LedgerClient
+from ledger_client.crypto import SigningKey
+from ledger_client.encoding import canonical
+from ledger_client.node.datadir import init_cluster
+from ledger_client.node.etcd_ordering import EtcdLog
+from ledger_client.tx import make_tx
+from tests.etcdproc import EtcdCluster
+from tests.nodeproc import NodeProcess, free_port, new_network
 
 THREADS = 16
 
@@ -155,8 +155,10 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     print("\nMulti-node ledger (3 nodes, 3 etcd members, loopback) beside a single node")
     print(f"{'measure':38s} {'single':>10s} {'cluster':>10s}")
-    print(f"{'committed tx/s (one per request)':38s} {figures['single_tx_per_s']:>10} {figures['cluster_tx_per_s']:>10}")
-    print(f"{'p99 time to commit, ms':38s} {figures['single_p99_commit_ms']:>10} {figures['cluster_p99_commit_ms']:>10}")
+    single, cluster = figures["single_tx_per_s"], figures["cluster_tx_per_s"]
+    print(f"{'committed tx/s (one per request)':38s} {single:>10} {cluster:>10}")
+    p99_single, p99_cluster = figures["single_p99_commit_ms"], figures["cluster_p99_commit_ms"]
+    print(f"{'p99 time to commit, ms':38s} {p99_single:>10} {p99_cluster:>10}")
     print(f"{'restarted node catch-up, s':38s} {'':>10} {figures['catchup_s']:>10}"
           f"   ({figures['catchup_blocks']} blocks, {figures['catchup_blocks_per_s']} blocks/s, "
           f"agrees: {figures['catchup_agrees']})")

@@ -31,13 +31,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from ledger_client import credentials as ledger_creds  # noqa: E402
-from ledger_client.tx import make_tx  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
-from wallet.core import credentials  # noqa: E402
-from wallet.core.crypto import ARGON2_MIN  # noqa: E402
-from wallet.core.issuer import IssuerDesk  # noqa: E402
-from wallet.core.wallet import Wallet  # noqa: E402
+from ledger_client import credentials as ledger_creds
+from ledger_client.tx import make_tx
+from tests.nodeproc import new_network
+from wallet.core.credentials import admission, documents, holder
+from wallet.core.desks.issuer import IssuerDesk
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.wallet import Wallet
 
 PASSPHRASE = "bench"
 BATCH = 50
@@ -56,22 +56,22 @@ def setup(work: Path, node) -> tuple[Wallet, IssuerDesk, float]:
     setup_s = time.perf_counter() - started
     wallet, _ = Wallet.create(work / "wallet", passphrase=PASSPHRASE, use_keyring=False, nodes=[node.url],
                               kdf_limits=ARGON2_MIN)
-    request = credentials.request_credential(wallet, desk.offer())
-    credentials.store_credential(wallet, desk.issue(request, {"patient_of": "Bench", "insured": "1",
+    request = holder.request_credential(wallet, desk.offer())
+    holder.store_credential(wallet, desk.issue(request, {"patient_of": "Bench", "insured": "1",
                                                               "birth_year": "1980"}))
     return wallet, desk, setup_s
 
 
 def measure_proofs(wallet: Wallet, samples: int) -> dict:
-    record = credentials.store(wallet).all()[0]
-    docs = credentials.ledger_docs(wallet.network, record["cred_def_id"])
+    record = holder.store(wallet).all()[0]
+    docs = documents.ledger_docs(wallet.network, record["cred_def_id"])
     chain_id = wallet.network.chain_id
     prove, verify, size = [], [], 0
     for i in range(samples):
         key = wallet.signing_key(10_000 + i)
         request = ledger_creds.admission_request(chain_id, key.public, docs)
         started = time.perf_counter()
-        presentation = credentials._prove(wallet, record, docs, request, hidden=[ledger_creds.ADMISSION_REFERENT])
+        presentation = holder.prove(wallet, record, docs, request, hidden=[ledger_creds.ADMISSION_REFERENT])
         prove.append(time.perf_counter() - started)
         size = len(json.dumps(presentation))
         started = time.perf_counter()
@@ -84,7 +84,7 @@ def measure_throughput(wallet: Wallet, count: int) -> dict:
     chain_id, now = wallet.network.chain_id, int(time.time())
     started = time.perf_counter()
     txs = [make_tx(wallet.signing_key(i), chain_id, "register_pseudonym", 1, now,
-                   credentials.admission_payload(wallet, i)) for i in range(1, count + 1)]
+                   admission.admission_payload(wallet, i)) for i in range(1, count + 1)]
     prepare_s = time.perf_counter() - started
     client = wallet.network.client
     started = time.perf_counter()
@@ -94,7 +94,7 @@ def measure_throughput(wallet: Wallet, count: int) -> dict:
     elapsed = time.perf_counter() - started
     latencies = []
     for i in range(count + 1, count + 11):
-        payload = credentials.admission_payload(wallet, i)
+        payload = admission.admission_payload(wallet, i)
         started = time.perf_counter()
         wallet.network.submit(wallet.signing_key(i), "register_pseudonym", payload)
         latencies.append(time.perf_counter() - started)

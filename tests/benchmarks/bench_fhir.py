@@ -5,7 +5,7 @@ record per resource (plus one per inline attachment), encrypt each, upload the b
 and anchor them in batches on the ledger — runs in a child process against a real node
 on loopback, so the peak RSS measured (``os.wait4``) is the importer's own. For scale,
 the same child then imports a few entries the one-record-at-a-time way
-(``records.import_file``: one anchor transaction and block wait per record).
+(``importing.import_file`` of single files: one anchor transaction and block wait per record).
 
     python tests/benchmarks/bench_fhir.py [--entries 1000] [--style collection|transaction|searchset]
 
@@ -24,30 +24,29 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.measure import run_measured  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
-from tests.wallet.fhir.bundle_gen import write_bundle  # noqa: E402
+from tests.benchmarks.measure import run_measured
+from tests.nodeproc import new_network
+from tests.wallet.core.fhir.bundle_gen import write_bundle
 
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from wallet.core import records
-from wallet.core.crypto import ARGON2_MIN
-from wallet.core.fhir import bundle_import
-from wallet.core.wallet import VAULT_PSEUDONYM, Wallet
+from wallet.core import importing, pseudonyms
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.wallet import Wallet
 wallet, _ = Wallet.create(Path(sys.argv[1]), passphrase="bench", use_keyring=False, nodes=[sys.argv[2]],
                           kdf_limits=ARGON2_MIN)
-wallet.ensure_pseudonym(VAULT_PSEUDONYM, "vault")  # once per wallet, not per import
+pseudonyms.register_vault(wallet)  # once per wallet, not per import
 first = {}
 started = time.perf_counter()
 def progress(stage, done, total):
     first.setdefault(stage, time.perf_counter() - started)
-result = bundle_import.import_bundle(wallet, Path(sys.argv[3]), split=True, progress=progress)
+result = importing.import_file(wallet, Path(sys.argv[3]), split=True, progress=progress)
 elapsed = time.perf_counter() - started
 sample = [Path(sys.argv[4]) / name for name in sorted(p.name for p in Path(sys.argv[4]).iterdir())]
 one_by_one = time.perf_counter()
 for path in sample:
-    records.import_file(wallet, path)
+    importing.import_file(wallet, path)
 one_by_one = time.perf_counter() - one_by_one
 print(json.dumps({"seconds": elapsed, "entries": result.entries, "records": len(result.records),
                   "problems": len(result.problems), "stages": first, "sample": len(sample),

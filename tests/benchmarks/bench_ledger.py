@@ -33,14 +33,14 @@ sys.path.insert(0, str(ROOT))
 # the node runs as ``python -m ledger_client.node.cli``: it needs the repository too, from any directory
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
-import requests  # noqa: E402
+import requests
 
-from ledger_client import crypto  # noqa: E402
-from ledger_client.access import make_access_request, make_upload_auth  # noqa: E402
-from ledger_client.client import LedgerClient  # noqa: E402
-from ledger_client.encoding import canonical  # noqa: E402
-from ledger_client.tx import make_tx  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
+from ledger_client import crypto
+from ledger_client.access import make_access_request, make_upload_auth
+from ledger_client.client import LedgerClient
+from ledger_client.encoding import canonical
+from ledger_client.tx import make_tx
+from tests.nodeproc import new_network
 
 MiB = 1024 * 1024
 TARGETS = {"tx_per_s_single": 1000, "tx_per_s_batch": 5000, "blob_mb_per_s": 200}
@@ -217,7 +217,7 @@ def bench_verify(count: int = 20000) -> float:
     digests = [os.urandom(32) for _ in range(count)]
     sigs = [key.sign(crypto.DOMAIN_TX, d) for d in digests]
     started = time.perf_counter()
-    for digest, sig in zip(digests, sigs):
+    for digest, sig in zip(digests, sigs, strict=True):
         crypto.verify(key.public, crypto.DOMAIN_TX, digest, sig)
     return count / (time.perf_counter() - started)
 

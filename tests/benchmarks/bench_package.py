@@ -25,8 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.bench_startup import one_run, prepare  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
+from tests.benchmarks.bench_startup import one_run, prepare
+from tests.nodeproc import new_network
 
 
 def build(out: Path) -> Path:

@@ -24,19 +24,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.benchmarks.measure import run_measured  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
+from tests.benchmarks.measure import run_measured
+from tests.nodeproc import new_network
 
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-from wallet.core import records
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core import importing
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 wallet, _ = Wallet.create(Path(sys.argv[1]), passphrase="bench", use_keyring=False, nodes=[sys.argv[2]],
                           kdf_limits=ARGON2_MIN)
 started = time.perf_counter()
-result = records.import_file(wallet, Path(sys.argv[3]))
+result = importing.import_file(wallet, Path(sys.argv[3]))
 elapsed = time.perf_counter() - started
 print(json.dumps({"seconds": elapsed, "record": result.record}))
 """
@@ -81,10 +81,10 @@ def main() -> None:
     print(f"\nRecord import of {figures['size_mb']} MB (encrypt + upload + anchor) vs age, same file, same run")
     print(f"{'measure':34s} {'value':>10s}  target")
     print(f"{'medwallet encrypt+upload MB/s':34s} {figures['encrypt_upload_mb_per_s']:>10}  >= age")
-    print(f"{'age encrypt MB/s':34s} {str(figures['age_mb_per_s']):>10}")
-    print(f"{'ratio vs age':34s} {str(figures['ratio_vs_age']):>10}  >= 1.0")
+    print(f"{'age encrypt MB/s':34s} {figures['age_mb_per_s']!s:>10}")
+    print(f"{'ratio vs age':34s} {figures['ratio_vs_age']!s:>10}  >= 1.0")
     print(f"{'medwallet peak RSS MiB':34s} {figures['peak_rss_mb']:>10}  < 64")
-    print(f"{'age peak RSS MiB':34s} {str(figures['age_peak_rss_mb']):>10}")
+    print(f"{'age peak RSS MiB':34s} {figures['age_peak_rss_mb']!s:>10}")
     print(json.dumps(figures))
 
 

@@ -30,14 +30,14 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
-import requests  # noqa: E402
+import requests
 
-from ledger_client import crypto  # noqa: E402
-from ledger_client.access import make_access_request, make_upload_auth  # noqa: E402
-from ledger_client.client import LedgerClient  # noqa: E402
-from ledger_client.encoding import canonical  # noqa: E402
-from ledger_client.tx import make_tx  # noqa: E402
-from tests.nodeproc import new_network  # noqa: E402
+from ledger_client import crypto
+from ledger_client.access import make_access_request, make_upload_auth
+from ledger_client.client import LedgerClient
+from ledger_client.encoding import canonical
+from ledger_client.tx import make_tx
+from tests.nodeproc import new_network
 
 BATCH = 5000
 PER_PATIENT = 10  # register, 6 anchors, 3 consents
@@ -45,9 +45,9 @@ PER_PATIENT = 10  # register, 6 anchors, 3 consents
 
 def sign_patients(args: tuple[str, str, int, int, int]) -> list[bytes]:
     """Signed transactions of ``count`` patients, as JSON bytes (run in worker processes)."""
-    chain, clinic, count, now, seed = args
+    chain, clinic, count, now, _seed = args
     out = []
-    for p in range(count):
+    for _ in range(count):
         key = crypto.SigningKey.generate()
         out.append(canonical(make_tx(key, chain, "register_pseudonym", 1, now, {"box_key": "cd" * 32}).to_json()))
         records = [os.urandom(32).hex() for _ in range(6)]
@@ -137,7 +137,8 @@ def api_latencies(url: str, gov: crypto.SigningKey, calls: int) -> dict[str, tup
         return lambda: session.get(url + path, params=params).raise_for_status()
 
     def submit():
-        tx = make_tx(crypto.SigningKey.generate(), chain, "register_pseudonym", 1, int(time.time()), {"box_key": "ab" * 32})
+        tx = make_tx(crypto.SigningKey.generate(), chain, "register_pseudonym", 1, int(time.time()),
+                     {"box_key": "ab" * 32})
         client.submit(tx, wait=True)
 
     def read():

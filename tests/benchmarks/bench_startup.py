@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.nodeproc import new_network  # noqa: E402
+from tests.nodeproc import new_network
 
 TARGET_S = 1.0
 PASSPHRASE = "benchmark passphrase"
@@ -41,15 +41,15 @@ DIRECT = ("import argparse, sys; from wallet.gui.app import run_gui; "
 
 def prepare(base: Path, node_url: str) -> tuple[Path, Path]:
     """A wallet on the node with one record, and its passphrase file (untimed)."""
-    from wallet.core import records
-    from wallet.core.crypto import ARGON2_MIN
+    from wallet.core import importing
+    from wallet.core.keys.sodium import ARGON2_MIN
     from wallet.core.wallet import Wallet
 
     wallet, _ = Wallet.create(base / "wallet", passphrase=PASSPHRASE, use_keyring=False, nodes=[node_url],
                               kdf_limits=ARGON2_MIN)
     sample = base / "letter.pdf"
     sample.write_bytes(b"%PDF-1.7\n" + os.urandom(50_000))
-    records.import_file(wallet, sample, title="Discharge letter")
+    importing.import_file(wallet, sample, title="Discharge letter")
     wallet.close()
     secret = base / "passphrase.txt"
     secret.write_text(PASSPHRASE + "\n")

@@ -7,8 +7,14 @@ import json
 import pytest
 
 from ledger_client import crypto
-from ledger_client.access import (MAX_HEADER_BYTES, make_access_request, make_upload_auth, parse_access_header,
-                                  parse_access_request, parse_upload_auth)
+from ledger_client.access import (
+    MAX_HEADER_BYTES,
+    make_access_request,
+    make_upload_auth,
+    parse_access_header,
+    parse_access_request,
+    parse_upload_auth,
+)
 from ledger_client.encoding import b64url, canonical, from_b64url
 from ledger_client.errors import MalformedError, SignatureError, WrongNetwork
 

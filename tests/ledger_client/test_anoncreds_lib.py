@@ -14,7 +14,7 @@ import textwrap
 def test_library_is_loaded_by_the_import():
     from anoncreds import bindings
 
-    from ledger_client import anoncreds_lib  # noqa: F401
+    from ledger_client import anoncreds_lib  # noqa: F401  (imported for its effect: loading the library)
 
     assert bindings.LIB is not None
 

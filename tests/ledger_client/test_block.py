@@ -7,8 +7,17 @@ import copy
 import pytest
 
 from ledger_client import crypto
-from ledger_client.block import (Header, check_block_txs, check_time_order, header_hash, make_header,
-                                 parse_header, sign_header, verify_header_chain, verify_signatures)
+from ledger_client.block import (
+    Header,
+    check_block_txs,
+    check_time_order,
+    header_hash,
+    make_header,
+    parse_header,
+    sign_header,
+    verify_header_chain,
+    verify_signatures,
+)
 from ledger_client.errors import IntegrityError, MalformedError, SignatureError
 from ledger_client.merkle import merkle_root
 from ledger_client.tx import make_tx
@@ -45,7 +54,7 @@ def resign(header: Header, key: crypto.SigningKey = PRODUCER, **changes) -> Head
 def test_valid_chain_verifies():
     headers, blocks = build_chain()
     assert verify_header_chain(headers, CHAIN, GENESIS.producers) == headers[-1].hash
-    for header, txs in zip(headers, blocks):
+    for header, txs in zip(headers, blocks, strict=True):
         check_block_txs(header.body, txs)
         assert header.merkle_root == merkle_root([tx.leaf for tx in txs]).hex()
     # a run from a trusted middle header

@@ -182,13 +182,13 @@ def test_only_nodes_write_access_events(world):
 
 
 def test_access_event_must_be_allowed(world):
-    chain, clinic, patient, rec1, rec2, consent = world
+    chain, clinic, _patient, rec1, rec2, consent = world
     assert code(chain, chain.event(chain.request(clinic, rec2, consent))) == "access_not_allowed"
     assert code(chain, chain.event(chain.request(clinic, rec1, consent, "research"))) == "access_not_allowed"
 
 
 def test_refusal_reason_must_match_the_contract(world):
-    chain, clinic, patient, rec1, rec2, consent = world
+    chain, clinic, _patient, rec1, _rec2, consent = world
     allowed = chain.request(clinic, rec1, consent)
     for reason in ("wrong_purpose", "consent_expired", "no_consent"):
         assert code(chain, chain.event(allowed, reason)) == "refusal_not_justified"
@@ -200,7 +200,7 @@ def test_refusal_reason_must_match_the_contract(world):
 
 
 def test_access_requests_are_single_use(world):
-    chain, clinic, patient, rec1, _, consent = world
+    chain, clinic, _patient, rec1, _, consent = world
     request = chain.request(clinic, rec1, consent)
     chain.block(chain.event(request))
     assert code(chain, chain.event(request)) == "replayed_request"

@@ -19,8 +19,14 @@ from hypothesis import strategies as st
 
 from ledger_client import credentials
 from ledger_client.anoncreds_lib import anoncreds
-from ledger_client.credentials import (admission_nonce, admission_proof, admission_request, lookup_docs,
-                                       proof_request, verify_presentation)
+from ledger_client.credentials import (
+    admission_nonce,
+    admission_proof,
+    admission_request,
+    lookup_docs,
+    proof_request,
+    verify_presentation,
+)
 from ledger_client.errors import CredentialRefused
 from ledger_client.keyfile import load_key
 from ledger_client.node.datadir import init_datadir
@@ -56,7 +62,7 @@ class Issuer:
             self.cred_def_id, self.schema_id, _obj(self.schema), _obj(self.cd), self.rev_id, _obj(self.rrd),
             _obj(self.status))
 
-    def issue(self, holder: "Holder", values: dict) -> tuple:
+    def issue(self, holder: Holder, values: dict) -> tuple:
         offer = anoncreds.CredentialOffer.create(self.schema_id, self.cred_def_id, self.kcp)
         request, meta = anoncreds.CredentialRequest.create("holder", None, self.cd, holder.secret, "default", offer)
         index, self.next_index = self.next_index, self.next_index + 1

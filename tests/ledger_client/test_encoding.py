@@ -9,8 +9,17 @@ import rfc8785
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger_client.encoding import (MAX_DEPTH, MAX_SAFE_INT, b64url, canonical, check_domain, from_b64url,
-                                    from_hex, is_hex, parse_json)
+from ledger_client.encoding import (
+    MAX_DEPTH,
+    MAX_SAFE_INT,
+    b64url,
+    canonical,
+    check_domain,
+    from_b64url,
+    from_hex,
+    is_hex,
+    parse_json,
+)
 from ledger_client.errors import MalformedError
 
 # Every code point except surrogates: BMP, astral (non-BMP) and control characters alike.

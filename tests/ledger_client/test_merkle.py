@@ -11,8 +11,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger_client.errors import IntegrityError
-from ledger_client.merkle import (EMPTY_ROOT, inclusion_proof, leaf_hash, merkle_root, node_hash,
-                                  root_from_hashes, verify_inclusion)
+from ledger_client.merkle import (
+    EMPTY_ROOT,
+    inclusion_proof,
+    leaf_hash,
+    merkle_root,
+    node_hash,
+    root_from_hashes,
+    verify_inclusion,
+)
 
 
 def ref_mth(leaves: list[bytes]) -> bytes:

@@ -1,8 +1,9 @@
-"""Fixtures for wallet flows: a real node, wallets and a registered clinic desk on it.
+"""Fixtures for wallet flows: a real node, wallets and a registered clinic desk on it, and
+(from :mod:`tests.wallet.credential_net`) a network that requires anonymous credentials.
 
 Wallets here use a passphrase-only vault with the smallest Argon2id cost, so a test
 spends its time on the flow and not on password hashing; the keyring path is tested
-in tests/wallet/core/test_keystore.py against a real Secret Service.
+in tests/wallet/core/keys/test_keystore.py against a real Secret Service.
 """
 
 from __future__ import annotations
@@ -11,8 +12,17 @@ import itertools
 
 import pytest
 
-from wallet.core.clinic import ClinicDesk
-from wallet.core.crypto import ARGON2_MIN
+from tests.wallet.credential_net import (  # noqa: F401
+    cred_node,
+    holder,
+    issuer,
+    issuers,
+    make_cred_institution,
+    make_cred_wallet,
+    rogue_issuer,
+)
+from wallet.core.desks.clinic import ClinicDesk
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 
 PASSPHRASE = "test passphrase for flows"

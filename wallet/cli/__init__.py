@@ -62,7 +62,7 @@ def _self_test(as_json: bool) -> int:
     from ..core.selftest import run_checks
     extra = []
     try:
-        from ..gui.selftest import check_qt  # type: ignore[import-not-found]
+        from ..gui.selftest import check_qt
         extra.append(("Qt platform plugin", check_qt))
     except ImportError:
         pass
@@ -84,7 +84,7 @@ def _bare(argv: list[str]) -> argparse.Namespace | None:
     Recognised before the full parser is built so the window starts without importing
     every command module (startup time: tests/benchmarks/bench_startup.py).
     """
-    values = {"wallet_dir": None, "passphrase_file": None}
+    values: dict[str, str | None] = {"wallet_dir": None, "passphrase_file": None}
     items = list(argv)
     while items:
         item = items.pop(0)
@@ -99,7 +99,7 @@ def _bare(argv: list[str]) -> argparse.Namespace | None:
 def _no_command(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
     """Bare ``medwallet`` opens the desktop window where the GUI is installed."""
     try:
-        from ..gui.app import run_gui  # type: ignore[import-not-found]
+        from ..gui.app import run_gui
     except ImportError:
         (parser or build_parser()).print_help()
         return 2

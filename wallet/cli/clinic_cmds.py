@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ledger_client.keyfile import load_key
 
-from ..core.clinic import ClinicDesk
+from ..core.desks.clinic import ClinicDesk
 from ..core.paths import clinic_dir
 from .common import UsageError, emit_json, passphrase, unlock, when
 from .patient_cmds import _nodes
@@ -77,7 +77,7 @@ def cmd_read(args) -> int:
         emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events,
                    "provenance": [str(p) if p else None for p in result.provenance]})
         return 0
-    for path, title, prov in zip(result.files, result.titles, result.provenance):
+    for path, title, prov in zip(result.files, result.titles, result.provenance, strict=True):
         print(f"{title}: {path}" + (f"  (FHIR Provenance: {prov.name})" if prov else ""))
     return 0
 

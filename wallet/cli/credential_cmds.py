@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import re
 
-from ..core import credentials, research_share
-from ..core.proof_verifier import StudyVerifier
+from ..core.consent import research
+from ..core.credentials import holder
+from ..core.credentials.verifier import StudyVerifier
 from ..core.network import Network
-from ..core.records import find_record
+from ..core.records.library import find_record
 from .common import UsageError, emit_json, parse_expiry, table, when
 from .issuer_cmds import read_json, write_json
 from .patient_cmds import _institution, _nodes, _open
@@ -18,21 +19,21 @@ _PREDICATE = re.compile(r"^\s*(\w+)\s*(>=|<=|>|<)\s*(-?\d+)\s*$")
 
 
 def cmd_request(args) -> int:
-    doc = credentials.request_credential(_open(args), read_json(args.offer))
+    doc = holder.request_credential(_open(args), read_json(args.offer))
     write_json(args.out, doc)
     print(f"Request written to {args.out}: give it to the issuer.")
     return 0
 
 
 def cmd_store(args) -> int:
-    info = credentials.store_credential(_open(args), read_json(args.credential))
+    info = holder.store_credential(_open(args), read_json(args.credential))
     print(f"Stored a credential from {info.issuer_name or info.issuer[:12]}: "
           + ", ".join(f"{k}={v}" for k, v in sorted(info.attributes.items())))
     return 0
 
 
 def cmd_list(args) -> int:
-    items = credentials.list_credentials(_open(args), refresh=not args.offline)
+    items = holder.list_credentials(_open(args), refresh=not args.offline)
     if args.json:
         emit_json([{**item.__dict__, "status_label": item.status_label} for item in items])
         return 0
@@ -47,16 +48,15 @@ def cmd_list(args) -> int:
 def cmd_prove(args) -> int:
     wallet = _open(args)
     request = read_json(args.request)
-    summary = credentials.describe_request(wallet, request)
+    summary = holder.describe_request(wallet, request)
     print(f"{summary.verifier or 'A verifier'} asks to see: {', '.join(summary.reveal) or 'nothing'}")
     for name, op, value in summary.predicates:
         print(f"  and a proof that {name} {op} {value} (the value itself stays hidden)")
     if summary.missing:
         raise UsageError("None of your valid credentials can answer this request.")
-    if not args.yes:
-        if input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
-            return 1
-    write_json(args.out, credentials.present(wallet, request))
+    if not args.yes and input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
+        return 1
+    write_json(args.out, holder.present(wallet, request))
     print(f"Proof written to {args.out}.")
     return 0
 
@@ -85,15 +85,15 @@ def cmd_study_verify(args) -> int:
     print("Proof verified against the ledger.")
     for name, value in sorted(result.revealed.items()):
         print(f"  {name} = {value}")
-    for name, op, value in result.predicates:
-        print(f"  {name} {op} {value}: proven")
+    for name, op, bound in result.predicates:
+        print(f"  {name} {op} {bound}: proven")
     return 0
 
 
 def cmd_share_deidentified(args) -> int:
     wallet = _open(args)
     record = find_record(wallet, args.record)["record"]
-    result = research_share.share_deidentified(wallet, record, _institution(wallet, args.to),
+    result = research.grant_deidentified(wallet, record, _institution(wallet, args.to),
                                                parse_expiry(args.expires))
     if args.json:
         emit_json(result.__dict__)

@@ -9,26 +9,22 @@ kept whole (default) or split into one record per resource; invalid entries are 
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from ..core import records
-from ..core.fhir import audit_export, bundle_export, bundle_import, consent_export
+from ..core.fhir import audit_export, bundle_export, consent_export
+from ..core.importing import ImportReport
+from ..core.records import library
 from ..core.wallet import Wallet
 from .common import ProgressPrinter, UsageError
 
 
-def wants_bundle(args, path: Path) -> bool:
-    """Import ``path`` as a Bundle: asked to split it, or it is one (so entries get checked)."""
-    return bool(getattr(args, "fhir_split", False)) or bundle_import.is_bundle(path)
-
-
-def import_bundle(wallet: Wallet, path: Path, args, progress: ProgressPrinter) -> dict:
-    """Import one Bundle file; prints what happened (unless --json) and returns it as JSON."""
-    outcome = bundle_import.import_bundle(wallet, path, split=bool(args.fhir_split), title=args.title,
-                                          progress=progress)
-    progress.done()
+def report_bundle(outcome: ImportReport, args: argparse.Namespace) -> dict[str, Any]:
+    """Print what a Bundle import did (unless --json); returns it as JSON."""
+    path = outcome.path
     if not args.json:
         how = "split into" if outcome.split else "kept whole as"
         if outcome.records:
@@ -50,7 +46,7 @@ def export_bundle(wallet: Wallet, args) -> int:
         out = out / "medwallet-records.fhir.json"
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; use --force to overwrite.")
-    chosen = [records.find_record(wallet, r)["record"] for r in args.record] or None
+    chosen = [library.find_record(wallet, r)["record"] for r in args.record] or None
     count = bundle_export.export_records(wallet, chosen, out, progress=ProgressPrinter())
     print(f"Wrote a FHIR Bundle of {count} entries to {out} (each record's integrity verified).")
     return 0

@@ -15,7 +15,7 @@ import platformdirs
 
 from ledger_client.keyfile import load_key
 
-from ..core.issuer import DEFAULT_ATTRIBUTES, DEFAULT_MAX_CREDENTIALS, DEFAULT_TAG, IssuerDesk
+from ..core.desks.issuer import DEFAULT_ATTRIBUTES, DEFAULT_MAX_CREDENTIALS, DEFAULT_TAG, IssuerDesk
 from .common import UsageError, emit_json, passphrase, table, unlock, when
 
 ENV_ISSUER_DIR = "MEDWALLET_ISSUER_DIR"

@@ -8,12 +8,15 @@ import os
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
-from ..core import audit, records, restore, sharing
-from ..core.fhir.record_batch import resume_batch
+from ..core import importing, restore
+from ..core.audit import trail
+from ..core.consent import grants
+from ..core.consent.qr import qr_size, render_svg, save_png
+from ..core.keys.seed import validate_phrase
 from ..core.paths import wallet_dir
-from ..core.qr import render_svg, save_png, qr_size
-from ..core.seed import validate_phrase
+from ..core.records import library
 from ..core.wallet import Wallet
 from . import fhir_cmds
 from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
@@ -71,7 +74,7 @@ def cmd_restore(args) -> int:
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
-    wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
+    _wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
                                       genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
                                       use_keyring=not args.no_keyring)
     if args.json:
@@ -84,14 +87,16 @@ def cmd_restore(args) -> int:
 
 def cmd_import(args) -> int:
     wallet = _open(args)
-    results = []
+    results: list[Any] = []
     progress = ProgressPrinter()
     for name in args.files:
-        if fhir_cmds.wants_bundle(args, Path(name)):
-            results.append(fhir_cmds.import_bundle(wallet, Path(name), args, progress))
-            continue
-        result = records.import_file(wallet, Path(name), title=args.title, progress=progress)
+        outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
+                                        progress=progress)
         progress.done()
+        if outcome.is_bundle:
+            results.append(fhir_cmds.report_bundle(outcome, args))
+            continue
+        result = outcome.records[0]
         results.append(result)
         if not args.json:
             print(f"{result.record[:12]}  {result.title}  stored and anchored")
@@ -106,7 +111,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_records(args) -> int:
-    rows = records.list_records(_open(args), include_copies=args.all)
+    rows = library.list_records(_open(args), include_copies=args.all)
     if args.json:
         emit_json(rows)
         return 0
@@ -118,11 +123,12 @@ def cmd_records(args) -> int:
 
 
 def _size(n: int) -> str:
+    size = float(n)
     for unit in ("B", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return str(n)
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return str(size)
 
 
 def cmd_export(args) -> int:
@@ -131,26 +137,26 @@ def cmd_export(args) -> int:
         return fhir_cmds.export_bundle(wallet, args)
     if len(args.record) != 1:
         raise UsageError("Give one record id (or --fhir to export several as one FHIR Bundle).")
-    row = records.find_record(wallet, args.record[0])
+    row = library.find_record(wallet, args.record[0])
     out = Path(args.out)
     if out.is_dir():
         out = out / (row["filename"] or f"{row['record'][:12]}.bin")
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; use --force to overwrite.")
-    meta = records.export_record(wallet, row["record"], out, progress=ProgressPrinter())
+    meta = library.export_record(wallet, row["record"], out, progress=ProgressPrinter())
     print(f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
     return 0
 
 
 def cmd_delete(args) -> int:
     wallet = _open(args)
-    row = records.find_record(wallet, args.record)
+    row = library.find_record(wallet, args.record)
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("Deleting cannot be undone; add --yes to confirm.")
         if input(f"Delete {row['title']!r} for good? Type 'delete': ").strip() != "delete":
             return 1
-    retired = records.delete_record(wallet, row["record"])
+    retired = library.delete_record(wallet, row["record"])
     print(f"Deleted {row['title']!r}: its key was destroyed and {len(retired)} copy(ies) retired on the ledger; "
           "the nodes no longer serve it. Institutions that already read it keep what they read.")
     return 0
@@ -182,8 +188,8 @@ def _institution(wallet: Wallet, text: str) -> str:
 def cmd_grant(args) -> int:
     wallet = _open(args)
     institution = _institution(wallet, args.to)
-    chosen = [records.find_record(wallet, r)["record"] for r in args.record]
-    result = sharing.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
+    chosen = [library.find_record(wallet, r)["record"] for r in args.record]
+    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
                            progress=ProgressPrinter())
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
@@ -204,7 +210,7 @@ def _write_qr(code: str, png: str | None, svg: str | None) -> None:
 def cmd_grants(args) -> int:
     if args.fhir:
         return fhir_cmds.grants(_open(args), args)
-    rows = sharing.list_grants(_open(args), refresh=not args.offline)
+    rows = grants.list_grants(_open(args), refresh=not args.offline)
     if args.json:
         emit_json(rows)
         return 0
@@ -215,16 +221,16 @@ def cmd_grants(args) -> int:
 
 def cmd_revoke(args) -> int:
     wallet = _open(args)
-    row = sharing.find_grant(wallet, args.consent)
-    sharing.revoke(wallet, row["consent"])
+    row = grants.find_grant(wallet, args.consent)
+    grants.revoke(wallet, row["consent"])
     print(f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
     return 0
 
 
 def cmd_qr(args) -> int:
     wallet = _open(args)
-    row = sharing.find_grant(wallet, args.consent)
-    code = sharing.grant_code(wallet, row["consent"])
+    row = grants.find_grant(wallet, args.consent)
+    code = grants.grant_code(wallet, row["consent"])
     _write_qr(code, args.png, args.svg)
     if args.json:
         version, modules = qr_size(code)
@@ -237,11 +243,11 @@ def cmd_qr(args) -> int:
 def cmd_audit(args) -> int:
     wallet = _open(args)
     if not args.offline and not args.fhir:
-        audit.refresh(wallet)
-    record = records.find_record(wallet, args.record)["record"] if args.record else None
+        trail.refresh(wallet)
+    record = library.find_record(wallet, args.record)["record"] if args.record else None
     if args.fhir:
         return fhir_cmds.audit(wallet, args, record)
-    rows = audit.events(wallet, record=record, outcome=args.outcome)
+    rows = trail.events(wallet, record=record, outcome=args.outcome)
     if args.json:
         emit_json(rows)
         return 0
@@ -255,7 +261,7 @@ def cmd_audit(args) -> int:
 
 def cmd_resume(args) -> int:
     wallet = _open(args)
-    done = resume_batch(wallet, progress=ProgressPrinter()) + records.resume_pending(wallet, progress=ProgressPrinter())
+    done = importing.resume_pending(wallet, progress=ProgressPrinter())
     print(f"Finished {len(done)} interrupted import(s).")
     return 0
 
@@ -304,7 +310,7 @@ def register(sub) -> None:
     p = add("grant", cmd_grant, "give an institution access to records", json_out=True)
     p.add_argument("--to", required=True, help="institution name or id")
     p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
-    p.add_argument("--purpose", required=True, choices=sorted(sharing.PURPOSE_LABELS))
+    p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
     p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import WalletError
 
@@ -95,15 +96,15 @@ class WalletDB:
                 raise
             self.conn.execute("COMMIT")
 
-    def query(self, sql: str, params: tuple = ()) -> list[dict[str, Any]]:
+    def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         with self._lock:
             return [dict(row) for row in self.conn.execute(sql, params).fetchall()]
 
-    def one(self, sql: str, params: tuple = ()) -> dict[str, Any] | None:
+    def one(self, sql: str, params: tuple[Any, ...] = ()) -> dict[str, Any] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None
 
-    def execute(self, sql: str, params: tuple = ()) -> None:
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> None:
         with self.transaction() as conn:
             conn.execute(sql, params)
 

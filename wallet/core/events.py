@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 EVENTS = frozenset({"record_imported", "record_deleted", "consent_granted", "consent_revoked", "access_seen"})
 

@@ -23,6 +23,7 @@ from .paths import local_node_dir
 DEFAULT_PORT = 8765
 NETWORK_NAME = "medwallet-local"
 INIT_TIMEOUT_S = 60
+_PR_SET_PDEATHSIG = 1  # prctl option (linux/prctl.h)
 
 
 def node_command() -> list[str]:
@@ -38,9 +39,8 @@ def _stop_with_parent() -> None:
     import ctypes
     import signal
 
-    PR_SET_PDEATHSIG = 1
     try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
     except OSError:
         pass
 
@@ -60,7 +60,7 @@ class LocalNode:
     def __init__(self, data: Path | None = None, port: int = DEFAULT_PORT) -> None:
         self.data = data or local_node_dir()
         self.port = port
-        self.proc: subprocess.Popen | None = None
+        self.proc: subprocess.Popen[bytes] | None = None
 
     @property
     def url(self) -> str:
@@ -80,11 +80,11 @@ class LocalNode:
             with socket.socket() as sock:
                 sock.bind(("127.0.0.1", 0))
                 self.port = sock.getsockname()[1]
-        log = open(self.data / "node.log", "ab")
-        self.proc = subprocess.Popen([*node_command(), "run", "--data", str(self.data), "--port", str(self.port)],
-                                     stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
-                                     preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None)
-        log.close()
+        with open(self.data / "node.log", "ab") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(
+                [*node_command(), "run", "--data", str(self.data), "--port", str(self.port)],
+                stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                preexec_fn=_stop_with_parent if sys.platform.startswith("linux") else None)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

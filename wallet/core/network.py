@@ -4,6 +4,8 @@ pinned, and a light client that verifies what the nodes say."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
@@ -12,11 +14,13 @@ from ledger_client.genesis import Genesis
 from ledger_client.light import LightClient
 from ledger_client.tx import make_tx
 
+T = TypeVar("T")
+
 
 class Network:
     """Nodes of one network, pinned to its genesis hash."""
 
-    def __init__(self, nodes: list[str], genesis_hash: str | None = None, ca: str | None = None) -> None:
+    def __init__(self, nodes: Sequence[str], genesis_hash: str | None = None, ca: str | None = None) -> None:
         self.nodes = list(nodes)
         self.client = LedgerClient(self.nodes, ca=ca)  # ca: a pinned CA (PEM), else the system's
         self.genesis: Genesis = self.client.genesis(genesis_hash or None)
@@ -26,19 +30,35 @@ class Network:
     def chain_id(self) -> str:
         return self.genesis.chain_id
 
-    def submit(self, key: SigningKey, tx_type: str, payload: dict, wait: bool = True) -> str:
-        """Sign and submit the next transaction of ``key``; returns its id.
+    def submit(self, key: SigningKey, tx_type: str, payload: dict[str, Any], wait: bool = True) -> str:
+        """Sign and submit the next transaction of ``key``; returns its id."""
+        def attempt(seq: int, now: int) -> str:
+            tx = make_tx(key, self.chain_id, tx_type, seq, now, payload)
+            self.client.submit(tx, wait=wait)
+            return tx.id
+        return self._signed(key, attempt)
+
+    def submit_batch(self, key: SigningKey, tx_type: str, payloads: Sequence[dict[str, Any]], *,
+                     timeout: int = 30) -> list[str]:
+        """Sign ``payloads`` as consecutive transactions of ``key`` and submit them as one batch,
+        admitted all or none; returns their ids once committed."""
+        def attempt(seq: int, now: int) -> list[str]:
+            txs = [make_tx(key, self.chain_id, tx_type, seq + n, now, payload) for n, payload in enumerate(payloads)]
+            self.client.submit_batch(txs, wait=True, timeout=timeout)
+            return [tx.id for tx in txs]
+        return self._signed(key, attempt)
+
+    def _signed(self, key: SigningKey, attempt: Callable[[int, int], T]) -> T:
+        """Run ``attempt(next sequence number, now)``.
 
         A sequence clash (another device of the same wallet, or a retry whose first
         attempt did land) is resolved once by re-reading the account's next number.
         """
-        for attempt in range(2):
-            tx = make_tx(key, self.chain_id, tx_type, self.client.next_seq(key.public), int(time.time()), payload)
+        for retry in range(2):
             try:
-                self.client.submit(tx, wait=wait)
-                return tx.id
+                return attempt(self.client.next_seq(key.public), int(time.time()))
             except SequenceClash:
-                if attempt:
+                if retry:
                     raise
         raise AssertionError("unreachable")
 

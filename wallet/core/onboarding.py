@@ -16,16 +16,21 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from ledger_client.errors import LedgerError
 
 from .errors import Cancelled, KeyringUnavailable, LocalNodeFailed, NoNetwork, WalletError
-from .seed import PHRASE_WORDS, new_phrase, validate_phrase
+from .keys.seed import PHRASE_WORDS, new_phrase, validate_phrase
+from .keys.sodium import Argon2Limits
+
+if TYPE_CHECKING:
+    from .wallet import Wallet
 
 CHECK_WORDS = 3
 MIN_PASSPHRASE = 8
@@ -73,14 +78,14 @@ class WalletPlan:
     genesis_hash: str | None
     use_keyring: bool
     passphrase: str | None = field(repr=False)
-    kdf_limits: object = None
+    kdf_limits: Argon2Limits | None = None
 
 
 class Onboarding:
     """The wizard's state; methods are the patient's actions, in the order of the steps."""
 
     def __init__(self, directory: Path, *, phrase_source: Callable[[], str] = new_phrase,
-                 rng: random.Random | None = None, kdf_limits=None) -> None:
+                 rng: random.Random | None = None, kdf_limits: Argon2Limits | None = None) -> None:
         self.directory = Path(directory)
         self.step = Step.CHOOSE
         self.mode: str | None = None
@@ -252,8 +257,9 @@ def check_passphrase(passphrase: str, repeat: str) -> None:
         raise OnboardingError("The two passphrases differ. Type the same passphrase twice.", field_name="repeat")
 
 
-def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = None, progress=None,
-                 cancel: Callable[[], bool] | None = None):
+def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = None,
+                 progress: Callable[[str, int, int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> tuple[Wallet, dict[str, Any]]:
     """Make (and for a restore, rediscover) the planned wallet; returns ``(wallet, summary)``.
 
     Slow: keyring, Argon2id, network. Anything that fails or is cancelled after the
@@ -274,7 +280,7 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
     try:
         if url:
             wallet.use_local_node(url)
-        summary: dict = {}
+        summary: dict[str, Any] = {}
         if plan.mode == "restore":
             summary = rediscover(wallet, progress=progress, cancel=cancel)
         if cancel and cancel():
@@ -285,7 +291,7 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
         raise
 
 
-def _discard(wallet, existed: bool) -> None:
+def _discard(wallet: Wallet, existed: bool) -> None:
     """Remove what :func:`build_wallet` wrote (never other files in a folder that existed)."""
     directory = wallet.dir
     try:

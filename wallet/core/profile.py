@@ -19,6 +19,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ledger_client import crypto as ledger_crypto
 from ledger_client.encoding import canonical, check_domain, parse_json
@@ -28,6 +29,9 @@ from ledger_client.schema import HASH, KEY, SIG, Int, ListOf, Obj, Text
 
 from .errors import WalletError
 
+if TYPE_CHECKING:
+    from .network import Network
+
 PROFILE_VERSION = 1
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _PEM = re.compile(r"(-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n?)+")
@@ -36,11 +40,11 @@ _PEM = re.compile(r"(-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERT
 class _PemCertificates(Text):
     """PEM certificates (Text refuses the newlines PEM needs)."""
 
-    def check(self, value, path: str) -> None:
+    def check(self, value: object, path: str) -> None:
         if not isinstance(value, str) or len(value) > self.max_len or not _PEM.fullmatch(value):
             raise MalformedError(f"{path}: must be PEM certificates")
 
-    def json_schema(self) -> dict:
+    def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "maxLength": self.max_len, "pattern": _PEM.pattern}
 
 BODY = Obj(
@@ -65,7 +69,7 @@ class ProfileError(WalletError):
 class PilotProfile:
     """A profile whose signature has been verified (network checks are separate)."""
 
-    body: dict
+    body: dict[str, Any]
     signature: str
 
     @property
@@ -81,11 +85,11 @@ class PilotProfile:
         return self.body["network_name"]
 
     @property
-    def branding(self) -> dict:
+    def branding(self) -> dict[str, Any]:
         return self.body.get("branding", {})
 
     @property
-    def support(self) -> dict:
+    def support(self) -> dict[str, Any]:
         return self.body.get("support", {})
 
     @property
@@ -94,11 +98,11 @@ class PilotProfile:
         return self.body.get("tls_ca")
 
 
-def _digest(body: dict) -> bytes:
+def _digest(body: dict[str, Any]) -> bytes:
     return ledger_crypto.sha256(canonical(body))
 
 
-def sign_profile(body: dict, key: ledger_crypto.SigningKey) -> dict:
+def sign_profile(body: dict[str, Any], key: ledger_crypto.SigningKey) -> dict[str, Any]:
     """The signed profile document (the pilot administrator's side)."""
     body = {**body, "v": PROFILE_VERSION, "governance_key": key.public}
     check_domain(body)
@@ -107,7 +111,7 @@ def sign_profile(body: dict, key: ledger_crypto.SigningKey) -> dict:
     return {"profile": body, "signature": key.sign(ledger_crypto.DOMAIN_PROFILE, _digest(body))}
 
 
-def _check_fields(body: dict) -> None:
+def _check_fields(body: dict[str, Any]) -> None:
     for url in body["nodes"]:
         if not url.startswith(("http://", "https://")):
             raise ProfileError(detail=f"node URL {url!r} is not http(s)")
@@ -147,7 +151,7 @@ def check_against_network(profile: PilotProfile, genesis: Genesis) -> None:
         raise ProfileError(detail="the profile is not signed by a governance key of its network")
 
 
-def write_profile(path: Path, doc: dict) -> None:
+def write_profile(path: Path, doc: dict[str, Any]) -> None:
     path.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n", "utf-8")
 
 
@@ -176,7 +180,7 @@ def installed_profile() -> PilotProfile | None:
     return None
 
 
-def connect_with_profile(profile: PilotProfile):
+def connect_with_profile(profile: PilotProfile) -> Network:
     """A :class:`~wallet.core.network.Network` for the profile, refused unless it checks out."""
     from .network import Network
     network = Network(profile.nodes, ca=profile.tls_ca)

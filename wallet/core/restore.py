@@ -12,23 +12,29 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
+from typing import Any
 
 from ledger_client.errors import LedgerError, NotFound
 
-from . import audit
+from . import pseudonyms
+from .audit import trail
 from .errors import WalletError
-from .record_blob import open_record, unwrap_key
-from .records import Cancel, Progress, ensure_local_blob
-from .wallet import VAULT_PSEUDONYM, Wallet
+from .keys.sodium import Argon2Limits
+from .records import pipeline
+from .records.blob import open_record, unwrap_key
+from .records.library import ensure_local_blob
+from .records.pipeline import Cancel, Progress
+from .wallet import Wallet
 
 GAP_LIMIT = 5
 
 
 def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress | None = None,
-               cancel: Cancel | None = None) -> dict:
+               cancel: Cancel | None = None) -> dict[str, int]:
     """Find this seed's pseudonyms, records, grants and events; returns counts."""
     client = wallet.network.client
-    found, gap, index = [], 0, 0
+    found: list[tuple[int, str, dict[str, Any]]] = []
+    gap, index = 0, 0
     while gap < gap_limit:
         if cancel and cancel():
             break
@@ -47,12 +53,11 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
     grants_by_pseudonym = {i: client.consents(grantor=public) for i, public, _ in found}
     institution_of = {i: items[0]["grantee"] for i, items in grants_by_pseudonym.items() if items}
     for i, public, entry in found:
-        role = "vault" if i == VAULT_PSEUDONYM else "relationship"
-        wallet.db.upsert("pseudonyms", {"idx": i, "public": public, "role": role,
+        wallet.db.upsert("pseudonyms", {"idx": i, "public": public, "role": pseudonyms.role_of(i),
                                         "institution": institution_of.get(i), "registered_tx": entry["tx"]})
     records = sum(_restore_records(wallet, i, public, progress, cancel) for i, public, _ in found)
     grants = sum(_restore_grants(wallet, i, items) for i, items in grants_by_pseudonym.items())
-    events = len(audit.refresh(wallet))
+    events = len(trail.refresh(wallet))
     return {"pseudonyms": len(found), "records": records, "grants": grants, "events": events}
 
 
@@ -61,9 +66,9 @@ def _restore_records(wallet: Wallet, index: int, public: str, progress: Progress
     for rec in wallet.network.client.records(public):
         if rec.get("retired") is not None or wallet.db.one("SELECT 1 FROM records WHERE record=?", (rec["record"],)):
             continue
-        wallet.db.upsert("records", {"record": rec["record"], "pseudonym": index, "title": "(restoring)",
-                                     "category": rec["category"], "size": 0, "cipher_size": rec["size"],
-                                     "imported_at": rec["time"], "status": "anchored", "anchor_tx": rec["tx"]})
+        pipeline.insert(wallet, [pipeline.new_row(rec["record"], rec["size"], {"title": "(restoring)",
+                                                  "category": rec["category"], "size": 0}, index,
+                                                  status="anchored", anchor_tx=rec["tx"], imported_at=rec["time"])])
         try:
             path = ensure_local_blob(wallet, rec["record"], progress, cancel)
             key, original = unwrap_key(path, wallet.wrap_key())
@@ -80,8 +85,8 @@ def _restore_records(wallet: Wallet, index: int, public: str, progress: Progress
     return count
 
 
-def _restore_grants(wallet: Wallet, index: int, consents: list[dict]) -> int:
-    names = {}
+def _restore_grants(wallet: Wallet, index: int, consents: list[dict[str, Any]]) -> int:
+    names: dict[str, str] = {}
     for consent in consents:
         grantee = consent["grantee"]
         if grantee not in names:
@@ -102,12 +107,12 @@ def _restore_grants(wallet: Wallet, index: int, consents: list[dict]) -> int:
 
 
 def restore(directory: Path, phrase: str, *, nodes: list[str], genesis_hash: str | None = None,
-            passphrase: str | None = None, use_keyring: bool = True, kdf_limits=None,
-            progress: Progress | None = None, cancel: Cancel | None = None) -> tuple[Wallet, dict]:
+            passphrase: str | None = None, use_keyring: bool = True, kdf_limits: Argon2Limits | None = None,
+            progress: Progress | None = None, cancel: Cancel | None = None) -> tuple[Wallet, dict[str, Any]]:
     """Create a wallet from ``phrase`` in a new directory and rediscover everything."""
     wallet, _ = Wallet.create(directory, phrase=phrase, passphrase=passphrase, use_keyring=use_keyring,
                               nodes=nodes, genesis_hash=genesis_hash, kdf_limits=kdf_limits)
     started = time.monotonic()
-    summary = rediscover(wallet, progress=progress, cancel=cancel)
+    summary: dict[str, Any] = dict(rediscover(wallet, progress=progress, cancel=cancel))
     summary["seconds"] = round(time.monotonic() - started, 2)
     return wallet, summary

@@ -8,8 +8,9 @@ package and is added by the caller, so this module stays free of Qt.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from typing import Callable
+from typing import Any
 
 from ledger_client.errors import LedgerError
 
@@ -22,7 +23,7 @@ class Check:
     ok: bool
     detail: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -38,10 +39,11 @@ def _run(name: str, fn: Callable[[], str]) -> Check:
 
 def check_crypto() -> str:
     """libsodium answers, and its constructions round-trip."""
-    from . import crypto
-    from .record_crypto import decrypt_stream, encrypt_stream
     import io
-    key = crypto.random_bytes(32)
+
+    from .keys import sodium
+    from .records.stream import decrypt_stream, encrypt_stream
+    key = sodium.random_bytes(32)
     sealed = io.BytesIO()
     encrypt_stream(io.BytesIO(b"self-test" * 1000), sealed, key)
     sealed.seek(0)
@@ -49,10 +51,10 @@ def check_crypto() -> str:
     decrypt_stream(sealed, out, key)
     if out.getvalue() != b"self-test" * 1000:
         raise WalletError("record encryption did not round-trip")
-    box = crypto.box_key(crypto.random_bytes(32))
-    if crypto.seal_open(box, crypto.seal(box.public_key, b"x")) != b"x":
+    box = sodium.box_key(sodium.random_bytes(32))
+    if sodium.seal_open(box, sodium.seal(box.public_key, b"x")) != b"x":
         raise WalletError("sealed boxes did not round-trip")
-    return crypto.library_version()
+    return sodium.library_version()
 
 
 def check_credentials() -> str:
@@ -67,7 +69,7 @@ def check_credentials() -> str:
 
 def check_keystore() -> str:
     """Which keyring backend the wallet would use (a passphrase file works everywhere)."""
-    from .keystore import Keystore
+    from .keys.keystore import Keystore
     name = Keystore.backend_name()
     if not name or name == "none":
         return "no OS keyring here: the wallet uses a passphrase-protected file"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from .atomic_file import atomic_write
 from .errors import WalletError
@@ -32,10 +33,10 @@ class Settings:
     network_name: str = ""
     wallet_id: str = ""
     auto_lock_minutes: int = 10
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, path: Path) -> "Settings":
+    def load(cls, path: Path) -> Settings:
         if not path.exists():
             return cls()
         try:

@@ -1,20 +1,20 @@
 """The patient's wallet: keys, local database, settings and the network, opened
-together. Flows (records, sharing, audit, restore) live in their own modules and take
-a :class:`Wallet`."""
+together. Flows (importing, records, consent, audit, restore) live in their own modules
+and take a :class:`Wallet`; registering a pseudonym is :mod:`wallet.core.pseudonyms`."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from ledger_client.crypto import SigningKey
-from ledger_client.errors import NotFound
 
-from . import crypto
 from .db import WalletDB
 from .errors import NoNetwork, WalletError
-from .keystore import Keystore
+from .keys.keystore import Keystore
+from .keys.seed import KeyTree, new_phrase, seed_from_phrase, validate_phrase
+from .keys.sodium import Argon2Limits
 from .network import Network
-from .seed import KeyTree, new_phrase, validate_phrase, seed_from_phrase
 from .settings import Settings
 
 VAULT_FILE = "wallet.vault"
@@ -53,7 +53,7 @@ class Wallet:
     @classmethod
     def create(cls, directory: Path, *, phrase: str | None = None, passphrase: str | None = None,
                use_keyring: bool = True, nodes: list[str] | None = None, genesis_hash: str | None = None,
-               kdf_limits: crypto.Argon2Limits | None = None) -> tuple["Wallet", str]:
+               kdf_limits: Argon2Limits | None = None) -> tuple[Wallet, str]:
         """Make a new wallet (or one from a known phrase); returns it and its 24 words."""
         if (directory / VAULT_FILE).exists():
             raise WalletExists()
@@ -71,7 +71,7 @@ class Wallet:
         return cls(directory, keystore, settings), phrase
 
     @classmethod
-    def open(cls, directory: Path, passphrase: str | None = None) -> "Wallet":
+    def open(cls, directory: Path, passphrase: str | None = None) -> Wallet:
         """Unlock the wallet in ``directory`` (keyring first, then the passphrase)."""
         if not (directory / VAULT_FILE).exists():
             raise NoWallet()
@@ -126,52 +126,23 @@ class Wallet:
         return SigningKey(bytes(self.keys.pseudonym_signing_key(index)))
 
     def box_public(self, index: int) -> str:
+        """The X25519 public key (hex) of pseudonym ``index``, to which institutions seal."""
         return bytes(self.keys.pseudonym_box_key(index).public_key).hex()
 
-    def ensure_pseudonym(self, index: int, role: str, institution: str | None = None) -> SigningKey:
-        """Pseudonym ``index``, registered on the ledger if it is not yet."""
-        key = self.signing_key(index)
-        row = self.db.one("SELECT registered_tx FROM pseudonyms WHERE idx=?", (index,))
-        if row and row["registered_tx"]:
-            return key
-        try:
-            entry = self.network.client.pseudonym(key.public)
-            tx_id = entry["tx"]
-        except NotFound:
-            if self.network.genesis.require_credential:  # admitted by an anonymous-credential proof
-                from .credentials import register_admitted  # (credentials imports this module)
-                tx_id = register_admitted(self, index)
-            else:
-                tx_id = self.network.submit(key, "register_pseudonym", {"box_key": self.box_public(index)})
-        self.db.upsert("pseudonyms", {"idx": index, "public": key.public, "role": role,
-                                      "institution": institution, "registered_tx": tx_id})
-        return key
-
-    def relationship_pseudonym(self, institution: str) -> int:
-        """The pseudonym index used with one institution (a new one the first time).
-
-        Each institution sees a different key, and the records shared with it are
-        copies under that key, so no two institutions can link what they hold.
-        """
-        row = self.db.one("SELECT idx FROM pseudonyms WHERE role='relationship' AND institution=?", (institution,))
-        if row:
-            return row["idx"]
-        top = self.db.one("SELECT MAX(idx) AS top FROM pseudonyms")
-        index = max(VAULT_PSEUDONYM, top["top"] if top and top["top"] is not None else 0) + 1
-        self.db.upsert("pseudonyms", {"idx": index, "public": self.signing_key(index).public,
-                                      "role": "relationship", "institution": institution, "registered_tx": None})
-        return index
-
-    def pseudonyms(self) -> list[dict]:
+    def pseudonyms(self) -> list[dict[str, Any]]:
+        """Every pseudonym this wallet recorded, by index."""
         return self.db.query("SELECT * FROM pseudonyms ORDER BY idx")
 
     def wrap_key(self) -> bytes:
+        """The key that wraps every record key of this wallet (derived from the seed)."""
         return self.keys.record_key_wrapping_key()
 
     def blob_path(self, record: str) -> Path:
+        """Where the wallet keeps its encrypted copy of ``record``."""
         return self.blob_dir / record
 
     def tmp_path(self, name: str) -> Path:
+        """A staging file in the wallet's folder (renamed into place when complete)."""
         tmp = self.dir / "tmp"
         tmp.mkdir(exist_ok=True)
         return tmp / name

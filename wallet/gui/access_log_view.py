@@ -5,23 +5,35 @@ institution and outcome; refusals highlighted; export to CSV."""
 from __future__ import annotations
 
 import csv
+from datetime import UTC
 from pathlib import Path
+from typing import Any, cast
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ledger_client.contract import REASON_TEXT
 
-from ..core import audit, sharing
+from ..core.audit import trail
+from ..core.consent import grants
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView
 from .formatting import when
 from .i18n import _
-from .rows_model import RowsModel
 from .ops import Op
+from .rows_model import Index, RowsModel
 
 REFUSAL_BACKGROUND = QColor("#fdecea")
 REFUSAL_TEXT = QColor("#9b1c1c")
@@ -63,7 +75,7 @@ class EventsModel(RowsModel):
     HEADERS = ("When", "Proof", "Who", "Record", "Purpose", "Outcome")
     WHEN, PROOF, WHO, RECORD, PURPOSE, OUTCOME = range(6)
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row, column = self.rows[index.row()], index.column()
         refused = row["kind"] != "access"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -95,7 +107,7 @@ class EventsModel(RowsModel):
                          "header chain.").format(tx=row["tx"][:16], height=row["height"])
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
-                _(sharing.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
+                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
 
 
 class EventFilter(QSortFilterProxyModel):
@@ -115,14 +127,15 @@ class EventFilter(QSortFilterProxyModel):
             self.record, self.institution, self.outcome = record, institution, outcome
             self.invalidateFilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802
-        row = self.sourceModel().rows[source_row]
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        row = cast(RowsModel, self.sourceModel()).rows[source_row]
         return ((not self.record or self.record in (row["original_record"], row["record"]))
                 and (not self.institution or row.get("requester_name") == self.institution)
                 and (not self.outcome or row["kind"] == self.outcome))
 
     def visible_rows(self) -> list[dict]:
-        return [self.sourceModel().rows[self.mapToSource(self.index(i, 0)).row()] for i in range(self.rowCount())]
+        rows = cast(RowsModel, self.sourceModel()).rows
+        return [rows[self.mapToSource(self.index(i, 0)).row()] for i in range(self.rowCount())]
 
 
 class AccessLogView(WalletView):
@@ -207,7 +220,7 @@ class AccessLogView(WalletView):
     def activated(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: audit.mark_seen(wallet)).run()
+            Op(self, lambda ctx: trail.mark_seen(wallet)).run()
 
     def on_access_seen(self, _events) -> None:
         self.reload()
@@ -220,7 +233,7 @@ class AccessLogView(WalletView):
         if wallet is None or self._refresh_op is not None:
             return
         self.status.setText(_("Checking the ledger…"))
-        self._refresh_op = Op(self, lambda ctx: audit.refresh(wallet))
+        self._refresh_op = Op(self, lambda ctx: trail.refresh(wallet))
         self._refresh_op.success(self._refreshed).finally_(self._refresh_done).failure(self._refresh_failed).run()
 
     def _refreshed(self, fresh: list) -> None:
@@ -240,7 +253,7 @@ class AccessLogView(WalletView):
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: audit.events(wallet), serial=False).success(self._show_rows).run()
+            Op(self, lambda ctx: trail.events(wallet), serial=False).success(self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:
@@ -297,13 +310,13 @@ CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcom
 
 def write_csv(path: Path, rows: list[dict]) -> int:
     """The events as CSV (UTF-8, one header line, times in ISO 8601 local time)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for row in rows:
-            moment = datetime.fromtimestamp(row["time"], timezone.utc).astimezone().isoformat(timespec="seconds")
+            moment = datetime.fromtimestamp(row["time"], UTC).astimezone().isoformat(timespec="seconds")
             writer.writerow([moment, row.get("requester_name") or "", record_label(row), row["original_record"],
                              row["purpose"], "read" if row["kind"] == "access" else "refused",
                              "" if row["kind"] == "access" else row["reason"], row["height"], row["tx"],

@@ -26,7 +26,8 @@ def application() -> QApplication:
     from .assets import assets_dir, icon, style_sheet
     from .i18n import install_translator
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Medwallet")
     app.setOrganizationName("Medwallet")
     app.setApplicationDisplayName("Medwallet")
@@ -123,4 +124,8 @@ def _probe(app: QApplication, window, ready_signal) -> None:
 
     window.first_painted.connect(lambda: say("painted"))
     ready_signal.connect(lambda: QTimer.singleShot(0, when_quiet))
-    QTimer.singleShot(60_000, lambda: (say("timeout"), app.exit(3)))
+    def give_up() -> None:
+        say("timeout")
+        app.exit(3)
+
+    QTimer.singleShot(60_000, give_up)

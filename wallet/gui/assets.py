@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
@@ -23,7 +23,7 @@ def assets_dir() -> Path:
 ACCENT = "#2a6f97"  # the stroke colour of the line icons
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str, on_accent: bool = False) -> QIcon:
     """The icon ``assets/icons/<name>.svg``; white where it sits on the accent colour.
 

@@ -41,7 +41,7 @@ class InactivityMonitor(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+    def eventFilter(self, watched, event) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False

@@ -7,10 +7,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.sharing import PURPOSE_LABELS
+from ..core.consent.grant_code import GrantCode
+from ..core.consent.grants import PURPOSE_LABELS
+from ..core.desks.clinic import ProvenConsent, ReadRefused
 from .accessibility import add_shortcut
 from .assets import icon
 from .formatting import when
@@ -23,8 +37,8 @@ class ClinicDeskView(QWidget):
     def __init__(self, session, dialogs, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.dialogs = session, dialogs
-        self.grant = None
-        self.consent = None
+        self.grant: GrantCode | None = None
+        self.consent: ProvenConsent | None = None
         self.files: list[tuple[str, Path]] = []
         self._op: Op | None = None
         layout = QVBoxLayout(self)
@@ -144,9 +158,9 @@ class ClinicDeskView(QWidget):
         self.progress.start(_("Checking the consent on the ledger"), None)
         self._op.success(self._show_consent).failure(self._failed).finally_(self._done).run()
 
-    def _show_consent(self, result) -> None:
-        self.grant, self.consent = result
-        view = self.consent
+    def _show_consent(self, result: tuple[GrantCode, ProvenConsent]) -> None:
+        self.grant, view = result
+        self.consent = view
         self.purpose.setText(_(PURPOSE_LABELS.get(view.purpose, view.purpose)))
         self.validity.setText(_("{start} to {end}").format(start=when(view.not_before), end=when(view.expires_at)))
         self.status.setText({"active": _("Active"), "revoked": _("Revoked by the patient"), "expired": _("Expired"),
@@ -174,11 +188,11 @@ class ClinicDeskView(QWidget):
         self._op = Op(self, lambda ctx: desk.read(grant, _fresh_dir(folder()), progress=_bytes(ctx),
                                                   cancel=ctx.cancelled))
         self.progress.start(_("Reading the records"), self._op)
-        self._op.progress(self.progress.update).success(self._show_files).failure(self._failed)
+        self._op.progress(self.progress.report).success(self._show_files).failure(self._failed)
         self._op.finally_(self._done).run()
 
     def _show_files(self, result) -> None:
-        self.files = list(zip(result.titles, result.files))
+        self.files = list(zip(result.titles, result.files, strict=True))
         self.table.setRowCount(len(self.files))
         for row, (title, path) in enumerate(self.files):
             self.table.setItem(row, 0, QTableWidgetItem(title))
@@ -203,7 +217,7 @@ class ClinicDeskView(QWidget):
         if text is None:
             show_error(self, exc)
             return
-        if getattr(exc, "code", "") == "read_refused":
+        if isinstance(exc, ReadRefused):
             text += " " + _("The refusal is recorded on the ledger and the patient sees it.")
         self.problem.setText(text)
         self.problem.show()

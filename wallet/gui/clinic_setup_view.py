@@ -7,8 +7,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core.onboarding import check_passphrase, parse_nodes
 from .i18n import _
@@ -57,9 +56,9 @@ class ClinicSetupView(QWidget):
                 (_("Pass&phrase (without a keyring):"), self.passphrase, _("Passphrase"), None),
                 (_("&Repeat:"), self.repeat, _("Repeat passphrase"), None)):
             widget.setAccessibleName(accessible)
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, row if row is not None else widget)
+            caption = QLabel(text)
+            caption.setBuddy(widget)
+            form.addRow(caption, row if row is not None else widget)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setObjectName("errorText")
@@ -68,7 +67,7 @@ class ClinicSetupView(QWidget):
         self.create_button = QPushButton(_("&Create the desk"))
         self.create_button.setProperty("primary", True)
         self.create_button.setAccessibleName(_("Create the clinic desk"))
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_desk)
         layout.addWidget(self.create_button)
         layout.addStretch(1)
 
@@ -77,7 +76,7 @@ class ClinicSetupView(QWidget):
         if path is not None:
             self.governance.setText(str(path))
 
-    def create(self) -> None:
+    def create_desk(self) -> None:
         from ..core.errors import WalletError
 
         name = self.name.text().strip()

@@ -7,11 +7,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core import credentials
 from ..core.atomic_file import atomic_write
+from ..core.credentials import holder
 from . import messages
 from .assets import icon
 from .context import ViewContext, WalletView
@@ -32,7 +41,7 @@ def read_json(path: Path) -> object:
     try:
         return json.loads(Path(path).read_text("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise credentials.CredentialProblem(detail=f"{Path(path).name} is not a JSON file ({type(exc).__name__})") from None
+        raise holder.CredentialProblem(detail=f"{Path(path).name} is not a JSON file ({type(exc).__name__})") from None
 
 
 class CredentialsView(WalletView):
@@ -85,7 +94,7 @@ class CredentialsView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None:
             return
-        Op(self, lambda ctx: credentials.list_credentials(wallet), serial=False).success(self._show).run()
+        Op(self, lambda ctx: holder.list_credentials(wallet), serial=False).success(self._show).run()
 
     def _show(self, items: list) -> None:
         self.table.setRowCount(len(items))
@@ -112,7 +121,7 @@ class CredentialsView(WalletView):
             return
 
         def work(ctx) -> Path:
-            request = credentials.request_credential(wallet, read_json(offer))
+            request = holder.request_credential(wallet, read_json(offer))
             atomic_write(target, (json.dumps(request, indent=2) + "\n").encode(), mode=0o644)
             return target
         Op(self, work).success(lambda path: self.status.setText(
@@ -125,7 +134,7 @@ class CredentialsView(WalletView):
             return
 
         def work(ctx):
-            return credentials.store_credential(wallet, read_json(source))
+            return holder.store_credential(wallet, read_json(source))
         Op(self, work).success(self._stored).run()
 
     def _stored(self, info) -> None:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .i18n import _
 
 
 def human_size(n: int | None) -> str:
-    n = float(n or 0)
+    size = float(n or 0)
     for unit in ("B", "KiB", "MiB", "GiB"):
-        if n < 1024 or unit == "GiB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
+        if size < 1024 or unit == "GiB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
     return ""
 
 
@@ -20,19 +20,20 @@ def when(ts: int | None) -> str:
     """A local date and time, minutes precision."""
     if not ts:
         return ""
-    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M")
+    return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def day(ts: int | None) -> str:
     if not ts:
         return ""
-    return datetime.fromtimestamp(ts, timezone.utc).astimezone().strftime("%Y-%m-%d")
+    return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d")
 
 
 def stage_text(stage: str) -> str:
     return {"encrypt": _("Encrypting"), "upload": _("Uploading"), "download": _("Downloading"),
             "decrypt": _("Decrypting and checking"), "scan": _("Looking for your records"),
-            "copy": _("Preparing the shared copy")}.get(stage, _("Working"))
+            "copy": _("Preparing the shared copy"), "read": _("Reading"), "validate": _("Checking FHIR entries"),
+            "anchor": _("Anchoring on the ledger")}.get(stage, _("Working"))
 
 
 def percent(done: int, total: int) -> int:

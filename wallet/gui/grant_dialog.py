@@ -1,17 +1,29 @@
 """The grant form: which institution (from the ledger's directory, with a search box),
-which records, for what purpose, until when. It only collects the answer; the sharing
+which records, for what purpose, until when. It only collects the answer; the consent
 view runs the grant itself (re-encrypted copies, upload, consent) with progress."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time as day_time
+from datetime import datetime
+from datetime import time as day_time
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core.sharing import PURPOSE_LABELS
+from ..core.consent.grants import PURPOSE_LABELS
 from .accessibility import name_standard_buttons
 from .i18n import _
 from .ops import Op
@@ -31,7 +43,8 @@ class GrantRequest:
 
 def end_of_day(date: QDate) -> int:
     """The last second of ``date`` in local time (a consent 'until 31 May' covers 31 May)."""
-    moment = datetime.combine(date.toPython(), day_time(23, 59, 59)).astimezone()
+    day = datetime(date.year(), date.month(), date.day()).date()
+    moment = datetime.combine(day, day_time(23, 59, 59)).astimezone()
     return int(moment.timestamp())
 
 

@@ -2,30 +2,48 @@
 section list, a banner for new accesses, auto-lock and the audit poll.
 
 The window is painted before anything is read from disk: the wallet is looked for and
-opened by an op once the first frame is on screen, and the views' modules are imported
-only when a wallet is open (startup stays well under a second).
+opened by an op once the first frame is on screen (:class:`.opening_window.OpeningWindow`,
+which renders the core's opening machine), and the views' modules are imported only when
+a wallet is open (startup stays well under a second).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QPushButton,
-                               QStackedWidget, QSystemTrayIcon, QVBoxLayout, QWidget)
+import random
+from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.wallet import Wallet
 from . import ops
 from .assets import icon
 from .auto_lock import InactivityMonitor
 from .bridge import EventBridge
-from .context import ViewContext
+from .context import ViewContext, WalletView
 from .dialog_service import DialogService
-from .first_paint import StartsAfterFirstPaint
 from .i18n import _
-from .ops import Op
+from .opening_window import OpeningWindow
+from .ops import Op, OpContext
 from .session import WalletSession
 
+if TYPE_CHECKING:
+    from .onboarding_view import OnboardingView
+
 POLL_INTERVAL_MS = 30_000
-SECTIONS = (("records", "Records"), ("sharing", "Sharing"), ("access", "Access log"),
+SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
             ("credentials", "Credentials"), ("settings", "Settings"))
 
 
@@ -60,35 +78,26 @@ class AccessBanner(QFrame):
         self.show()
 
 
-class MainWindow(StartsAfterFirstPaint, QMainWindow):
-    first_painted = Signal()
+class MainWindow(OpeningWindow):
     wallet_shown = Signal()  # unlocked and the views asked for their data
     locked = Signal()
 
     def __init__(self, session: WalletSession, *, dialogs: DialogService | None = None,
-                 poll_interval_ms: int = POLL_INTERVAL_MS, rng=None) -> None:
-        super().__init__()
+                 poll_interval_ms: int = POLL_INTERVAL_MS, rng: random.Random | None = None) -> None:
+        super().__init__(session, loading=_("Opening your wallet…"), unlock_title=_("Your wallet is locked"),
+                         cannot_open=_("The wallet could not be opened."))
+        self.session = session
         self.setWindowTitle(_("Medwallet"))
         self.setWindowIcon(icon("app"))
         self.resize(1040, 700)
-        self.session = session
         self.dialogs = dialogs or DialogService()
         self.bridge = EventBridge(self)
         self.ctx = ViewContext(session, self.bridge, self.dialogs)
         self._rng = rng
-        self._painted = False
-        self._begun = False
-        self.onboarding = None
-        self.unlock_view = None
-        self.views: dict[str, object] = {}
+        self.onboarding: OnboardingView | None = None
+        self.views: dict[str, WalletView] = {}
         self.wallet_page: QWidget | None = None
         self.tray: QSystemTrayIcon | None = None
-        self.pages = QStackedWidget()
-        self.loading = QLabel(_("Opening your wallet…"))
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.loading.setObjectName("loading")
-        self.pages.addWidget(self.loading)
-        self.setCentralWidget(self.pages)
         self.network_label = QLabel()
         self.busy_label = QLabel()
         self.statusBar().addWidget(self.network_label, 1)
@@ -100,52 +109,22 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
         self.inactivity = InactivityMonitor(self)
         self.inactivity.timed_out.connect(self._inactive)
         self.bridge.access_seen.connect(self.on_access_seen)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
 
     # --- opening ------------------------------------------------------------------------------
 
-    def begin(self) -> None:
-        """Look for the wallet and open it (keyring, or the passphrase file) off the GUI thread."""
-        if self._begun:
-            return
-        self._begun = True
-        if self.session.wallet is not None:  # handed an open wallet (tests, or a caller that unlocked it)
-            self.show_wallet()
-            return
-        session = self.session
+    def is_open(self) -> bool:
+        return self.session.wallet is not None
 
-        def open_wallet(ctx) -> str:
-            from ..core.errors import PassphraseRequired
+    def warm_up(self) -> None:
+        _warm_imports()
 
-            if not session.exists():
-                return "onboarding"
-            _warm_imports()
-            try:
-                session.unlock()
-            except PassphraseRequired:
-                return "passphrase"
-            return "unlocked"
+    def show_new(self) -> None:
+        self.show_onboarding()
 
-        Op(self, open_wallet).success(self._opened).failure(self._open_failed).run()
-
-    def _opened(self, outcome: str) -> None:
-        if outcome == "onboarding":
-            self.show_onboarding()
-        elif outcome == "passphrase":
-            self.show_unlock()
-        else:
-            self.show_wallet()
-
-    def _open_failed(self, exc: BaseException) -> None:
-        from .errors import user_message
-
-        self.show_unlock()
-        self.unlock_view.failed(user_message(exc) or _("The wallet could not be opened."))
-        if user_message(exc) is None:
-            from .errors import show_error
-
-            show_error(self, exc)
+    def show_open(self) -> None:
+        self.show_wallet()
 
     def show_onboarding(self) -> None:
         from .onboarding_view import OnboardingView
@@ -157,48 +136,21 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
         self.pages.setCurrentWidget(self.onboarding)
         self.onboarding.focus_step()
 
-    def _onboarded(self, wallet, summary) -> None:
+    def _onboarded(self, wallet: Wallet, summary: dict[str, Any]) -> None:
         self.session.adopt(wallet)
-        self.show_wallet()
+        self.created()
         if summary:
-            self.views["records"].status.setText(
+            self.records_view.status.setText(
                 _("Restored {records} record(s), {grants} consent(s) and {events} access event(s).").format(**summary))
-
-    def show_unlock(self) -> None:
-        from .unlock_view import UnlockView
-
-        if self.unlock_view is None:
-            self.unlock_view = UnlockView(_("Your wallet is locked"))
-            self.unlock_view.unlock_requested.connect(self.unlock)
-            self.pages.addWidget(self.unlock_view)
-        self.unlock_view.reset()
-        self.pages.setCurrentWidget(self.unlock_view)
-
-    def unlock(self, passphrase: str) -> None:
-        session = self.session
-
-        def open_wallet(ctx) -> None:
-            _warm_imports()
-            session.unlock(passphrase or None)
-
-        Op(self, open_wallet).success(lambda _r: self.show_wallet()).failure(self._unlock_failed).run()
-
-    def _unlock_failed(self, exc: BaseException) -> None:
-        from .errors import show_error, user_message
-
-        text = user_message(exc)
-        self.unlock_view.failed(text or _("The wallet could not be opened."))
-        if text is None:
-            show_error(self, exc)
 
     # --- the wallet ------------------------------------------------------------------------------
 
     def _build_wallet_page(self) -> QWidget:
         from .access_log_view import AccessLogView
+        from .consent_view import ConsentView
         from .credentials_view import CredentialsView
         from .records_view import RecordsView
         from .settings_view import SettingsView
-        from .sharing_view import SharingView
 
         page = QWidget()
         outer = QVBoxLayout(page)
@@ -212,19 +164,23 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
         self.sections.setAccessibleName(_("Sections"))
         self.sections.setFixedWidth(190)
         self.stack = QStackedWidget()
-        kinds = {"records": RecordsView, "sharing": SharingView, "access": AccessLogView,
-                 "credentials": CredentialsView, "settings": SettingsView}
+        self.records_view = RecordsView(self.ctx)
+        self.access_view = AccessLogView(self.ctx)
+        self.settings_view = SettingsView(self.ctx)
+        made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
+                                       "access": self.access_view, "credentials": CredentialsView(self.ctx),
+                                       "settings": self.settings_view}
         for number, (key, label) in enumerate(SECTIONS, start=1):
-            view = kinds[key](self.ctx)
+            view = made[key]
             self.views[key] = view
             self.stack.addWidget(view)
             item = QListWidgetItem(icon(key), _(label))
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda k=key: self.show_section(k))
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
         self.sections.currentRowChanged.connect(self._section_changed)
-        self.views["settings"].lock_requested.connect(self.lock)
-        self.views["settings"].auto_lock_changed.connect(self.inactivity.set_minutes)
+        self.settings_view.lock_requested.connect(self.lock)
+        self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
         row.addWidget(self.sections)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
@@ -301,21 +257,20 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
             self.banner.hide()
         session = self.session
 
-        def close(ctx) -> None:
+        def close(ctx: OpContext) -> None:
             ops.pool("parallel").waitForDone(10_000)  # reads still running finish before the database closes
             session.close_wallet(wallet)
 
         Op(None, close).run()
         self._show_network()
-        self.show_unlock()
+        self.show_locked()
         self.locked.emit()
 
     # --- audit notifications ------------------------------------------------------------------------------
 
     def poll_audit(self) -> None:
-        view = self.views.get("access")
-        if view is not None and self.session.wallet is not None:
-            view.refresh()
+        if self.wallet_page is not None and self.session.wallet is not None:
+            self.access_view.refresh()
 
     def on_access_seen(self, fresh: list) -> None:
         wallet = self.session.wallet
@@ -323,11 +278,11 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
             return
         txs = {e.tx for e in fresh}
 
-        def describe(ctx) -> list[dict]:
-            from ..core import audit
+        def describe(ctx: OpContext) -> list[dict[str, Any]]:
+            from ..core.audit import trail
 
             own = {p["public"] for p in wallet.pseudonyms()}
-            return [e for e in audit.events(wallet) if e["tx"] in txs and e["requester"] not in own]
+            return [e for e in trail.events(wallet) if e["tx"] in txs and e["requester"] not in own]
 
         Op(self, describe, serial=False).success(self._announce).run()
 
@@ -360,5 +315,11 @@ class MainWindow(StartsAfterFirstPaint, QMainWindow):
 
 
 def _warm_imports() -> None:
-    """Import the core modules the views use, on the worker, so the GUI thread finds them loaded."""
-    from ..core import audit, records, sharing  # noqa: F401
+    """Import the modules the wallet's views use, on the worker, so the GUI thread finds them loaded."""
+    from ..core import importing
+    from ..core.audit import trail
+    from ..core.consent import grants
+    from ..core.credentials import holder
+    from ..core.records import library
+
+    del importing, trail, grants, holder, library  # loaded is all this is for

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .i18n import _
+
+if TYPE_CHECKING:
+    from ..core.importing import ImportReport
 
 
 def delete_record(title: str) -> tuple[str, str]:
@@ -13,6 +18,18 @@ def delete_record(title: str) -> tuple[str, str]:
               "ever be read again.\n\nInstitutions that already read the record keep what they read. "
               "The ledger keeps the fact that the record existed and who read it, never its content. "
               "This cannot be undone."))
+
+
+def imported(report: ImportReport) -> str:
+    """What importing one file did, as the records view says it."""
+    if not report.is_bundle:
+        return _("“{title}” is encrypted, uploaded and anchored.").format(title=report.records[0].title)
+    text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted, uploaded and "
+             "anchored.").format(name=report.path.name, entries=report.entries)
+    if report.problems:
+        text += " " + _("{n} invalid entries are kept in the file as they are: {first}").format(
+            n=len(report.problems), first=report.problems[0])
+    return text
 
 
 def revoke_consent(institution: str) -> tuple[str, str]:

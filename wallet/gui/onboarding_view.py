@@ -7,10 +7,23 @@ forwards what the patient typed or chose, and runs :func:`build_wallet` on a wor
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import (QButtonGroup, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QRadioButton, QStackedWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.onboarding import Onboarding, Step, build_wallet
 from . import messages
@@ -19,6 +32,9 @@ from .i18n import _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .session import WalletSession
+
+if TYPE_CHECKING:
+    from ..core.profile import PilotProfile
 
 STEP_TITLES = {Step.CHOOSE: "Welcome to Medwallet", Step.ENTER_PHRASE: "Your recovery phrase",
                Step.NETWORK: "Choose the network", Step.PROTECTION: "Protect the wallet on this computer",
@@ -248,7 +264,7 @@ class OnboardingView(QWidget):
         self.next_button.setVisible(step not in (Step.CHOOSE, Step.DONE))
         self.next_button.setText(_("I have written them &down >") if step == Step.SHOW_PHRASE else _("&Next >"))
         if step == Step.SHOW_PHRASE:
-            for i, (label, word) in enumerate(zip(self.word_labels, self.machine.words)):
+            for i, (label, word) in enumerate(zip(self.word_labels, self.machine.words, strict=True)):
                 label.setText(f"{i + 1:2d}. {word}")
         else:
             for label in self.word_labels:  # the words leave the screen with their step
@@ -286,7 +302,7 @@ class OnboardingView(QWidget):
         if self.check_inputs:
             next(iter(self.check_inputs.values())).setFocus()
 
-    def _probed(self, found: tuple[bool, object]) -> None:
+    def _probed(self, found: tuple[bool, PilotProfile | None]) -> None:
         available, profile = found
         if profile is not None:  # an installer for a pilot network: its nodes are the default
             self.remote_radio.setChecked(True)
@@ -322,7 +338,7 @@ class OnboardingView(QWidget):
                                                cancel=ctx.cancelled))
         self._build_op = op
         self.build_progress.start(_("Restoring") if plan.mode == "restore" else _("Creating"), op)
-        op.progress(self.build_progress.update).success(self._built).failure(self._build_failed).run()
+        op.progress(self.build_progress.report).success(self._built).failure(self._build_failed).run()
         self._render()
 
     def _built(self, result) -> None:
@@ -349,10 +365,10 @@ class OnboardingView(QWidget):
             show_error(self, exc)
 
 
-def _probe() -> tuple[bool, object]:
+def _probe() -> tuple[bool, PilotProfile | None]:
     """(a keyring can hold the key, the installed pilot profile or None): D-Bus and files, off the GUI thread."""
-    from ..core import keyring_access
-    from ..core.seed import phrase_from_seed
+    from ..core.keys import keyring_access
+    from ..core.keys.seed import phrase_from_seed
 
     phrase_from_seed(bytes(32))  # loads the BIP-39 word list now, off the GUI thread
     try:

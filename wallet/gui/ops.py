@@ -1,8 +1,8 @@
 """Background work for the GUI thread, which does no I/O itself (Anki's ``CollectionOp``).
 
-    Op(parent, lambda ctx: records.import_file(wallet, path, progress=ctx.progress,
-                                               cancel=ctx.cancelled))
-        .progress(bar.update).success(on_done).run()
+    Op(parent, lambda ctx: importing.import_file(wallet, path, progress=ctx.progress,
+                                                 cancel=ctx.cancelled))
+        .progress(panel.report).success(on_done).run()
 
 ``fn`` runs on a worker thread and receives an :class:`OpContext`: ``ctx.progress`` and
 ``ctx.cancelled`` plug into the core's ``progress``/``cancel`` arguments, and ``cancel()``
@@ -20,15 +20,17 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
 PROGRESS_INTERVAL = 0.05  # seconds between progress signals: enough for a smooth bar, no flood
 _pools: dict[str, QThreadPool] = {}
-_running: set["Op"] = set()
+_running: set[Op] = set()
 
 
 def pool(name: str) -> QThreadPool:
@@ -44,7 +46,7 @@ def pool(name: str) -> QThreadPool:
 class OpContext:
     """Handed to the worker function: progress out, cancel in."""
 
-    def __init__(self, relay: "_Relay") -> None:
+    def __init__(self, relay: _Relay) -> None:
         self.cancel_event = threading.Event()
         self._relay = relay
         self._last = 0.0
@@ -69,7 +71,7 @@ class _Relay(QObject):
     failed = Signal(object)
     progressed = Signal(str, object, object)
 
-    def __init__(self, op: "Op") -> None:
+    def __init__(self, op: Op) -> None:
         super().__init__()
         self._op = op
         self.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
@@ -91,7 +93,7 @@ class _Relay(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, op: "Op") -> None:
+    def __init__(self, op: Op) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._op = op
@@ -115,23 +117,23 @@ class Op:
         self.context = OpContext(self._relay)
         self.done = False
 
-    def success(self, callback: Callable[[Any], None]) -> "Op":
+    def success(self, callback: Callable[[Any], None]) -> Op:
         self._on_success = callback
         return self
 
-    def failure(self, callback: Callable[[BaseException], None]) -> "Op":
+    def failure(self, callback: Callable[[BaseException], None]) -> Op:
         self._on_failure = callback
         return self
 
-    def progress(self, callback: Callable[[str, int, int], None]) -> "Op":
+    def progress(self, callback: Callable[[str, int, int], None]) -> Op:
         self._on_progress = callback
         return self
 
-    def finally_(self, callback: Callable[[], None]) -> "Op":
+    def finally_(self, callback: Callable[[], None]) -> Op:
         self._on_finally = callback
         return self
 
-    def run(self) -> "Op":
+    def run(self) -> Op:
         _running.add(self)
         tracker().changed.emit(len(_running))
         pool(self._executor).start(_Runner(self))
@@ -169,7 +171,7 @@ class Op:
                 elif isinstance(value, BaseException):
                     from .errors import show_error
 
-                    show_error(self._parent if isinstance(self._parent, QObject) else None, value)
+                    show_error(self._parent if isinstance(self._parent, QWidget) else None, value)
                 if self._on_finally:
                     self._on_finally()
         finally:

@@ -37,7 +37,7 @@ class ProgressPanel(QWidget):
         self.cancel_button.setEnabled(op is not None)
         self.show()
 
-    def update(self, stage: str, done: int, total: int) -> None:
+    def report(self, stage: str, done: int, total: int) -> None:
         value = percent(done, total)
         if value < 0:
             self.bar.setRange(0, 0)

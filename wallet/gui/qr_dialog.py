@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QLabel, QLineEdit, QSizePolicy,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .accessibility import name_standard_buttons
 from .i18n import _
@@ -58,7 +66,8 @@ class QrDialog(QDialog):
         Op(self, lambda ctx: _render(code), serial=False).success(self._show).run()
 
     def _show(self, png: bytes) -> None:
-        image = QImage.fromData(png, "PNG")
+        image = QImage()
+        image.loadFromData(png, "PNG")
         # Scale by whole modules with no smoothing: blurred edges make codes harder to scan.
         self.pixmap = QPixmap.fromImage(image).scaled(QR_SIDE, QR_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                                                       Qt.TransformationMode.FastTransformation)
@@ -78,12 +87,12 @@ class QrDialog(QDialog):
 
 
 def _render(code: str) -> bytes:
-    from ..core.qr import render_png
+    from ..core.consent.qr import render_png
 
     return render_png(code)
 
 
 def _save(code: str, path) -> None:
-    from ..core.qr import save_png
+    from ..core.consent.qr import save_png
 
     save_png(code, path)

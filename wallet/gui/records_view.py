@@ -4,13 +4,24 @@ each record (encrypted, uploaded, anchored), open a decrypted copy, delete (cryp
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core import records
+from ..core import importing
+from ..core.importing import ImportReport
+from ..core.records import library
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon
@@ -18,9 +29,9 @@ from .context import ViewContext, WalletView
 from .dialog_service import file_filters
 from .formatting import day, human_size
 from .i18n import _
-from .rows_model import RowsModel
 from .ops import Op
 from .progress_panel import ProgressPanel
+from .rows_model import Index, RowsModel
 from .session import decrypted_copy
 
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,15 +66,16 @@ def kind_label(row: dict) -> str:
 class RecordsModel(RowsModel):
     HEADERS = ("Title", "Type", "Date", "Size", "Status")
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row = self.rows[index.row()]
         column = index.column()
         if role == RECORD_ID_ROLE:
             return row["record"]
         if column == STATUS_COLUMN:
             label, icon_name, tip = status_info(row["status"])
-            return {Qt.ItemDataRole.DisplayRole: label, Qt.ItemDataRole.DecorationRole: icon(icon_name),
-                    Qt.ItemDataRole.ToolTipRole: tip}.get(role)
+            by_role: dict[int, Any] = {Qt.ItemDataRole.DisplayRole: label, Qt.ItemDataRole.ToolTipRole: tip,
+                                       Qt.ItemDataRole.DecorationRole: icon(icon_name)}
+            return by_role.get(role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return (row["title"], kind_label(row),
                     row.get("record_date") or day(row.get("imported_at")), human_size(row.get("size")),
@@ -166,7 +178,7 @@ class RecordsView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None:
             return
-        Op(self, lambda ctx: records.list_records(wallet), serial=False).success(self._show_rows).run()
+        Op(self, lambda ctx: library.list_records(wallet), serial=False).success(self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:
@@ -209,14 +221,14 @@ class RecordsView(WalletView):
             self._update_buttons()
             return
         path = self._queue.pop(0)
-        op = Op(self, lambda ctx: records.import_file(wallet, path, progress=ctx.progress, cancel=ctx.cancelled))
+        op = Op(self, lambda ctx: importing.import_file(wallet, path, progress=ctx.progress, cancel=ctx.cancelled))
         self._import_op = op
         self.progress.start(_("Importing {name}").format(name=path.name), op)
         self._update_buttons()
-        op.progress(self.progress.update).success(self._on_imported).failure(self._on_import_failed).run()
+        op.progress(self.progress.report).success(self._on_imported).failure(self._on_import_failed).run()
 
-    def _on_imported(self, result) -> None:
-        self.status.setText(_("“{title}” is encrypted, uploaded and anchored.").format(title=result.title))
+    def _on_imported(self, report: ImportReport) -> None:
+        self.status.setText(messages.imported(report))
         self._next_import()
 
     def _on_import_failed(self, exc: BaseException) -> None:
@@ -234,23 +246,23 @@ class RecordsView(WalletView):
         wallet = self.ctx.wallet
         if wallet is None or self._import_op is not None:
             return
-        op = Op(self, lambda ctx: records.resume_pending(wallet, progress=ctx.progress, cancel=ctx.cancelled))
+        op = Op(self, lambda ctx: importing.resume_pending(wallet, progress=ctx.progress, cancel=ctx.cancelled))
         self._import_op = op
         self.progress.start(_("Finishing uploads"), op)
-        op.progress(self.progress.update).failure(self._on_import_failed).success(lambda _done: self._next_import())
+        op.progress(self.progress.report).failure(self._on_import_failed).success(lambda _done: self._next_import())
         op.run()
 
     # --- drag and drop ---------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def dragEnterEvent(self, event) -> None:
         if self._local_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dragMoveEvent(self, event) -> None:  # noqa: N802
+    def dragMoveEvent(self, event) -> None:
         if self._local_files(event.mimeData()):
             event.acceptProposedAction()
 
-    def dropEvent(self, event) -> None:  # noqa: N802
+    def dropEvent(self, event) -> None:
         paths = self._local_files(event.mimeData())
         if paths and self.ctx.wallet is not None:
             event.acceptProposedAction()
@@ -293,6 +305,6 @@ class RecordsView(WalletView):
                                         informative=explanation):
             return
         self.status.setText(_("Deleting “{title}”…").format(title=row["title"]))
-        Op(self, lambda ctx: records.delete_record(wallet, row["record"])).success(
+        Op(self, lambda ctx: library.delete_record(wallet, row["record"])).success(
             lambda retired: self.status.setText(_("Deleted: the key is destroyed and {n} copies are retired on "
                                                   "the ledger.").format(n=len(retired)))).run()

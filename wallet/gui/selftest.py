@@ -7,6 +7,7 @@ window, so a missing system package is reported instead of aborting the process.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -27,7 +28,7 @@ def platform_name() -> str:
 
 def check_qt() -> str:
     from PySide6.QtCore import QLibraryInfo, QPluginLoader, qVersion
-    from PySide6.QtWidgets import QApplication  # noqa: F401  (the widgets library loads)
+    importlib.import_module("PySide6.QtWidgets")  # the widgets library loads
 
     from ..core.errors import WalletError
 

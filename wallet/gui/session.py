@@ -13,10 +13,17 @@ import re
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING
 
 from ..core.errors import WalletError
+
+if TYPE_CHECKING:
+    from ..core.desks.clinic import ClinicDesk
+    from ..core.keys.sodium import Argon2Limits
+    from ..core.local_node import LocalNode
+    from ..core.wallet import Wallet
 
 
 class PassphraseFileError(WalletError):
@@ -67,13 +74,13 @@ class WalletSession:
     """One window's wallet: open/locked state and the local node it may need."""
 
     def __init__(self, directory: Path, *, passphrase_file: str | None = None,
-                 node_factory: Callable[[], object] | None = None, kdf_limits=None) -> None:
+                 node_factory: Callable[[], LocalNode] | None = None, kdf_limits: Argon2Limits | None = None) -> None:
         self.directory = Path(directory)
         self.passphrase_file = passphrase_file
         self.kdf_limits = kdf_limits  # new passphrase slots (tests lower the Argon2id cost)
-        self.wallet = None
+        self.wallet: Wallet | None = None
         self._node_factory = node_factory
-        self._node = None
+        self._node: LocalNode | None = None
         self._node_lock = threading.Lock()
         self.local_url: str | None = None
         self.network_problem: BaseException | None = None
@@ -117,7 +124,7 @@ class WalletSession:
         self.network_problem = None
         try:
             if wallet.settings.nodes:
-                wallet.network  # noqa: B018  (connects and checks the pinned genesis)
+                _ = wallet.network  # connecting checks the pinned genesis
             else:
                 wallet.use_local_node(self.start_local())
         except WrongNetwork:
@@ -168,13 +175,13 @@ class WalletSession:
 
 def decrypted_copy(wallet, record: str, folder: Path, progress=None, cancel=None) -> Path:
     """Decrypt ``record`` into ``folder`` (one sub-folder per record) for viewing."""
-    from ..core import records
+    from ..core.records import library
 
-    row = records.find_record(wallet, record)
+    row = library.find_record(wallet, record)
     target_dir = folder / record[:16]
     target_dir.mkdir(mode=0o700, exist_ok=True)
     target = target_dir / safe_file_name(row.get("filename") or "", f"{record[:12]}.bin")
-    records.export_record(wallet, record, target, progress=progress, cancel=cancel)
+    library.export_record(wallet, record, target, progress=progress, cancel=cancel)
     return target
 
 
@@ -185,16 +192,16 @@ class ClinicSession:
         self.directory = Path(directory)
         self.passphrase_file = passphrase_file
         self.kdf_limits = kdf_limits
-        self.desk = None
+        self.desk: ClinicDesk | None = None
         self.received = PrivateFolder("medwallet-desk-")
 
     def exists(self) -> bool:
-        from ..core.clinic import VAULT_FILE
+        from ..core.desks.clinic import VAULT_FILE
 
         return (self.directory / VAULT_FILE).exists()
 
     def unlock(self, passphrase: str | None = None):
-        from ..core.clinic import ClinicDesk
+        from ..core.desks.clinic import ClinicDesk
 
         if passphrase is None:
             passphrase = read_passphrase_file(self.passphrase_file)
@@ -206,7 +213,7 @@ class ClinicSession:
         """A new desk; registered at once when the network's governance key is at hand (local networks)."""
         from ledger_client.keyfile import load_key
 
-        from ..core.clinic import ClinicDesk
+        from ..core.desks.clinic import ClinicDesk
 
         key = load_key(Path(governance_key)) if governance_key else None
         desk = ClinicDesk.create(self.directory, name, kind, nodes, passphrase=passphrase,

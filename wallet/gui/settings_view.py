@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.onboarding import parse_nodes
 from ..core.wallet import SETTINGS_FILE
@@ -17,7 +26,7 @@ from .ops import Op
 
 def keystore_summary(wallet) -> dict[str, str]:
     """How this wallet's key is kept (asks the keyring: run it off the GUI thread)."""
-    from ..core.keystore import Keystore
+    from ..core.keys.keystore import Keystore
 
     store = wallet.keystore
     backend = Keystore.backend_name() if store.uses_keyring else "none"

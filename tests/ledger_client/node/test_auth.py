@@ -19,9 +19,9 @@ from ledger_client.access import make_request_auth
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import AccessDenied, SignatureError
+from ledger_client.keyfile import load_key
 from ledger_client.node.app import create_app
 from ledger_client.node.auth import require_party
-from ledger_client.keyfile import load_key
 from ledger_client.node.datadir import init_datadir
 from ledger_client.node.http_util import json_response, resource
 from ledger_client.node.ledger import LedgerNode

@@ -180,7 +180,7 @@ def test_unknown_items(net, ctx):
     untouched(net, submit("anchor_record", {"record": "ab" * 32, "size": 1, "category": "lab"}, SigningKey.generate()),
               409, "unknown_pseudonym")
     for path in ("/v1/institutions/", "/v1/pseudonyms/", "/v1/records/", "/v1/consents/", "/v1/tx/"):
-        untouched(net, lambda: net.get(path + "ab" * 32), 404, "not_found")
+        untouched(net, lambda path=path: net.get(path + "ab" * 32), 404, "not_found")
 
 
 def test_consent_state_errors(net, ctx):
@@ -277,7 +277,8 @@ def test_unknown_routes_and_methods(net):
 def test_garbage_access_headers(net, ctx):
     record = ctx["record"]
     for header, status in [("%%%", 400), ("A" * 5000, 400), ("e30", 400), ("", 401)]:
-        untouched(net, lambda: net.get(f"/v1/blobs/{record}", headers={"X-Medwallet-Access": header}), status, None)
+        untouched(net, lambda header=header: net.get(f"/v1/blobs/{record}", headers={"X-Medwallet-Access": header}),
+                  status, None)
 
 
 def test_canonical_error_bodies(net):

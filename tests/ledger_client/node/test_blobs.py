@@ -170,7 +170,7 @@ def assert_refused(net, request, reason: str, record: str | None = None) -> dict
 
 
 def test_refusals(net, scene, keys):
-    clinic, other_clinic, patient, covered, uncovered, consent = scene
+    clinic, other_clinic, _patient, covered, uncovered, consent = scene
     assert_refused(net, net.access(clinic, covered, None), "no_consent")
     assert_refused(net, net.access(clinic, covered, consent, "research"), "wrong_purpose")
     assert_refused(net, net.access(clinic, uncovered, consent), "not_in_scope")
@@ -242,7 +242,7 @@ def test_replayed_access_request(net, scene):
 
 
 def test_bad_access_requests_leave_no_trace(net, scene):
-    clinic, _, patient, covered, uncovered, consent = scene
+    clinic, _, _patient, covered, uncovered, consent = scene
     before = net.snapshot()
     assert_error(net.read(net.access(clinic, covered, consent), record=uncovered), 400, "malformed", "another record")
     stale = net.access(clinic, covered, consent, at=int(time.time()) - 3600)

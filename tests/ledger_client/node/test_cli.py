@@ -12,8 +12,8 @@ import sys
 import pytest
 
 from ledger_client.crypto import SigningKey
-from ledger_client.node import cli
 from ledger_client.keyfile import load_key
+from ledger_client.node import cli
 from ledger_client.node.datadir import load_genesis
 from tests.nodeproc import NodeProcess, free_port
 

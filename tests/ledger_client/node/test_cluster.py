@@ -20,11 +20,11 @@ from ledger_client.genesis import parse_genesis
 from ledger_client.light import LightClient, cross_check
 from ledger_client.tx import make_tx
 from tests.nodeproc import NodeProcess
+from wallet.core import importing
 
 from .cluster_net import CA, connect, heads, node_args, wait_agree
 
-# One cluster per module, its tests in order on one xdist worker (they build on each other's chain).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("cluster")]
+pytestmark = pytest.mark.slow
 
 
 def register(client, chain, key):
@@ -110,10 +110,10 @@ def test_replicated_blob_survives_its_node(cluster, monkeypatch):
     # trust (here the environment's CA bundle, which requests reads as system trust).
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", CA["file"])
     from tests.wallet.conftest import PASSPHRASE  # noqa: F401  (the wallet flow runs below)
-    from wallet.core import records, sharing
-    from wallet.core.clinic import ClinicDesk
-    from wallet.core.crypto import ARGON2_MIN
-    from wallet.core.grant_code import decode_grant
+    from wallet.core.consent import grants
+    from wallet.core.consent.grant_code import decode_grant
+    from wallet.core.desks.clinic import ClinicDesk
+    from wallet.core.keys.sodium import ARGON2_MIN
     from wallet.core.wallet import Wallet
     root = cluster["root"]
     patient, _ = Wallet.create(root / "patient", passphrase="pw", use_keyring=False, nodes=[urls[0]],
@@ -123,8 +123,8 @@ def test_replicated_blob_survives_its_node(cluster, monkeypatch):
     desk.register(nodes[0].governance)
     src = root / "letter.pdf"
     src.write_bytes(b"%PDF-1.4\n" + bytes(random.randbytes(200_000)))
-    rec = records.import_file(patient, src).record
-    granted = sharing.grant(patient, desk.key.public, [rec], "treatment", int(time.time()) + 600)
+    rec = importing.import_file(patient, src).record
+    granted = grants.grant(patient, desk.key.public, [rec], "treatment", int(time.time()) + 600)
     wait_agree(urls)
     nodes[0].kill()  # the node that took the uploads
     try:
@@ -133,14 +133,14 @@ def test_replicated_blob_survives_its_node(cluster, monkeypatch):
     finally:
         nodes[0].start()
     patient.set_network([urls[2], urls[0]])
-    sharing.revoke(patient, granted.consent)
+    grants.revoke(patient, granted.consent)
     wait_agree(urls)
-    from wallet.core.clinic import ReadRefused
+    from wallet.core.desks.clinic import ReadRefused
     with pytest.raises(ReadRefused):
         desk.read(decode_grant(granted.code), root / "read2")
-    from wallet.core import audit
-    audit.refresh(patient)
-    kinds = {e["kind"] for e in audit.events(patient)}
+    from wallet.core.audit import trail
+    trail.refresh(patient)
+    kinds = {e["kind"] for e in trail.events(patient)}
     assert kinds == {"access", "refusal"}
     patient.close()
 

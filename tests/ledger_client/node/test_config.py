@@ -27,7 +27,8 @@ def test_node_runs_from_a_config_file(tmp_path):
     genesis = init_datadir(data)
     port = free_port()
     text = EXAMPLE.read_text().replace("/var/lib/medwallet-node", str(data)).replace("0.0.0.0", "127.0.0.1")
-    text = text.replace("port = 8765", f"port = {port}").replace('# genesis_hash = "…"', f'genesis_hash = "{genesis.hash}"')
+    text = text.replace("port = 8765", f"port = {port}")
+    text = text.replace('# genesis_hash = "…"', f'genesis_hash = "{genesis.hash}"')
     config = tmp_path / "node.toml"
     config.write_text(text)
     node = NodeProcess(data, port=port, extra_args=["--config", str(config)])

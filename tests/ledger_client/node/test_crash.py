@@ -95,8 +95,9 @@ def test_kill_during_a_burst_loses_nothing_acknowledged(tmp_path):
         proc = NodeProcess(proc.data).start()
         session = requests.Session()
         for tx_id in {**acked, **acked_again}:
-            status = poll(lambda: (s := session.get(f"{proc.url}/v1/tx/{tx_id}", timeout=5).json())["status"]
-                          == "committed" and s, timeout=30)
+            url = f"{proc.url}/v1/tx/{tx_id}"
+            status = poll(lambda url=url: (s := session.get(url, timeout=5).json())["status"] == "committed" and s,
+                          timeout=30)
             assert status["status"] == "committed"
     finally:
         proc.stop()

@@ -17,7 +17,7 @@ from ledger_client.tx import make_tx
 
 from .cluster_net import CA, connect, wait_agree
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("failover")]  # one cluster, its tests in order
+pytestmark = pytest.mark.slow
 
 
 def pseudonym(chain: str):

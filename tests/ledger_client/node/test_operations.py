@@ -165,6 +165,7 @@ def test_a_newer_schema_is_refused(tmp_path):
     db.commit()
     db.close()
     import pytest
+
     from ledger_client.errors import StorageError
     with pytest.raises(StorageError) as exc:
         Store(data / "ledger.sqlite", load_genesis(data).chain_id)

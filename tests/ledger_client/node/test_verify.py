@@ -102,7 +102,7 @@ def test_garbled_transaction(tampered):
 
 
 def test_altered_header_field(tampered):
-    data, db, height, _ = tampered
+    data, db, _height, _ = tampered
     header = json.loads(db.execute("SELECT header FROM blocks WHERE height=3").fetchone()[0])
     header["time"] += 1
     db.execute("UPDATE blocks SET header=? WHERE height=3", (canonical(header).decode(),))
@@ -110,7 +110,7 @@ def test_altered_header_field(tampered):
 
 
 def test_altered_header_with_its_hash_recomputed(tampered):
-    data, db, height, _ = tampered
+    data, db, _height, _ = tampered
     header = json.loads(db.execute("SELECT header FROM blocks WHERE height=3").fetchone()[0])
     header["time"] += 1
     db.execute("UPDATE blocks SET header=?, hash=? WHERE height=3", (canonical(header).decode(), header_hash(header)))
@@ -171,12 +171,12 @@ def test_edited_state(tampered, sql):
 
 
 def test_tampered_blob(tampered):
-    data, db, _, record = tampered
+    data, _db, _, record = tampered
     path = data / "blobs" / record[:2] / record[2:4] / record
     raw = bytearray(path.read_bytes())
     raw[0] ^= 1
     path.write_bytes(bytes(raw))
-    code, report = run_verify(data)
+    code, _report = run_verify(data)
     assert code == 0  # blobs are only re-hashed on request
     expect_problem(data, "does not match its hash", extra=("--blobs",))
 
@@ -197,9 +197,9 @@ def test_node_refuses_to_start_on_a_tampered_tail(tmp_path):
     import subprocess
     import sys
 
-    from tests.nodeproc import new_network
     from ledger_client.client import LedgerClient
     from ledger_client.crypto import SigningKey
+    from tests.nodeproc import new_network
 
     node = new_network(tmp_path / "n").start()
     client = LedgerClient([node.url])

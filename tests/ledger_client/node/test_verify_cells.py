@@ -138,7 +138,7 @@ def _blob_paths(data):
 
 
 def test_every_blob_is_rehashed_envelopes_and_unanchored_included(source, tmp_path):
-    data, record, envelope = source
+    data, _record, _envelope = source
     blobs = _blob_paths(data)
     assert len(blobs) == 3  # the record, the key envelope, an upload not yet anchored
     code, report = run_verify(data, "--blobs")
@@ -155,7 +155,7 @@ def test_every_blob_is_rehashed_envelopes_and_unanchored_included(source, tmp_pa
 
 
 def test_a_blob_moved_under_another_name_is_named(source, tmp_path):
-    data, record, envelope = source
+    data, _record, envelope = source
     copy = tmp_path / "copy"
     shutil.copytree(data, copy)
     path = copy / "blobs" / envelope[:2] / envelope[2:4] / envelope

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.keys.sodium import ARGON2_MIN
 
 TIMEOUT_MS = 20_000
 

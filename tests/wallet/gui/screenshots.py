@@ -22,17 +22,18 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MEDWALLET_KEYRING", "none")
 
-from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QDate, QEventLoop, Qt
 
-from tests.nodeproc import new_network  # noqa: E402
-from tests.wallet.gui.conftest import FakeDialogs  # noqa: E402
-from wallet.core import records, sharing  # noqa: E402
-from wallet.core.clinic import ClinicDesk, ReadRefused  # noqa: E402
-from wallet.core.crypto import ARGON2_MIN  # noqa: E402
-from wallet.core.grant_code import decode_grant  # noqa: E402
-from wallet.core.wallet import Wallet  # noqa: E402
-from wallet.gui import ops  # noqa: E402
-from wallet.gui.app import application  # noqa: E402
+from tests.nodeproc import new_network
+from tests.wallet.gui.conftest import FakeDialogs
+from wallet.core import importing
+from wallet.core.consent import grants
+from wallet.core.consent.grant_code import decode_grant
+from wallet.core.desks.clinic import ClinicDesk, ReadRefused
+from wallet.core.keys.sodium import ARGON2_MIN
+from wallet.core.wallet import Wallet
+from wallet.gui import ops
+from wallet.gui.app import application
 
 OUT = ROOT / "assets" / "screenshots"
 PASS = "demo passphrase"
@@ -86,15 +87,15 @@ def demo(base: Path, node) -> tuple[Wallet, list[ClinicDesk], dict]:
                                  use_keyring=False, kdf_limits=ARGON2_MIN)
         desk.register(node.governance)
         desks.append(desk)
-    ids = {title: records.import_file(wallet, path, title=title).record for path, title in sample_files(base / "in")}
+    ids = {title: importing.import_file(wallet, path, title=title).record for path, title in sample_files(base / "in")}
     lac, nord, lab = desks
     until = int(time.time()) + 30 * 86400
-    g1 = sharing.grant(wallet, lac.key.public, [ids["Discharge letter"], ids["Chest X-ray"]], "treatment", until)
+    g1 = grants.grant(wallet, lac.key.public, [ids["Discharge letter"], ids["Chest X-ray"]], "treatment", until)
     lac.read(decode_grant(g1.code), base / "lac")
-    g2 = sharing.grant(wallet, lab.key.public, [ids["Lab results"]], "treatment", until)
+    g2 = grants.grant(wallet, lab.key.public, [ids["Lab results"]], "treatment", until)
     lab.read(decode_grant(g2.code), base / "lab")
-    g3 = sharing.grant(wallet, nord.key.public, [ids["Blood pressure"]], "insurance", until)
-    sharing.revoke(wallet, g3.consent)
+    g3 = grants.grant(wallet, nord.key.public, [ids["Blood pressure"]], "insurance", until)
+    grants.revoke(wallet, g3.consent)
     try:
         nord.read(decode_grant(g3.code), base / "nord")
     except ReadRefused:
@@ -138,26 +139,26 @@ def wallet_shots(wallet: Wallet, desks, facts: dict) -> None:
     window.views["records"].table.selectRow(1)
     settle()
     save(window, "records")
-    window.show_section("sharing")
-    sharing_view = window.views["sharing"]
-    settle(lambda: sharing_view.model.rows != [])
-    sharing_view.tables["active"].selectRow(0)
+    window.show_section("consent")
+    consent_view = window.views["consent"]
+    settle(lambda: consent_view.model.rows != [])
+    consent_view.tables["active"].selectRow(0)
     settle()
     save(window, "sharing")
-    sharing_view.new_grant()
-    settle(lambda: sharing_view.grant_dialog is not None and bool(sharing_view.grant_dialog.institutions))
-    dialog = sharing_view.grant_dialog
+    consent_view.new_grant()
+    settle(lambda: consent_view.grant_dialog is not None and bool(consent_view.grant_dialog.institutions))
+    dialog = consent_view.grant_dialog
     dialog.search.setText("nord")
     dialog.record_list.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.expiry.setDate(QDate.currentDate().addDays(14))
     settle()
     save(dialog, "grant-dialog")
     dialog.reject()
-    sharing_view.show_qr(facts["lac"].code, "Clinique du Lac",
+    consent_view.show_qr(facts["lac"].code, "Clinique du Lac",
                          "Consent for Clinique du Lac, Treatment. Let the desk scan this code, or copy its text.")
-    settle(lambda: sharing_view.qr_dialog.pixmap is not None)
-    save(sharing_view.qr_dialog, "qr-dialog")
-    sharing_view.qr_dialog.accept()
+    settle(lambda: consent_view.qr_dialog.pixmap is not None)
+    save(consent_view.qr_dialog, "qr-dialog")
+    consent_view.qr_dialog.accept()
     window.show_section("records")
     settle()
     # a new read while the wallet is open: the banner appears
@@ -197,7 +198,7 @@ def clinic_shots(wallet: Wallet, desks, facts: dict) -> None:
     settle(lambda: view.table.rowCount() == 2)
     save(window, "clinic-desk")
     reopened = Wallet.open(wallet.dir, PASS)  # the wallet window closed its own handle
-    sharing.revoke(reopened, facts["lac"].consent)
+    grants.revoke(reopened, facts["lac"].consent)
     reopened.close()
     view.scan_input.setText(facts["lac"].code)
     view.scan_typed()

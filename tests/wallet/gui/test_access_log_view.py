@@ -9,9 +9,10 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from wallet.core import records, sharing
-from wallet.core.clinic import ReadRefused
-from wallet.core.grant_code import decode_grant
+from wallet.core import importing
+from wallet.core.consent import grants
+from wallet.core.consent.grant_code import decode_grant
+from wallet.core.desks.clinic import ReadRefused
 from wallet.gui.access_log_view import REFUSAL_BACKGROUND
 from wallet.gui.access_log_view import EventsModel as M
 
@@ -21,14 +22,14 @@ from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 @pytest.fixture
 def history(wallet, make_clinic, tmp_path):
     """Two records; clinic A read one; clinic B was refused after a revoke."""
-    first = records.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
-    second = records.import_file(wallet, write_pdf(tmp_path / "scan.pdf"), title="Scan").record
+    first = importing.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
+    second = importing.import_file(wallet, write_pdf(tmp_path / "scan.pdf"), title="Scan").record
     a, b = make_clinic("Alpha"), make_clinic("Beta")
     until = int(time.time()) + 3600
-    read = sharing.grant(wallet, a.key.public, [first], "treatment", until)
+    read = grants.grant(wallet, a.key.public, [first], "treatment", until)
     a.read(decode_grant(read.code), tmp_path / "a")
-    refused = sharing.grant(wallet, b.key.public, [second], "research", until)
-    sharing.revoke(wallet, refused.consent)
+    refused = grants.grant(wallet, b.key.public, [second], "research", until)
+    grants.revoke(wallet, refused.consent)
     with pytest.raises(ReadRefused):
         b.read(decode_grant(refused.code), tmp_path / "b")
     return {"records": (first, second), "clinics": (a, b)}
@@ -77,8 +78,8 @@ def test_verified_marks_refusals_and_filters(qtbot, wallet, history, open_window
 
 
 def test_new_access_is_announced(qtbot, wallet, clinic, open_window, tmp_path):
-    rec = records.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
-    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     window = open_window(wallet, poll_interval_ms=150)
     assert window.views["records"].isVisible() and not window.banner.isVisible()
     clinic.read(decode_grant(granted.code), tmp_path / "desk")  # a read happens while the wallet is open
@@ -96,14 +97,14 @@ def test_fhir_exports_from_the_views(qtbot, wallet, clinic, open_window, dialogs
     import json
     import time
 
-    from wallet.core import records, sharing
+    from wallet.core.consent import grants
+    from wallet.core.consent.grant_code import decode_grant
     from wallet.core.fhir.validate import resource_problems
-    from wallet.core.grant_code import decode_grant
 
     from .conftest import wait_quiet, write_pdf
 
-    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
-    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 600)
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 600)
     clinic.read(decode_grant(granted.code), tmp_path / "desk")
     window = open_window(wallet)
     wait_quiet(qtbot)
@@ -111,7 +112,7 @@ def test_fhir_exports_from_the_views(qtbot, wallet, clinic, open_window, dialogs
     dialogs.save_paths += [audit_file, consent_file]
     window.views["access"].export_fhir()
     wait_quiet(qtbot)
-    window.views["sharing"].export_fhir()
+    window.views["consent"].export_fhir()
     wait_quiet(qtbot)
     audit_bundle, consent_bundle = json.loads(audit_file.read_text()), json.loads(consent_file.read_text())
     assert {e["resource"]["resourceType"] for e in audit_bundle["entry"]} == {"AuditEvent"}

@@ -6,12 +6,24 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QHeaderView,
-                               QLineEdit,
-                               QPlainTextEdit, QPushButton, QRadioButton, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 
-from wallet.core import records, sharing
+from wallet.core import importing
+from wallet.core.consent import grants
 from wallet.core.onboarding import Step
+from wallet.core.records import library
 from wallet.gui.grant_dialog import GrantDialog
 from wallet.gui.main_window import MainWindow
 from wallet.gui.qr_dialog import QrDialog
@@ -32,9 +44,9 @@ def unnamed(root: QWidget) -> list[str]:
         if isinstance(widget, (QPushButton, QRadioButton, QCheckBox)):
             if not (widget.accessibleName() or widget.text().replace("&", "").strip()):
                 missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
-        elif isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit)):
-            if not widget.accessibleName():
-                missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
+        elif (isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView, QPlainTextEdit))
+              and not widget.accessibleName()):
+            missing.append(f"{type(widget).__name__} in {type(parent).__name__}")
     return missing
 
 
@@ -47,11 +59,11 @@ def _inside_popup(widget: QWidget) -> bool:
 
 
 def test_wallet_views_and_dialogs_are_named(qtbot, wallet, clinic, open_window, open_desk, dialogs, tmp_path):
-    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
-    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     window = open_window(wallet)
     assert unnamed(window) == []
-    grant = GrantDialog(window, wallet, records.list_records(wallet))
+    grant = GrantDialog(window, wallet, library.list_records(wallet))
     qr = QrDialog(window, granted.code, "caption", dialogs)
     wait_quiet(qtbot)
     assert unnamed(grant) == [] and unnamed(qr) == []
@@ -85,7 +97,7 @@ def test_main_window_keyboard(qtbot, wallet, open_window, dialogs):
     with qtbot.waitActive(window):
         window.activateWindow()
     assert window.sections.hasFocus()
-    for number, key in ((3, "access"), (5, "settings"), (2, "sharing"), (1, "records")):
+    for number, key in ((3, "access"), (5, "settings"), (2, "consent"), (1, "records")):
         qtbot.keyClick(window.sections, Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.views[key], key
     view = window.views["records"]
@@ -102,8 +114,8 @@ def test_main_window_keyboard(qtbot, wallet, open_window, dialogs):
         chain.append(widget)
     assert view.import_button in chain and view.table in chain
     assert chain.index(view.import_button) < chain.index(view.table)
-    for button in (view.import_button, view.open_button, view.delete_button, window.views["sharing"].grant_button,
-                   window.views["sharing"].revoke_button, window.views["settings"].lock_button,
+    for button in (view.import_button, view.open_button, view.delete_button, window.views["consent"].grant_button,
+                   window.views["consent"].revoke_button, window.views["settings"].lock_button,
                    window.views["access"].export_button):
         assert "&" in button.text(), button.text()
     qtbot.keyClick(window.sections, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # Ctrl+L: lock

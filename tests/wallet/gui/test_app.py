@@ -8,14 +8,13 @@ import os
 import subprocess
 import sys
 
+from tests.nodeproc import free_port
 from wallet.cli import main as cli_main
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.local_node import LocalNode
 from wallet.core.wallet import Wallet
 from wallet.gui.main_window import MainWindow
 from wallet.gui.session import WalletSession
-
-from tests.nodeproc import free_port
 
 from ..conftest import PASSPHRASE
 from .conftest import TIMEOUT_MS, wait_quiet

@@ -8,9 +8,10 @@ import time
 
 from PySide6.QtCore import Qt
 
-from wallet.core import records, sharing
-from wallet.core.crypto import ARGON2_MIN
-from wallet.core.qr import save_png
+from wallet.core import importing
+from wallet.core.consent import grants
+from wallet.core.consent.qr import save_png
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.gui.clinic_window import ClinicWindow
 from wallet.gui.session import ClinicSession
 
@@ -26,8 +27,8 @@ def wedge_scan(qtbot, desk_view, code: str) -> None:
 
 def test_wedge_scan_read_and_open(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
     source = write_pdf(tmp_path / "letter.pdf")
-    rec = records.import_file(wallet, source).record
-    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    rec = importing.import_file(wallet, source).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     window = open_desk(clinic)
     view = window.desk_view
     assert clinic.name in view.heading.text()
@@ -47,15 +48,15 @@ def test_wedge_scan_read_and_open(qtbot, wallet, clinic, open_desk, dialogs, tmp
 
 
 def test_qr_image_and_refusal_explained(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
-    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
-    granted = sharing.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     save_png(granted.code, tmp_path / "grant.png")
     window = open_desk(clinic)
     view = window.desk_view
     dialogs.file.append(tmp_path / "grant.png")
     view.image_button.click()
     qtbot.waitUntil(lambda: view.read_button.isEnabled(), timeout=TIMEOUT_MS)
-    sharing.revoke(wallet, granted.consent)
+    grants.revoke(wallet, granted.consent)
     view.read_button.click()
     qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
     assert "the patient revoked this consent" in view.problem.text()
@@ -69,9 +70,9 @@ def test_bad_codes_are_explained_inline(qtbot, clinic, make_clinic, wallet, open
     qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
     assert "not a Medwallet grant code" in view.problem.text() and not view.read_button.isEnabled()
     # a grant for another institution
-    rec = records.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
     other = make_clinic("Other")
-    granted = sharing.grant(wallet, other.key.public, [rec], "treatment", int(time.time()) + 3600)
+    granted = grants.grant(wallet, other.key.public, [rec], "treatment", int(time.time()) + 3600)
     wedge_scan(qtbot, view, granted.code)
     qtbot.waitUntil(lambda: "another institution" in view.problem.text(), timeout=TIMEOUT_MS)
     assert shown_errors == []
@@ -89,7 +90,7 @@ def test_first_start_sets_up_and_registers_the_desk(qtbot, shared_node, dialogs,
     qtbot.keyClicks(setup.name, "Cabinet Rive")
     setup.nodes.setText(shared_node.url)
     dialogs.file.append(shared_node.data / "governance.key")
-    browse = [b for b in setup.findChildren(type(setup.create_button)) if b.text() == "&Browse…"][0]
+    browse = next(b for b in setup.findChildren(type(setup.create_button)) if b.text() == "&Browse…")
     browse.click()
     setup.passphrase.setText(PASSPHRASE)
     setup.repeat.setText(PASSPHRASE)

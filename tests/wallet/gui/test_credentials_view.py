@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.wallet.credentials.conftest import make_issuer
+from tests.wallet.credential_net import make_issuer
 
 from .conftest import wait_quiet
 

@@ -10,7 +10,8 @@ import random
 
 from PySide6.QtCore import Qt
 
-from wallet.core.crypto import ARGON2_MIN
+from wallet.core import importing
+from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.onboarding import Step
 from wallet.gui.access_log_view import EventsModel as M
 from wallet.gui.main_window import MainWindow
@@ -18,7 +19,7 @@ from wallet.gui.session import WalletSession
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 from .test_clinic_window import wedge_scan
-from .test_sharing_view import grant_through_dialog, tab_counts
+from .test_consent_view import grant_through_dialog, tab_counts
 
 PASS = "a passphrase for the flow"
 
@@ -68,9 +69,9 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
         qtbot.waitUntil(lambda: [records_view.model.index(0, 4).data()] == ["Anchored"]
                         if records_view.model.rows else False, timeout=TIMEOUT_MS)
         # grant to the registered clinic; the QR appears
-        window.show_section("sharing")
-        sharing_view = window.views["sharing"]
-        qr = grant_through_dialog(qtbot, sharing_view, clinic, "du lac")
+        window.show_section("consent")
+        consent_view = window.views["consent"]
+        qr = grant_through_dialog(qtbot, consent_view, clinic, "du lac")
         code = qr.text.text()
         qr.accept()
         # the clinic desk scans the code text and reads the record
@@ -90,11 +91,11 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
         assert access.model.index(read, M.WHO).data() == clinic.name
         assert access.model.index(read, M.PROOF).data() == "Verified"
         # revoke
-        window.show_section("sharing")
-        sharing_view.tables["active"].selectRow(0)
+        window.show_section("consent")
+        consent_view.tables["active"].selectRow(0)
         dialogs.confirm_answers.append(True)
-        sharing_view.revoke_button.click()
-        qtbot.waitUntil(lambda: tab_counts(sharing_view)[2] == "Revoked (1)", timeout=TIMEOUT_MS)
+        consent_view.revoke_button.click()
+        qtbot.waitUntil(lambda: tab_counts(consent_view)[2] == "Revoked (1)", timeout=TIMEOUT_MS)
         # the clinic is refused, and sees why
         wedge_scan(qtbot, desk, code)
         qtbot.waitUntil(lambda: desk.status.text() == "Revoked by the patient", timeout=TIMEOUT_MS)
@@ -114,10 +115,9 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
 
 
 def test_restore_through_the_wizard(qtbot, make_wallet, shared_node, dialogs, tmp_path):
-    from wallet.core import records
 
     original = make_wallet("original")
-    records.import_file(original, write_pdf(tmp_path / "scan.pdf"), title="Old scan")
+    importing.import_file(original, write_pdf(tmp_path / "scan.pdf"), title="Old scan")
     phrase = original.keys.phrase()
     window = MainWindow(WalletSession(tmp_path / "restored", kdf_limits=ARGON2_MIN), dialogs=dialogs)
     qtbot.addWidget(window)

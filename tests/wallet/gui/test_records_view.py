@@ -4,16 +4,21 @@ keeps serving during a large upload."""
 
 from __future__ import annotations
 
+import itertools
 import os
 import stat
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 
-from wallet.core import records
+from wallet.core import importing
+from wallet.core.records import library, pipeline
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
+
+DATA = Path(__file__).resolve().parents[2] / "data" / "fhir"
 
 
 def rows(view) -> list[dict]:
@@ -65,7 +70,7 @@ def test_cancel_keeps_nothing(qtbot, wallet, open_window, tmp_path, shown_errors
     cancelled = []
 
     def cancel_when_uploading(stage, done, total):
-        view.progress.update(stage, done, total)
+        view.progress.report(stage, done, total)
         if stage == "upload" and not cancelled:
             cancelled.append(True)
             assert view.progress.isVisible() and view.progress.cancel_button.isEnabled()
@@ -76,20 +81,20 @@ def test_cancel_keeps_nothing(qtbot, wallet, open_window, tmp_path, shown_errors
     qtbot.waitUntil(lambda: view._import_op is None, timeout=TIMEOUT_MS)
     wait_quiet(qtbot)
     assert cancelled and shown_errors == []  # a cancellation shows no error
-    assert rows(view) == [] and records.list_records(wallet) == [] and "cancelled" in view.status.text()
+    assert rows(view) == [] and library.list_records(wallet) == [] and "cancelled" in view.status.text()
 
 
 def test_failed_upload_shows_encrypted_then_resumes(qtbot, wallet, open_window, tmp_path, shown_errors,
                                                      monkeypatch):
     from ledger_client.errors import NodeUnavailable
 
-    real = records.seal_and_upload
+    real = pipeline.seal_and_upload
 
     def node_lost_at_the_end(*args, **kwargs):
         sealed, _error = real(*args, **kwargs)
         return sealed, NodeUnavailable()
 
-    monkeypatch.setattr(records, "seal_and_upload", node_lost_at_the_end)
+    monkeypatch.setattr(pipeline, "seal_and_upload", node_lost_at_the_end)
     window = open_window(wallet)
     view = window.views["records"]
     view.import_files([write_pdf(tmp_path / "scan.pdf")])
@@ -106,7 +111,7 @@ def test_failed_upload_shows_encrypted_then_resumes(qtbot, wallet, open_window, 
 
 def test_open_decrypted_copy_in_private_folder(qtbot, wallet, open_window, dialogs, tmp_path):
     source = write_pdf(tmp_path / "report.pdf")
-    records.import_file(wallet, source)
+    importing.import_file(wallet, source)
     window = open_window(wallet)
     view = window.views["records"]
     qtbot.waitUntil(lambda: len(rows(view)) == 1, timeout=TIMEOUT_MS)
@@ -124,7 +129,7 @@ def test_open_decrypted_copy_in_private_folder(qtbot, wallet, open_window, dialo
 
 
 def test_delete_asks_first_and_explains(qtbot, wallet, open_window, dialogs, tmp_path):
-    records.import_file(wallet, write_pdf(tmp_path / "old.pdf"))
+    importing.import_file(wallet, write_pdf(tmp_path / "old.pdf"))
     window = open_window(wallet)
     view = window.views["records"]
     qtbot.waitUntil(lambda: len(rows(view)) == 1, timeout=TIMEOUT_MS)
@@ -133,13 +138,13 @@ def test_delete_asks_first_and_explains(qtbot, wallet, open_window, dialogs, tmp
     view.delete_button.click()
     wait_quiet(qtbot)
     assert len(rows(view)) == 1
-    title, text, informative = dialogs.confirmed[0]
+    _title, text, informative = dialogs.confirmed[0]
     assert "“old”" in text and "crypto-shredding" in informative and "cannot be undone" in informative
     select_first(view)
     dialogs.confirm_answers.append(True)
     view.delete_button.click()
     qtbot.waitUntil(lambda: rows(view) == [], timeout=TIMEOUT_MS)
-    assert records.list_records(wallet) == []
+    assert library.list_records(wallet) == []
 
 
 def test_event_loop_keeps_serving_during_a_large_upload(qtbot, wallet, open_window, tmp_path):
@@ -159,8 +164,32 @@ def test_event_loop_keeps_serving_during_a_large_upload(qtbot, wallet, open_wind
     timer.stop()
     wait_quiet(qtbot)
     assert status_texts(view) == ["Anchored"]
-    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
     # the loop ran all along (ticks keep coming), whatever the machine's load
     assert len(ticks) >= 5, (len(ticks), elapsed)
     # a loop blocked by the upload would show one gap as long as the upload itself
     assert max(gaps) < min(0.5, 0.5 * elapsed), (max(gaps), elapsed)
+
+
+def test_a_fhir_bundle_imports_as_the_command_line_does(qtbot, wallet, open_window, dialogs, tmp_path, shown_errors):
+    """A Bundle with invalid entries is kept whole, its problems reported: not refused (the
+    window used to refuse it and suggest a Bundle import it could not do)."""
+    source = DATA / "invalid_entries.json"
+    cli_way = importing.import_file(wallet, source)  # what `medwallet import FILE` does by default
+    assert cli_way.is_bundle and not cli_way.split and len(cli_way.problems) == 6
+    window = open_window(wallet)
+    view = window.views["records"]
+    copy = tmp_path / "portal-export.json"
+    copy.write_bytes(source.read_bytes())
+    dialogs.files.append([copy])
+    view.import_button.click()
+    qtbot.waitUntil(lambda: len(rows(view)) == 2 and view._import_op is None, timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    assert shown_errors == []
+    imported = next(r for r in rows(view) if r["filename"] == "portal-export.json")
+    assert imported["fhir_type"] == "Bundle" and imported["status"] == "anchored"
+    assert imported["title"] == next(r for r in rows(view) if r["record"] == cli_way.record)["title"]
+    assert "FHIR bundle of 10 entries" in view.status.text() and "6 invalid entries" in view.status.text()
+    assert status_texts(view) == ["Anchored", "Anchored"]
+    library.export_record(wallet, imported["record"], tmp_path / "back.json")
+    assert (tmp_path / "back.json").read_bytes() == source.read_bytes()  # byte for byte, invalid entries too

@@ -24,17 +24,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ledger_client.client import LedgerClient
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import LedgerError
 
-from .. import audit
+from ..audit import trail
 from ..wallet import VAULT_PSEUDONYM, Wallet
 from .bundle_export import collection_bundle, write_json
-from .codes import (AUDIT_ENTITY_TYPE, AUDIT_EVENT_TYPE, BALP_PATIENT_READ, DCM, NETWORK_TYPE_URI, OBJECT_ROLE,
-                    PARTICIPATION, RESOURCE_TYPES, RESTFUL_INTERACTION, SOURCE_TYPE, SYS_INSTITUTION, SYS_LEDGER_TX,
-                    SYS_NETWORK, SYS_NODE, SYS_PSEUDONYM, SYS_RECORD, instant, ledger_anchor, purpose_coding, ref)
+from .codes import (
+    AUDIT_ENTITY_TYPE,
+    AUDIT_EVENT_TYPE,
+    BALP_PATIENT_READ,
+    DCM,
+    NETWORK_TYPE_URI,
+    OBJECT_ROLE,
+    PARTICIPATION,
+    RESOURCE_TYPES,
+    RESTFUL_INTERACTION,
+    SOURCE_TYPE,
+    SYS_INSTITUTION,
+    SYS_LEDGER_TX,
+    SYS_NETWORK,
+    SYS_NODE,
+    SYS_PSEUDONYM,
+    SYS_RECORD,
+    instant,
+    ledger_anchor,
+    purpose_coding,
+    ref,
+)
 from .validate import require_valid
 
 SERVER_SIDE_REASONS = {"blob_unavailable"}
@@ -78,30 +98,31 @@ def node_urls(urls: list[str]) -> dict[str, str]:
     return found
 
 
-def _coding(system: str, code: str, display: str) -> dict:
+def _coding(system: str, code: str, display: str) -> dict[str, Any]:
     return {"system": system, "code": code, "display": display}
 
 
-def _requester(ctx: _Context, event: dict) -> dict:
+def _requester(ctx: _Context, event: dict[str, Any]) -> dict[str, Any]:
     key = event["requester"]
     if key in ctx.own:
         return ref(SYS_PSEUDONYM, key, "Patient")
     return ref(SYS_INSTITUTION, key, "Organization", event.get("requester_name") or None)
 
 
-def _owner(ctx: _Context, event: dict) -> str:
+def _owner(ctx: _Context, event: dict[str, Any]) -> str:
     index = ctx.owners.get(event["record"], ctx.owners.get(event.get("consent") or "", VAULT_PSEUDONYM))
     return ctx.publics.get(index) or ctx.publics.get(VAULT_PSEUDONYM, "")
 
 
-def _outcome(event: dict) -> str:
+def _outcome(event: dict[str, Any]) -> str:
     if event["kind"] == "access":
         return "0"
     return "8" if event["reason"] in SERVER_SIDE_REASONS else "4"
 
 
-def audit_event_resource(ctx: _Context, event: dict, node: str | None = None, block_hash: str | None = None) -> dict:
-    """One stored access or refusal event (a row of :func:`audit.events`) as a BALP AuditEvent."""
+def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None = None,
+                         block_hash: str | None = None) -> dict[str, Any]:
+    """One stored access or refusal event (a row of :func:`trail.events`) as a BALP AuditEvent."""
     tx_type = "access_event" if event["kind"] == "access" else "refusal_event"
     network_urn = f"urn:medwallet:{ctx.chain_id}"
     node_ref = ref(SYS_NODE, node, "Device", "Medwallet ledger node") if node else \
@@ -113,7 +134,7 @@ def audit_event_resource(ctx: _Context, event: dict, node: str | None = None, bl
             "requestor": True, "purposeOfUse": [{"coding": [purpose_coding(event["purpose"])]}]}
     if event.get("consent"):
         user["policy"] = [f"urn:medwallet:{ctx.chain_id}:tx:{event['consent']}"]
-    doc: dict = {
+    doc: dict[str, Any] = {
         "resourceType": "AuditEvent", "id": event["tx"],
         "extension": [ledger_anchor(ctx.chain_id, event["tx"], tx_type, event["height"], block_hash)],
         "type": _coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation"),
@@ -138,8 +159,9 @@ def audit_event_resource(ctx: _Context, event: dict, node: str | None = None, bl
     return require_valid(doc)
 
 
-def _entities(ctx: _Context, event: dict) -> list[dict]:
-    data = {"what": ref(SYS_RECORD, event["record"]), "type": _coding(AUDIT_ENTITY_TYPE, "2", "System Object"),
+def _entities(ctx: _Context, event: dict[str, Any]) -> list[dict[str, Any]]:
+    data: dict[str, Any] = {"what": ref(SYS_RECORD, event["record"]),
+                            "type": _coding(AUDIT_ENTITY_TYPE, "2", "System Object"),
             "role": _coding(OBJECT_ROLE, "4", "Domain Resource")}
     original = event.get("original_record")
     if original and original != event["record"]:
@@ -154,17 +176,17 @@ def _entities(ctx: _Context, event: dict) -> list[dict]:
 
 
 def export_audit(wallet: Wallet, *, prove: bool = True, refresh: bool = True, record: str | None = None,
-                 outcome: str | None = None, bundle_type: str = "collection") -> dict:
-    """The verified access log (filtered like :func:`audit.events`) as one Bundle of AuditEvents.
+                 outcome: str | None = None, bundle_type: str = "collection") -> dict[str, Any]:
+    """The verified access log (filtered like :func:`trail.events`) as one Bundle of AuditEvents.
 
     ``refresh`` fetches and verifies new events first; ``prove`` re-proves each event to
     name the node that recorded it and its block hash (one request per event).
     """
     if refresh:
-        audit.refresh(wallet)
+        trail.refresh(wallet)
     ctx = _context(wallet, prove)
     resources = []
-    for event in audit.events(wallet, record=record, outcome=outcome):
+    for event in trail.events(wallet, record=record, outcome=outcome):
         node = block_hash = None
         if prove:
             proven = wallet.network.light.prove(event["tx"])
@@ -173,6 +195,6 @@ def export_audit(wallet: Wallet, *, prove: bool = True, refresh: bool = True, re
     return collection_bundle(resources, bundle_type)
 
 
-def write_audit(wallet: Wallet, dst: Path, **kwargs) -> Path:
+def write_audit(wallet: Wallet, dst: Path, **kwargs: Any) -> Path:
     """:func:`export_audit` into a file (atomic, 0600)."""
     return write_json(export_audit(wallet, **kwargs), dst)

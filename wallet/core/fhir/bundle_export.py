@@ -17,17 +17,18 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-from decimal import Decimal
 import time
 import uuid
+from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Any
 
 from ..atomic_file import atomic_output, atomic_write
-from ..records import Cancel, Progress, export_record, list_records
+from ..records.library import Cancel, Progress, export_record, list_records
 from ..wallet import Wallet
-from .codes import SYS_RECORD, identifier, instant
 from .bundle_reader import check_bundle_doc
+from .codes import SYS_RECORD, identifier, instant
 from .validate import require_valid, resource_problems
 
 
@@ -36,7 +37,8 @@ def entry_url(seed: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'urn:medwallet:' + seed)}"
 
 
-def collection_bundle(resources: Iterable[dict], bundle_type: str = "collection", now: int | None = None) -> dict:
+def collection_bundle(resources: Iterable[dict[str, Any]], bundle_type: str = "collection",
+                      now: int | None = None) -> dict[str, Any]:
     """A Bundle of generated resources (validated), each with a stable fullUrl."""
     if bundle_type not in ("collection", "searchset"):
         raise ValueError("bundle_type must be collection or searchset")
@@ -47,7 +49,7 @@ def collection_bundle(resources: Iterable[dict], bundle_type: str = "collection"
         if bundle_type == "searchset":
             entry["search"] = {"mode": "match"}
         entries.append(entry)
-    bundle = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "meta": {"lastUpdated": stamp},
+    bundle: dict[str, Any] = {"resourceType": "Bundle", "id": str(uuid.uuid4()), "meta": {"lastUpdated": stamp},
               "type": bundle_type, "timestamp": stamp}
     if bundle_type == "searchset":
         bundle["total"] = len(entries)
@@ -56,7 +58,7 @@ def collection_bundle(resources: Iterable[dict], bundle_type: str = "collection"
     return require_valid(bundle)
 
 
-def write_json(doc: dict, dst: Path) -> Path:
+def write_json(doc: dict[str, Any], dst: Path) -> Path:
     """Write a FHIR JSON document atomically (0600: it may hold health data)."""
     atomic_write(dst, (json.dumps(doc, indent=2, ensure_ascii=False) + "\n").encode("utf-8"))
     return Path(dst)
@@ -99,7 +101,7 @@ def export_records(wallet: Wallet, records: list[str] | None, dst: Path, *, prog
     return len(entries)
 
 
-def _decrypt(wallet: Wallet, record: str, cancel: Cancel | None) -> tuple[str, dict, bytes]:
+def _decrypt(wallet: Wallet, record: str, cancel: Cancel | None) -> tuple[str, dict[str, Any], bytes]:
     staging = wallet.tmp_path(f"fhir-export-{record}")
     try:
         meta = export_record(wallet, record, staging, cancel=cancel)
@@ -108,15 +110,15 @@ def _decrypt(wallet: Wallet, record: str, cancel: Cancel | None) -> tuple[str, d
         staging.unlink(missing_ok=True)
 
 
-def _ordered(items: list[tuple[str, dict, bytes]]) -> list[tuple[str, dict, bytes]]:
+def _ordered(items: list[tuple[str, dict[str, Any], bytes]]) -> list[tuple[str, dict[str, Any], bytes]]:
     """Entries of one source Bundle in their original order, then by date."""
-    def key(item):
+    def key(item: tuple[str, dict[str, Any], bytes]) -> tuple[str, int, str, str]:
         meta = item[1]
         return (meta.get("bundle_sha256") or "~", meta.get("bundle_entry", 0), meta.get("record_date") or "", item[0])
     return sorted(items, key=key)
 
 
-def _entry(record: str, meta: dict, content: bytes) -> tuple[str, bytes]:
+def _entry(record: str, meta: dict[str, Any], content: bytes) -> tuple[str, bytes]:
     if meta.get("media_type") == "application/fhir+json" and _valid_json(content):
         return meta.get("full_url") or entry_url(record), content.strip()
     doc = require_valid(document_reference(record, meta, content))
@@ -134,7 +136,7 @@ def _valid_json(content: bytes) -> bool:
                 else check_bundle_doc(doc))
 
 
-def document_reference(record: str, meta: dict, content: bytes) -> dict:
+def document_reference(record: str, meta: dict[str, Any], content: bytes) -> dict[str, Any]:
     """A non-FHIR record as an R4 DocumentReference with the file inline."""
     attachment = {"contentType": meta.get("media_type") or "application/octet-stream",
                   "data": base64.b64encode(content).decode("ascii"), "size": len(content),

@@ -1,4 +1,4 @@
-"""Importing a FHIR R4 Bundle: as one record, or one record per resource.
+"""Planning the import of a FHIR R4 Bundle: as one record, or one record per resource.
 
 What patient portals and EHRs export — ``collection``, ``searchset``, ``transaction``,
 ``document`` Bundles, from a few entries to thousands — is read once, every entry is
@@ -12,7 +12,9 @@ validated on its own (:mod:`.validate`), and the patient chooses:
   attachment cannot be decoded is left out whole (never half an entry).
 * **whole**: one record holding the file byte for byte; invalid entries are reported.
 
-Storing goes through :mod:`.record_batch` (batched upload and anchoring).
+This module plans (:func:`plan_bundle`); :mod:`wallet.core.importing` decides when a file
+is imported as a Bundle and stores the plan through the record pipeline
+(:func:`wallet.core.records.pipeline.store_records`, batched upload and anchoring).
 """
 
 from __future__ import annotations
@@ -22,36 +24,31 @@ import binascii
 import hashlib
 import mimetypes
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..file_kinds import MAX_FHIR_JSON_BYTES, clinical_date
-from ..records import Cancel, ImportResult, Progress, import_file
-from ..wallet import Wallet
+from ..records.pipeline import PlannedRecord
 from .bundle_reader import Entry, ParsedBundle, check_entries, read_bundle
-from .describe import bundle_index, concept_text, subject_text, title_for
-from .record_batch import PlannedRecord, blob_limit, store_records
+from .describe import bundle_index, clinical_date, concept_text, subject_text, title_for
 from .validate import Problem
 
 FHIR_JSON = "application/fhir+json"
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass
-class BundleImport:
-    """What an import did: the records stored, and the entries left out and why."""
+class BundlePlan:
+    """A Bundle read and checked: the records to store, and the entries left out and why."""
 
     bundle_type: str
     entries: int
     split: bool
-    records: list[ImportResult] = field(default_factory=list)
+    planned: list[PlannedRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # invalid entries
     skipped: list[Problem] = field(default_factory=list)  # entries with nothing to import
-
-    def to_json(self) -> dict:
-        return {"bundle_type": self.bundle_type, "entries": self.entries, "split": self.split,
-                "records": [r.__dict__ for r in self.records],
-                "problems": [p.__dict__ for p in self.problems], "skipped": [p.__dict__ for p in self.skipped]}
 
 
 def is_bundle(path: Path) -> bool:
@@ -65,13 +62,10 @@ def is_bundle(path: Path) -> bool:
         re.search(rb'"resourceType"\s*:\s*"Bundle"', head) is not None
 
 
-def import_bundle(wallet: Wallet, path: Path, *, split: bool = True, title: str | None = None,
-                  progress: Progress | None = None, cancel: Cancel | None = None) -> BundleImport:
-    """Validate a Bundle file and store it whole or split into one record per resource."""
+def plan_bundle(path: Path, *, split: bool, title: str | None, limit: int,
+                progress: Progress | None = None) -> BundlePlan:
+    """Read and validate a Bundle file; plan it whole or one record per resource (at most ``limit`` bytes each)."""
     path = Path(path)
-    if not split and path.stat().st_size > MAX_FHIR_JSON_BYTES:
-        result = import_file(wallet, path, title=title, progress=progress, cancel=cancel)
-        return BundleImport("", 0, False, [result])
     if progress:
         progress("read", 0, 1)
     bundle = read_bundle(path)
@@ -79,12 +73,11 @@ def import_bundle(wallet: Wallet, path: Path, *, split: bool = True, title: str 
         progress("read", 1, 1)
     valid, problems, skipped = check_entries(bundle, progress)
     if split:
-        planned, more = plan_split(bundle, valid, blob_limit(wallet))
+        planned, more = plan_split(bundle, valid, limit)
         problems = sorted(problems + more, key=lambda p: _entry_number(p.path))
     else:
         planned = [plan_whole(path, bundle, valid, title)]
-    stored = store_records(wallet, planned, progress=progress, cancel=cancel) if planned else []
-    return BundleImport(bundle.type, len(bundle.entries), split, stored, problems, skipped)
+    return BundlePlan(bundle.type, len(bundle.entries), split, planned, problems, skipped)
 
 
 def _entry_number(path: str) -> int:
@@ -131,7 +124,7 @@ def plan_split(bundle: ParsedBundle, valid: list[Entry], limit: int) -> tuple[li
     return planned, problems
 
 
-def resource_meta(bundle: ParsedBundle, entry: Entry, index: dict) -> dict:
+def resource_meta(bundle: ParsedBundle, entry: Entry, index: dict[str, Any]) -> dict[str, Any]:
     resource = entry.resource
     rtype = resource["resourceType"]
     rid = resource.get("id") if isinstance(resource.get("id"), str) else None
@@ -143,7 +136,7 @@ def resource_meta(bundle: ParsedBundle, entry: Entry, index: dict) -> dict:
 
 # --- inline attachments -----------------------------------------------------------
 
-def _attachment_slots(resource: dict) -> list[tuple[str, dict]]:
+def _attachment_slots(resource: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     rtype = resource.get("resourceType")
     slots: list[tuple[str, object]] = []
     if rtype == "DocumentReference":
@@ -158,7 +151,7 @@ def _attachment_slots(resource: dict) -> list[tuple[str, dict]]:
     return [(where, a) for where, a in slots if isinstance(a, dict) and isinstance(a.get("data"), str)]
 
 
-def inline_attachments(entry: Entry) -> list[tuple[str, dict, bytes]]:
+def inline_attachments(entry: Entry) -> list[tuple[str, dict[str, Any], bytes]]:
     """Each inline attachment of an entry's resource, decoded; ValueError if one is damaged.
 
     R4's ``Attachment.hash`` is the SHA-1 of the data: when present (20 bytes) it is checked.
@@ -176,7 +169,7 @@ def inline_attachments(entry: Entry) -> list[tuple[str, dict, bytes]]:
     return found
 
 
-def _sha1(value) -> bytes | None:
+def _sha1(value: object) -> bytes | None:
     if not isinstance(value, str):
         return None
     try:
@@ -198,7 +191,8 @@ def media_category(media_type: str) -> str:
     return "document"
 
 
-def attachment_meta(entry: Entry, where: str, attachment: dict, data: bytes, index: dict) -> dict:
+def attachment_meta(entry: Entry, where: str, attachment: dict[str, Any], data: bytes,
+                    index: dict[str, Any]) -> dict[str, Any]:
     resource = entry.resource
     media_type = attachment.get("contentType") if isinstance(attachment.get("contentType"), str) else None
     media_type = media_type or "application/octet-stream"

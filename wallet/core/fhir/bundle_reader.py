@@ -13,15 +13,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from json.decoder import scanstring
+from json.decoder import scanstring  # type: ignore[attr-defined]  # CPython's (C) string scanner; typeshed omits it
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import UnreadableFile
-from ..file_kinds import MAX_FHIR_JSON_BYTES, InvalidFhir
-from .validate import Problem, resource_problems
+from .validate import MAX_FHIR_JSON_BYTES, InvalidFhir, Problem, element_path, resource_problems
+
+if TYPE_CHECKING:  # pydantic loads with the FHIR models, on first use
+    from pydantic import ValidationError
 
 _WS = re.compile(r"[ \t\n\r]*")
 BUNDLE_TYPES = ("document", "message", "transaction", "transaction-response", "batch", "batch-response",
@@ -43,9 +46,9 @@ class Entry:
     resource: Any  # a dict once checked; None when the entry has no resource
     raw: bytes | None
     full_url: str | None = None
-    request: dict | None = None
+    request: dict[str, Any] | None = None
     search_mode: str | None = None
-    shell: dict = field(default_factory=dict)  # the entry without its resource
+    shell: dict[str, Any] = field(default_factory=dict)  # the entry without its resource
     malformed: bool = False  # the entry is not a JSON object
 
     @property
@@ -57,7 +60,7 @@ class Entry:
 class ParsedBundle:
     """A Bundle file: its top level (without entries), its entries, hash and size."""
 
-    shell: dict
+    shell: dict[str, Any]
     entries: list[Entry]
     sha256: str
     size: int
@@ -70,7 +73,9 @@ class ParsedBundle:
 # --- the walker ---------------------------------------------------------------------
 
 def _ws(text: str, i: int) -> int:
-    return _WS.match(text, i).end()  # type: ignore[union-attr]
+    match = _WS.match(text, i)
+    assert match is not None  # whitespace* matches anywhere, if only the empty string
+    return match.end()
 
 
 def _value(text: str, i: int) -> tuple[Any, int]:
@@ -78,11 +83,11 @@ def _value(text: str, i: int) -> tuple[Any, int]:
 
 
 def _object(text: str, i: int, member: Callable[[str, str, int], tuple[Any, int]] | None = None
-            ) -> tuple[dict, dict[str, tuple[int, int]], int]:
+            ) -> tuple[dict[str, Any], dict[str, tuple[int, int]], int]:
     """Parse the object at ``text[i]``; returns it, each member's value span, and the end."""
     if text[i] != "{":
         raise ValueError(f"expected an object at character {i}")
-    out: dict = {}
+    out: dict[str, Any] = {}
     spans: dict[str, tuple[int, int]] = {}
     i = _ws(text, i + 1)
     if text[i] == "}":
@@ -106,11 +111,11 @@ def _object(text: str, i: int, member: Callable[[str, str, int], tuple[Any, int]
             raise ValueError(f"expected ',' or '}}' at character {i}")
 
 
-def _entries(text: str, i: int, found: list) -> tuple[list, int]:
+def _entries(text: str, i: int, found: list[Any]) -> tuple[list[Any], int]:
     """Parse the ``entry`` array, noting each element's resource span into ``found``."""
     if text[i] != "[":
         return _value(text, i)
-    items: list = []
+    items: list[Any] = []
     i = _ws(text, i + 1)
     if text[i] == "]":
         return items, i + 1
@@ -131,9 +136,9 @@ def _entries(text: str, i: int, found: list) -> tuple[list, int]:
             raise ValueError(f"expected ',' or ']' at character {i}")
 
 
-def parse_bundle_text(text: str) -> tuple[dict, list[tuple[Any, tuple[int, int] | None]]]:
+def parse_bundle_text(text: str) -> tuple[dict[str, Any], list[tuple[Any, tuple[int, int] | None]]]:
     """The whole document, and each entry element with its resource's span in ``text``."""
-    found: list = []
+    found: list[Any] = []
 
     def member(key: str, text: str, i: int) -> tuple[Any, int]:
         return _entries(text, i, found) if key == "entry" else _value(text, i)
@@ -197,14 +202,14 @@ def _entry(index: int, item: Any, span: tuple[int, int] | None, text: str) -> En
         return Entry(index, None, None, malformed=True)
     resource = item.get("resource")
     raw = text[span[0]:span[1]].encode("utf-8") if span and isinstance(resource, dict) else None
-    search = item.get("search") if isinstance(item.get("search"), dict) else {}
+    search: dict[str, Any] = item["search"] if isinstance(item.get("search"), dict) else {}
     return Entry(index, resource, raw,
                  full_url=item.get("fullUrl") if isinstance(item.get("fullUrl"), str) else None,
                  request=item.get("request") if isinstance(item.get("request"), dict) else None,
                  search_mode=search.get("mode"), shell={k: v for k, v in item.items() if k != "resource"})
 
 
-def shell_problems(shell: dict, entries: Any) -> list[Problem]:
+def shell_problems(shell: dict[str, Any], entries: Any) -> list[Problem]:
     """Problems of the Bundle itself (not of its entries' resources)."""
     if not isinstance(entries, list):
         return [Problem("Bundle.entry", "must be a list")]
@@ -230,9 +235,7 @@ def entry_problems(entry: Entry) -> list[str]:
     return resource_problems(entry.resource)
 
 
-def _short(exc) -> str:
-    from .validate import element_path
-
+def _short(exc: ValidationError) -> str:
     err = exc.errors(include_url=False, include_input=False)[0]
     return element_path("", err["loc"]) + ": " + " ".join(err["msg"].removeprefix("Value error, ").split())[:200]
 
@@ -264,7 +267,7 @@ def check_entries(bundle: ParsedBundle, progress: Callable[[str, int, int], None
     return valid, invalid, skipped
 
 
-def check_bundle_doc(doc: dict) -> list[Problem]:
+def check_bundle_doc(doc: dict[str, Any]) -> list[Problem]:
     """Every problem of an already parsed Bundle (shell and entries)."""
     entries = doc.get("entry", [])
     problems = shell_problems({k: v for k, v in doc.items() if k != "entry"}, entries)

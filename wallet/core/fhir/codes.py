@@ -7,7 +7,8 @@ one is published. Everything else is the published FHIR R4 / IHE vocabulary.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
+from typing import Any
 
 # --- Medwallet's own systems -------------------------------------------------------
 SYS_RECORD = "urn:medwallet:record-sha256"  # value: hex SHA-256 of the record's ciphertext
@@ -49,19 +50,19 @@ PURPOSE_OF_USE = {
 }
 
 
-def purpose_coding(purpose: str) -> dict:
+def purpose_coding(purpose: str) -> dict[str, Any]:
     """The v3-ActReason coding of a ledger purpose."""
     code, display = PURPOSE_OF_USE[purpose]
     return {"system": ACT_REASON, "code": code, "display": display}
 
 
-def identifier(system: str, value: str) -> dict:
+def identifier(system: str, value: str) -> dict[str, Any]:
     return {"system": system, "value": value}
 
 
-def ref(system: str, value: str, rtype: str | None = None, display: str | None = None) -> dict:
+def ref(system: str, value: str, rtype: str | None = None, display: str | None = None) -> dict[str, Any]:
     """A logical Reference (by identifier): the exports point at ledger facts, not servers."""
-    out: dict = {"identifier": identifier(system, value)}
+    out: dict[str, Any] = {"identifier": identifier(system, value)}
     if rtype:
         out["type"] = rtype
     if display:
@@ -75,10 +76,10 @@ def tx_urn(chain_id: str, tx_id: str) -> str:
 
 
 def ledger_anchor(chain_id: str, tx_id: str, tx_type: str, height: int | None,
-                  block_hash: str | None = None) -> dict:
+                  block_hash: str | None = None) -> dict[str, Any]:
     """The extension that lets anyone check a resource against the ledger: network,
     transaction id and type, and the block it was committed in."""
-    parts = [{"url": "chain", "valueString": chain_id}, {"url": "tx", "valueString": tx_id},
+    parts: list[dict[str, Any]] = [{"url": "chain", "valueString": chain_id}, {"url": "tx", "valueString": tx_id},
              {"url": "type", "valueCode": tx_type}]
     if height is not None:
         parts.append({"url": "height", "valueUnsignedInt": height})
@@ -89,4 +90,4 @@ def ledger_anchor(chain_id: str, tx_id: str, tx_type: str, height: int | None,
 
 def instant(ts: int | float) -> str:
     """A FHIR instant (UTC, seconds)."""
-    return datetime.fromtimestamp(int(ts), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(int(ts), UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -24,14 +24,29 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ledger_client.errors import NotFound
 
-from ..sharing import list_grants
+from ..consent.grants import list_grants
 from ..wallet import Wallet
 from .bundle_export import collection_bundle, write_json
-from .codes import (CONSENT_SCOPE, LOINC, PARTICIPATION, PCF_PROFILE, SYS_INSTITUTION, SYS_LEDGER_TX, SYS_NETWORK,
-                    SYS_PSEUDONYM, SYS_RECORD, identifier, instant, ledger_anchor, purpose_coding, ref)
+from .codes import (
+    CONSENT_SCOPE,
+    LOINC,
+    PARTICIPATION,
+    PCF_PROFILE,
+    SYS_INSTITUTION,
+    SYS_LEDGER_TX,
+    SYS_NETWORK,
+    SYS_PSEUDONYM,
+    SYS_RECORD,
+    identifier,
+    instant,
+    ledger_anchor,
+    purpose_coding,
+    ref,
+)
 from .validate import require_valid
 
 
@@ -53,7 +68,7 @@ def policy_uri(chain_id: str) -> str:
     return f"urn:medwallet:{chain_id}:consent-contract"
 
 
-def ledger_facts(wallet: Wallet, grant: dict, prove: bool = True) -> LedgerFacts:
+def ledger_facts(wallet: Wallet, grant: dict[str, Any], prove: bool = True) -> LedgerFacts:
     """The grant as the ledger has it: proven transaction, block, revocation."""
     if not prove:
         return _local_facts(wallet, grant)
@@ -70,7 +85,7 @@ def ledger_facts(wallet: Wallet, grant: dict, prove: bool = True) -> LedgerFacts
                        proven.block_time, revoked_tx, revoked_height)
 
 
-def _local_facts(wallet: Wallet, grant: dict) -> LedgerFacts:
+def _local_facts(wallet: Wallet, grant: dict[str, Any]) -> LedgerFacts:
     """From the wallet database alone: the copies made for the grant's pseudonym."""
     originals = grant["records"] if isinstance(grant["records"], list) else json.loads(grant["records"])
     marks = ",".join("?" * len(originals))
@@ -79,12 +94,12 @@ def _local_facts(wallet: Wallet, grant: dict) -> LedgerFacts:
     return LedgerFacts(wallet.signing_key(grant["pseudonym"]).public, sorted(r["record"] for r in rows))
 
 
-def _status(grant: dict) -> str:
+def _status(grant: dict[str, Any]) -> str:
     return "inactive" if grant.get("status") in ("revoked", "expired") or grant.get("revoked_at") else "active"
 
 
-def consent_resource(wallet: Wallet, grant: dict, facts: LedgerFacts) -> dict:
-    """One grant (a row of :func:`sharing.list_grants`) as a PCF Consent."""
+def consent_resource(wallet: Wallet, grant: dict[str, Any], facts: LedgerFacts) -> dict[str, Any]:
+    """One grant (a row of :func:`..consent.grants.list_grants`) as a PCF Consent."""
     chain_id, consent = wallet.network.chain_id, grant["consent"]
     patient = ref(SYS_PSEUDONYM, facts.signer, "Patient")
     anchors = [ledger_anchor(chain_id, consent, "grant_consent", facts.height, facts.block_hash)]
@@ -117,7 +132,7 @@ def consent_resource(wallet: Wallet, grant: dict, facts: LedgerFacts) -> dict:
 
 
 def export_consents(wallet: Wallet, *, prove: bool = True, consents: list[str] | None = None,
-                    bundle_type: str = "collection") -> dict:
+                    bundle_type: str = "collection") -> dict[str, Any]:
     """Every grant of this wallet (or those named) as a Bundle of PCF Consents.
 
     With ``prove`` (the default) each grant is proven on the ledger first, which gives
@@ -136,7 +151,7 @@ def export_consents(wallet: Wallet, *, prove: bool = True, consents: list[str] |
     return collection_bundle(resources, bundle_type)
 
 
-def write_consents(wallet: Wallet, dst: Path, **kwargs) -> Path:
+def write_consents(wallet: Wallet, dst: Path, **kwargs: Any) -> Path:
     """:func:`export_consents` into a file (atomic, 0600)."""
     return write_json(export_consents(wallet, **kwargs), dst)
 

@@ -9,12 +9,14 @@ the patient's machine (wallet database and encrypted metadata), never on the led
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
-from ..file_kinds import clinical_date
-
 MAX_TITLE = 120
+_DATE_FIELDS = ("effectiveDateTime", "issued", "date", "recordedDate", "authoredOn", "occurrenceDateTime",
+                "onsetDateTime", "performedDateTime", "created", "birthDate")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]*)?)?)?$")
 # Where each resource type keeps what it is about (first found wins).
 _SUBJECT = {
     "Observation": ("code",), "Condition": ("code",), "Procedure": ("code",), "AllergyIntolerance": ("code",),
@@ -69,7 +71,7 @@ def quantity_text(q: Any) -> str | None:
     return f"{q.get('comparator', '')}{_number(q['value'])} {unit}".strip()
 
 
-def value_text(resource: dict) -> str | None:
+def value_text(resource: dict[str, Any]) -> str | None:
     """The value of an Observation (or one component each, e.g. a blood pressure 120/80 mmHg)."""
     if isinstance(resource.get("valueQuantity"), dict):
         return quantity_text(resource["valueQuantity"])
@@ -89,7 +91,8 @@ def value_text(resource: dict) -> str | None:
     return None
 
 
-def resolve(reference: Any, index: dict[str, dict], container: dict | None = None) -> dict | None:
+def resolve(reference: Any, index: dict[str, dict[str, Any]],
+            container: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The resource a Reference points at, inside the Bundle or the container's ``contained``."""
     if not isinstance(reference, dict) or not isinstance(reference.get("reference"), str):
         return None
@@ -103,7 +106,7 @@ def resolve(reference: Any, index: dict[str, dict], container: dict | None = Non
     return index.get(tail)
 
 
-def subject_text(resource: dict, index: dict[str, dict]) -> str | None:
+def subject_text(resource: dict[str, Any], index: dict[str, dict[str, Any]]) -> str | None:
     for key in _SUBJECT.get(resource.get("resourceType", ""), ("code", "type", "name", "title")):
         value = resource.get(key)
         if key.endswith("Reference"):
@@ -117,7 +120,7 @@ def subject_text(resource: dict, index: dict[str, dict]) -> str | None:
     return None
 
 
-def title_for(resource: dict, index: dict[str, dict] | None = None) -> str:
+def title_for(resource: dict[str, Any], index: dict[str, dict[str, Any]] | None = None) -> str:
     """``<Type>: <what> <value> (<date>)``, at most 120 characters."""
     rtype = resource.get("resourceType", "Resource")
     if rtype in _PRIVATE_TYPES:
@@ -136,12 +139,30 @@ def title_for(resource: dict, index: dict[str, dict] | None = None) -> str:
     return title + suffix
 
 
-def bundle_index(resources: list[tuple[str | None, dict]]) -> dict[str, dict]:
+def bundle_index(resources: list[tuple[str | None, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """Lookup of a Bundle's resources by fullUrl and by ``Type/id``."""
-    index: dict[str, dict] = {}
+    index: dict[str, dict[str, Any]] = {}
     for full_url, resource in resources:
         if full_url:
             index[full_url] = resource
         if isinstance(resource.get("id"), str):
             index[f"{resource.get('resourceType')}/{resource['id']}"] = resource
     return index
+
+
+def clinical_date(doc: dict[str, Any]) -> str | None:
+    """The date a resource is about, from its usual date elements."""
+    for name in _DATE_FIELDS:
+        value = doc.get(name)
+        if isinstance(value, str) and _DATE.match(value):
+            return value[:10]
+    for name in ("effectivePeriod", "period", "performedPeriod"):
+        value = doc.get(name)
+        if isinstance(value, dict) and isinstance(value.get("start"), str) and _DATE.match(value["start"]):
+            start: str = value["start"]
+            return start[:10]
+    meta = doc.get("meta")
+    if isinstance(meta, dict) and isinstance(meta.get("lastUpdated"), str) and _DATE.match(meta["lastUpdated"]):
+        updated: str = meta["lastUpdated"]
+        return updated[:10]
+    return None

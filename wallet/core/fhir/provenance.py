@@ -15,6 +15,8 @@ where it came from is said beside it, in ``<name>.provenance.json``, an R4 Prove
 * two ``ledger-anchor`` extensions: the consent (grant transaction id, block height)
   and the access event (transaction id, block height, block hash). The Provenance's id
   is the access event's transaction id.
+
+The clinic desk (:meth:`wallet.core.desks.clinic.ClinicDesk.read`) writes it after each read.
 """
 
 from __future__ import annotations
@@ -22,18 +24,24 @@ from __future__ import annotations
 import json
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from ledger_client.errors import LedgerError
-
-from ..file_kinds import MAX_FHIR_JSON_BYTES
-from .bundle_export import write_json
-from .codes import (LIFECYCLE, PARTICIPATION, PROVENANCE_AGENT, SYS_INSTITUTION, SYS_NODE, SYS_PSEUDONYM, SYS_RECORD,
-                    identifier, instant, ledger_anchor, purpose_coding, ref, tx_urn)
-from .validate import require_valid
-
-if TYPE_CHECKING:
-    from ..clinic import ClinicDesk, ConsentView
+from .codes import (
+    LIFECYCLE,
+    PARTICIPATION,
+    PROVENANCE_AGENT,
+    SYS_INSTITUTION,
+    SYS_NODE,
+    SYS_PSEUDONYM,
+    SYS_RECORD,
+    identifier,
+    instant,
+    ledger_anchor,
+    purpose_coding,
+    ref,
+    tx_urn,
+)
+from .validate import MAX_FHIR_JSON_BYTES, require_valid
 
 SUFFIX = ".provenance.json"
 
@@ -59,9 +67,9 @@ def provenance_resource(*, chain_id: str, record: str, resource_type: str, resou
                         consent: str, consent_height: int | None, grantor: str, purpose: str,
                         reader: str, reader_name: str, event: str, event_height: int | None = None,
                         event_time: int | None = None, block_hash: str | None = None,
-                        node: str | None = None) -> dict:
+                        node: str | None = None) -> dict[str, Any]:
     """The Provenance of one record a clinic read under a consent."""
-    target = {"type": resource_type, "identifier": identifier(SYS_RECORD, record)}
+    target: dict[str, Any] = {"type": resource_type, "identifier": identifier(SYS_RECORD, record)}
     if resource_id:
         target["reference"] = f"{resource_type}/{resource_id}"
     when = instant(event_time if event_time is not None else time.time())
@@ -93,30 +101,3 @@ def provenance_path(path: Path) -> Path:
     """Where the Provenance of ``path`` goes: ``<stem>.provenance.json`` beside it."""
     candidate = path.with_name(path.stem + SUFFIX)
     return candidate if not candidate.exists() else path.with_name(path.name + SUFFIX)
-
-
-def write_read_provenance(desk: "ClinicDesk", view: "ConsentView", record: str, path: Path, event: str,
-                          purpose: str) -> Path | None:
-    """Write the Provenance beside a record the desk read, if the record is FHIR JSON.
-
-    The access event is proven on the desk's verified header chain for its height and
-    block; if the ledger cannot be reached for that, the Provenance is written without
-    them rather than not at all (the read itself already succeeded).
-    """
-    header = fhir_header(path)
-    if header is None:
-        return None
-    network = desk.network
-    facts: dict = {}
-    if event:
-        try:
-            proven = network.light.prove(event)
-            facts = {"event_height": proven.height, "event_time": proven.block_time,
-                     "block_hash": proven.block_hash, "node": proven.tx.signer}
-        except LedgerError:
-            pass
-    doc = provenance_resource(chain_id=network.chain_id, record=record, resource_type=header[0],
-                              resource_id=header[1], consent=view.consent, consent_height=view.height,
-                              grantor=view.grantor, purpose=purpose, reader=desk.key.public, reader_name=desk.name,
-                              event=event, **facts)
-    return write_json(doc, provenance_path(path))

@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from ..errors import WalletError
 
+if TYPE_CHECKING:  # the FHIR models (and pydantic) load on first use
+    from fhir.resources.R4B.resource import Resource
+    from pydantic import ValidationError
+
 MAX_REASONS = 3
+MAX_FHIR_JSON_BYTES = 64 * 1024 * 1024  # FHIR JSON larger than this is stored without being parsed
 _RESOURCE_TYPE = re.compile(r"^[A-Z][A-Za-z]{1,63}$")
 _ID = re.compile(r"^[A-Za-z0-9\-.]{1,64}$")
 R4_ONLY_TYPES = frozenset({
@@ -36,6 +41,12 @@ R4_ONLY_TYPES = frozenset({
 FHIR_MODELS = "fhir.resources.R4B"
 
 
+class InvalidFhir(WalletError):
+    """This file looks like FHIR JSON but is not valid FHIR. Check that it is a complete FHIR R4 export."""
+
+    code = "invalid_fhir"
+
+
 @dataclass(frozen=True)
 class Problem:
     """Why one part of a document is not valid FHIR: where (a FHIRPath-like path) and why."""
@@ -47,8 +58,8 @@ class Problem:
         return f"{self.path}: {self.reason}" if self.path else self.reason
 
 
-@lru_cache(maxsize=None)
-def model_class(resource_type: str):
+@cache
+def model_class(resource_type: str) -> type[Resource] | None:
     """The ``fhir.resources`` R4B model of a resource type, or None if it has none."""
     from fhir.resources.R4B import get_fhir_model_class
     from fhir.resources.R4B.resource import Resource
@@ -78,14 +89,14 @@ def resource_problems(doc: Any, path: str = "") -> list[str]:
     return _model_problems(cls, doc, rtype)
 
 
-def _structural(doc: dict) -> list[str]:
+def _structural(doc: dict[str, Any]) -> list[str]:
     rid = doc.get("id")
     if rid is not None and (not isinstance(rid, str) or not _ID.match(rid)):
         return ["id is not a valid FHIR id"]
     return []
 
 
-def _model_problems(cls, doc: dict, rtype: str) -> list[str]:
+def _model_problems(cls: type[Resource], doc: dict[str, Any], rtype: str) -> list[str]:
     from pydantic import ValidationError
 
     try:
@@ -98,7 +109,7 @@ def _model_problems(cls, doc: dict, rtype: str) -> list[str]:
     return []
 
 
-def _reasons(exc, rtype: str) -> list[str]:
+def _reasons(exc: ValidationError, rtype: str) -> list[str]:
     errors = exc.errors(include_url=False, include_input=False)
     reasons = [f"{element_path(rtype, err['loc'])}: {_message(err['msg'])}" for err in errors[:MAX_REASONS]]
     if len(errors) > MAX_REASONS:
@@ -106,7 +117,7 @@ def _reasons(exc, rtype: str) -> list[str]:
     return reasons
 
 
-def element_path(rtype: str, loc: tuple) -> str:
+def element_path(rtype: str, loc: tuple[Any, ...]) -> str:
     """``('identifier', 0, 'value')`` of an Observation → ``Observation.identifier[0].value``."""
     out = rtype
     for part in loc:
@@ -130,35 +141,13 @@ def _plain(kind: str, text: str) -> str:
     return " ".join(text.split())[:200] or kind
 
 
-def check_resource(doc: Any) -> None:
-    """Raise :class:`~wallet.core.file_kinds.InvalidFhir` unless ``doc`` is a valid R4 resource.
-
-    A Bundle is checked whole, every entry included, and the first problems are named
-    by path (``Bundle.entry[17].resource``).
-    """
-    from ..file_kinds import InvalidFhir
-
-    is_bundle = isinstance(doc, dict) and doc.get("resourceType") == "Bundle"
-    if is_bundle:
-        from .bundle_reader import check_bundle_doc
-
-        problems = check_bundle_doc(doc)
-    else:
-        problems = [Problem("", reason) for reason in resource_problems(doc)]
-    if problems:
-        shown = "; ".join(str(p) for p in problems[:MAX_REASONS])
-        more = f" (and {len(problems) - MAX_REASONS} more)" if len(problems) > MAX_REASONS else ""
-        hint = " Import it as a FHIR bundle to keep its valid entries." if is_bundle else ""
-        raise InvalidFhir(f"This file is not valid FHIR R4: {shown}{more}."[:600] + hint, detail=(shown + more)[:600])
-
-
 class FhirExportError(WalletError):
     """Medwallet could not build a valid FHIR export. Please report this problem."""
 
     code = "fhir_export"
 
 
-def require_valid(doc: dict) -> dict:
+def require_valid(doc: dict[str, Any]) -> dict[str, Any]:
     """``doc`` itself if it validates; :class:`FhirExportError` (a Medwallet bug) if not."""
     problems = resource_problems(doc)
     if problems:

@@ -1,0 +1,78 @@
+"""What every institution desk (clinic, issuer) has: its keys in a vault, its network,
+and its registration on the ledger. The desks add their own work on top."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Self
+
+from ledger_client.crypto import SigningKey
+from ledger_client.errors import NotFound
+
+from ..keys import sodium
+from ..keys.keystore import Keystore
+from ..keys.sodium import Argon2Limits
+from ..network import Network
+from ..settings import Settings
+
+SETTINGS_FILE = "settings.json"
+
+
+class InstitutionDesk:
+    """An institution's keys (Ed25519 to sign, X25519 to receive sealed keys) and network."""
+
+    VAULT_FILE = "institution.vault"
+    DEFAULT_KIND = "clinic"
+
+    def __init__(self, directory: Path, keystore: Keystore, settings: Settings) -> None:
+        self.dir, self.keystore, self.settings = directory, keystore, settings
+        secrets = keystore.secrets
+        self.key = SigningKey(secrets["sign_seed"])
+        self.box = sodium.box_key(secrets["box_seed"])
+        self._network: Network | None = None
+
+    @classmethod
+    def _new_keystore(cls, directory: Path, passphrase: str | None, use_keyring: bool,
+                      kdf_limits: Argon2Limits | None) -> Keystore:
+        """Fresh random institution keys in a new vault (institution keys are not derived)."""
+        directory.mkdir(parents=True, exist_ok=True)
+        return Keystore.create(directory / cls.VAULT_FILE, {"sign_seed": sodium.random_bytes(32),
+                                                            "box_seed": sodium.random_bytes(32)},
+                               passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
+
+    @classmethod
+    def _open_existing(cls, directory: Path, passphrase: str | None) -> Self:
+        return cls(directory, Keystore.open(directory / cls.VAULT_FILE, passphrase),
+                   Settings.load(directory / SETTINGS_FILE))
+
+    @property
+    def name(self) -> str:
+        return self.settings.extra.get("institution_name", "")
+
+    def close(self) -> None:
+        """Drop the network connection (the desk reconnects on demand)."""
+        if self._network is not None:
+            self._network.close()
+            self._network = None
+
+    def registration_payload(self) -> dict[str, Any]:
+        """What governance signs to register this desk's institution."""
+        return {"name": self.name, "kind": self.settings.extra.get("institution_kind", self.DEFAULT_KIND),
+                "sign_key": self.key.public, "box_key": bytes(self.box.public_key).hex()}
+
+    def register(self, governance_key: SigningKey) -> str:
+        """Register with a governance key (on a local network, where the desk holds it)."""
+        return self.network.submit(governance_key, "register_institution", self.registration_payload())
+
+    def is_registered(self) -> bool:
+        try:
+            self.network.client.institution(self.key.public)
+            return True
+        except NotFound:
+            return False
+
+    @property
+    def network(self) -> Network:
+        if self._network is None:
+            self._network = Network(self.settings.nodes, self.settings.genesis_hash or None)
+        return self._network
