@@ -43,6 +43,7 @@ class ClinicDeskView(QWidget):
         self.consent: ProvenConsent | None = None
         self.files: list[tuple[str, Path]] = []
         self.result = None  # the last read's ReadResult (what Save copies)
+        self._refused_consent: str | None = None
         self.camera = None
         self._op: Op | None = None
         layout = QVBoxLayout(self)
@@ -210,10 +211,11 @@ class ClinicDeskView(QWidget):
                              "pending": _("Not yet valid")}.get(view.status, view.status))
         self.record_count.setText(str(len(view.records)))
         self.proof.setText("✔ " + _("Verified: consent proven on ledger block {height}").format(height=view.height))
-        active = view.status == "active"
-        self.read_button.setEnabled(active)
-        self.read_button.setToolTip("" if active else _("The ledger no longer allows reads under this consent."))
-        if active:
+        # The ledger decides at each read (and records a refusal); once it has refused, Read stays off.
+        refused = self._refused_consent == view.consent
+        self.read_button.setEnabled(not refused)
+        self.read_button.setToolTip(_("The ledger refused reads under this consent.") if refused else "")
+        if not refused:
             self.read_button.setFocus()
 
     def _clear_consent(self) -> None:
@@ -284,6 +286,7 @@ class ClinicDeskView(QWidget):
             return
         if isinstance(exc, ReadRefused):
             text += " " + _("The refusal is recorded on the ledger and the patient sees it.")
+            self._refused_consent = self.consent.consent if self.consent is not None else None
             self._recheck_consent()
         self.problem.setText(text)
         self.problem.show()

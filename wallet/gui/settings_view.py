@@ -34,7 +34,7 @@ def keystore_summary(wallet) -> dict[str, str]:
     store = wallet.keystore
     backend = Keystore.backend_name() if store.uses_keyring else "none"
     kept = _("System keyring ({backend})").format(backend=backend) if store.uses_keyring else \
-        _("A key file locked by your passphrase")
+        _("Passphrase-encrypted key file")
     return {"kept": kept, "spare": _("set") if store.has_passphrase else _("not set"),
             "unlocked_by": {"keyring": _("the system keyring"), "passphrase": _("the passphrase"),
                             "created": _("(created in this session)")}.get(store.unlocked_by, store.unlocked_by)}
