@@ -9,7 +9,7 @@ import re
 import sys
 import time
 
-log = open(sys.argv[1], "a", encoding="utf-8")
+log = open(sys.argv[1], "a", encoding="utf-8")  # noqa: SIM115 (kept open for the whole stream)
 tty = sys.stdout.isatty()
 seen = 0
 last = 0.0
@@ -28,8 +28,8 @@ for line in sys.stdin:
             last = now
     elif line.startswith("Installing collected packages:"):
         count = len(line.split(":", 1)[1].split(","))
-        print(("\r" if tty else "") + f"  installing {count} packages (the largest, Qt, take a minute)…".ljust(72),
-              flush=True)
+        note = " (the largest, Qt, take a minute)" if count > 10 else ""
+        print(("\r" if tty else "") + f"  installing {count} packages{note}…".ljust(72), flush=True)
         phase = "installing"
     elif line.startswith("Successfully installed"):
         print(f"  installed {len(line.split()) - 2} packages.", flush=True)

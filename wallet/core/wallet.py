@@ -156,9 +156,13 @@ class Wallet:
         return self.set_network(nodes)
 
     def _embedded_address(self, nodes: list[str]) -> bool:
-        """Loopback addresses typed for a wallet already on the embedded network mean that network."""
-        loopback = all(urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") for url in nodes)
-        return loopback and self.settings.local_node
+        """The embedded node's own address, typed for a wallet on the embedded network, means that
+        network (so the next start still serves it, wherever its port goes)."""
+        if not self.settings.local_node or not self.settings.local_node_url:
+            return False
+        own = urlsplit(self.settings.local_node_url).port
+        return all(urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") and urlsplit(url).port == own
+                   for url in nodes)
 
     def _replace_network(self, network: Network) -> None:
         if self._network is not None and self._network is not network:

@@ -134,7 +134,8 @@ class CameraDialog(QDialog):
         buttons.rejected.connect(self.reject)
         name_standard_buttons(buttons)
         layout.addWidget(buttons)
-        problem = multimedia_missing() if source is None else source.problem()
+        problem = (multimedia_missing() or _("Camera scanning needs Qt Multimedia (the PySide6-Addons package), "
+                                             "which is not installed here.")) if source is None else source.problem()
         if problem:
             self.preview.setText(_("No camera"))
             self.message.setText(problem)

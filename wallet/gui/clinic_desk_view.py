@@ -7,6 +7,7 @@ then shows what the ledger says of the consent now (Read stays off unless it is 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
@@ -44,7 +45,7 @@ class ClinicDeskView(QWidget):
         self.files: list[tuple[str, Path]] = []
         self.result = None  # the last read's ReadResult (what Save copies)
         self._refused_consent: str | None = None
-        self.camera = None
+        self.camera: Any = None  # the camera dialog while open
         self._op: Op | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()

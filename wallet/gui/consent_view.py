@@ -65,7 +65,7 @@ class ConsentView(WalletView):
         self.model = GrantsModel(self)
         self.tables: dict[str, QTableView] = {}
         self.grant_dialog: GrantDialog | None = None
-        self.desk_dialog = None
+        self.desk_dialog: Any = None  # "set up a clinic desk on this computer", while open
         self.qr_dialog: QrDialog | None = None
         self._grant_op: Op | None = None
         self._build()

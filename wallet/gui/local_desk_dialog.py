@@ -58,7 +58,7 @@ class LocalDeskDialog(QDialog):
         self.create_button = self.buttons.addButton(_("&Set up the desk"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setAccessibleName(_("Set up the clinic desk"))
         self.create_button.setEnabled(False)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.set_up)
         self.buttons.rejected.connect(self.reject)
         name_standard_buttons(self.buttons)
         layout.addWidget(self.buttons)
@@ -79,7 +79,7 @@ class LocalDeskDialog(QDialog):
                           else _("The desk's keys are kept in the system keyring, like your wallet's."))
         self.create_button.setEnabled(True)
 
-    def create(self) -> None:
+    def set_up(self) -> None:
         from ..core.desks.local_desk import set_up_local_desk
         from ..core.errors import WalletError
         from ..core.onboarding import check_passphrase

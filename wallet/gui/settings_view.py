@@ -5,6 +5,8 @@ keeps the network in use; an empty list goes back to the network of this compute
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -121,7 +123,7 @@ class SettingsView(WalletView):
         row.addWidget(self.passphrase_button)
         row.addStretch(1)
         form.addRow("", row)
-        self.dialog = None
+        self.dialog: Any = None  # the protection dialog while open
         return box
 
     def _lock_group(self) -> QGroupBox:
