@@ -5,6 +5,7 @@ keeps the network in use; an empty list goes back to the network of this compute
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -91,7 +92,7 @@ class SettingsView(WalletView):
         self.apply_nodes.clicked.connect(self.save_nodes)
         row.addWidget(self.nodes, 1)
         row.addWidget(self.apply_nodes)
-        nodes_label = QLabel(_("&Node addresses:"))
+        nodes_label = QLabel(_("&Network addresses:"))
         nodes_label.setBuddy(self.nodes)
         form.addRow(nodes_label, row)
         self.node_note = QLabel()
@@ -158,7 +159,8 @@ class SettingsView(WalletView):
         wallet = self.ctx.wallet
         self._show_network()
         self.auto_lock.setValue(int(wallet.settings.auto_lock_minutes))
-        self.folder.setText(str(wallet.dir))
+        self.folder.setText(_home_relative(wallet.dir))
+        self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
         Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
 
@@ -276,3 +278,10 @@ class SettingsView(WalletView):
         Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
             lambda _r: self.auto_lock_changed.emit(minutes)).run()
 
+
+def _home_relative(path: Path) -> str:
+    """``~/...`` for a folder in the home folder (as the patient knows it), else the whole path."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
