@@ -257,16 +257,20 @@ class MainWindow(OpeningWindow):
         if wallet is None:
             self.network_label.setText(_("Locked"))
             return
-        where = _("embedded local node (on this computer)") if wallet.settings.local_node else \
-            _("{n} node(s)").format(n=len(wallet.settings.nodes))
+        local = wallet.settings.local_node
+        where = _("on this computer") if local else _("{n} node(s)").format(n=len(wallet.settings.nodes))
         text = _("Network {name} · {where}").format(name=wallet.settings.network_name or "?", where=where)
+        detail = _("The network of this computer: an embedded ledger node at {url}.").format(
+            url=wallet.settings.local_node_url or "?") if local else ", ".join(wallet.settings.nodes)
         if session.network_problem is not None:
             from .errors import user_message
 
             text += " · " + _("offline: {why}").format(why=user_message(session.network_problem) or "")
         elif self.chain_height is not None:
-            text += " · " + _("online, block {height}").format(height=self.chain_height)
+            text += " · " + _("online")
+            detail += " " + _("The ledger is at block {height}.").format(height=self.chain_height)
         self.network_label.setText(text)
+        self.network_label.setToolTip(detail)
 
     def _network_changed(self) -> None:
         """Settings changed the network: forget the old head, show and look at the new one."""

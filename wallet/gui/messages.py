@@ -23,9 +23,9 @@ def delete_record(title: str) -> tuple[str, str]:
 def imported(report: ImportReport) -> str:
     """What importing one file did, as the records view says it."""
     if not report.is_bundle:
-        return _("“{title}” is encrypted, uploaded and anchored.").format(title=report.records[0].title)
-    text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted, uploaded and "
-             "anchored.").format(name=report.path.name, entries=report.entries)
+        return _("“{title}” is encrypted and stored safely.").format(title=report.records[0].title)
+    text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted and stored "
+             "safely.").format(name=report.path.name, entries=report.entries)
     if report.problems:
         text += " " + _("{n} invalid entries are kept in the file as they are: {first}").format(
             n=len(report.problems), first=report.problems[0])
@@ -42,7 +42,7 @@ def revoke_consent(institution: str) -> tuple[str, str]:
 def phrase_intro() -> str:
     return _("These 24 words are the only way to recover your wallet if this computer is lost. Write them "
              "down on paper, in order, and keep them somewhere safe. Anyone who has them can read your "
-             "records. You can show them again later with the command 'medwallet phrase'.")
+             "records. You can show them again later from Settings.")
 
 
 def keyring_explained() -> str:
@@ -52,13 +52,13 @@ def keyring_explained() -> str:
 
 
 def passphrase_explained() -> str:
-    return _("The wallet's key file is encrypted with your passphrase (Argon2id). You will type it each time "
-             "you open Medwallet. Choose at least 8 characters; a few unrelated words are easy to remember.")
+    return _("The wallet's key file is encrypted with your passphrase. You will type it each time you open "
+             "Medwallet. Choose at least 8 characters; a few unrelated words are easy to remember.")
 
 
 def local_node_explained() -> str:
-    return _("Medwallet starts a ledger node on this computer and stops it when you quit. Choose this to try "
-             "Medwallet, or when your care network has not given you node addresses.")
+    return _("Medwallet runs a small network of its own on this computer, started when needed. Choose this to "
+             "try Medwallet, or until your care network gives you its addresses.")
 
 
 def credentials_placeholder() -> str:

@@ -149,7 +149,7 @@ class OnboardingView(QWidget):
         self.genesis_input.setPlaceholderText(_("64 characters, from your network's instructions (optional)"))
         form_box = QWidget()
         form = QFormLayout(form_box)
-        nodes_label, genesis_label = QLabel(_("Node &addresses:")), QLabel(_("&Genesis hash:"))
+        nodes_label, genesis_label = QLabel(_("Network &addresses:")), QLabel(_("&Fingerprint:"))
         nodes_label.setBuddy(self.nodes_input)
         genesis_label.setBuddy(self.genesis_input)
         form.addRow(nodes_label, self.nodes_input)
@@ -188,8 +188,11 @@ class OnboardingView(QWidget):
         self.keyring_why.hide()
         self.keyring_radio.toggled.connect(lambda _on: self._update_passphrase_note())
         self._update_passphrase_note()
+        explained = _text(messages.passphrase_explained(), "hint")
+        explained.setToolTip(_("Technically: the key file is sealed with a key that Argon2id, a deliberately slow "
+                               "function, derives from the passphrase, so that guessing it takes very long."))
         return _page(self.keyring_radio, _text(messages.keyring_explained(), "hint"), self.keyring_why,
-                     self.passphrase_radio, _text(messages.passphrase_explained(), "hint"), form_box,
+                     self.passphrase_radio, explained, form_box,
                      self.passphrase_note)
 
     def _show_page(self) -> QWidget:

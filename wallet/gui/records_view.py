@@ -45,8 +45,9 @@ def status_info(status: str) -> tuple[str, str, str]:
                       _("Encrypted on this computer, not uploaded yet. Use Resume uploads to finish.")),
         "uploaded": (_("Uploaded"), "uploaded",
                      _("Encrypted and uploaded; not yet anchored on the ledger. Use Resume uploads to finish.")),
-        "anchored": (_("Anchored"), "anchored",
-                     _("Encrypted, uploaded and anchored on the ledger: stored for good.")),
+        "anchored": (_("Stored safely"), "anchored",
+                     _("Encrypted, uploaded and anchored on the ledger (the network has recorded it): "
+                       "stored for good.")),
     }.get(status, (status, "encrypted", ""))
 
 
