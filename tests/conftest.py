@@ -6,9 +6,17 @@ import os
 
 import pytest
 
-from tests.nodeproc import NodeProcess, new_network
+from tests.nodeproc import NodeProcess, free_port, new_network
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _embedded_network_kept_apart(monkeypatch, tmp_path_factory):
+    """No test touches the developer's data or port 8765: the embedded network of "this
+    computer" lives in a fresh data folder and prefers a free port (MEDWALLET_LOCAL_PORT)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.setenv("MEDWALLET_LOCAL_PORT", str(free_port()))
 
 
 @pytest.fixture

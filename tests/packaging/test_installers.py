@@ -106,3 +106,76 @@ def test_tampered_installed_profile_is_refused(built, tmp_path):
         assert result.returncode == 1 and "profile" in result.stdout and "FAIL" in result.stdout
     finally:
         profile.write_text(original)
+
+
+def test_icons_in_the_hicolor_theme(built):
+    from PIL import Image
+
+    icons = built["root"] / "usr/share/icons/hicolor"
+    for name in ("medwallet", "medwallet-clinic"):
+        svg = (icons / "scalable/apps" / f"{name}.svg").read_text()
+        assert svg.startswith("<svg") and "</svg>" in svg
+        for size in (48, 128, 256):
+            with Image.open(icons / f"{size}x{size}/apps" / f"{name}.png") as png:
+                assert png.format == "PNG" and png.size == (size, size)
+                assert png.getextrema()[3][1] == 255  # drawn, not an empty transparent square
+
+
+def test_desktop_entries_wallet_imports_dropped_files_and_desk(built):
+    apps = built["root"] / "usr/share/applications"
+    wallet = dict(line.split("=", 1) for line in (apps / "medwallet.desktop").read_text().splitlines() if "=" in line)
+    assert wallet["Exec"] == "medwallet %F" and "application/pdf" in wallet["MimeType"]
+    assert wallet["Icon"] == "medwallet" and wallet["Name"] == "Lake Wallet"
+    desk = dict(line.split("=", 1) for line in (apps / "medwallet-clinic.desktop").read_text().splitlines()
+                if "=" in line)
+    assert desk["Exec"] == "medwallet clinic" and desk["Icon"] == "medwallet-clinic"
+    assert desk["Name"] == "Lake Wallet clinic desk"
+    if shutil.which("desktop-file-validate"):
+        for entry in ("medwallet.desktop", "medwallet-clinic.desktop"):
+            check = subprocess.run(["desktop-file-validate", str(apps / entry)], capture_output=True, text=True)
+            assert check.returncode == 0, check.stdout + check.stderr
+    # What a file manager runs for a dropped file: the window opens (no "invalid choice"), to import it.
+    letter = built["work"] / "dropped letter.pdf"
+    letter.write_bytes(b"%PDF-1.7\n" + os.urandom(2000))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV", "MEDWALLET"))}
+    env.update({"HOME": str(built["work"] / "home-drop"), "QT_QPA_PLATFORM": "offscreen",
+                "MEDWALLET_STARTUP_PROBE": "1", "MEDWALLET_KEYRING": "none"})
+    child = subprocess.Popen([str(built["root"] / "usr/bin/medwallet"), str(letter)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True, env=env, cwd=built["work"])
+    painted = False
+    try:
+        for line in child.stdout:
+            if line.startswith("medwallet-probe painted"):
+                painted = True
+                break
+    finally:
+        child.terminate()
+        _out, err = child.communicate(timeout=30)
+    assert painted and "invalid choice" not in err, err[-2000:]
+
+
+def test_appstream_metainfo_validates(built):
+    metainfo = built["root"] / "usr/share/metainfo/org.medwallet.Medwallet.metainfo.xml"
+    text = metainfo.read_text()
+    assert "<name>Lake Wallet</name>" in text and "medwallet.desktop" in text
+    if shutil.which("appstreamcli") is None:
+        pytest.skip("appstreamcli is not installed (scripts/debian-packages.txt lists appstream)")
+    check = subprocess.run(["appstreamcli", "validate", "--no-net", str(metainfo)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_installed_window_shows_the_pilot_branding(built, tmp_path):
+    secret = tmp_path / "pass.txt"
+    secret.write_text("a pilot passphrase\n")
+    home = built["work"] / "home-brand"
+    made = run_installed(built, "medwallet", "init", "--passphrase-file", str(secret), "--no-keyring",
+                         env_extra={"HOME": str(home), "MEDWALLET_NODES": json.loads(
+                             (built["work"] / "unsigned.json").read_text())["nodes"][0]})
+    assert made.returncode == 0, made.stderr[-2000:]
+    shown = run_installed(built, "medwallet", "--passphrase-file", str(secret),
+                          env_extra={"HOME": str(home), "MEDWALLET_STARTUP_PROBE": "details",
+                                     "MEDWALLET_KEYRING": "none"})
+    lines = [line for line in shown.stdout.splitlines() if line.startswith("medwallet-probe")]
+    assert "medwallet-probe title Lake Wallet" in lines, shown.stdout + shown.stderr[-2000:]
+    assert "medwallet-probe accent #1a7f64" in lines
+    assert "medwallet-probe support Pilot desk, help@pilot.example" in lines

@@ -6,6 +6,7 @@ and a non-zero exit (1 for a refused action, 2 for a usage error)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -44,9 +45,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _no_command(parser, args)
     try:
-        return args.func(args) or 0
+        with contextlib.ExitStack() as closing:  # what a command opened closes (and a node it started stops)
+            args.closing = closing
+            return args.func(args) or 0
     except Cancelled:
         return 130
+    except EOFError:
+        print("medwallet: no answer (the input ended at a question)", file=sys.stderr)
+        return 1
     except (WalletError, LedgerError) as exc:
         print(f"medwallet: {exc}", file=sys.stderr)
         return 1
@@ -85,15 +91,34 @@ def _bare(argv: list[str]) -> argparse.Namespace | None:
     every command module (startup time: tests/benchmarks/bench_startup.py).
     """
     values: dict[str, str | None] = {"wallet_dir": None, "passphrase_file": None}
+    files: list[str] = []
     items = list(argv)
     while items:
         item = items.pop(0)
+        if not item.startswith("-") and _is_file_to_import(item):
+            files.append(item)  # "Open with Medwallet", or files dropped on its launcher: imported in the window
+            continue
         name, eq, value = item.partition("=")
         key = {"--wallet-dir": "wallet_dir", "--passphrase-file": "passphrase_file"}.get(name)
         if key is None or (not eq and not items):
             return None
         values[key] = value if eq else items.pop(0)
-    return argparse.Namespace(command=None, self_test=False, json=False, **values)
+    return argparse.Namespace(command=None, self_test=False, json=False, files=files, **values)
+
+
+COMMANDS = frozenset({"init", "restore", "import", "records", "export", "delete", "institutions", "grant", "grants",
+                      "revoke", "qr", "audit", "resume", "phrase", "passphrase", "clinic", "issuer", "credentials",
+                      "study", "share-deidentified"})
+
+
+def _is_file_to_import(item: str) -> bool:
+    """An existing file named bare on the command line (a command's name always wins)."""
+    from pathlib import Path
+
+    if item in COMMANDS:
+        return False
+    path = Path(item.removeprefix("file://"))
+    return path.is_file()
 
 
 def _no_command(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:

@@ -1,4 +1,8 @@
-"""Clinic desk commands: ``medwallet clinic init|info|scan|read``."""
+"""Clinic desk commands: ``medwallet clinic init|info|scan|read``.
+
+With no ``--node`` (and no ``MEDWALLET_NODES``) a desk is made on the embedded network of
+this computer, as a patient's window or ``medwallet init`` makes a wallet, and registered
+at once with that network's governance key (it is on this computer)."""
 
 from __future__ import annotations
 
@@ -6,33 +10,35 @@ import argparse
 import sys
 from pathlib import Path
 
-from ledger_client.keyfile import load_key
-
 from ..core.desks.clinic import ClinicDesk
+from ..core.desks.local_desk import register_desk
 from ..core.paths import clinic_dir
-from .common import UsageError, emit_json, passphrase, unlock, when
+from .common import UsageError, creating, emit_json, passphrase, unlock, when
 from .patient_cmds import _nodes
 
 
 def _open(args) -> ClinicDesk:
-    return unlock(ClinicDesk.open, clinic_dir(args.clinic_dir), args)
+    return unlock(ClinicDesk.open, clinic_dir(args.clinic_dir), args, noun="desk")
 
 
 def cmd_init(args) -> int:
-    desk = ClinicDesk.create(clinic_dir(args.clinic_dir), args.name, args.kind, _nodes(args),
-                             genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
-                             use_keyring=not args.no_keyring)
-    registered = False
-    if args.governance_key:
-        desk.register(load_key(Path(args.governance_key)))
-        registered = True
+    from ..core.local_node import LocalNode
+
+    nodes, secret = _nodes(args), passphrase(args, new=True, noun="desk")
+    desk = creating(lambda: ClinicDesk.create(clinic_dir(args.clinic_dir), args.name, args.kind, nodes,
+                                              genesis_hash=args.genesis_hash, passphrase=secret,
+                                              use_keyring=not args.no_keyring, embedded=not nodes), noun="desk")
+    args.closing.callback(desk.close)
+    registered = register_desk(desk, Path(args.governance_key) if args.governance_key else None, LocalNode())
     info = {"name": desk.name, "institution_id": desk.key.public, **desk.registration_payload(),
             "registered": registered}
     if args.json:
         emit_json(info)
     else:
         print(f"Clinic desk {desk.name!r} created. Institution id: {desk.key.public}")
-        if not registered:
+        if registered:
+            print(f"It is registered on network {desk.settings.network_name!r}: patients can share with it now.")
+        else:
             print("Ask the network's governance to register it with these keys:")
             print(f"  sign key {info['sign_key']}\n  box key  {info['box_key']}")
     return 0
@@ -112,10 +118,11 @@ def register(sub) -> None:
     p = add("init", cmd_init, "create the desk's institution keys")
     p.add_argument("--name", required=True, help="institution name shown to patients")
     p.add_argument("--kind", default="clinic")
-    p.add_argument("--node", action="append", help="node URL of the network")
+    p.add_argument("--node", action="append", help="node URL of the network (default: $MEDWALLET_NODES, else the "
+                   "embedded network of this computer, where the desk is registered at once)")
     p.add_argument("--genesis-hash")
     p.add_argument("--no-keyring", action="store_true")
-    p.add_argument("--governance-key", help="local networks: register with this governance key file")
+    p.add_argument("--governance-key", help="register with this governance key file (a network you run yourself)")
     add("info", cmd_info, "show the desk's keys and registration")
     for name, func, text in (("scan", cmd_scan, "check a grant code and show the consent"),
                              ("read", cmd_read, "fetch and decrypt the records a grant allows")):

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
 import os
 import re
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ..core.errors import PassphraseRequired, WalletError
+from ..core.errors import KeyringUnavailable, PassphraseRequired, WalletError
 
 ENV_PASSPHRASE = "MEDWALLET_PASSPHRASE"
+ENV_PASSPHRASE_FILE = "MEDWALLET_PASSPHRASE_FILE"
+HOW_TO_GIVE = ("give --passphrase-file FILE, or set MEDWALLET_PASSPHRASE_FILE or MEDWALLET_PASSPHRASE "
+               "(or run the command in a terminal to be asked)")
+T = TypeVar("T")
 
 
 class UsageError(WalletError):
@@ -24,31 +29,57 @@ class UsageError(WalletError):
     code = "usage"
 
 
-def passphrase(args, *, new: bool = False) -> str | None:
-    """The passphrase from --passphrase-file, $MEDWALLET_PASSPHRASE, or a prompt on a terminal."""
-    if getattr(args, "passphrase_file", None):
+class NeedsPassphrase(UsageError):
+    """A passphrase is needed and none was given."""
+
+    code = "needs_passphrase"
+
+
+def passphrase(args, *, new: bool = False, noun: str = "wallet") -> str | None:
+    """The passphrase from --passphrase-file, $MEDWALLET_PASSPHRASE_FILE, $MEDWALLET_PASSPHRASE,
+    or a prompt on a terminal. ``noun`` names what it protects ("wallet", "desk")."""
+    path = getattr(args, "passphrase_file", None) or os.environ.get(ENV_PASSPHRASE_FILE)
+    if path:
         try:
-            return Path(args.passphrase_file).read_text("utf-8").rstrip("\r\n")
+            return Path(path).expanduser().read_text("utf-8").rstrip("\r\n") or None
         except OSError as exc:
-            raise UsageError(f"Cannot read the passphrase file: {exc.strerror}.") from None
+            raise UsageError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
     if os.environ.get(ENV_PASSPHRASE):
         return os.environ[ENV_PASSPHRASE]
     if not new or not sys.stdin.isatty():
         return None
-    first = getpass.getpass("Choose a wallet passphrase (Enter for none): ")
+    first = getpass.getpass(f"Choose a {noun} passphrase (Enter for none, if this computer has a keyring): ")
     if first and getpass.getpass("Repeat it: ") != first:
         raise UsageError("The two passphrases differ.")
     return first or None
 
 
-def unlock(open_fn, directory: Path, args):
-    """Open a vault, asking for the passphrase on a terminal when the keyring cannot."""
+def creating(make: Callable[[], T], noun: str = "wallet") -> T:
+    """Run a create step; a computer without a keyring gets told how to give a passphrase."""
     try:
-        return open_fn(directory, passphrase(args))
-    except PassphraseRequired:
+        return make()
+    except KeyringUnavailable:
+        raise NeedsPassphrase(f"This computer has no working keyring, so the {noun} must be protected by a "
+                              f"passphrase: {HOW_TO_GIVE}.") from None
+
+
+def unlock(open_fn, directory: Path, args, *, noun: str = "wallet"):
+    """Open a vault, asking for the passphrase on a terminal when the keyring cannot.
+
+    What is opened is closed when the command ends (``args.closing``), which also stops a
+    local node it started for the command."""
+    try:
+        opened = open_fn(directory, passphrase(args))
+    except (PassphraseRequired, KeyringUnavailable) as exc:
         if not sys.stdin.isatty():
-            raise
-        return open_fn(directory, getpass.getpass("Wallet passphrase: "))
+            if isinstance(exc, KeyringUnavailable):
+                raise
+            raise NeedsPassphrase(f"The {noun} is protected by a passphrase: {HOW_TO_GIVE}.") from None
+        opened = open_fn(directory, getpass.getpass(f"{noun.capitalize()} passphrase: "))
+    closing = getattr(args, "closing", None)
+    if isinstance(closing, contextlib.ExitStack):
+        closing.callback(opened.close)
+    return opened
 
 
 def emit_json(doc: Any) -> None:

@@ -1,5 +1,9 @@
 """Patient commands: init, restore, import, records, export, delete, institutions,
-grant, grants, revoke, qr, audit, resume."""
+grant, grants, revoke, qr, audit, resume, phrase, passphrase.
+
+A wallet is on a care network (``--node`` or ``MEDWALLET_NODES`` at ``init``) or, by
+default, on the embedded network of this computer, as the window makes it; every command on
+such a wallet serves that network itself when no window is running it."""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import importing, restore
+from ..core import importing, protection, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
@@ -19,17 +23,26 @@ from ..core.paths import wallet_dir
 from ..core.records import library
 from ..core.wallet import Wallet
 from . import fhir_cmds
-from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
+from .common import (
+    ProgressPrinter,
+    UsageError,
+    creating,
+    emit_json,
+    parse_expiry,
+    passphrase,
+    table,
+    unlock,
+    when,
+)
 
 ENV_NODES = "MEDWALLET_NODES"
 
 
 def _nodes(args) -> list[str]:
+    """A care network's nodes (--node, else $MEDWALLET_NODES); none: the embedded network."""
     nodes = list(getattr(args, "node", None) or [])
     if not nodes and os.environ.get(ENV_NODES):
-        nodes = [n for n in os.environ[ENV_NODES].split(",") if n.strip()]
-    if not nodes:
-        raise UsageError("Give the network's node address with --node URL (or set MEDWALLET_NODES).")
+        nodes = [n.strip() for n in os.environ[ENV_NODES].split(",") if n.strip()]
     return nodes
 
 
@@ -37,15 +50,24 @@ def _open(args) -> Wallet:
     return unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
 
 
+def _where(settings) -> str:
+    if settings.local_node:
+        return f"the network of this computer ({settings.network_name}, at {settings.local_node_url})"
+    return f"network {settings.network_name!r}"
+
+
 def cmd_init(args) -> int:
     directory = wallet_dir(args.wallet_dir)
-    wallet, phrase = Wallet.create(directory, passphrase=passphrase(args, new=True), use_keyring=not args.no_keyring,
-                                   nodes=_nodes(args), genesis_hash=args.genesis_hash)
+    nodes, secret = _nodes(args), passphrase(args, new=True)
+    wallet, phrase = creating(lambda: Wallet.create(directory, passphrase=secret, use_keyring=not args.no_keyring,
+                                                    nodes=nodes, genesis_hash=args.genesis_hash, embedded=not nodes))
+    args.closing.callback(wallet.close)
     if args.json:
         emit_json({"wallet_dir": str(directory), "phrase": phrase, "network": wallet.settings.network_name,
-                   "genesis_hash": wallet.settings.genesis_hash, "keystore": wallet.keystore.unlocked_by})
+                   "genesis_hash": wallet.settings.genesis_hash, "keystore": wallet.keystore.unlocked_by,
+                   "local_node": wallet.settings.local_node})
         return 0
-    print(f"Created a wallet in {directory} on network {wallet.settings.network_name!r}.\n")
+    print(f"Created a wallet in {directory} on {_where(wallet.settings)}.\n")
     print("Your recovery phrase. Write these 24 words down, in order, and keep them safe.")
     print("Anyone with them can read your records; without them a lost computer means lost records.\n")
     words = phrase.split()
@@ -74,9 +96,11 @@ def cmd_restore(args) -> int:
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
-    _wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
-                                      genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
-                                      use_keyring=not args.no_keyring)
+    nodes, secret = _nodes(args), passphrase(args, new=True)
+    wallet, summary = creating(lambda: restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=nodes,
+                                                       genesis_hash=args.genesis_hash, passphrase=secret,
+                                                       use_keyring=not args.no_keyring))
+    args.closing.callback(wallet.close)
     if args.json:
         emit_json(summary)
     else:
@@ -189,8 +213,8 @@ def cmd_grant(args) -> int:
     wallet = _open(args)
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
-    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
-                           progress=ProgressPrinter())
+    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), label=args.label,
+                          progress=ProgressPrinter())
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
         emit_json(result.__dict__)
@@ -247,13 +271,14 @@ def cmd_audit(args) -> int:
     record = library.find_record(wallet, args.record)["record"] if args.record else None
     if args.fhir:
         return fhir_cmds.audit(wallet, args, record)
-    rows = trail.events(wallet, record=record, outcome=args.outcome)
+    rows = trail.access_log(wallet, record=record, outcome=args.outcome)
     if args.json:
         emit_json(rows)
         return 0
     if not rows:
         print("No access to your records yet.")
-    table([(when(e["time"]), e["requester_name"], e["title"] or "(key envelope)", e["purpose"],
+        return 0
+    table([(when(e["time"]), e["requester_name"], e["what"], e["purpose"],
             "READ" if e["kind"] == "access" else f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
            for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
     return 0
@@ -268,7 +293,37 @@ def cmd_resume(args) -> int:
 
 def cmd_phrase(args) -> int:
     wallet = _open(args)
-    print(wallet.keys.phrase())
+    secret = passphrase(args)
+    if wallet.keystore.has_passphrase and secret is None:
+        if not sys.stdin.isatty():
+            raise UsageError("Showing the recovery phrase needs the wallet's passphrase: give --passphrase-file.")
+        import getpass
+
+        secret = getpass.getpass("Wallet passphrase: ")
+    print(protection.reveal_phrase(wallet, secret))
+    return 0
+
+
+def cmd_passphrase(args) -> int:
+    """Change the wallet's passphrase (or set one): the current one, then the new one twice."""
+    wallet = _open(args)
+    current = passphrase(args) or ""
+    if args.new_passphrase_file:
+        try:
+            new = Path(args.new_passphrase_file).read_text("utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise UsageError(f"Cannot read the new passphrase file: {exc.strerror}.") from None
+        repeat = new
+    elif sys.stdin.isatty():
+        import getpass
+
+        if wallet.keystore.has_passphrase and not current:
+            current = getpass.getpass("Current passphrase: ")
+        new, repeat = getpass.getpass("New passphrase: "), getpass.getpass("Repeat it: ")
+    else:
+        raise UsageError("Give the new passphrase with --new-passphrase-file FILE.")
+    protection.change_passphrase(wallet, current, new, repeat)
+    print("The passphrase is changed. Use the new one from now on.")
     return 0
 
 
@@ -285,7 +340,8 @@ def register(sub) -> None:
     for name, func, text in (("init", cmd_init, "create a new wallet"),
                              ("restore", cmd_restore, "restore a wallet from its 24-word phrase")):
         p = add(name, func, text, json_out=True)
-        p.add_argument("--node", action="append", help="node URL of the network (repeat for several)")
+        p.add_argument("--node", action="append", help="node URL of a care network (repeat for several; "
+                       "default: $MEDWALLET_NODES, else the embedded network of this computer)")
         p.add_argument("--genesis-hash", help="refuse any network but this one")
         p.add_argument("--no-keyring", action="store_true", help="protect the wallet with a passphrase only")
         if name == "restore":
@@ -312,6 +368,7 @@ def register(sub) -> None:
     p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
     p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
     p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
+    p.add_argument("--label", help="a name or initials the desk shows for you (only in the code, never on the ledger)")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
@@ -329,4 +386,6 @@ def register(sub) -> None:
     p.add_argument("--offline", action="store_true", help="show what is stored, without refreshing")
     fhir_cmds.add_output_flags(p, "the access log (IHE BALP AuditEvent)")
     add("resume", cmd_resume, "finish imports that were interrupted")
-    add("phrase", cmd_phrase, "show the 24-word recovery phrase again")
+    add("phrase", cmd_phrase, "show the 24-word recovery phrase again (asks for the passphrase)")
+    p = add("passphrase", cmd_passphrase, "change the wallet's passphrase (or set one)")
+    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")

@@ -45,7 +45,13 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE headers (height INTEGER PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
     """,
+    # 2 -> 3: the label a patient chose to show the desk in a grant's code (never on the ledger)
+    """
+    ALTER TABLE grants ADD COLUMN label TEXT;
+    """,
 ]
+# Steps that alter a table only where it exists (a database cut down to its meta table still opens).
+NEEDS_TABLE = {2: "grants"}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -75,7 +81,10 @@ class WalletDB:
             raise DatabaseError(detail=f"schema version {version} is newer than {SCHEMA_VERSION}")
         for target in range(version, SCHEMA_VERSION):
             with self.transaction() as conn:
-                for statement in MIGRATIONS[target].split(";"):
+                table = NEEDS_TABLE.get(target)
+                present = table is None or conn.execute(
+                    "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?", (table,)).fetchone()
+                for statement in MIGRATIONS[target].split(";") if present else []:
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version={target + 1}")

@@ -1,10 +1,12 @@
 """The wallet's view of one Medwallet network: a client over its nodes, the genesis it
-pinned, and a light client that verifies what the nodes say."""
+pinned, and a light client that verifies what the nodes say; :func:`connect` reaches the
+network a wallet's or desk's settings name (a care network's nodes, or the embedded one)."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 from ledger_client.client import LedgerClient
@@ -14,7 +16,11 @@ from ledger_client.genesis import Genesis
 from ledger_client.light import LightClient
 from ledger_client.tx import make_tx
 
+from .errors import NoNetwork
+from .settings import Settings
+
 T = TypeVar("T")
+StartLocal = Callable[[], str]  # serves the embedded network of this computer; returns its URL
 
 
 class Network:
@@ -64,3 +70,25 @@ class Network:
 
     def close(self) -> None:
         self.client.close()
+
+
+def connect(settings: Settings, settings_path: Path, start_local: StartLocal | None) -> Network:
+    """The network ``settings`` name, pinned to their genesis hash.
+
+    The embedded network is served first (``start_local``) and its current address recorded
+    in the settings, so a port chosen anew at this start is what grant codes carry from now on.
+    """
+    if not settings.local_node:
+        if not settings.nodes:
+            raise NoNetwork()
+        return Network(settings.nodes, settings.genesis_hash or None)
+    if start_local is None:
+        raise NoNetwork()
+    url = start_local()
+    network = Network([url], settings.genesis_hash or None)
+    if (settings.local_node_url, settings.genesis_hash) != (url, network.genesis.hash):
+        settings.local_node_url, settings.genesis_hash = url, network.genesis.hash
+        settings.network_name = network.genesis.network
+        if settings_path.exists():  # a wallet or desk being made saves its settings once it exists
+            settings.save(settings_path)
+    return network

@@ -55,10 +55,15 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
     for i, public, entry in found:
         wallet.db.upsert("pseudonyms", {"idx": i, "public": public, "role": pseudonyms.role_of(i),
                                         "institution": institution_of.get(i), "registered_tx": entry["tx"]})
-    records = sum(_restore_records(wallet, i, public, progress, cancel) for i, public, _ in found)
+    restored = sum(_restore_records(wallet, i, public, progress, cancel) for i, public, _ in found)
     grants = sum(_restore_grants(wallet, i, items) for i, items in grants_by_pseudonym.items())
     events = len(trail.refresh(wallet))
-    return {"pseudonyms": len(found), "records": records, "grants": grants, "events": events}
+    # "records" are the patient's own, as the records list shows them; the copies made for
+    # institutions are counted apart (a summary must match the list the patient sees).
+    originals = wallet.db.one("SELECT COUNT(*) AS n FROM records WHERE original IS NULL AND status != 'deleted'")
+    records = int(originals["n"]) if originals else 0
+    return {"pseudonyms": len(found), "records": records, "copies": restored - records, "grants": grants,
+            "events": events}
 
 
 def _restore_records(wallet: Wallet, index: int, public: str, progress: Progress | None, cancel: Cancel | None) -> int:
@@ -109,9 +114,10 @@ def _restore_grants(wallet: Wallet, index: int, consents: list[dict[str, Any]]) 
 def restore(directory: Path, phrase: str, *, nodes: list[str], genesis_hash: str | None = None,
             passphrase: str | None = None, use_keyring: bool = True, kdf_limits: Argon2Limits | None = None,
             progress: Progress | None = None, cancel: Cancel | None = None) -> tuple[Wallet, dict[str, Any]]:
-    """Create a wallet from ``phrase`` in a new directory and rediscover everything."""
+    """Create a wallet from ``phrase`` in a new directory and rediscover everything
+    (no ``nodes``: on the embedded network of this computer)."""
     wallet, _ = Wallet.create(directory, phrase=phrase, passphrase=passphrase, use_keyring=use_keyring,
-                              nodes=nodes, genesis_hash=genesis_hash, kdf_limits=kdf_limits)
+                              nodes=nodes, genesis_hash=genesis_hash, kdf_limits=kdf_limits, embedded=not nodes)
     started = time.monotonic()
     summary: dict[str, Any] = dict(rediscover(wallet, progress=progress, cancel=cancel))
     summary["seconds"] = round(time.monotonic() - started, 2)

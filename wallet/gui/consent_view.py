@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ..core.consent import grants
 from ..core.records import library
+from ..core.wallet import SETTINGS_FILE
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon
@@ -64,6 +65,7 @@ class ConsentView(WalletView):
         self.model = GrantsModel(self)
         self.tables: dict[str, QTableView] = {}
         self.grant_dialog: GrantDialog | None = None
+        self.desk_dialog: Any = None  # "set up a clinic desk on this computer", while open
         self.qr_dialog: QrDialog | None = None
         self._grant_op: Op | None = None
         self._build()
@@ -115,6 +117,12 @@ class ConsentView(WalletView):
             self.tabs.addTab(table, _(label))
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         layout.addWidget(self.tabs, 1)
+        self.empty = QLabel(_("You have not shared any record yet. Choose “New grant…” to let a clinic read "
+                              "records you choose, until a date you choose; you can revoke at any time."))
+        self.empty.setObjectName("emptyText")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
         self.progress = ProgressPanel(self)
         layout.addWidget(self.progress)
         self.status = QLabel()
@@ -129,7 +137,7 @@ class ConsentView(WalletView):
         self.reload()
 
     def wallet_closed(self) -> None:
-        for dialog in (self.grant_dialog, self.qr_dialog):
+        for dialog in (self.desk_dialog, self.grant_dialog, self.qr_dialog):
             if dialog is not None:
                 dialog.reject()
         if self._grant_op:
@@ -156,6 +164,7 @@ class ConsentView(WalletView):
         if self.ctx.wallet is None:
             return
         self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
         for index, (_key, statuses, label) in enumerate(TABS):
             count = sum(1 for r in rows if r["status"] in statuses)
             self.tabs.setTabText(index, f"{_(label)} ({count})")
@@ -190,17 +199,41 @@ class ConsentView(WalletView):
             return
         if self.ctx.wallet is None:
             return
-        self.grant_dialog = GrantDialog(self, self.ctx.wallet, rows, preselected)
+        wallet = self.ctx.wallet
+        self.grant_dialog = GrantDialog(self, wallet, rows, preselected,
+                                        label=str(wallet.settings.extra.get("desk_label", "")))
         self.grant_dialog.accepted.connect(lambda: self.grant(self.grant_dialog.request()))
+        self.grant_dialog.setup_desk_requested.connect(self.set_up_desk)
         self.grant_dialog.open()
+
+    def set_up_desk(self) -> None:
+        """A clinic desk on this computer (network of this computer only), then back to the grant form."""
+        from .local_desk_dialog import LocalDeskDialog
+
+        self.desk_dialog = LocalDeskDialog(self.grant_dialog or self, self.ctx.session)
+        self.desk_dialog.desk_created.connect(self._desk_created)
+        self.desk_dialog.open()
+
+    def _desk_created(self, name: str) -> None:
+        self.status.setText(messages.local_desk_ready(name))
+        if self.grant_dialog is not None:
+            self.grant_dialog.reload_institutions()
+            self.grant_dialog.search.setText("")
 
     def grant(self, request: GrantRequest) -> None:
         """Run a grant (copies re-encrypted for the institution, uploaded, consent signed)."""
         wallet = self.ctx.wallet
         if wallet is None:
             return
-        op = Op(self, lambda ctx: grants.grant(wallet, request.institution, list(request.records), request.purpose,
-                                                request.expires_at, progress=ctx.progress, cancel=ctx.cancelled))
+        def work(ctx):
+            result = grants.grant(wallet, request.institution, list(request.records), request.purpose,
+                                  request.expires_at, label=request.label, progress=ctx.progress, cancel=ctx.cancelled)
+            if (request.label or "") != wallet.settings.extra.get("desk_label", ""):  # the next form offers it again
+                wallet.settings.extra["desk_label"] = request.label or ""
+                wallet.settings.save(wallet.dir / SETTINGS_FILE)
+            return result
+
+        op = Op(self, work)
         self._grant_op = op
         self.progress.start(_("Sharing with {name}").format(name=request.institution_name), op)
         self._update_buttons()

@@ -23,9 +23,9 @@ def delete_record(title: str) -> tuple[str, str]:
 def imported(report: ImportReport) -> str:
     """What importing one file did, as the records view says it."""
     if not report.is_bundle:
-        return _("“{title}” is encrypted, uploaded and anchored.").format(title=report.records[0].title)
-    text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted, uploaded and "
-             "anchored.").format(name=report.path.name, entries=report.entries)
+        return _("“{title}” is encrypted and stored safely.").format(title=report.records[0].title)
+    text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted and stored "
+             "safely.").format(name=report.path.name, entries=report.entries)
     if report.problems:
         text += " " + _("{n} invalid entries are kept in the file as they are: {first}").format(
             n=len(report.problems), first=report.problems[0])
@@ -42,7 +42,7 @@ def revoke_consent(institution: str) -> tuple[str, str]:
 def phrase_intro() -> str:
     return _("These 24 words are the only way to recover your wallet if this computer is lost. Write them "
              "down on paper, in order, and keep them somewhere safe. Anyone who has them can read your "
-             "records. You can show them again later with the command 'medwallet phrase'.")
+             "records. You can show them again later from Settings.")
 
 
 def keyring_explained() -> str:
@@ -52,13 +52,13 @@ def keyring_explained() -> str:
 
 
 def passphrase_explained() -> str:
-    return _("The wallet's key file is encrypted with your passphrase (Argon2id). You will type it each time "
-             "you open Medwallet. Choose at least 8 characters; a few unrelated words are easy to remember.")
+    return _("The wallet's key file is encrypted with your passphrase. You will type it each time you open "
+             "Medwallet. Choose at least 8 characters; a few unrelated words are easy to remember.")
 
 
 def local_node_explained() -> str:
-    return _("Medwallet starts a ledger node on this computer and stops it when you quit. Choose this to try "
-             "Medwallet, or when your care network has not given you node addresses.")
+    return _("Medwallet runs a small network of its own on this computer, started when needed. Choose this to "
+             "try Medwallet, or until your care network gives you its addresses.")
 
 
 def credentials_placeholder() -> str:
@@ -70,3 +70,56 @@ def credentials_placeholder() -> str:
 def auto_lock_explained() -> str:
     return _("After this many minutes without keyboard or mouse use, Medwallet locks itself: the wallet is "
              "closed, decrypted copies are deleted and the passphrase is needed again. 0 turns this off.")
+
+
+def about(network: str, support: str, branded: bool) -> str:
+    text = _("Your medical records, your consent. Records are encrypted on this computer before they leave it; "
+             "every permission and every read is recorded on a ledger you can check.")
+    if branded:
+        text += "\n\n" + _("Built on Medwallet, free software under the MIT licence.")
+    else:
+        text += "\n\n" + _("Free software under the MIT licence.")
+    if network:
+        text += "\n\n" + _("Network in use: {network}.").format(network=network)
+    if support:
+        text += "\n" + _("Support: {support}.").format(support=support)
+    return text
+
+
+def help_sections() -> list[tuple[str, str]]:
+    return [
+        (_("Your records"),
+         _("Import a letter, a lab result or an image with Import, or drop the file on the window. Medwallet "
+           "encrypts it on this computer, keeps the encrypted copy on the network and marks it “Stored safely” "
+           "once the network has recorded it.")),
+        (_("Sharing with a clinic"),
+         _("Under Sharing, choose New grant, the clinic, the records and until when. Medwallet shows a code: let "
+           "the clinic's desk scan it, or save it as a picture. Only that clinic can read the shared copies, only "
+           "until the date you chose, and you can revoke at any time.")),
+        (_("Trying it on this computer"),
+         _("A wallet on the network of this computer (the default) is for trying Medwallet: no clinic takes part "
+           "yet, so the grant form offers to set up a clinic desk on this computer. Open it with “medwallet "
+           "clinic” and let it read your code, to see the whole journey.")),
+        (_("The access log"),
+         _("Every read of your records, and every refusal, is recorded on the ledger and checked by Medwallet "
+           "before it is shown. New ones appear within seconds, and a banner tells you who read what.")),
+        (_("Your recovery phrase"),
+         _("The 24 words are the only way back into your wallet if this computer is lost or you forget your "
+           "passphrase. Settings shows them again once you type your passphrase. To restore, choose “Restore "
+           "from a recovery phrase” when Medwallet starts, or “Forgot your passphrase?” on the lock screen.")),
+        (_("Passphrase and keyring"),
+         _("The system keyring opens the wallet when you log in; a passphrase opens it anywhere. Settings lets you "
+           "change the passphrase and lock the wallet now.")),
+    ]
+
+
+def local_desk_ready(name: str) -> str:
+    return _("The clinic desk “{name}” is set up on this computer and registered. Choose it in the grant form; then "
+             "open the desk with “medwallet clinic” (or its menu entry) and let it read your code.").format(name=name)
+
+
+def forgot_passphrase() -> tuple[str, str]:
+    return (_("Restore your wallet from its 24 recovery words?"),
+            _("Without the passphrase this wallet cannot be opened, but your 24 words bring it back: your records, "
+              "consents and access log come back from the network. You choose a new passphrase on the way.\n\n"
+              "The locked wallet's folder is kept aside, renamed, not deleted."))

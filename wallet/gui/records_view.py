@@ -45,8 +45,9 @@ def status_info(status: str) -> tuple[str, str, str]:
                       _("Encrypted on this computer, not uploaded yet. Use Resume uploads to finish.")),
         "uploaded": (_("Uploaded"), "uploaded",
                      _("Encrypted and uploaded; not yet anchored on the ledger. Use Resume uploads to finish.")),
-        "anchored": (_("Anchored"), "anchored",
-                     _("Encrypted, uploaded and anchored on the ledger: stored for good.")),
+        "anchored": (_("Stored safely"), "anchored",
+                     _("Encrypted, uploaded and anchored on the ledger (the network has recorded it): "
+                       "stored for good.")),
     }.get(status, (status, "encrypted", ""))
 
 
@@ -120,6 +121,9 @@ class RecordsView(WalletView):
         self.proxy.setSourceModel(self.model)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # The core's order (newest first) until the patient sorts by a column: no arrow over an unsorted list.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

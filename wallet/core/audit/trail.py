@@ -8,6 +8,7 @@ transaction (the requester's own signed request inside it), not from the index.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -88,3 +89,56 @@ def events(wallet: Wallet, *, record: str | None = None, outcome: str | None = N
 
 def mark_seen(wallet: Wallet) -> None:
     wallet.db.execute("UPDATE events SET seen=1 WHERE seen=0")
+
+
+def access_log(wallet: Wallet, *, record: str | None = None, outcome: str | None = None) -> list[dict[str, Any]]:
+    """The access log as the patient reads it: one row per read or refusal, newest first.
+
+    A desk reads a consent in one go: first the consent's key envelope (the keys of the
+    copies), then each record. The envelope is no record of the patient's, so its fetch is
+    folded into the reads it served: each record read carries it (``keys_tx``), a refusal
+    at the envelope (the first fetch after a revocation) names the consent's records, and
+    keys fetched with no record read after them (an interrupted read) make one row of
+    their own (``keys_only``). Every folded event is verified like the others; ``txs``
+    lists a row's transactions. Filters: ``record`` (an original or a copy id), ``outcome``
+    ("access" or "refusal").
+    """
+    grants = {row["consent"]: row for row in wallet.db.query("SELECT consent, envelope, records FROM grants")}
+    envelopes = {row["envelope"]: row["consent"] for row in grants.values() if row["envelope"]}
+    titles = {row["record"]: row["title"] for row in wallet.db.query("SELECT record, title FROM records")}
+
+    def covered(event: dict[str, Any]) -> list[str]:
+        return list(json.loads(grants[envelopes[event["record"]]]["records"]))
+
+    rows: list[dict[str, Any]] = []
+    last_keys: dict[tuple[str | None, str], dict[str, Any]] = {}  # (consent, requester) -> its last envelope fetch
+    unused: dict[str, dict[str, Any]] = {}  # envelope fetches no record read followed yet
+    for event in reversed(events(wallet)):  # oldest first: an envelope fetch precedes the reads it served
+        who = (event["consent"], event["requester"])
+        if event["record"] in envelopes:
+            if event["kind"] == "access":
+                last_keys[who] = unused[event["tx"]] = event
+            else:
+                rows.append(_row(event, covered(event), titles, None))
+            continue
+        served = last_keys.get(who)
+        if served is not None:
+            unused.pop(served["tx"], None)
+        rows.append(_row(event, [event["original_record"]], titles, served))
+    rows += [{**_row(event, covered(event), titles, None), "keys_only": True} for event in unused.values()]
+    rows.sort(key=lambda r: (r["height"], r["time"], r["tx"]), reverse=True)
+    if record:
+        rows = [r for r in rows if record in r["records"] or record == r["record"]]
+    if outcome:
+        rows = [r for r in rows if r["kind"] == outcome]
+    return rows
+
+
+def _row(event: dict[str, Any], originals: list[str], titles: dict[str, str], served: dict[str, Any] | None
+         ) -> dict[str, Any]:
+    """One row of the access log: ``event`` and the envelope fetch that served it (if any)."""
+    names = [titles.get(r) or "a deleted record" for r in originals]
+    folded = [served, event] if served is not None else [event]
+    return {**event, "records": originals, "titles": names, "what": ", ".join(names), "title": ", ".join(names),
+            "txs": [e["tx"] for e in folded], "verified": all(bool(e["verified"]) for e in folded),
+            "keys_tx": served["tx"] if served is not None else None, "keys_only": False}

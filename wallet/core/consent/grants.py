@@ -34,7 +34,7 @@ from ..records.library import ensure_local_blob
 from ..records.pipeline import Cancel, Progress
 from ..wallet import Wallet
 from .envelope import upload_envelope
-from .grant_code import GrantCode, encode_grant
+from .grant_code import MAX_LABEL_CHARS, MAX_URLS, GrantCode, encode_grant
 
 PURPOSE_LABELS = {"treatment": "Treatment", "emergency": "Emergency care", "research": "Research",
                   "insurance": "Insurance / payment", "operations": "Health-care operations"}
@@ -58,9 +58,15 @@ class GrantResult:
 
 
 def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, expires_at: int, *,
-          not_before: int | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> GrantResult:
-    """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``."""
+          not_before: int | None = None, label: str | None = None, progress: Progress | None = None,
+          cancel: Cancel | None = None) -> GrantResult:
+    """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``.
+
+    ``label`` is what the desk shows for the patient (a name or initials the patient
+    chose); it travels only in the grant's code, never on the ledger.
+    """
     now = int(time.time())
+    label = check_label(label)
     not_before = now - 60 if not_before is None else not_before
     if purpose not in PURPOSE_LABELS:
         raise GrantError(detail=f"unknown purpose {purpose!r}")
@@ -78,18 +84,28 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
                "not_before": not_before, "expires_at": expires_at, "envelope": envelope}
     consent = network.submit(key, "grant_consent", payload)
     record_grant(wallet, consent, index, institution, inst["name"], sorted(records), purpose, not_before, expires_at,
-                 envelope)
+                 envelope, label)
     events.publish("consent_granted", wallet, consent)
     return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent))
 
 
 def record_grant(wallet: Wallet, consent: str, index: int, institution: str, name: str, records: list[str],
-                 purpose: str, not_before: int, expires_at: int, envelope: str) -> None:
+                 purpose: str, not_before: int, expires_at: int, envelope: str, label: str | None = None) -> None:
     """Remember a consent this wallet gave (``records`` are the patient's originals)."""
     wallet.db.upsert("grants", {"consent": consent, "pseudonym": index, "institution": institution,
                                 "institution_name": name, "records": records, "purpose": purpose,
                                 "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
-                                "revoked_at": None, "created_at": int(time.time())})
+                                "revoked_at": None, "created_at": int(time.time()), "label": label})
+
+
+def check_label(label: str | None) -> str | None:
+    """The patient's label for the desk, trimmed; None when empty. Refused when too long."""
+    label = " ".join((label or "").split())
+    if not label:
+        return None
+    if len(label) > MAX_LABEL_CHARS or not label.isprintable():
+        raise GrantError(f"The name for the desk can have at most {MAX_LABEL_CHARS} characters.")
+    return label
 
 
 def copy_for(wallet: Wallet, key: SigningKey, record: str, index: int, *, progress: Progress | None = None,
@@ -140,13 +156,18 @@ def _reencrypt(wallet: Wallet, source: Path, key: bytes, size: int, meta: dict[s
 
 
 def grant_code(wallet: Wallet, consent: str) -> str:
-    """The QR text for a grant: node addresses, network, consent id, expiry."""
+    """The QR text for a grant: node addresses, network, consent id, expiry, the patient's label.
+
+    The addresses are those the wallet reaches its network at now (for the embedded
+    network, the port of this start): a desk that knows the network by its genesis hash
+    uses its own addresses for it, so a code's addresses are hints.
+    """
     row = wallet.db.one("SELECT * FROM grants WHERE consent=?", (consent,))
     if row is None:
         raise GrantError("This wallet has no such consent.")
-    code = GrantCode(node_urls=tuple(wallet.settings.nodes[:4]),
-                     genesis_hash=bytes.fromhex(wallet.settings.genesis_hash),
-                     consent_id=bytes.fromhex(consent), expiry=row["expires_at"])
+    network = wallet.network
+    code = GrantCode(node_urls=tuple(network.nodes[:MAX_URLS]), genesis_hash=bytes.fromhex(network.genesis.hash),
+                     consent_id=bytes.fromhex(consent), expiry=row["expires_at"], label=row.get("label"))
     return encode_grant(code)
 
 
