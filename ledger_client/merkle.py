@@ -68,6 +68,34 @@ def inclusion_proof(hashes: list[bytes], index: int) -> list[bytes]:
     return path
 
 
+def tree_levels(hashes: list[bytes]) -> list[bytes]:
+    """Every level of the tree over already-hashed leaves, leaves first, each level's node
+    hashes concatenated (32 bytes each); the last level is the root. Built once per block,
+    it serves any leaf's audit path without hashing (:func:`path_from_levels`)."""
+    levels = [b"".join(hashes)]
+    level = list(hashes)
+    while len(level) > 1:  # the bottom-up pairing of root_from_hashes: the RFC 6962 shape
+        nxt = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+        if len(level) % 2:
+            nxt.append(level[-1])
+        level = nxt
+        levels.append(b"".join(level))
+    return levels
+
+
+def path_from_levels(levels: list[bytes], index: int) -> list[bytes]:
+    """The audit path of leaf ``index`` (as :func:`inclusion_proof`) read from stored levels."""
+    if not 0 <= index < len(levels[0]) // 32:
+        raise IndexError("leaf index out of range")
+    path = []
+    for level in levels[:-1]:
+        sibling = index ^ 1
+        if sibling * 32 < len(level):  # the last node of an odd level is promoted: no sibling
+            path.append(level[sibling * 32:sibling * 32 + 32])
+        index >>= 1
+    return path
+
+
 def verify_inclusion(leaf: bytes, index: int, size: int, path: list[bytes], root: bytes) -> None:
     """Check an inclusion proof (RFC 9162 section 2.1.3.2); raise on failure."""
     if not 0 <= index < size:

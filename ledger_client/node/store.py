@@ -177,6 +177,10 @@ class Store:
         for key, value in self.db.execute("SELECT key, value FROM state ORDER BY key"):
             yield key, json.loads(value)
 
+    def state_texts(self) -> Iterator[tuple[str, str]]:
+        """Every state entry as stored (its value's canonical JSON text), in key order."""
+        yield from self.db.execute("SELECT key, value FROM state ORDER BY key")
+
     # --- blocks -------------------------------------------------------------------
 
     def head(self) -> tuple[int, str | None, int]:
@@ -236,6 +240,10 @@ class Store:
     def raw_blocks(self) -> Iterator[tuple[int, str, str, str]]:
         """Every block as stored: height, hash, header JSON, signatures JSON."""
         yield from self.db.execute("SELECT height, hash, header, signatures FROM blocks ORDER BY height")
+
+    def all_tx_rows(self) -> Iterator[tuple[int, str, int, bytes]]:
+        """Every transaction row in chain order (height, id, position, bytes): one scan."""
+        yield from self.db.execute("SELECT height, id, idx, leaf FROM txs ORDER BY height, idx")
 
     def block_rows(self, height: int) -> list[tuple[str, int, bytes]]:
         """The stored transaction rows of a block: id, position, bytes (in position order)."""

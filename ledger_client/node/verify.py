@@ -27,11 +27,11 @@ from ..contract import AdmissionVerifier, BlockContext, execute_block
 from ..credentials import verify_admission
 from ..errors import LedgerError
 from ..genesis import Genesis
-from ..state import MemoryState, state_hash
+from ..state import MemoryState, state_hash, state_hash_of_texts
 from ..tx import parse_tx_bytes
 from .blobs import BlobStore, _hash_file
-from .startup import check_block_rows
 from .store import Store
+from .verify_rows import checked_blocks, checked_txs
 
 MAX_NAMED = 5
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -55,18 +55,21 @@ class VerifyReport:
 
 
 def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False, *,
-                   admission: AdmissionVerifier | None = verify_admission) -> VerifyReport:
+                   admission: AdmissionVerifier | None = verify_admission,
+                   workers: int | None = None) -> VerifyReport:
     """Verify the store in ``data`` from genesis; never modifies it.
 
-    Replaying admissions re-verifies their proofs with ``admission``.
+    Replaying admissions re-verifies their proofs with ``admission``. Transactions are
+    checked in ``workers`` processes (None: one per core when the chain is long).
     """
     store = Store(data / "ledger.sqlite", genesis.chain_id, upgrade=False)
     report = VerifyReport()
     try:
-        replayed = _replay(store, genesis, report, admission)
+        replayed = _replay(store, genesis, report, admission, workers)
         replay_ok = report.ok
         report.state_hash = state_hash(replayed.items())
-        report.stored_state_hash = state_hash(store.state_items())
+        # the stored values are hashed as stored: a value not in canonical form differs too
+        report.stored_state_hash = state_hash_of_texts(store.state_texts())
         if replay_ok and report.state_hash != report.stored_state_hash:
             report.problems.append("the stored state differs from the state replayed from the blocks"
                                    + _state_diff(replayed, store))
@@ -80,14 +83,16 @@ def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False, *,
 
 
 def _replay(store: Store, genesis: Genesis, report: VerifyReport,
-            admission: AdmissionVerifier | None) -> MemoryState:
+            admission: AdmissionVerifier | None, workers: int | None) -> MemoryState:
     state = MemoryState()
     prev, expected_height, prev_time = genesis.hash, 1, 0
-    for height, stored_hash, header_json, sigs_json in store.raw_blocks():
+    for height, stored_hash, header_json, sigs_json, rows, fault in checked_blocks(store, genesis.chain_id, workers):
         try:
             header = parse_header({"header": json.loads(header_json), "signatures": json.loads(sigs_json)})
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
-            txs = check_block_rows(store, height, genesis.chain_id, header)
+            if fault is not None:
+                raise LedgerError(fault)
+            txs = checked_txs(rows)
             writes, _accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
                                                        admission=admission)
             if rejected:

@@ -149,3 +149,17 @@ def test_random_proofs_verify(leaves, data):
     index = data.draw(st.integers(0, len(leaves) - 1))
     hashes = [leaf_hash(leaf) for leaf in leaves]
     verify_inclusion(leaves[index], index, len(leaves), inclusion_proof(hashes, index), merkle_root(leaves))
+
+
+def test_paths_from_stored_levels_are_the_rfc_paths():
+    """The node serves proofs from a block's stored tree levels: the same path, and the same
+    root, as the RFC 6962 recursion, for every size and index (odd levels included)."""
+    from ledger_client.merkle import path_from_levels, tree_levels
+    for n in range(1, 70):
+        hashes = [leaf_hash(bytes([i % 256, i // 256])) for i in range(n)]
+        levels = tree_levels(hashes)
+        assert levels[-1] == root_from_hashes(hashes)
+        for index in range(n):
+            assert path_from_levels(levels, index) == inclusion_proof(hashes, index)
+    with pytest.raises(IndexError):
+        path_from_levels(tree_levels([leaf_hash(b"x")]), 1)
