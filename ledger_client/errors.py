@@ -109,6 +109,7 @@ class RevocationListOutdated(CredentialRefused):
     """The proof was made against another revocation status list than the one on the ledger now."""
 
     code = "revocation_list_outdated"
+    codes = ()  # not the codes of every credential refusal, which it would otherwise inherit
 
 
 class UploadInProgress(ContractError):
