@@ -23,7 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
     parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help="machine-readable output (before or after the command)")
     sub = parser.add_subparsers(dest="command")
     patient_cmds.register(sub)
     clinic_cmds.register(sub)

@@ -10,7 +10,7 @@ from ledger_client.keyfile import load_key
 
 from ..core.desks.clinic import ClinicDesk
 from ..core.paths import clinic_dir
-from .common import UsageError, emit_json, passphrase, unlock, when
+from .common import UsageError, emit_json, passphrase, shared_option, unlock, when
 from .patient_cmds import _nodes
 
 
@@ -96,17 +96,17 @@ def register(sub) -> None:
                             description="Clinic desk: read what a patient's QR grant allows. "
                                         "Without a subcommand it opens the desk window.")
     clinic.set_defaults(func=cmd_window)
-    clinic.add_argument("--clinic-dir", default=argparse.SUPPRESS,
-                        help="desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)")
+    desk_help = "desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)"
+    shared_option(clinic, "--clinic-dir", family=True, help=desk_help)
     clinic_sub = clinic.add_subparsers(dest="clinic_command")
 
     def add(name: str, func, text: str):
         p = clinic_sub.add_parser(name, help=text, description=text)
         p.set_defaults(func=func)
-        p.add_argument("--clinic-dir", help="desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)")
+        shared_option(p, "--clinic-dir", help=desk_help)
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     p = add("init", cmd_init, "create the desk's institution keys")

@@ -1,7 +1,8 @@
-"""Helpers shared by the CLI commands: unlocking, output, progress, dates."""
+"""Helpers shared by the CLI commands: unlocking, output, progress, dates, shared options."""
 
 from __future__ import annotations
 
+import argparse
 import getpass
 import json
 import os
@@ -22,6 +23,19 @@ class UsageError(WalletError):
     """The command was not given what it needs. See --help."""
 
     code = "usage"
+
+
+def shared_option(parser: argparse.ArgumentParser, *flags: str, family: bool = False, **kwargs: Any) -> None:
+    """An option that may be written before or after a sub-command (``clinic --clinic-dir D init``
+    and ``clinic init --clinic-dir D`` alike).
+
+    argparse lets a sub-command's default overwrite what its parent parsed, so the option's
+    default lives on the family's parser only (``family=True``) and every sub-command leaves
+    the value alone unless it is given there (``SUPPRESS``).
+    """
+    if not family:
+        kwargs["default"] = argparse.SUPPRESS
+    parser.add_argument(*flags, **kwargs)
 
 
 def passphrase(args, *, new: bool = False) -> str | None:

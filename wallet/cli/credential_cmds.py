@@ -11,7 +11,7 @@ from ..core.credentials import holder
 from ..core.credentials.verifier import StudyVerifier
 from ..core.network import Network
 from ..core.records.library import find_record
-from .common import UsageError, emit_json, parse_expiry, table, when
+from .common import UsageError, emit_json, parse_expiry, shared_option, table, when
 from .issuer_cmds import read_json, write_json
 from .patient_cmds import _institution, _nodes, _open
 
@@ -109,7 +109,7 @@ def register(sub) -> None:
         p.set_defaults(func=func)
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     creds = sub.add_parser("credentials", help="your anonymous credentials",

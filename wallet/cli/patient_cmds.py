@@ -19,7 +19,17 @@ from ..core.paths import wallet_dir
 from ..core.records import library
 from ..core.wallet import Wallet
 from . import fhir_cmds
-from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
+from .common import (
+    ProgressPrinter,
+    UsageError,
+    emit_json,
+    parse_expiry,
+    passphrase,
+    shared_option,
+    table,
+    unlock,
+    when,
+)
 
 ENV_NODES = "MEDWALLET_NODES"
 
@@ -279,7 +289,7 @@ def register(sub) -> None:
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
         if json_out:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
+            shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     for name, func, text in (("init", cmd_init, "create a new wallet"),
