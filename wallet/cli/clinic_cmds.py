@@ -14,8 +14,9 @@ from .common import UsageError, emit_json, passphrase, shared_option, unlock, wh
 from .patient_cmds import _nodes
 
 
-def _open(args) -> ClinicDesk:
-    return unlock(ClinicDesk.open, clinic_dir(args.clinic_dir), args)
+def open_desk(args) -> ClinicDesk:
+    """The institution desk in ``--clinic-dir`` (clinic, hospital, research...), unlocked."""
+    return unlock(ClinicDesk.open, clinic_dir(getattr(args, "clinic_dir", None)), args)
 
 
 def cmd_init(args) -> int:
@@ -39,7 +40,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_info(args) -> int:
-    desk = _open(args)
+    desk = open_desk(args)
     info = {**desk.registration_payload(), "registered": desk.is_registered(), "network": desk.settings.network_name}
     if args.json:
         emit_json(info)
@@ -59,7 +60,7 @@ def _grant(desk: ClinicDesk, args):
 
 
 def cmd_scan(args) -> int:
-    desk = _open(args)
+    desk = open_desk(args)
     view = desk.consent(_grant(desk, args))
     if args.json:
         emit_json(view.__dict__)
@@ -71,7 +72,7 @@ def cmd_scan(args) -> int:
 
 
 def cmd_read(args) -> int:
-    desk = _open(args)
+    desk = open_desk(args)
     result = desk.read(_grant(desk, args), Path(args.out), purpose=args.purpose, progress=None)
     if args.json:
         emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events,

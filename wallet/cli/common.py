@@ -19,10 +19,45 @@ from ..core.errors import PassphraseRequired, WalletError
 ENV_PASSPHRASE = "MEDWALLET_PASSPHRASE"
 
 
+EXIT_REFUSED = 1  # the action was refused or failed (the message says why), or the user declined it
+EXIT_USAGE = 2  # the command was not given what it needs, or it needs a confirmation it cannot ask for
+
+
 class UsageError(WalletError):
     """The command was not given what it needs. See --help."""
 
     code = "usage"
+
+
+class NeedsConfirmation(UsageError):
+    """This command asks for your confirmation: run it on a terminal, or add --yes to confirm beforehand."""
+
+    code = "needs_confirmation"
+
+
+class Declined(WalletError):
+    """You declined: nothing was done."""
+
+    code = "declined"
+
+
+def confirm(args: argparse.Namespace, question: str, *, word: str | None = None, declined: str = "") -> None:
+    """Ask ``question`` on the terminal unless ``--yes`` was given.
+
+    The answer must be ``y``/``yes`` (or exactly ``word``); anything else raises
+    :class:`Declined` with ``declined`` as its message. Without a terminal there is no one
+    to ask: :class:`NeedsConfirmation` (exit code 2), never a hang or a traceback.
+    """
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise NeedsConfirmation()
+    try:
+        answer = input(question).strip()
+    except EOFError:
+        answer = ""
+    if (answer != word) if word else (answer.lower() not in ("y", "yes")):
+        raise Declined(declined)
 
 
 def shared_option(parser: argparse.ArgumentParser, *flags: str, family: bool = False, **kwargs: Any) -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import argparse
 import re
+import time
 
 from ..core.consent import research
 from ..core.credentials import holder
 from ..core.credentials.verifier import StudyVerifier
-from ..core.network import Network
 from ..core.records.library import find_record
-from .common import UsageError, emit_json, parse_expiry, shared_option, table, when
+from . import clinic_cmds
+from .common import UsageError, confirm, emit_json, parse_expiry, shared_option, table, when
 from .issuer_cmds import read_json, write_json
-from .patient_cmds import _institution, _nodes, _open
+from .patient_cmds import _institution, _open
 
 _PREDICATE = re.compile(r"^\s*(\w+)\s*(>=|<=|>|<)\s*(-?\d+)\s*$")
 
@@ -49,20 +50,33 @@ def cmd_prove(args) -> int:
     wallet = _open(args)
     request = read_json(args.request)
     summary = holder.describe_request(wallet, request)
-    print(f"{summary.verifier or 'A verifier'} asks to see: {', '.join(summary.reveal) or 'nothing'}")
-    for name, op, value in summary.predicates:
-        print(f"  and a proof that {name} {op} {value} (the value itself stays hidden)")
+    for line in request_lines(summary):
+        print(line)
     if summary.missing:
         raise UsageError("None of your valid credentials can answer this request.")
-    if not args.yes and input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
-        return 1
+    confirm(args, "Prove this? [y/N] ", declined="Declined: nothing was proven and no file was written.")
     write_json(args.out, holder.present(wallet, request))
     print(f"Proof written to {args.out}.")
     return 0
 
 
+def request_lines(summary: holder.RequestSummary) -> list[str]:
+    """What the patient reads before consenting: who asks (as the ledger names it) and exactly what."""
+    lines = [f"{summary.verifier} asks to see: {', '.join(summary.reveal) or 'no attribute'}"]
+    for (name, op, value), words in zip(summary.predicates, summary.predicate_texts, strict=True):
+        lines.append(f"  and a proof that {name} {op} {value} ({words}; the value itself stays hidden)")
+    kind = f"a registered {summary.verifier_kind} institution" if summary.verifier_kind else "a registered institution"
+    lines.append(f"  {summary.verifier} is {kind} on this network (key {summary.verifier_key[:16]}…); "
+                 f"its request is signed and valid until {when(summary.expires_at)}.")
+    if summary.credential is not None:
+        lines.append(f"  Your credential from {summary.credential.issuer_name or 'its issuer'} answers it; "
+                     "nothing else about you is shown.")
+    return lines
+
+
 def _verifier(args) -> StudyVerifier:
-    return StudyVerifier(Network(_nodes(args), args.genesis_hash), args.name, args.accept)
+    desk = clinic_cmds.open_desk(args)
+    return StudyVerifier(desk.network, desk.key, args.accept)
 
 
 def cmd_study_request(args) -> int:
@@ -72,7 +86,8 @@ def cmd_study_request(args) -> int:
         if not match:
             raise UsageError(f"Write a predicate like 'birth_year<2008', not {text!r}.")
         predicates.append((match.group(1), match.group(2), int(match.group(3))))
-    write_json(args.out, _verifier(args).request(reveal=args.reveal or [], predicates=predicates))
+    ttl = parse_expiry(args.expires) - int(time.time())
+    write_json(args.out, _verifier(args).request(reveal=args.reveal or [], predicates=predicates, ttl=ttl))
     print(f"Proof request written to {args.out}.")
     return 0
 
@@ -125,21 +140,26 @@ def register(sub) -> None:
     p = add(creds_sub, "prove", cmd_prove, "answer a verifier's proof request (selective disclosure)")
     p.add_argument("request")
     p.add_argument("--out", required=True)
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--yes", action="store_true",
+                   help="do not ask for confirmation (without it and without a terminal: exit code 2)")
 
     study = sub.add_parser("study", help="verifier side: ask for and check credential proofs",
-                           description="Verifier side: ask for and check credential proofs.")
+                           description="Verifier side: a registered institution (its desk, made with "
+                                       "'medwallet clinic init', e.g. --kind research) signs proof requests "
+                                       "and checks the proofs patients send back. Patients see the "
+                                       "institution's name as the ledger registered it.")
+    desk_help = "the requesting institution's desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)"
+    shared_option(study, "--clinic-dir", family=True, help=desk_help)
     study_sub = study.add_subparsers(dest="study_command", required=True)
-    for name, func, text in (("request", cmd_study_request, "write a proof request"),
+    for name, func, text in (("request", cmd_study_request, "write a proof request signed by the institution"),
                              ("verify", cmd_study_verify, "verify a patient's proof against the ledger")):
         p = add(study_sub, name, func, text)
-        p.add_argument("--node", action="append", help="node URL of the network")
-        p.add_argument("--genesis-hash")
-        p.add_argument("--name", default="Research study", help="verifier name shown to the patient")
+        shared_option(p, "--clinic-dir", help=desk_help)
         p.add_argument("--accept", action="append", required=True, help="trusted credential definition id (repeat)")
         if name == "request":
             p.add_argument("--reveal", action="append", help="attribute to reveal (repeat)")
             p.add_argument("--predicate", action="append", help="e.g. 'birth_year<2008' (repeat)")
+            p.add_argument("--expires", default="1h", help="how long the patient may answer (default: %(default)s)")
             p.add_argument("--out", required=True)
         else:
             p.add_argument("request")

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .formatting import when
 from .i18n import _
 
 if TYPE_CHECKING:
+    from ..core.credentials.holder import RequestSummary
     from ..core.importing import ImportReport
 
 
@@ -70,3 +72,20 @@ def credentials_placeholder() -> str:
 def auto_lock_explained() -> str:
     return _("After this many minutes without keyboard or mouse use, Medwallet locks itself: the wallet is "
              "closed, decrypted copies are deleted and the passphrase is needed again. 0 turns this off.")
+
+
+def proof_request(summary: RequestSummary) -> tuple[str, str, str]:
+    """The question before proving: who asks (the ledger's name for the signer) and exactly what."""
+    asks = [_("see your {attribute}").format(attribute=name) for name in summary.reveal]
+    asks += [_("a proof that {statement} (the value itself stays hidden)").format(statement=words)
+             for words in summary.predicate_texts]
+    text = _("{name} asks for: {asks}.").format(name=summary.verifier, asks="; ".join(asks))
+    kind = (_("a registered {kind} institution").format(kind=summary.verifier_kind) if summary.verifier_kind
+            else _("a registered institution"))
+    informative = _("{name} is {kind} on your network (key {key}…); its request is signed and valid until "
+                    "{until}. ").format(name=summary.verifier, kind=kind, key=summary.verifier_key[:16],
+                                        until=when(summary.expires_at))
+    if summary.credential is not None:
+        informative += _("Your credential from {issuer} answers it; nothing else about you is shown.").format(
+            issuer=summary.credential.issuer_name or _("its issuer"))
+    return _("Prove this to {name}?").format(name=summary.verifier), text, informative
