@@ -22,6 +22,7 @@ DOMAIN_UPLOAD = b"medwallet/upload/v1\x00"
 DOMAIN_GENESIS = b"medwallet/genesis/v1\x00"
 DOMAIN_PROFILE = b"medwallet/profile/v1\x00"
 DOMAIN_PROOF_REQUEST = b"medwallet/proof-request/v1\x00"
+DOMAIN_REQUEST = b"medwallet/request/v1\x00"
 
 
 def sha256(data: bytes) -> bytes:
