@@ -33,7 +33,7 @@ from .qr_dialog import QrDialog
 from .rows_model import Index, RowsModel
 
 TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
-        ("revoked", ("revoked",), "Revoked"))
+        ("revoked", ("revoked", "deleted"), "Revoked"))
 
 
 class GrantsModel(RowsModel):
@@ -44,7 +44,8 @@ class GrantsModel(RowsModel):
             return None
         row = self.rows[index.row()]
         status = {"active": _("Active"), "pending": _("Not yet valid"), "expired": _("Expired"),
-                  "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at")))}.get(row["status"], "")
+                  "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at"))),
+                  "deleted": _("Ended: its records were deleted")}.get(row["status"], "")
         return (row["institution_name"], _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
                 str(len(row["records"])), day(row["expires_at"]), status)[index.column()]
 

@@ -14,12 +14,13 @@ if TYPE_CHECKING:
 
 def delete_record(title: str) -> tuple[str, str]:
     return (_("Delete “{title}” for good?").format(title=title),
-            _("Medwallet destroys this record's key on this computer and retires the record on the ledger: "
-              "the nodes stop serving it and drop its encrypted data, and every consent that covers it stops "
-              "working. This is called crypto-shredding: without the key, no copy of the encrypted data can "
-              "ever be read again.\n\nInstitutions that already read the record keep what they read. "
-              "The ledger keeps the fact that the record existed and who read it, never its content. "
-              "This cannot be undone."))
+            _("Medwallet removes this record and every copy you shared from every node of the network, "
+              "narrows or ends every consent that covers it (the ledger never releases its key to anyone "
+              "again), records the deletion in your access log, and forgets its title, file name, size and "
+              "dates on this computer.\n\nThis is not crypto-shredding: a copy of the encrypted data taken "
+              "earlier (a backup of a node, a copy of your wallet folder) still opens with your recovery "
+              "phrase. Institutions that already read the record keep what they read. The ledger keeps the "
+              "fact that a record existed and who read it, never its content. This cannot be undone."))
 
 
 def imported(report: ImportReport) -> str:
