@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import time
 
 from ..core.consent import research
@@ -108,14 +109,33 @@ def cmd_study_verify(args) -> int:
 def cmd_share_deidentified(args) -> int:
     wallet = _open(args)
     record = find_record(wallet, args.record)["record"]
-    result = research.grant_deidentified(wallet, record, _institution(wallet, args.to),
-                                               parse_expiry(args.expires))
+    expires_at = parse_expiry(args.expires)
+    preview = research.preview_deidentified(wallet, record, _institution(wallet, args.to))
+    for line in deidentified_lines(preview):
+        print(line, file=sys.stderr if args.json else sys.stdout)  # --json keeps stdout for the result
+    confirm(args, "Share this de-identified copy? [y/N] ", declined="Declined: nothing was shared.")
+    result = research.grant_deidentified(wallet, record, preview.institution, expires_at, preview=preview)
     if args.json:
-        emit_json(result.__dict__)
+        emit_json({**result.__dict__, "kept": preview.summary.kept, "removed": preview.summary.removed,
+                   "resource_types": preview.summary.resource_types})
         return 0
     print(f"De-identified copy shared with {result.institution_name} for research (consent {result.consent[:12]}).")
     print(f"Grant code: {result.code}")
     return 0
+
+
+def deidentified_lines(preview: research.Preview) -> list[str]:
+    """What the patient reads before a de-identified copy leaves: who receives it, what it keeps and removes."""
+    summary = preview.summary
+    types = ", ".join(f"{n} {t}" for t, n in summary.resource_types.items())
+    lines = [f"{preview.institution_name} (a registered research institution) would receive a de-identified "
+             f"copy ({types}) under a new pseudonym used for nothing else.", "  The copy keeps:"]
+    lines += [f"    - {item}" for item in summary.kept]
+    lines.append("  It removes:")
+    lines += [f"    - {item}" for item in summary.removed]
+    if summary.free_texts_removed:
+        lines.append(f"  {summary.free_texts_removed} free text(s) of the record are not sent as written.")
+    return lines
 
 
 def register(sub) -> None:
@@ -170,3 +190,5 @@ def register(sub) -> None:
     p.add_argument("record", help="record id (or its first characters)")
     p.add_argument("--to", required=True, help="research institution name or id")
     p.add_argument("--expires", required=True, help="e.g. 90d, 2026-12-31")
+    p.add_argument("--yes", action="store_true",
+                   help="share without asking after the preview (without it and without a terminal: exit code 2)")

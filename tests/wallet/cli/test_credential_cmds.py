@@ -110,3 +110,45 @@ def test_a_forged_admission_request_is_refused_by_the_command_line(capsys, tmp_p
     err = capsys.readouterr().err
     assert "not signed by an institution" in err and len(err.strip().splitlines()) == 1
     assert not (tmp_path / "p.json").exists()
+
+
+def test_share_deidentified_shows_what_the_copy_keeps_before_it_shares(capsys, monkeypatch, tmp_path, holder,
+                                                                      make_cred_institution):
+    from wallet.core import importing
+
+    study = make_cred_institution(kind="research", name="Lagoon Cohort", exact_name=True)
+    source = tmp_path / "obs.json"
+    source.write_text(json.dumps({"resourceType": "Observation", "status": "final",
+                                  "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}],
+                                           "text": "Heart rate taken by Dr Gaston Frimousse"},
+                                  "valueQuantity": {"value": 72, "unit": "/min"}}))
+    record = importing.import_file(holder, source).record
+    secret = tmp_path / "pass"
+    secret.write_text(PASSPHRASE)
+    argv = ["share-deidentified", record[:12], "--to", study.key.public, "--expires", "30d",
+            "--wallet-dir", str(holder.dir), "--passphrase-file", str(secret)]
+    grants_before = len(holder.db.query("SELECT * FROM grants"))
+    # No terminal and no --yes: the preview, one clear line, exit code 2, nothing shared.
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    capsys.readouterr()
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert "Lagoon Cohort (a registered research institution) would receive a de-identified copy (1 Observation)" \
+        in out
+    assert "The copy keeps:" in out and "It removes:" in out and "names, addresses" in out
+    assert "Frimousse" not in out
+    assert err.strip().splitlines() == ["medwallet: This command asks for your confirmation: run it on a terminal, "
+                                        "or add --yes to confirm beforehand."]
+    assert len(holder.db.query("SELECT * FROM grants")) == grants_before
+    # "n" declines and says so; "y" shares the copy that was previewed.
+    monkeypatch.setattr(sys, "stdin", _Terminal("n\n"))
+    monkeypatch.setattr("builtins.input", lambda prompt: sys.stdin.readline().rstrip("\n"))
+    assert main(argv) == 1
+    assert "Declined: nothing was shared." in capsys.readouterr().err
+    assert len(holder.db.query("SELECT * FROM grants")) == grants_before
+    assert main([*argv, "--yes", "--json"]) == 0
+    out, err = capsys.readouterr()
+    shared = json.loads(out)
+    assert shared["institution_name"] == "Lagoon Cohort" and shared["resource_types"] == {"Observation": 1}
+    assert "The copy keeps:" in err
+    assert len(holder.db.query("SELECT * FROM grants")) == grants_before + 1
