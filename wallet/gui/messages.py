@@ -8,6 +8,7 @@ from .formatting import when
 from .i18n import _
 
 if TYPE_CHECKING:
+    from ..core.consent.research import Preview
     from ..core.credentials.holder import RequestSummary
     from ..core.importing import ImportReport
 
@@ -33,6 +34,20 @@ def imported(report: ImportReport) -> str:
         text += " " + _("{n} invalid entries are kept in the file as they are: {first}").format(
             n=len(report.problems), first=report.problems[0])
     return text
+
+
+def deidentified_preview(preview: Preview) -> tuple[str, str]:
+    """The question before a de-identified copy leaves, and what the copy keeps and removes."""
+    summary = preview.summary
+    types = ", ".join(f"{n} {t}" for t, n in summary.resource_types.items())
+    text = _("{name}, a registered research institution, would receive a de-identified copy ({types}) under a "
+             "new pseudonym used for nothing else.").format(name=preview.institution_name, types=types)
+    text += "\n\n" + _("The copy keeps:") + "".join(f"\n• {_(item)}" for item in summary.kept)
+    text += "\n\n" + _("It removes:") + "".join(f"\n• {_(item)}" for item in summary.removed)
+    if summary.free_texts_removed:
+        text += "\n\n" + _("{n} free text(s) of the record are not sent as written.").format(
+            n=summary.free_texts_removed)
+    return _("Share this de-identified copy with {name}?").format(name=preview.institution_name), text
 
 
 def revoke_consent(institution: str) -> tuple[str, str]:
