@@ -78,8 +78,8 @@ def delete_record(wallet: Wallet, record: str) -> Deletion:
     wallet.db.wipe_freed()
     try:
         trail.refresh(wallet)  # the deletion's own event, proven
-    except LedgerError:
-        pass  # shown at the next refresh
+    except (LedgerError, WalletError):
+        pass  # the deletion is done; its event is shown at the next refresh that succeeds
     events.publish("record_deleted", wallet, result.retired)
     return result
 
