@@ -58,6 +58,7 @@ REASON_TEXT = {
     "consent": "allowed by the patient's consent",
     "unknown_record": "no such record on the ledger",
     "record_retired": "the patient deleted this record",
+    "envelope_retired": "the patient deleted a record this key envelope opens",
     "no_consent": "no consent was given for this read",
     "unknown_consent": "no such consent on the ledger",
     "wrong_grantee": "the consent was given to another institution",
@@ -82,12 +83,15 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
     """May ``requester`` read ``record`` for ``purpose`` at ``time`` (under ``consent_id``)?
 
     A record is either an anchored record or the key envelope of a consent (the
-    record keys sealed to the grantee), which is released under the same rules.
+    record keys sealed to the grantee), which is released under the same rules, and
+    never once a record it holds the key of was deleted: not the envelope a consent had
+    before it was narrowed (``retired_envelopes``), nor the current one while the
+    consent still names a deleted record.
     """
     rec = state.get(sk.record(record))
     consent = state.get(sk.consent(consent_id)) if consent_id else None
     if rec is None:
-        if consent is None or consent.get("envelope") != record:
+        if consent is None or not _is_envelope_of(consent, record):
             return Decision(False, "unknown_record", consent_id)
         owner = consent["grantor"]
     else:
@@ -96,7 +100,16 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
             return Decision(False, "record_retired", consent_id, owner)
         if requester == owner:
             return Decision(True, "owner", None, owner)
-    return _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
+    decision = _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
+    if decision.allowed and rec is None and consent is not None and (
+            record != consent.get("envelope") or any(_is_retired(state, r) for r in consent["records"])):
+        return Decision(False, "envelope_retired", consent_id, owner)  # it holds a deleted record's key
+    return decision
+
+
+def _is_envelope_of(consent: dict[str, Any], record: str) -> bool:
+    """``record`` is the consent's key envelope, now or before the consent was narrowed."""
+    return record == consent.get("envelope") or record in consent.get("retired_envelopes", ())
 
 
 def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, requester: str, record: str,
@@ -109,7 +122,7 @@ def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, re
         return Decision(False, "not_in_scope", consent_id, owner)
     if consent["grantee"] != requester:
         return Decision(False, "wrong_grantee", consent_id, owner)
-    if record not in consent["records"] and record != consent.get("envelope"):
+    if record not in consent["records"] and not _is_envelope_of(consent, record):
         return Decision(False, "not_in_scope", consent_id, owner)
     if consent["purpose"] != purpose:
         return Decision(False, "wrong_purpose", consent_id, owner)
@@ -122,8 +135,16 @@ def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, re
     return Decision(True, "consent", consent_id, owner)
 
 
-def consent_status(consent: dict[str, Any], time: int) -> str:
-    """``active``, ``revoked``, ``expired`` or ``pending`` at ``time``."""
+def _is_retired(state: StateView, record: str) -> bool:
+    rec = state.get(sk.record(record))
+    return rec is not None and rec.get("retired") is not None
+
+
+def consent_status(consent: dict[str, Any], time: int, state: StateView | None = None) -> str:
+    """``active``, ``revoked``, ``expired`` or ``pending`` at ``time``; with the ledger's
+    ``state``, ``deleted`` once every record the consent covers was deleted."""
+    if state is not None and all(_is_retired(state, record) for record in consent["records"]):
+        return "deleted"
     if consent.get("revoked_at") is not None:
         return "revoked"
     if time >= consent["expires_at"]:
@@ -241,7 +262,7 @@ def _owned_record(state: StateView, owner: str, record: str) -> dict[str, Any]:
 def _retire_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     record = tx.payload["record"]
     rec = _owned_record(state, tx.signer, record)
-    state.put(sk.record(record), {**rec, "retired": ctx.height})
+    state.put(sk.record(record), {**rec, "retired": ctx.height, "retired_tx": tx.id})
 
 
 def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
@@ -275,6 +296,35 @@ def _revoke_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCo
     if consent["revoked_at"] is not None:
         raise reject("already_revoked", "this consent was already revoked")
     state.put(sk.consent(consent_id), {**consent, "revoked_at": ctx.time, "revoked_tx": tx.id})
+
+
+def _narrow_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    """The grantor takes records out of a consent, with a new key envelope for those left.
+
+    What deleting one of several shared records does: the consent goes on for the others,
+    and its old envelope (which holds the deleted record's key) is never released again.
+    """
+    p = tx.payload
+    consent = state.get(sk.consent(p["consent"]))
+    if consent is None:
+        raise reject("unknown_consent", "no such consent on the ledger")
+    if consent["grantor"] != tx.signer:
+        raise reject("not_grantor", "only the patient who gave a consent can narrow it")
+    if consent["revoked_at"] is not None:
+        raise reject("already_revoked", "this consent was revoked; it cannot be narrowed")
+    if not set(p["records"]) < set(consent["records"]):
+        raise reject("bad_narrow", "a narrowed consent covers some, not all, of the records it covered")
+    for record in p["records"]:
+        if _is_retired(state, record):
+            raise reject("record_retired", f"record {record[:16]}… was deleted; leave it out")
+    old, new = consent.get("envelope"), p.get("envelope")
+    retired = [*consent.get("retired_envelopes", ()), *([old] if old else [])]
+    if old and not new:
+        raise reject("bad_envelope", "narrowing a consent replaces its key envelope: give the new one")
+    if new and (new in retired or state.get(sk.record(new))):
+        raise reject("bad_envelope", "the new key envelope must be new and not an anchored record")
+    state.put(sk.consent(p["consent"]), {**consent, "records": list(p["records"]), "envelope": new,
+                                       "retired_envelopes": retired, "narrowed_tx": tx.id})
 
 
 def is_node_key(state: StateView, genesis: Genesis, key: str) -> bool:
@@ -376,6 +426,7 @@ HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] 
     "retire_record": _retire_record,
     "grant_consent": _grant_consent,
     "revoke_consent": _revoke_consent,
+    "narrow_consent": _narrow_consent,
     "access_event": _access_event,
     "refusal_event": _refusal_event,
     "publish_credential_def": _publish_credential_def,

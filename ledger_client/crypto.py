@@ -21,6 +21,7 @@ DOMAIN_ACCESS = b"medwallet/access/v1\x00"
 DOMAIN_UPLOAD = b"medwallet/upload/v1\x00"
 DOMAIN_GENESIS = b"medwallet/genesis/v1\x00"
 DOMAIN_PROFILE = b"medwallet/profile/v1\x00"
+DOMAIN_PROOF_REQUEST = b"medwallet/proof-request/v1\x00"
 DOMAIN_REQUEST = b"medwallet/request/v1\x00"
 
 

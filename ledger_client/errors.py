@@ -101,14 +101,16 @@ class CredentialRefused(ContractError):
     """An anonymous-credential proof or document is not acceptable; ``code`` says why."""
 
     code = "credential_refused"
-    codes = ("credential_refused", "credential_required", "credential_unverifiable", "bad_proof",
-             "unknown_credential_def", "bad_credential_def", "issuer_not_accepted", "not_revocable", "proof_invalid")
+    codes: ClassVar[tuple[str, ...]] = (
+        "credential_refused", "credential_required", "credential_unverifiable", "bad_proof", "unknown_credential_def",
+        "bad_credential_def", "issuer_not_accepted", "not_revocable", "proof_invalid")
 
 
 class RevocationListOutdated(CredentialRefused):
     """The proof was made against another revocation status list than the one on the ledger now."""
 
     code = "revocation_list_outdated"
+    codes = ()  # not the codes of every credential refusal, which it would otherwise inherit
 
 
 class UploadInProgress(ContractError):

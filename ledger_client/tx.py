@@ -28,7 +28,7 @@ PURPOSES = ("treatment", "emergency", "research", "insurance", "operations")
 CATEGORIES = ("document", "image", "fhir", "lab", "imaging", "prescription", "note", "deidentified", "other")
 INSTITUTION_KINDS = ("clinic", "hospital", "lab", "pharmacy", "insurer", "research", "issuer", "other")
 REFUSAL_REASONS = (
-    "unknown_record", "record_retired", "unknown_consent", "no_consent", "wrong_grantee",
+    "unknown_record", "record_retired", "envelope_retired", "unknown_consent", "no_consent", "wrong_grantee",
     "not_in_scope", "wrong_purpose", "consent_revoked", "consent_expired",
     "consent_not_yet_valid", "unknown_requester", "blob_unavailable",
 )
@@ -53,6 +53,7 @@ PAYLOADS: dict[str, Obj] = {
         {"envelope": HASH},
     ),
     "revoke_consent": Obj({"consent": HASH}),
+    "narrow_consent": Obj({"consent": HASH, "records": ListOf(HASH, 1, 1000)}, {"envelope": HASH}),
     "access_event": Obj({"request": SIGNED_ACCESS_REQUEST}),
     "refusal_event": Obj({"request": SIGNED_ACCESS_REQUEST, "reason": Enum(REFUSAL_REASONS)}),
     "publish_credential_def": Obj({"cred_def_id": Text(200), "document": AnyObject()}, {"revocation": AnyObject()}),

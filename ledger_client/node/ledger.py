@@ -344,7 +344,7 @@ class LedgerNode:
         body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
         header = Header(body, (sign_header(body, self.key),))
         self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta)
-        self._drop_retired(accepted)
+        self._drop_retired(accepted, writes)
         now = _time.monotonic()
         latencies = [now - t for t in (self.admitted_at.pop(tx.id, None) for tx in accepted) if t is not None]
         self.hooks.committed(len(accepted), latencies)
@@ -360,11 +360,20 @@ class LedgerNode:
                 if not fut.done():
                     fut.set_result(None)
 
-    def _drop_retired(self, txs: list[SignedTx]) -> None:
-        """A retired record's ciphertext is deleted: the patient asked for it to be gone."""
+    def _drop_retired(self, txs: list[SignedTx], writes: Overlay) -> None:
+        """Delete what the ledger will never serve again: a retired record's ciphertext (the
+        patient asked for it to be gone), the key envelopes a narrowing retired and the
+        envelope of a revoked consent (which hold record keys)."""
         for tx in txs:
             if tx.type == "retire_record":
                 self.blobs.delete(tx.payload["record"])
+            elif tx.type in ("narrow_consent", "revoke_consent"):
+                consent = writes.get(sk.consent(tx.payload['consent'])) or {}
+                narrowed = tx.type == "narrow_consent"
+                gone = consent.get("retired_envelopes", []) if narrowed else [consent.get("envelope")]
+                for envelope in gone:
+                    if envelope:
+                        self.blobs.delete(envelope)
 
     def _reset_pending(self, rest: list[SignedTx]) -> None:
         self.pending, self.pending_ids, self.overlay = [], set(), Overlay(self.store)

@@ -82,7 +82,7 @@ async def records(request: Request) -> Response:
 
 
 def _consent_view(node: LedgerNode, consent_id: str, consent: dict[str, Any]) -> dict[str, Any]:
-    return {"consent": consent_id, **consent, "status": consent_status(consent, node.now())}
+    return {"consent": consent_id, **consent, "status": consent_status(consent, node.now(), node.store)}
 
 
 async def consent(request: Request) -> Response:

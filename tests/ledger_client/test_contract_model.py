@@ -2,7 +2,8 @@
 
 ``expected_reasons`` states the access rules declaratively (owner allowed; a grantee
 only with the matching purpose, in scope, after not_before, before expiry, not
-revoked) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
+revoked; a key envelope never once a record it opens was deleted, nor after its consent
+was narrowed) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
 reads the model allows and, when it refuses, name the first broken rule in the
 documented order. A stateful machine then drives random operation sequences (valid
 and hostile) and checks that refusals leave the state unchanged and that replaying the
@@ -24,7 +25,7 @@ from .chain import GOV, PRODUCER, T0, MemChain, blob_hash, fixed_key
 
 # Precedence of the reasons when several rules are broken at once.
 ORDER = ("unknown_record", "record_retired", "no_consent", "unknown_consent", "wrong_grantee", "not_in_scope",
-         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired")
+         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired", "envelope_retired")
 
 
 @dataclass
@@ -37,6 +38,7 @@ class ModelConsent:
     expires_at: int
     envelope: str | None = None
     revoked: bool = False
+    retired_envelopes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -52,8 +54,9 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
     consent = model.consents.get(consent_id) if consent_id else None
     owner = model.owners.get(record)
     is_envelope = consent is not None and consent.envelope == record
+    is_old_envelope = consent is not None and record in consent.retired_envelopes
     broken = set()
-    if owner is None and not is_envelope:
+    if owner is None and not is_envelope and not is_old_envelope:
         return ["unknown_record"]
     if record in model.retired:
         return ["record_retired"]
@@ -67,7 +70,7 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
         return ["not_in_scope"]  # another patient's consent never covers this record
     if consent.grantee != requester:
         broken.add("wrong_grantee")
-    if not (record in consent.records or is_envelope):
+    if not (record in consent.records or is_envelope or is_old_envelope):
         broken.add("not_in_scope")
     if consent.purpose != purpose:
         broken.add("wrong_purpose")
@@ -77,6 +80,8 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
         broken.add("consent_not_yet_valid")
     if time >= consent.expires_at:
         broken.add("consent_expired")
+    if is_old_envelope or (is_envelope and consent.records & model.retired):
+        broken.add("envelope_retired")  # it holds the key of a deleted record
     return [reason for reason in ORDER if reason in broken]
 
 
@@ -164,12 +169,14 @@ def test_every_reason_is_reachable():
     """The model's world produces each refusal code (guards against a vacuous property)."""
     chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, True),
                                          (0, 1, {1}, "research", 50, 50, False, False),
-                                         (1, 0, {0}, "treatment", -10, 50, True, False)])
-    c_ok, c_later, c_revoked = model.consents
+                                         (1, 0, {0}, "treatment", -10, 50, True, False),
+                                         (0, 0, {1, 2}, "treatment", -10, 50, False, True)])
+    c_ok, c_later, c_revoked, c_deleted = model.consents
     clinic0, clinic1 = CLINICS[0].public, CLINICS[1].public
     cases = {
         "unknown_record": (clinic0, blob_hash("unknown"), "treatment", T0, c_ok),
         "record_retired": (clinic0, records[2], "treatment", T0, c_ok),
+        "envelope_retired": (clinic0, model.consents[c_deleted].envelope, "treatment", T0, c_deleted),
         "no_consent": (clinic0, records[0], "treatment", T0, None),
         "unknown_consent": (clinic0, records[0], "treatment", T0, "99" * 32),
         "wrong_grantee": (clinic1, records[0], "treatment", T0, c_ok),
@@ -224,16 +231,47 @@ class ConsentMachine(RuleBasedStateMachine):
     def grant(self, data, clinic, purpose, start, length):
         record = data.draw(st.sampled_from(self.records))
         owner = next(p for p in self.patients if p.public == self.model.owners[record])
+        mine = sorted(r for r in self.records if self.model.owners[r] == owner.public)
+        records = sorted({record} | data.draw(st.sets(st.sampled_from(mine), max_size=2)))
         not_before, expires_at = self.chain.time + start, max(self.chain.time + start + length, self.chain.time + 1)
-        payload = {"grantee": self.clinics[clinic].public, "records": [record], "purpose": purpose,
-                   "not_before": not_before, "expires_at": expires_at}
-        if record in self.model.retired:
+        self.n += 1
+        envelope = blob_hash(f"m/envelope/{self.n}")
+        payload = {"grantee": self.clinics[clinic].public, "records": records, "purpose": purpose,
+                   "not_before": not_before, "expires_at": expires_at, "envelope": envelope}
+        if set(records) & self.model.retired:
             return self._refused(self.chain.tx(owner, "grant_consent", payload), "record_retired")
         other = next(p for p in self.patients if p is not owner)
         self._refused(self.chain.tx(other, "grant_consent", payload), "not_owner")
         self._ok(owner, "grant_consent", payload)
-        self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], {record},
-                                                                 purpose, not_before, expires_at)
+        self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], set(records),
+                                                                 purpose, not_before, expires_at, envelope)
+
+    @precondition(lambda self: any(len(c.records) > 1 for c in self.model.consents.values()))
+    @rule(data=st.data())
+    def narrow(self, data):
+        consent_id = data.draw(st.sampled_from(sorted(c for c, v in self.model.consents.items()
+                                                      if len(v.records) > 1)))
+        consent = self.model.consents[consent_id]
+        grantor = next(p for p in self.patients if p.public == consent.grantor)
+        keep = sorted(data.draw(st.sets(st.sampled_from(sorted(consent.records)), min_size=1,
+                                        max_size=len(consent.records) - 1)))
+        self.n += 1
+        payload = {"consent": consent_id, "records": keep, "envelope": blob_hash(f"m/envelope/{self.n}")}
+        intruder = next(p for p in self.patients if p is not grantor)
+        self._refused(self.chain.tx(intruder, "narrow_consent", payload), "not_grantor")
+        self._refused(self.chain.tx(grantor, "narrow_consent", {**payload, "records": sorted(consent.records)}),
+                      "already_revoked" if consent.revoked else "bad_narrow")
+        # The rules in the contract's order: revoked, then a deleted record kept, then a reused envelope.
+        refusal = ("already_revoked" if consent.revoked else
+                   "record_retired" if set(keep) & self.model.retired else None)
+        if consent.envelope:
+            self._refused(self.chain.tx(grantor, "narrow_consent", {**payload, "envelope": consent.envelope}),
+                          refusal or "bad_envelope")
+        if refusal:
+            return self._refused(self.chain.tx(grantor, "narrow_consent", payload), refusal)
+        self._ok(grantor, "narrow_consent", payload)
+        consent.retired_envelopes += [consent.envelope] if consent.envelope else []
+        consent.records, consent.envelope = set(keep), payload["envelope"]
 
     @precondition(lambda self: self.model.consents)
     @rule(data=st.data())
@@ -259,11 +297,14 @@ class ConsentMachine(RuleBasedStateMachine):
         self._ok(owner, "retire_record", {"record": record})
         self.model.retired.add(record)
 
+    def _envelopes(self) -> list[str]:
+        return sorted({e for c in self.model.consents.values() for e in [c.envelope, *c.retired_envelopes] if e})
+
     @precondition(lambda self: self.records)
     @rule(data=st.data(), purpose=st.sampled_from(PURPOSES), requester=st.integers(0, 3))
     def read(self, data, purpose, requester):
         key = (self.clinics + self.patients)[requester]
-        record = data.draw(st.sampled_from(self.records))
+        record = data.draw(st.sampled_from(self.records + self._envelopes()))
         consent = data.draw(st.sampled_from(sorted(self.model.consents) + [None]))
         request = self.chain.request(key, record, consent, purpose)
         broken = expected_reasons(self.model, key.public, record, purpose, self.chain.time, consent)
@@ -307,7 +348,7 @@ class ConsentMachine(RuleBasedStateMachine):
         if not hasattr(self, "chain"):
             return
         for consent_id, consent in self.model.consents.items():
-            for record in consent.records:
+            for record in sorted(consent.records) + [consent.envelope or self.records[0], *consent.retired_envelopes]:
                 for requester in (consent.grantee, consent.grantor, self.clinics[0].public):
                     check_decision(self.chain, self.model, requester, record, consent.purpose, self.chain.time,
                                    consent_id)

@@ -30,6 +30,7 @@ SAMPLES = {
     "grant_consent": {"grantee": KEY.public, "records": [blob_hash("a"), blob_hash("b")], "purpose": "research",
                       "not_before": T0, "expires_at": T0 + 60, "envelope": blob_hash("env")},
     "revoke_consent": {"consent": "55" * 32},
+    "narrow_consent": {"consent": "55" * 32, "records": [blob_hash("b")], "envelope": blob_hash("env2")},
     "access_event": {"request": REQUEST},
     "refusal_event": {"request": REQUEST, "reason": "consent_expired"},
     "publish_credential_def": {"cred_def_id": "did:example:1/cd", "document": {"x": 1}, "revocation": {}},

@@ -1,7 +1,7 @@
 """``medwallet``: the command-line face of the wallet core (and of the clinic desk).
 
 Every command is a thin call into :mod:`wallet.core`; errors become one line on stderr
-and a non-zero exit (1 for a refused action, 2 for a usage error)."""
+and a non-zero exit code (:data:`EXIT_CODES`)."""
 
 from __future__ import annotations
 
@@ -14,17 +14,26 @@ import sys
 from ledger_client.errors import LedgerError
 
 from ..core.errors import Cancelled, WalletError
+from .common import EXIT_REFUSED, EXIT_USAGE, NeedsConfirmation
+
+EXIT_CODES = """exit codes:
+  0    done
+  1    refused or failed (the message says why), or you declined a confirmation
+  2    usage error: a missing or wrong argument, or a confirmation that cannot be asked
+       (no terminal and no --yes)
+  130  interrupted"""
 
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
     from . import clinic_cmds, credential_cmds, issuer_cmds, patient_cmds
 
-    parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.")
+    parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.",
+                                     epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
     parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help="machine-readable output (before or after the command)")
     sub = parser.add_subparsers(dest="command")
     patient_cmds.register(sub)
     clinic_cmds.register(sub)
@@ -50,12 +59,15 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(args) or 0
     except Cancelled:
         return 130
+    except NeedsConfirmation as exc:
+        print(f"medwallet: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except EOFError:
         print("medwallet: no answer (the input ended at a question)", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
     except (WalletError, LedgerError) as exc:
         print(f"medwallet: {exc}", file=sys.stderr)
-        return 1
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         print("medwallet: interrupted", file=sys.stderr)
         return 130

@@ -13,12 +13,13 @@ from pathlib import Path
 from ..core.desks.clinic import ClinicDesk
 from ..core.desks.local_desk import register_desk
 from ..core.paths import clinic_dir
-from .common import UsageError, creating, emit_json, passphrase, unlock, when
+from .common import UsageError, creating, emit_json, passphrase, shared_option, unlock, when
 from .patient_cmds import _nodes
 
 
-def _open(args) -> ClinicDesk:
-    return unlock(ClinicDesk.open, clinic_dir(args.clinic_dir), args, noun="desk")
+def open_desk(args) -> ClinicDesk:
+    """The institution desk in ``--clinic-dir`` (clinic, hospital, research...), unlocked."""
+    return unlock(ClinicDesk.open, clinic_dir(getattr(args, "clinic_dir", None)), args, noun="desk")
 
 
 def cmd_init(args) -> int:
@@ -45,7 +46,7 @@ def cmd_init(args) -> int:
 
 
 def cmd_info(args) -> int:
-    desk = _open(args)
+    desk = open_desk(args)
     info = {**desk.registration_payload(), "registered": desk.is_registered(), "network": desk.settings.network_name}
     if args.json:
         emit_json(info)
@@ -65,7 +66,7 @@ def _grant(desk: ClinicDesk, args):
 
 
 def cmd_scan(args) -> int:
-    desk = _open(args)
+    desk = open_desk(args)
     view = desk.consent(_grant(desk, args))
     if args.json:
         emit_json(view.__dict__)
@@ -77,7 +78,7 @@ def cmd_scan(args) -> int:
 
 
 def cmd_read(args) -> int:
-    desk = _open(args)
+    desk = open_desk(args)
     result = desk.read(_grant(desk, args), Path(args.out), purpose=args.purpose, progress=None)
     if args.json:
         emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events,
@@ -102,17 +103,17 @@ def register(sub) -> None:
                             description="Clinic desk: read what a patient's QR grant allows. "
                                         "Without a subcommand it opens the desk window.")
     clinic.set_defaults(func=cmd_window)
-    clinic.add_argument("--clinic-dir", default=argparse.SUPPRESS,
-                        help="desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)")
+    desk_help = "desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)"
+    shared_option(clinic, "--clinic-dir", family=True, help=desk_help)
     clinic_sub = clinic.add_subparsers(dest="clinic_command")
 
     def add(name: str, func, text: str):
         p = clinic_sub.add_parser(name, help=text, description=text)
         p.set_defaults(func=func)
-        p.add_argument("--clinic-dir", help="desk folder (default: $MEDWALLET_CLINIC_DIR or the user data folder)")
+        shared_option(p, "--clinic-dir", help=desk_help)
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     p = add("init", cmd_init, "create the desk's institution keys")

@@ -1,7 +1,8 @@
-"""Helpers shared by the CLI commands: unlocking, output, progress, dates."""
+"""Helpers shared by the CLI commands: unlocking, output, progress, dates, shared options."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import getpass
 import json
@@ -23,6 +24,10 @@ HOW_TO_GIVE = ("give --passphrase-file FILE, or set MEDWALLET_PASSPHRASE_FILE or
 T = TypeVar("T")
 
 
+EXIT_REFUSED = 1  # the action was refused or failed (the message says why), or the user declined it
+EXIT_USAGE = 2  # the command was not given what it needs, or it needs a confirmation it cannot ask for
+
+
 class UsageError(WalletError):
     """The command was not given what it needs. See --help."""
 
@@ -33,6 +38,50 @@ class NeedsPassphrase(UsageError):
     """A passphrase is needed and none was given."""
 
     code = "needs_passphrase"
+
+
+class NeedsConfirmation(UsageError):
+    """This command asks for your confirmation: run it on a terminal, or add --yes to confirm beforehand."""
+
+    code = "needs_confirmation"
+
+
+class Declined(WalletError):
+    """You declined: nothing was done."""
+
+    code = "declined"
+
+
+def confirm(args: argparse.Namespace, question: str, *, word: str | None = None, declined: str = "") -> None:
+    """Ask ``question`` on the terminal unless ``--yes`` was given.
+
+    The answer must be ``y``/``yes`` (or exactly ``word``); anything else raises
+    :class:`Declined` with ``declined`` as its message. Without a terminal there is no one
+    to ask: :class:`NeedsConfirmation` (exit code 2), never a hang or a traceback.
+    """
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise NeedsConfirmation()
+    try:
+        answer = input(question).strip()
+    except EOFError:
+        answer = ""
+    if (answer != word) if word else (answer.lower() not in ("y", "yes")):
+        raise Declined(declined)
+
+
+def shared_option(parser: argparse.ArgumentParser, *flags: str, family: bool = False, **kwargs: Any) -> None:
+    """An option that may be written before or after a sub-command (``clinic --clinic-dir D init``
+    and ``clinic init --clinic-dir D`` alike).
+
+    argparse lets a sub-command's default overwrite what its parent parsed, so the option's
+    default lives on the family's parser only (``family=True``) and every sub-command leaves
+    the value alone unless it is given there (``SUPPRESS``).
+    """
+    if not family:
+        kwargs["default"] = argparse.SUPPRESS
+    parser.add_argument(*flags, **kwargs)
 
 
 def passphrase(args, *, new: bool = False, noun: str = "wallet") -> str | None:

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import importing, protection, restore
+from ..core import deletion, importing, protection, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
@@ -30,12 +30,20 @@ from .common import (
     emit_json,
     parse_expiry,
     passphrase,
+    shared_option,
     table,
     unlock,
     when,
 )
 
 ENV_NODES = "MEDWALLET_NODES"
+DELETE_WARNING = (
+    "Deleting removes this record and every copy you shared from every node of the network, narrows or ends "
+    "every consent that covers it (the ledger never releases its key to anyone again), records the deletion "
+    "in your access log, and makes this wallet forget its title, file name, size and dates.\n"
+    "It is not crypto-shredding: a copy of the encrypted data taken earlier (a backup of a node, a copy of "
+    "your wallet folder) still opens with your recovery phrase. Institutions that already read the record "
+    "keep what they read; the ledger keeps the fact that a record existed and who read it, never its content.")
 
 
 def _nodes(args) -> list[str]:
@@ -178,11 +186,18 @@ def cmd_delete(args) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("Deleting cannot be undone; add --yes to confirm.")
+        print(DELETE_WARNING)
         if input(f"Delete {row['title']!r} for good? Type 'delete': ").strip() != "delete":
+            print("Not deleted.")
             return 1
-    retired = library.delete_record(wallet, row["record"])
-    print(f"Deleted {row['title']!r}: its key was destroyed and {len(retired)} copy(ies) retired on the ledger; "
-          "the nodes no longer serve it. Institutions that already read it keep what they read.")
+    done = deletion.delete_record(wallet, row["record"])
+    print(f"Deleted {row['title']!r}: removed from every node ({len(done.retired)} copy(ies) retired on the "
+          "ledger) and forgotten by this wallet.")
+    if done.narrowed or done.ended:
+        print(f"Consents: {len(done.narrowed)} narrowed to the records they still cover, {len(done.ended)} ended "
+              "(they covered nothing else).")
+    print("A copy taken earlier (a backup of a node or of this wallet folder) still opens with your recovery "
+          "phrase. Institutions that already read it keep what they read.")
     return 0
 
 
@@ -278,10 +293,13 @@ def cmd_audit(args) -> int:
     if not rows:
         print("No access to your records yet.")
         return 0
-    table([(when(e["time"]), e["requester_name"], e["what"], e["purpose"],
-            "READ" if e["kind"] == "access" else f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
+    table([(when(e["time"]), e["requester_name"], e["what"], "-" if e["kind"] == "deletion" else e["purpose"],
+            OUTCOMES.get(e["kind"]) or f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
            for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
     return 0
+
+
+OUTCOMES = {"access": "READ", "deletion": "DELETED"}
 
 
 def cmd_resume(args) -> int:
@@ -334,7 +352,7 @@ def register(sub) -> None:
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
         if json_out:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
+            shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     for name, func, text in (("init", cmd_init, "create a new wallet"),
@@ -382,7 +400,7 @@ def register(sub) -> None:
     p.add_argument("--svg")
     p = add("audit", cmd_audit, "who read your records, verified on the ledger", json_out=True)
     p.add_argument("--record", help="only this record")
-    p.add_argument("--outcome", choices=["access", "refusal"])
+    p.add_argument("--outcome", choices=["access", "refusal", "deletion"])
     p.add_argument("--offline", action="store_true", help="show what is stored, without refreshing")
     fhir_cmds.add_output_flags(p, "the access log (IHE BALP AuditEvent)")
     add("resume", cmd_resume, "finish imports that were interrupted")

@@ -71,6 +71,7 @@ class WalletDB:
             self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA secure_delete=ON")  # deleted or rewritten values are zeroed, not left
             self._migrate()
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(detail=str(exc)) from None
@@ -123,6 +124,13 @@ class WalletDB:
         values = tuple(json.dumps(v) if isinstance(v, (list, dict)) else v for v in row.values())
         self.execute(f"INSERT OR REPLACE INTO {table} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                      values)
+
+    def wipe_freed(self) -> None:
+        """Leave no earlier value of a rewritten row on the disk: with ``secure_delete`` the
+        freed space of the database is zeroed; the write-ahead log (which holds older page
+        images) is checkpointed into it and truncated to nothing."""
+        with self._lock:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
         row = self.one("SELECT value FROM meta WHERE key=?", (key,))

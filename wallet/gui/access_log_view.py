@@ -52,6 +52,8 @@ def describe_accesses(rows: list[dict]) -> str:
     """One sentence per requester for a notification: who read what, who was refused."""
     by_who: dict[str, tuple[list[str], list[str], bool]] = {}
     for row in rows:
+        if row["kind"] == "deletion":
+            continue  # the patient's own act, not someone's access
         reads, refusals, started = by_who.setdefault(row.get("requester_name") or _("Unknown requester"),
                                                      ([], [], False))
         if row["kind"] != "access":
@@ -75,6 +77,8 @@ def describe_accesses(rows: list[dict]) -> str:
 def outcome_text(row: dict) -> str:
     if row["kind"] == "access":
         return _("Started a read, no record read") if row.get("keys_only") else _("Read")
+    if row["kind"] == "deletion":
+        return _("Deleted by you")
     return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))
 
 
@@ -84,7 +88,7 @@ class EventsModel(RowsModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row, column = self.rows[index.row()], index.column()
-        refused = row["kind"] != "access"
+        refused = row["kind"] == "refusal"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column, role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -118,6 +122,7 @@ class EventsModel(RowsModel):
                 return text
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
+                _("Your request") if row["kind"] == "deletion" else
                 _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
 
 
@@ -174,7 +179,8 @@ class AccessLogView(WalletView):
         self.record_filter = self._combo(_("Filter by record"), bar, _("&Record:"))
         self.institution_filter = self._combo(_("Filter by institution"), bar, _("&Who:"))
         self.outcome_filter = self._combo(_("Filter by outcome"), bar, _("O&utcome:"))
-        for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal")):
+        for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal"),
+                            (_("Deletions"), "deletion")):
             self.outcome_filter.addItem(text, value)
         bar.addStretch(1)
         self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
@@ -324,6 +330,7 @@ class AccessLogView(WalletView):
                 path=str(written)))).run()
 
 
+CSV_OUTCOMES = {"access": "read", "refusal": "refused", "deletion": "deleted"}
 CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcome", "reason", "block", "tx",
                "verified")
 
@@ -339,7 +346,7 @@ def write_csv(path: Path, rows: list[dict]) -> int:
             moment = datetime.fromtimestamp(row["time"], UTC).astimezone().isoformat(timespec="seconds")
             writer.writerow([moment, row.get("requester_name") or "", record_label(row),
                              ";".join(row.get("records") or [row["original_record"]]),
-                             row["purpose"], "read" if row["kind"] == "access" else "refused",
-                             "" if row["kind"] == "access" else row["reason"], row["height"], row["tx"],
+                             row["purpose"], CSV_OUTCOMES[row["kind"]],
+                             row["reason"] if row["kind"] == "refusal" else "", row["height"], row["tx"],
                              "yes" if row["verified"] else "no"])
     return len(rows)

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .formatting import when
 from .i18n import _
 
 if TYPE_CHECKING:
+    from ..core.consent.research import Preview
+    from ..core.credentials.holder import RequestSummary
     from ..core.importing import ImportReport
 
 
 def delete_record(title: str) -> tuple[str, str]:
     return (_("Delete “{title}” for good?").format(title=title),
-            _("Medwallet destroys this record's key on this computer and retires the record on the ledger: "
-              "the nodes stop serving it and drop its encrypted data, and every consent that covers it stops "
-              "working. This is called crypto-shredding: without the key, no copy of the encrypted data can "
-              "ever be read again.\n\nInstitutions that already read the record keep what they read. "
-              "The ledger keeps the fact that the record existed and who read it, never its content. "
-              "This cannot be undone."))
+            _("Medwallet removes this record and every copy you shared from every node of the network, "
+              "narrows or ends every consent that covers it (the ledger never releases its key to anyone "
+              "again), records the deletion in your access log, and forgets its title, file name, size and "
+              "dates on this computer.\n\nThis is not crypto-shredding: a copy of the encrypted data taken "
+              "earlier (a backup of a node, a copy of your wallet folder) still opens with your recovery "
+              "phrase. Institutions that already read the record keep what they read. The ledger keeps the "
+              "fact that a record existed and who read it, never its content. This cannot be undone."))
 
 
 def imported(report: ImportReport) -> str:
@@ -30,6 +34,20 @@ def imported(report: ImportReport) -> str:
         text += " " + _("{n} invalid entries are kept in the file as they are: {first}").format(
             n=len(report.problems), first=report.problems[0])
     return text
+
+
+def deidentified_preview(preview: Preview) -> tuple[str, str]:
+    """The question before a de-identified copy leaves, and what the copy keeps and removes."""
+    summary = preview.summary
+    types = ", ".join(f"{n} {t}" for t, n in summary.resource_types.items())
+    text = _("{name}, a registered research institution, would receive a de-identified copy ({types}) under a "
+             "new pseudonym used for nothing else.").format(name=preview.institution_name, types=types)
+    text += "\n\n" + _("The copy keeps:") + "".join(f"\n• {_(item)}" for item in summary.kept)
+    text += "\n\n" + _("It removes:") + "".join(f"\n• {_(item)}" for item in summary.removed)
+    if summary.free_texts_removed:
+        text += "\n\n" + _("{n} free text(s) of the record are not sent as written.").format(
+            n=summary.free_texts_removed)
+    return _("Share this de-identified copy with {name}?").format(name=preview.institution_name), text
 
 
 def revoke_consent(institution: str) -> tuple[str, str]:
@@ -123,3 +141,20 @@ def forgot_passphrase() -> tuple[str, str]:
             _("Without the passphrase this wallet cannot be opened, but your 24 words bring it back: your records, "
               "consents and access log come back from the network. You choose a new passphrase on the way.\n\n"
               "The locked wallet's folder is kept aside, renamed, not deleted."))
+
+
+def proof_request(summary: RequestSummary) -> tuple[str, str, str]:
+    """The question before proving: who asks (the ledger's name for the signer) and exactly what."""
+    asks = [_("see your {attribute}").format(attribute=name) for name in summary.reveal]
+    asks += [_("a proof that {statement} (the value itself stays hidden)").format(statement=words)
+             for words in summary.predicate_texts]
+    text = _("{name} asks for: {asks}.").format(name=summary.verifier, asks="; ".join(asks))
+    kind = (_("a registered {kind} institution").format(kind=summary.verifier_kind) if summary.verifier_kind
+            else _("a registered institution"))
+    informative = _("{name} is {kind} on your network (key {key}…); its request is signed and valid until "
+                    "{until}. ").format(name=summary.verifier, kind=kind, key=summary.verifier_key[:16],
+                                        until=when(summary.expires_at))
+    if summary.credential is not None:
+        informative += _("Your credential from {issuer} answers it; nothing else about you is shown.").format(
+            issuer=summary.credential.issuer_name or _("its issuer"))
+    return _("Prove this to {name}?").format(name=summary.verifier), text, informative

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import importing
+from ..core import deletion, importing
 from ..core.importing import ImportReport
 from ..core.records import library
 from . import messages
@@ -309,6 +309,8 @@ class RecordsView(WalletView):
                                         informative=explanation):
             return
         self.status.setText(_("Deleting “{title}”…").format(title=row["title"]))
-        Op(self, lambda ctx: library.delete_record(wallet, row["record"])).success(
-            lambda retired: self.status.setText(_("Deleted: the key is destroyed and {n} copies are retired on "
-                                                  "the ledger.").format(n=len(retired)))).run()
+        Op(self, lambda ctx: deletion.delete_record(wallet, row["record"])).success(
+            lambda done: self.status.setText(_("Deleted: removed from every node ({n} copies retired on the "
+                                               "ledger), {c} consents narrowed or ended, forgotten on this "
+                                               "computer.").format(n=len(done.retired),
+                                                                   c=len(done.narrowed) + len(done.ended)))).run()

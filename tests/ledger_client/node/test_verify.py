@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -35,6 +36,13 @@ def ledger_dir(tmp_path_factory):
                         seq=net.client.next_seq(patient.public) + i) for i in range(5)]
         net.client.submit_batch(txs, wait=True)
         net.commit(patient, "retire_record", {"record": f"{0:064x}"})
+        # A consent narrowed after one of its records was deleted (its old envelope retired).
+        now = int(time.time())
+        shared = net.commit(patient, "grant_consent", {
+            "grantee": clinic.public, "records": [f"{1:064x}", f"{2:064x}"], "purpose": "treatment",
+            "not_before": now - 60, "expires_at": now + 3600, "envelope": "e1" * 32})
+        net.commit(patient, "retire_record", {"record": f"{1:064x}"})
+        net.commit(patient, "narrow_consent", {"consent": shared, "records": [f"{2:064x}"], "envelope": "e2" * 32})
         height = net.client.status()["height"]
     finally:
         proc.stop()

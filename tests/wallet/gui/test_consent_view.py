@@ -108,3 +108,51 @@ def test_nothing_to_share_says_so(qtbot, wallet, open_window):
     view.grant_button.click()
     qtbot.waitUntil(lambda: "Import a record first" in view.status.text(), timeout=TIMEOUT_MS)
     assert view.grant_dialog is None
+
+
+def test_share_deidentified_shows_the_preview_and_asks(qtbot, wallet, tmp_path, shared_node, open_window, dialogs):
+    """The window's de-identified sharing: the same core preview as the command line, before anything leaves."""
+    import json
+
+    from tests.wallet.conftest import PASSPHRASE
+    from wallet.core.desks.clinic import ClinicDesk
+    from wallet.core.keys.sodium import ARGON2_MIN
+
+    study = ClinicDesk.create(tmp_path / "study", "Window Cohort", "research", [shared_node.url],
+                              passphrase=PASSPHRASE, use_keyring=False, kdf_limits=ARGON2_MIN)
+    study.register(shared_node.governance)
+    source = tmp_path / "obs.json"
+    source.write_text(json.dumps({"resourceType": "Observation", "status": "final",
+                                  "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}],
+                                           "text": "Pulse taken by Dr Gaston Frimousse"},
+                                  "valueQuantity": {"value": 72, "unit": "/min"}}))
+    importing.import_file(wallet, source)
+    window = open_window(wallet)
+    window.show_section("consent")
+    view = window.views["consent"]
+
+    def open_dialog():
+        view.deidentified_dialog = None
+        view.deidentified_button.click()
+        qtbot.waitUntil(lambda: view.deidentified_dialog is not None and view.deidentified_dialog.isVisible(),
+                        timeout=TIMEOUT_MS)
+        dialog = view.deidentified_dialog
+        dialog.institution.setCurrentIndex(dialog.institution.findData(study.key.public))
+        assert dialog.institution.currentData() == study.key.public and dialog.record.count() == 1
+        return dialog
+
+    open_dialog().preview_button.click()  # declined: nothing shared
+    qtbot.waitUntil(lambda: len(dialogs.confirmed) == 1, timeout=TIMEOUT_MS)
+    _title, question, informative = dialogs.confirmed[0]
+    assert "Window Cohort" in question and "1 Observation" in informative
+    assert "The copy keeps:" in informative and "It removes:" in informative and "Frimousse" not in informative
+    qtbot.waitUntil(lambda: view.status.text() == "Not shared.", timeout=TIMEOUT_MS)
+    assert grants.list_grants(wallet, refresh=False) == []
+    dialogs.confirm_answers.append(True)
+    open_dialog().preview_button.click()
+    qtbot.waitUntil(lambda: view.qr_dialog is not None and view.qr_dialog.pixmap is not None, timeout=TIMEOUT_MS)
+    (grant,) = grants.list_grants(wallet, refresh=False)
+    assert grant["purpose"] == "research" and grant["institution"] == study.key.public
+    read = study.read(decode_grant(view.qr_dialog.text.text()), tmp_path / "study-out")
+    assert b"Frimousse" not in read.files[0].read_bytes()
+    wait_quiet(qtbot)

@@ -140,6 +140,7 @@ def test_delete_asks_first_and_explains(qtbot, wallet, open_window, dialogs, tmp
     assert len(rows(view)) == 1
     _title, text, informative = dialogs.confirmed[0]
     assert "“old”" in text and "crypto-shredding" in informative and "cannot be undone" in informative
+    assert "not crypto-shredding" in informative and "still opens with your recovery phrase" in informative
     select_first(view)
     dialogs.confirm_answers.append(True)
     view.delete_button.click()

@@ -1,9 +1,12 @@
-"""The audit trail: every read and refusal of the patient's records, each verified.
+"""The audit trail: every read and refusal of the patient's records, and every deletion,
+each verified.
 
-Events come from the nodes' index by owner pseudonym, but none is believed on its
-word: each is accepted only with a Merkle inclusion proof of its transaction against
-a header chain verified from genesis, and its content is read from that proven
-transaction (the requester's own signed request inside it), not from the index.
+Reads and refusals come from the nodes' index by owner pseudonym, deletions from the
+ledger's record entries (a retired record names its ``retire_record`` transaction), but
+none is believed on its word: each is accepted only with a Merkle inclusion proof of its
+transaction against a header chain verified from genesis, and its content is read from
+that proven transaction (the requester's own signed request inside it, or the deletion
+signed by the wallet's own pseudonym), not from the index.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_client.access import parse_access_request
-from ledger_client.errors import LedgerError
+from ledger_client.errors import IntegrityError, LedgerError
 
 from .. import events as wallet_events
 from ..wallet import Wallet
@@ -23,7 +26,7 @@ from .history import check_history
 @dataclass(frozen=True)
 class AuditEvent:
     tx: str
-    kind: str  # "access" or "refusal"
+    kind: str  # "access", "refusal" or "deletion"
     record: str
     requester: str
     requester_name: str
@@ -51,6 +54,12 @@ def refresh(wallet: Wallet) -> list[AuditEvent]:
             wallet.db.upsert("events", {**event.__dict__, "seen": 0})
             known.add(event.tx)
             fresh.append(event)
+        for rec in network.client.records(pseudo["public"]):
+            if rec.get("retired_tx") and rec["retired_tx"] not in known:
+                event = _verify_deletion(wallet, rec["retired_tx"], pseudo["public"])
+                wallet.db.upsert("events", {**event.__dict__, "seen": 0})
+                known.add(event.tx)
+                fresh.append(event)
     if fresh:
         wallet_events.publish("access_seen", wallet, fresh)
     return fresh
@@ -75,10 +84,26 @@ def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: s
                       time=proven.block_time, verified=True)
 
 
+DELETION_PURPOSE = "patient_request"
+
+
+def _verify_deletion(wallet: Wallet, tx_id: str, pseudonym: str) -> AuditEvent:
+    """A record's deletion, from its proven ``retire_record`` transaction signed by ``pseudonym``."""
+    proven = wallet.network.light.prove(tx_id)
+    tx = proven.tx
+    if tx.type != "retire_record" or tx.signer != pseudonym:
+        raise IntegrityError("the node named as a record's deletion a transaction that is not one")
+    return AuditEvent(tx=tx.id, kind="deletion", record=tx.payload["record"], requester=pseudonym,
+                      requester_name="You (this wallet)", consent=None, purpose=DELETION_PURPOSE,
+                      reason="deleted", height=proven.height, time=proven.block_time, verified=True)
+
+
 def events(wallet: Wallet, *, record: str | None = None, outcome: str | None = None) -> list[dict[str, Any]]:
-    """Stored events, newest first, with the record's title and, for copies, the original."""
+    """Stored events, newest first, with the record's title (empty once it was deleted:
+    ``record_deleted`` says so) and, for copies, the original."""
     rows = wallet.db.query(
-        "SELECT e.*, COALESCE(r.original, e.record) AS original_record, r.title AS title FROM events e "
+        "SELECT e.*, COALESCE(r.original, e.record) AS original_record, r.title AS title, "
+        "r.status = 'deleted' AS record_deleted FROM events e "
         "LEFT JOIN records r ON r.record = e.record ORDER BY e.height DESC, e.tx")
     if record:
         rows = [r for r in rows if r["original_record"] == record or r["record"] == record]

@@ -200,8 +200,14 @@ def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict[str, Any]]:
                     row["revoked_at"] = remote["revoked_at"]
             except LedgerError:
                 pass
-        row["status"] = consent_status(row, now)
+        row["status"] = "deleted" if _all_deleted(wallet, row["records"]) else consent_status(row, now)
     return rows
+
+
+def _all_deleted(wallet: Wallet, records: list[str]) -> bool:
+    """Every record a consent covered was deleted (the consent then ended with them)."""
+    deleted = {r["record"] for r in wallet.db.query("SELECT record FROM records WHERE status='deleted'")}
+    return bool(records) and set(records) <= deleted
 
 
 def find_grant(wallet: Wallet, prefix: str) -> dict[str, Any]:

@@ -197,9 +197,16 @@ class ClinicDesk(InstitutionDesk):
         payload = proven.tx.payload
         if payload["grantee"] != self.key.public:
             raise ReadRefused("wrong_grantee")
-        status = self.network.client.consent(consent_id)["status"]
-        return ProvenConsent(consent_id, proven.tx.signer, list(payload["records"]), payload["purpose"],
-                           payload["not_before"], payload["expires_at"], status, proven.height, payload.get("envelope"))
+        current = self.network.client.consent(consent_id)
+        records, envelope = list(payload["records"]), payload.get("envelope")
+        if current.get("narrowed_tx"):  # the patient deleted records: what is left, proven too
+            narrowed = self.network.light.prove(current["narrowed_tx"])
+            if (narrowed.tx.type != "narrow_consent" or narrowed.tx.signer != proven.tx.signer
+                    or narrowed.tx.payload["consent"] != consent_id):
+                raise ClinicError("The ledger node named a change of this consent that is not one.")
+            records, envelope = list(narrowed.tx.payload["records"]), narrowed.tx.payload.get("envelope")
+        return ProvenConsent(consent_id, proven.tx.signer, records, payload["purpose"], payload["not_before"],
+                             payload["expires_at"], current["status"], proven.height, envelope)
 
     # --- reading ------------------------------------------------------------------
 

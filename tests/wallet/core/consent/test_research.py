@@ -56,3 +56,28 @@ def test_deidentified_copy_shared_under_a_fresh_pseudonym(holder, make_cred_inst
     with pytest.raises(DeidentifyError):
         research.grant_deidentified(holder, importing.import_file(holder, pdf).record, study_desk.key.public,
                                     int(time.time()) + 3600)
+
+
+def test_the_preview_is_what_is_shared(holder, make_cred_institution, tmp_path):
+    """The patient sees the summary of exactly the copy that leaves; a preview for another
+    record or institution cannot be shared in its place."""
+    doc = {"resourceType": "Observation", "status": "final",
+           "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}], "text": "Hector Zorglub's pulse"},
+           "valueQuantity": {"value": 72, "unit": "/min"}}
+    src = tmp_path / "obs.json"
+    src.write_text(json.dumps(doc))
+    rec = importing.import_file(holder, src).record
+    study_desk = make_cred_institution("research", "Preview Institute")
+    other = make_cred_institution("research", "Other Institute")
+    with pytest.raises(GrantError):
+        research.preview_deidentified(holder, rec, make_cred_institution().key.public)
+    preview = research.preview_deidentified(holder, rec, study_desk.key.public)
+    assert preview.institution_name.startswith("Preview Institute")
+    assert preview.summary.resource_types == {"Observation": 1} and preview.summary.free_texts_removed >= 1
+    assert b"Zorglub" not in preview.copy
+    with pytest.raises(GrantError):
+        research.grant_deidentified(holder, rec, other.key.public, int(time.time()) + 3600, preview=preview)
+    result = research.grant_deidentified(holder, rec, study_desk.key.public, int(time.time()) + 3600,
+                                         preview=preview)
+    read = study_desk.read(study_desk.scan_text(result.code), tmp_path / "out")
+    assert read.files[0].read_bytes() == preview.copy
