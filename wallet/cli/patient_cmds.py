@@ -293,13 +293,20 @@ def cmd_audit(args) -> int:
     if not rows:
         print("No access to your records yet.")
         return 0
-    table([(when(e["time"]), e["requester_name"], e["what"], "-" if e["kind"] == "deletion" else e["purpose"],
+    table([(when(e["time"]), e["requester_name"], _what(e), "-" if e["kind"] == "deletion" else e["purpose"],
             OUTCOMES.get(e["kind"]) or f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
            for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
     return 0
 
 
 OUTCOMES = {"access": "READ", "deletion": "DELETED"}
+
+
+def _what(row: dict[str, Any]) -> str:
+    """The records a row is about; a deleted record by its id, since the wallet forgot its title."""
+    if row.get("record_deleted"):
+        return f"(deleted record {row['original_record'][:12]})"
+    return str(row["what"])
 
 
 def cmd_resume(args) -> int:
