@@ -36,7 +36,9 @@ def test_first_hour_from_make_run(qtbot, monkeypatch, tmp_path):
     import wallet.gui.app as app
 
     monkeypatch.setattr(app, "_exec", lambda _app, window: shown.append(window) or 0)
-    flow = FirstHour(lambda condition: qtbot.waitUntil(condition, timeout=TIMEOUT_MS), dialogs, tmp_path)
+    # The steps wait for what the real app does at its real costs (a new network, Argon2id at the
+    # default cost): generous waits, so a loaded machine is slow, not failed.
+    flow = FirstHour(lambda condition: qtbot.waitUntil(condition, timeout=6 * TIMEOUT_MS), dialogs, tmp_path)
     try:
         flow.start(lambda: shown[-1])
         flow.onboard()
