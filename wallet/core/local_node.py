@@ -124,7 +124,7 @@ class LocalNode:
         if self.saved_port() != self.port:
             atomic_write(self.data / PORT_FILE, (json.dumps({"port": self.port}) + "\n").encode())
 
-    def start(self, timeout: float = 20.0) -> str:
+    def start(self, timeout: float = 90.0) -> str:
         """Serve the embedded network (making it on first use); returns the node's URL."""
         self.data.mkdir(parents=True, exist_ok=True)
         with self._starting():
