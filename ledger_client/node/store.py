@@ -21,6 +21,7 @@ from .. import state_keys as sk
 from ..block import Header
 from ..encoding import canonical
 from ..errors import StorageError
+from ..folders import private_file, tighten
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class Store:
     def __init__(self, path: Path, chain_id: str, *, upgrade: bool = True) -> None:
         self.path = path
         try:
+            tighten(path.parent)  # the data folder 0700, every file in it 0600 (an older node's too)
+            private_file(path)  # made 0600 before SQLite writes; its -wal and -shm take the same mode
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
