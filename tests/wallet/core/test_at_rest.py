@@ -21,7 +21,6 @@ from wallet.core import importing
 from wallet.core.audit import trail
 from wallet.core.consent import grants
 from wallet.core.db import DatabaseError, WalletDB, is_plain_database
-from wallet.core.keys.sodium import ARGON2_MIN
 from wallet.core.wallet import Wallet
 
 PLAIN_FIXTURE = Path(__file__).parents[2] / "data" / "wallet-plain"
