@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import crypto
 from ..errors import ContractError, IntegrityError, TooLarge
+from ..folders import private_dir, private_file
 
 CHUNK = 1024 * 1024
 
@@ -27,7 +28,8 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.partial_dir = root / "partial"
-        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(root)
+        self.partial_dir = private_dir(root / "partial")
         self._busy: set[str] = set()
         self._hashers: dict[str, hashlib._Hash] = {}
         # Bytes held (a metric): counted once in the background, then kept up to date.
@@ -129,7 +131,7 @@ class BlobStore:
             part.unlink(missing_ok=True)
             raise IntegrityError("the uploaded bytes do not match their hash; upload again")
         target = self.path(blob)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         size = part.stat().st_size
         os.replace(part, target)
         self._delta += size
@@ -175,7 +177,7 @@ class BlobStore:
         tmp = self.partial_dir / f"{blob}.replica-{os.getpid()}-{id(chunks)}"
         hasher, held = crypto.new_hasher(), 0
         try:
-            with open(tmp, "wb") as out:
+            with open(private_file(tmp), "wb") as out:
                 for chunk in chunks:
                     held += len(chunk)
                     if held > size:
@@ -185,7 +187,7 @@ class BlobStore:
             if held != size or hasher.hexdigest() != blob:
                 return False
             target = self.path(blob)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)
             os.replace(tmp, target)
             self._delta += held
             return True

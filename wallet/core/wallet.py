@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ledger_client.crypto import SigningKey
+from ledger_client.folders import private_dir, tighten
 
 from .db import WalletDB
 from .errors import WalletError
@@ -53,9 +54,9 @@ class Wallet:
         self.keystore = keystore
         self.settings = settings
         self.keys = KeyTree(keystore.secrets["seed"])
-        self.db = WalletDB(directory / DB_FILE)
-        self.blob_dir = directory / "blobs"
-        self.blob_dir.mkdir(exist_ok=True)
+        tighten(directory)  # a folder an older release left 0755 with 0644 files
+        self.db = WalletDB(directory / DB_FILE, self.keys.storage_key())
+        self.blob_dir = private_dir(directory / "blobs")
         self.host = NodeHost(start_local)
         self._network: Network | None = None
 
@@ -82,7 +83,7 @@ class Wallet:
         if network is not None:  # a wrong network is refused before anything is written
             settings.genesis_hash, settings.network_name = network.genesis.hash, network.genesis.network
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            private_dir(directory)
             keystore = Keystore.create(directory / VAULT_FILE, {"seed": seed_from_phrase(phrase)},
                                        passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
         except BaseException:
@@ -205,9 +206,7 @@ class Wallet:
 
     def tmp_path(self, name: str) -> Path:
         """A staging file in the wallet's folder (renamed into place when complete)."""
-        tmp = self.dir / "tmp"
-        tmp.mkdir(exist_ok=True)
-        return tmp / name
+        return private_dir(self.dir / "tmp") / name
 
     def destroy_local_copy(self, record: str) -> None:
         self.blob_path(record).unlink(missing_ok=True)
