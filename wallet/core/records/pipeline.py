@@ -39,6 +39,7 @@ from ledger_client.crypto import SigningKey
 from ledger_client.errors import ContractError, LedgerError, RecordExists
 
 from .. import events
+from ..atomic_file import sync_files
 from ..errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
 from ..wallet import VAULT_PSEUDONYM, Wallet
 from .blob import SealedRecord, Sealer, open_source, seal_stream
@@ -168,10 +169,15 @@ def check_size(wallet: Wallet, size: int) -> None:
 
 
 def seal_into(wallet: Wallet, source: BinaryIO, size: int, meta: Mapping[str, Any], *, original: str | None = None,
-              cancel: Cancel | None = None) -> SealedRecord:
-    """Encrypt ``size`` bytes of ``source`` under a fresh key into the wallet's copy of the record."""
+              cancel: Cancel | None = None, durable: bool = True) -> SealedRecord:
+    """Encrypt ``size`` bytes of ``source`` under a fresh key into the wallet's copy of the record.
+
+    ``durable=False`` leaves the sync to the caller (:func:`~wallet.core.atomic_file.sync_files`),
+    which must happen before a database row names the record.
+    """
     staging = wallet.tmp_path(f"seal-{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}")
-    sealed = seal_stream(source, size, dict(meta), wallet.wrap_key(), staging, cancel=cancel, original=original)
+    sealed = seal_stream(source, size, dict(meta), wallet.wrap_key(), staging, cancel=cancel, original=original,
+                         durable=durable)
     os.replace(staging, wallet.blob_path(sealed.hash))
     return sealed
 
@@ -324,10 +330,11 @@ def _seal_chunk(wallet: Wallet, part: list[PlannedRecord], start: int, ids: dict
             if item.parent is not None:
                 meta["derived_from"] = ids[item.parent]
             with item.open() as source:
-                sealed = seal_into(wallet, source, item.size, meta, cancel=cancel)
+                sealed = seal_into(wallet, source, item.size, meta, cancel=cancel, durable=False)
             ids[start + n] = sealed.hash
             tick("encrypt")
             rows.append(new_row(sealed.hash, sealed.size, meta, VAULT_PSEUDONYM))
+        sync_files(wallet.blob_path(row["record"]) for row in rows)  # one sync for the chunk, before its rows
         insert(wallet, rows)
     except BaseException:
         for row in rows:
