@@ -45,6 +45,11 @@ MIGRATIONS: list[str] = [
     """
     CREATE TABLE headers (height INTEGER PRIMARY KEY, hash TEXT NOT NULL) WITHOUT ROWID;
     """,
+    # 2 -> 3: a keyed fingerprint of each record's content, so importing it again adds nothing
+    """
+    ALTER TABLE records ADD COLUMN fingerprint TEXT;
+    CREATE INDEX records_by_fingerprint ON records(fingerprint);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

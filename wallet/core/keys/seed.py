@@ -47,6 +47,7 @@ PURPOSE_STORAGE = "mw/storage"
 PURPOSE_PSEUDONYM_SIGN = "mw/pseudo-sign"
 PURPOSE_PSEUDONYM_BOX = "mw/pseudo-box"
 PURPOSE_RECORD_WRAP = "mw/rec-wrap"
+PURPOSE_FINGERPRINT = "mw/fingerprint"
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 _NUMBERING = re.compile(r"^\d+[.)]?$")  # "1." or "1)" when a phrase is pasted from a list
@@ -172,6 +173,11 @@ class KeyTree:
     def record_key_wrapping_key(self) -> bytes:
         """32-byte key that wraps the patient's own copy of each record key."""
         return sodium.derive_key(self._seed, PURPOSE_RECORD_WRAP)
+
+    def fingerprint_key(self) -> bytes:
+        """32-byte key of the records' content fingerprints (keyed BLAKE2b: the database
+        holds them, and without the key they say nothing about the content)."""
+        return sodium.derive_key(self._seed, PURPOSE_FINGERPRINT)
 
     def __repr__(self) -> str:  # never show the seed
         return "KeyTree(<secret>)"

@@ -24,6 +24,7 @@ pseudonym is the caller's own step (:mod:`wallet.core.pseudonyms`).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import threading
@@ -56,8 +57,8 @@ SMALL_BLOB = 8 * 1024 * 1024  # blobs up to this size are sent in one plain PUT
 BATCH_WAIT_S = 30
 UPLOAD_THREADS = 3
 COLUMNS = ("record", "pseudonym", "title", "filename", "media_type", "category", "fhir_type", "record_date", "size",
-           "cipher_size", "imported_at", "status", "original", "anchor_tx")
-META_COLUMNS = ("title", "filename", "media_type", "category", "fhir_type", "record_date", "size")
+           "cipher_size", "imported_at", "status", "original", "anchor_tx", "fingerprint")
+META_COLUMNS = ("title", "filename", "media_type", "category", "fhir_type", "record_date", "size", "fingerprint")
 
 
 class UnknownRecord(WalletError):
@@ -141,6 +142,28 @@ def pending_rows(wallet: Wallet) -> list[Row]:
                            "ORDER BY imported_at, rowid")
 
 
+# --- fingerprints: the same content is imported once -------------------------------
+
+def fingerprint(wallet: Wallet, planned: PlannedRecord) -> str:
+    """Keyed BLAKE2b-256 of a planned record's content (streamed for files)."""
+    hasher = hashlib.blake2b(key=wallet.keys.fingerprint_key(), digest_size=32, person=b"medwallet/rec-fp")
+    with planned.open() as source:
+        while chunk := source.read(READ_CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def known_fingerprints(wallet: Wallet, fingerprints: Sequence[str]) -> dict[str, str]:
+    """Which of ``fingerprints`` the patient's own records (not deleted, not copies) already have: fp → record."""
+    found: dict[str, str] = {}
+    for start in range(0, len(fingerprints), 500):
+        part = list(fingerprints[start:start + 500])
+        rows = wallet.db.query(f"SELECT fingerprint, record FROM records WHERE original IS NULL AND status != 'deleted' "
+                               f"AND fingerprint IN ({', '.join('?' * len(part))})", tuple(part))
+        found.update({row["fingerprint"]: row["record"] for row in rows})
+    return found
+
+
 def result_of(row: Row) -> ImportResult:
     return ImportResult(row["record"], row["title"], row["size"], row["category"])
 
@@ -182,12 +205,12 @@ def seal_into(wallet: Wallet, source: BinaryIO, size: int, meta: Mapping[str, An
     return sealed
 
 
-def plan_file(wallet: Wallet, path: Path, *, title: str | None = None) -> PlannedRecord:
-    """One file as one record: readable, within the network's limit, its kind detected."""
+def plan_file(wallet: Wallet, path: Path, *, title: str | None = None, release: str = "R4") -> PlannedRecord:
+    """One file as one record: readable, within the network's limit, its kind detected (FHIR as ``release``)."""
     path = Path(path)
     size, head = _probe(path)
     check_size(wallet, size)
-    kind = detect(path, head, size)
+    kind = detect(path, head, size, release)
     meta = {"title": title or path.stem[:120] or "Record", "filename": path.name[:255], "media_type": kind.media_type,
             "category": kind.category, "fhir_type": kind.fhir_type, "record_date": kind.record_date, "size": size}
     return PlannedRecord(meta, path=path)
