@@ -14,6 +14,7 @@ from ..core import importing, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
+from ..core.errors import WalletError
 from ..core.keys.seed import validate_phrase
 from ..core.paths import wallet_dir
 from ..core.records import library
@@ -86,14 +87,26 @@ def cmd_restore(args) -> int:
 
 
 def cmd_import(args) -> int:
+    """Import each file; a file that cannot be imported is reported and the others go on."""
     wallet = _open(args)
     results: list[Any] = []
+    failed: list[str] = []
     progress = ProgressPrinter()
     for name in args.files:
-        outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
-                                        progress=progress)
+        try:
+            outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
+                                            progress=progress)
+        except WalletError as exc:
+            progress.done()
+            failed.append(name)
+            print(f"medwallet: {exc.message}" if Path(name).name in exc.message else f"medwallet: {name}: "
+                  f"{exc.message}", file=sys.stderr)
+            continue
         progress.done()
-        if outcome.is_bundle:
+        if outcome.is_bundle or outcome.kind:
+            results.append(fhir_cmds.report_bundle(outcome, args))
+            continue
+        if not outcome.records:
             results.append(fhir_cmds.report_bundle(outcome, args))
             continue
         result = outcome.records[0]
@@ -102,12 +115,15 @@ def cmd_import(args) -> int:
             print(f"{result.record[:12]}  {result.title}  stored and anchored")
     if args.json:
         emit_json([r if isinstance(r, dict) else r.__dict__ for r in results])
-    # A bundle of which nothing could be imported is a failure, not an empty success.
-    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records")]
+    # A bundle of which nothing could be imported is a failure, not an empty success (a file
+    # that was all duplicates is not: it is in the wallet already).
+    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records") and not r.get("duplicates")]
     if empty:
         print(f"medwallet: nothing was imported from {', '.join(empty)}: no valid entry", file=sys.stderr)
-        return 1
-    return 0
+    if failed and len(args.files) > 1:
+        print(f"medwallet: {len(failed)} of {len(args.files)} files could not be imported: {', '.join(failed)}",
+              file=sys.stderr)
+    return 1 if empty or failed else 0
 
 
 def cmd_records(args) -> int:

@@ -12,8 +12,8 @@ before anything refers to them: one ``syncfs`` of their file system on Linux.
 from __future__ import annotations
 
 import ctypes
-import functools
 import ctypes.util
+import functools
 import os
 import sys
 import tempfile

@@ -97,8 +97,12 @@ def _import(wallet: Wallet, path: Path, split: bool, title: str | None, progress
         return _import_plain(wallet, path, title, progress, cancel, kind)
     if kind != sources.RESOURCE and not split and path.stat().st_size > MAX_FHIR_JSON_BYTES:
         return _import_plain(wallet, path, title, progress, cancel, kind)  # too large to read: kept whole, unread
+    release = fhir_release(wallet)
     plan = plan_source(path, kind, split=split, title=title, limit=pipeline.blob_limit(wallet), progress=progress,
-                       release=fhir_release(wallet))
+                       release=release)
+    if kind == sources.RESOURCE and plan.problems:  # one resource: valid, or refused with its reasons
+        shown = "; ".join(p.reason for p in plan.problems[:3])
+        raise InvalidFhir(f"This file is not valid FHIR {release}: {shown}."[:600], detail=shown[:600])
     duplicates = _drop_known(wallet, plan.planned)
     stored = _store_plan(wallet, plan, progress, cancel)
     return ImportReport(path, stored, plan.bundle_type, plan.entries, plan.split, plan.problems, plan.skipped,

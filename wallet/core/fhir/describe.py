@@ -84,7 +84,7 @@ def value_text(resource: dict[str, Any]) -> str | None:
     if isinstance(resource.get("valueBoolean"), bool):
         return "yes" if resource["valueBoolean"] else "no"
     components = sorted((c for c in resource.get("component") or [] if isinstance(c, dict)),
-                        key=lambda c: _COMPONENT_ORDER.get(_loinc(c), 2))
+                        key=lambda c: _COMPONENT_ORDER.get(_loinc(c) or "", 2))
     values = [quantity_text(c.get("valueQuantity")) for c in components]
     if values and all(values):
         numbers = [v.split(" ", 1) for v in values if v]

@@ -144,8 +144,8 @@ def _xml(data: bytes, release: str) -> ParsedBundle:
     entries = []
     for index, item in enumerate(doc.get("entry") or []):
         resource = item.get("resource") if isinstance(item, dict) else None
-        raw = dumps_fhir(resource) if resource is not None else None
-        entries.append(Entry(index, resource, raw, full_url=item.get("fullUrl"), request=item.get("request"),
+        entry_raw = dumps_fhir(resource) if resource is not None else None
+        entries.append(Entry(index, resource, entry_raw, full_url=item.get("fullUrl"), request=item.get("request"),
                              search_mode=(item.get("search") or {}).get("mode"),
                              shell={k: v for k, v in item.items() if k != "resource"}))
     return ParsedBundle(shell, entries, hashlib.sha256(data).hexdigest(), len(data))

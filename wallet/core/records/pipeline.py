@@ -158,8 +158,9 @@ def known_fingerprints(wallet: Wallet, fingerprints: Sequence[str]) -> dict[str,
     found: dict[str, str] = {}
     for start in range(0, len(fingerprints), 500):
         part = list(fingerprints[start:start + 500])
-        rows = wallet.db.query(f"SELECT fingerprint, record FROM records WHERE original IS NULL AND status != 'deleted' "
-                               f"AND fingerprint IN ({', '.join('?' * len(part))})", tuple(part))
+        marks = ", ".join("?" * len(part))
+        rows = wallet.db.query("SELECT fingerprint, record FROM records WHERE original IS NULL "
+                               f"AND status != 'deleted' AND fingerprint IN ({marks})", tuple(part))
         found.update({row["fingerprint"]: row["record"] for row in rows})
     return found
 
