@@ -206,12 +206,14 @@ def cmd_grant(args) -> int:
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
     result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
-                           progress=ProgressPrinter())
+                           progress=ProgressPrinter(), with_references=not args.only_chosen)
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
-        emit_json(result.__dict__)
+        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
         return 0
     print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}.")
+    for added in result.added:
+        print(f"  also shared: {added.title} ({added.record[:12]}), the {added.because}")
     print(f"Grant code: {result.code}")
     return 0
 
@@ -330,6 +332,8 @@ def register(sub) -> None:
     p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
+    p.add_argument("--only-chosen", action="store_true",
+                   help="FHIR: do not also share the Patient, Encounter... that the chosen resources refer to")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
     p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
     fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")

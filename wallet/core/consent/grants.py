@@ -33,6 +33,7 @@ from ..records.blob import SealedRecord, decrypt_content, open_record, unwrap_ke
 from ..records.library import ensure_local_blob
 from ..records.pipeline import Cancel, Progress
 from ..wallet import Wallet
+from . import references
 from .envelope import upload_envelope
 from .grant_code import GrantCode, encode_grant
 
@@ -55,11 +56,18 @@ class GrantResult:
     institution_name: str
     records: list[str]
     code: str
+    added: tuple[references.Added, ...] = ()  # records added because the chosen ones refer to them
 
 
 def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, expires_at: int, *,
-          not_before: int | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> GrantResult:
-    """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``."""
+          not_before: int | None = None, progress: Progress | None = None, cancel: Cancel | None = None,
+          with_references: bool = True) -> GrantResult:
+    """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``.
+
+    With ``with_references`` (the default) the FHIR records that the chosen ones refer to
+    (their Patient, Encounter, Medication...) are shared too, so every reference the
+    clinic receives resolves (:mod:`.references`); they are named in the result.
+    """
     now = int(time.time())
     not_before = now - 60 if not_before is None else not_before
     if purpose not in PURPOSE_LABELS:
@@ -68,6 +76,8 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
         raise GrantError("The consent must end in the future.")
     if not records:
         raise GrantError("Choose at least one record to share.")
+    added = tuple(references.needed(wallet, records)) if with_references else ()
+    records = list(records) + [a.record for a in added]
     network = wallet.network
     inst = network.client.institution(institution)
     index = pseudonyms.relationship(wallet, institution)
@@ -80,7 +90,7 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
     record_grant(wallet, consent, index, institution, inst["name"], sorted(records), purpose, not_before, expires_at,
                  envelope)
     events.publish("consent_granted", wallet, consent)
-    return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent))
+    return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent), added)
 
 
 def record_grant(wallet: Wallet, consent: str, index: int, institution: str, name: str, records: list[str],
