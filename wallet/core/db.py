@@ -50,6 +50,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE records ADD COLUMN fingerprint TEXT;
     CREATE INDEX records_by_fingerprint ON records(fingerprint);
     """,
+    # 3 -> 4: SMART Health Links the patient made (their secrets derive from the seed by idx)
+    """
+    CREATE TABLE shlinks (
+        idx INTEGER PRIMARY KEY, link TEXT NOT NULL UNIQUE, pseudonym INTEGER NOT NULL, url TEXT NOT NULL,
+        label TEXT NOT NULL, flags TEXT NOT NULL, expires_at INTEGER NOT NULL, max_uses INTEGER NOT NULL,
+        max_attempts INTEGER NOT NULL, files INTEGER NOT NULL, summary INTEGER NOT NULL,
+        created_at INTEGER NOT NULL, create_tx TEXT NOT NULL, revoked_at INTEGER);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

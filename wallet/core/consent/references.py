@@ -89,6 +89,11 @@ class _Index:
                 or self.by_key.get((None, target)) or self.by_key.get((None, tail)))
 
 
+def own_resources(wallet: Wallet) -> list[dict[str, Any]]:
+    """The patient's own split FHIR records, each ``{"record", "title", "meta", "resource"}``."""
+    return list(_index(wallet).by_record.values())
+
+
 def _index(wallet: Wallet) -> _Index:
     """The patient's own FHIR records (split resources) with their content, read locally."""
     index = _Index()
