@@ -13,7 +13,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from ..errors import LedgerError
-from . import routes_blobs, routes_chain, routes_directory, routes_shl
+from . import routes_blobs, routes_chain, routes_directory, routes_evidence, routes_shl
 from .http_util import json_response, only_params
 from .ledger import LedgerNode
 from .openapi import build_openapi
@@ -58,7 +58,7 @@ def create_app(node: LedgerNode) -> Starlette:
 
     routes = [Route("/openapi.json", openapi, methods=["GET"]),
               *routes_chain.ROUTES, *routes_directory.ROUTES, *routes_blobs.ROUTES,
-              *routes_shl.ROUTES]
+              *routes_shl.ROUTES, *routes_evidence.ROUTES]
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={LedgerError: _ledger_error, HTTPException: _http_error,
                                         Exception: _internal_error})

@@ -1,5 +1,6 @@
 """SMART Health Link commands: ``shl-open`` (read one, at a desk or anywhere), ``share-link``,
-``links`` and ``unshare-link`` (the patient's links served by the node)."""
+``links`` and ``unshare-link`` (the patient's links served by the node); and ``evidence``
+(a bundle of access events for a regulator, checked by ``medwallet-evidence``)."""
 
 from __future__ import annotations
 
@@ -125,6 +126,27 @@ def cmd_unshare(args) -> int:
     return 0
 
 
+def cmd_evidence(args) -> int:
+    from ..core.audit.evidence import institution_evidence, patient_evidence
+
+    if args.clinic:
+        from ..core.desks.clinic import ClinicDesk
+        from ..core.paths import clinic_dir
+
+        desk = unlock(ClinicDesk.open, clinic_dir(args.clinic_dir), args)
+        report = institution_evidence(desk, Path(args.out), since=args.since)
+    else:
+        wallet = unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
+        report = patient_evidence(wallet, Path(args.out), since=args.since)
+    if args.json:
+        emit_json({"out": args.out, "events": len(report.events), "first": report.first["size"],
+                   "second": report.second["size"], "chain_id": report.chain_id})
+    else:
+        print(f"Evidence of {len(report.events)} event(s), blocks {report.first['size']} to {report.second['size']}, "
+              f"written to {args.out} (check it with: medwallet-evidence {args.out} --chain-id {report.chain_id})")
+    return 0
+
+
 def register(sub) -> None:
     def add(name: str, func, help_text: str):
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -152,5 +174,10 @@ def register(sub) -> None:
     p.add_argument("--attempts", type=int, default=5, help="wrong passcodes before it locks (default 5)")
     p.add_argument("--qr-png", help="also write the link as a QR code PNG")
     add("links", cmd_links, "your SMART Health Links and their state on the ledger")
+    p = add("evidence", cmd_evidence, "write an evidence bundle of the access events (for a regulator or a court)")
+    p.add_argument("--out", required=True, help="the bundle file to write")
+    p.add_argument("--since", type=int, help="the earlier checkpoint's block count (default: the first event's)")
+    p.add_argument("--clinic", action="store_true", help="the clinic desk's reads instead of your wallet's events")
+    p.add_argument("--clinic-dir", help="clinic desk folder (with --clinic)")
     p = add("unshare-link", cmd_unshare, "revoke one of your SMART Health Links")
     p.add_argument("index", type=int)
