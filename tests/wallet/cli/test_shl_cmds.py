@@ -21,7 +21,7 @@ PASS = "cli shl passphrase"
 @pytest.fixture
 def run(tmp_path, shared_node):
     env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet")}
+           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic")}
 
     def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
@@ -59,3 +59,27 @@ def test_share_open_count_and_revoke_a_link(run, tmp_path):
     assert gone.returncode == 1 and "cannot be used any more" in gone.stderr
     audit = json.loads(run("audit", "--json").stdout)
     assert any("Anna (carer)" in (e.get("requester_name") or "") for e in audit)
+    # evidence for a regulator, checked with the file alone
+    run("evidence", "--out", str(tmp_path / "evidence.json"))
+    chain_id = json.loads(run("evidence", "--out", str(tmp_path / "e2.json"), "--json").stdout)["chain_id"]
+    checked = subprocess.run([sys.executable, "-m", "ledger_client.evidence", str(tmp_path / "evidence.json"),
+                              "--chain-id", chain_id], capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0 and checked.stdout.startswith("VALID"), checked.stderr
+    data = bytearray((tmp_path / "evidence.json").read_bytes())
+    data[len(data) // 2] ^= 4
+    (tmp_path / "bad.json").write_bytes(bytes(data))
+    refused = subprocess.run([sys.executable, "-m", "ledger_client.evidence", str(tmp_path / "bad.json")],
+                             capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "INVALID" in refused.stderr
+
+
+def test_a_clinic_countersigns_the_consent_and_the_patient_keeps_it(run, tmp_path, shared_node):
+    run("init", "--no-keyring", "--json")
+    rec = json.loads(run("import", str(DATA / "portal_collection.json"), "--json").stdout)[0]["records"][0]["record"]
+    run("clinic", "init", "--name", "Receipt Desk", "--no-keyring", "--governance-key",
+        str(shared_node.data / "governance.key"))
+    granted = json.loads(run("grant", "--to", "Receipt Desk", "--record", rec[:10], "--purpose", "treatment",
+                             "--expires", "30d", "--json").stdout)
+    run("clinic", "receipt", granted["code"], "--out", str(tmp_path / "receipt.json"))
+    kept = run("keep-receipt", str(tmp_path / "receipt.json"))
+    assert "kept as record" in kept.stdout

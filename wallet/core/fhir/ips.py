@@ -41,7 +41,7 @@ def _is_vital(resource: dict[str, Any]) -> bool:
     return False
 
 
-def _section_of(resource: dict[str, Any]) -> str | None:
+def section_of(resource: dict[str, Any]) -> str | None:
     kind = resource.get("resourceType")
     if kind == "Observation":
         return "8716-3" if _is_vital(resource) else "30954-2"
@@ -63,7 +63,7 @@ def build_ips(resources: list[dict[str, Any]], *, now: float | None = None) -> d
     patient = patients[0]
     urls: dict[str, str] = {}
     chosen: list[tuple[str, dict[str, Any]]] = []
-    for resource in [patient] + [r for r in resources if _section_of(r)]:
+    for resource in [patient] + [r for r in resources if section_of(r)]:
         url = f"urn:uuid:{uuid.uuid4()}"
         if isinstance(resource.get("id"), str):
             urls[f"{resource['resourceType']}/{resource['id']}"] = url
@@ -73,7 +73,7 @@ def build_ips(resources: list[dict[str, Any]], *, now: float | None = None) -> d
     body = [(url, _rewrite(resource, urls, patient_url)) for url, resource in chosen]
     by_section: dict[str, list[str]] = {}
     for url, resource in body[1:]:
-        code = _section_of(resource)
+        code = section_of(resource)
         assert code is not None
         by_section.setdefault(code, []).append(url)
     sections = []

@@ -1,6 +1,7 @@
 """SMART Health Link commands: ``shl-open`` (read one, at a desk or anywhere), ``share-link``,
 ``links`` and ``unshare-link`` (the patient's links served by the node); and ``evidence``
-(a bundle of access events for a regulator, checked by ``medwallet-evidence``)."""
+(a bundle of access events for a regulator, checked by ``medwallet-evidence``) and
+``keep-receipt`` (a clinic-countersigned consent); ``print`` (PDF access log and summary)."""
 
 from __future__ import annotations
 
@@ -147,6 +148,29 @@ def cmd_evidence(args) -> int:
     return 0
 
 
+def cmd_keep_receipt(args) -> int:
+    from ..core.consent.receipts import keep_receipt
+
+    wallet = unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
+    report = keep_receipt(wallet, Path(args.file))
+    print(f"Receipt checked (signed by the institution you gave the consent to) and kept as record "
+          f"{report.records[0].record[:12] if report.records else '(already kept)'}")
+    return 0
+
+
+def cmd_print(args) -> int:
+    from ..core import printing
+
+    if not (args.access_log or args.summary):
+        raise UsageError("Say what to print: --access-log FILE.pdf and/or --summary FILE.pdf.")
+    wallet = unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
+    if args.access_log:
+        print(f"access log: {printing.access_log_pdf(wallet, Path(args.access_log), refresh=not args.offline)}")
+    if args.summary:
+        print(f"records summary: {printing.records_summary_pdf(wallet, Path(args.summary))}")
+    return 0
+
+
 def register(sub) -> None:
     def add(name: str, func, help_text: str):
         p = sub.add_parser(name, help=help_text, description=help_text)
@@ -179,5 +203,11 @@ def register(sub) -> None:
     p.add_argument("--since", type=int, help="the earlier checkpoint's block count (default: the first event's)")
     p.add_argument("--clinic", action="store_true", help="the clinic desk's reads instead of your wallet's events")
     p.add_argument("--clinic-dir", help="clinic desk folder (with --clinic)")
+    p = add("print", cmd_print, "PDF for printing: the access log and/or a records summary")
+    p.add_argument("--access-log", help="write the access log as this PDF")
+    p.add_argument("--summary", help="write a records summary as this PDF")
+    p.add_argument("--offline", action="store_true", help="the access log as stored, without refreshing")
+    p = add("keep-receipt", cmd_keep_receipt, "check a clinic-countersigned consent receipt and keep it")
+    p.add_argument("file")
     p = add("unshare-link", cmd_unshare, "revoke one of your SMART Health Links")
     p.add_argument("index", type=int)
