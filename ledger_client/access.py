@@ -18,10 +18,30 @@ from typing import Any
 from . import crypto
 from .encoding import b64url, canonical, check_domain, from_b64url, parse_json
 from .errors import MalformedError, SignatureError, WrongNetwork
-from .schema import HASH, KEY, NONCE, SIG, TIME, Int, Obj
+from .schema import HASH, KEY, NONCE, SIG, TIME, Enum, Int, Obj, Text
 from .tx import ACCESS_REQUEST, SIGNED_ACCESS_REQUEST
 
 MAX_HEADER_BYTES = 4096
+MIN_TOKEN_CHARS = 256  # every signed token is longer (the OpenAPI description's minLength)
+
+
+def _token_document(value: str, header: str) -> Any:
+    """The JSON document inside a signed-token header (malformed when it is not base64url)."""
+    if len(value) > MAX_HEADER_BYTES:
+        raise MalformedError(f"oversized {header} header")
+    raw = from_b64url(value, header)
+    try:
+        return parse_json(raw)
+    except MalformedError as exc:
+        raise _bad_token(value, header, exc) from None
+
+
+def _bad_token(value: str, header: str, exc: MalformedError) -> Exception:
+    """A token-sized header that holds no valid signed document fails authentication (401);
+    anything shorter than a token cannot be one and is malformed (400), as the schema says."""
+    if len(value) < MIN_TOKEN_CHARS:
+        return exc
+    return SignatureError(f"{header} is not a valid signed token: {exc.message}")
 
 UPLOAD_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "blob": HASH, "size": Int(0, 2**44), "time": TIME})
 SIGNED_UPLOAD_AUTH = Obj({"auth": UPLOAD_AUTH, "sig": SIG})
@@ -92,9 +112,13 @@ def parse_access_header(value: str, chain_id: str | None = None) -> AccessReques
     """Decode the ``X-Medwallet-Access`` header."""
     if not value:
         raise SignatureError("missing X-Medwallet-Access header: a read needs a signed access request")
-    if len(value) > MAX_HEADER_BYTES:
-        raise MalformedError("oversized X-Medwallet-Access header")
-    return parse_access_request(parse_json(from_b64url(value, "X-Medwallet-Access")), chain_id)
+    doc = _token_document(value, "X-Medwallet-Access")
+    try:
+        return parse_access_request(doc, chain_id)
+    except WrongNetwork:
+        raise
+    except MalformedError as exc:
+        raise _bad_token(value, "X-Medwallet-Access", exc) from None
 
 
 def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int, time: int) -> str:
@@ -103,9 +127,9 @@ def make_upload_auth(key: crypto.SigningKey, chain_id: str, blob: str, size: int
                                         "size": size, "time": time})
 
 
-def parse_upload_auth(value: str, chain_id: str) -> dict[str, Any]:
-    """Verify an ``X-Medwallet-Upload`` header; returns the authorisation body."""
-    return _parse_signed_header(value, "auth", SIGNED_UPLOAD_AUTH, chain_id)
+def parse_upload_auth(value: str, chain_id: str, header: str = "X-Medwallet-Upload") -> dict[str, Any]:
+    """Verify an upload authorisation (sent in ``header``); returns its body."""
+    return _parse_signed_header(value, "auth", SIGNED_UPLOAD_AUTH, chain_id, header)
 
 
 def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size: int, time: int) -> str:
@@ -124,16 +148,62 @@ def _signed_header(key: crypto.SigningKey, field: str, body: dict[str, Any]) -> 
     return b64url(canonical({field: body, "sig": sig}))
 
 
-def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str) -> dict[str, Any]:
-    """Decode, check and verify a signed ``X-Medwallet-Upload`` authorisation."""
+def _parse_signed_header(value: str, field: str, schema: Obj, chain_id: str,
+                         header: str = "X-Medwallet-Upload") -> dict[str, Any]:
+    """Decode, check and verify a signed authorisation sent in ``header``."""
     if not value:
-        raise SignatureError("missing X-Medwallet-Upload header: an upload needs a signed authorisation")
-    if len(value) > MAX_HEADER_BYTES:
-        raise MalformedError("oversized X-Medwallet-Upload header")
-    doc = parse_json(from_b64url(value, "X-Medwallet-Upload"))
-    schema.check(doc, "upload")
+        raise SignatureError(f"missing {header} header: this request needs a signed authorisation")
+    doc = _token_document(value, header)
+    try:
+        schema.check(doc, "upload")
+    except MalformedError as exc:
+        raise _bad_token(value, header, exc) from None
     body = doc[field]
     if body["chain_id"] != chain_id:
         raise WrongNetwork("upload authorisation is for another network")
     crypto.verify(body["signer"], crypto.DOMAIN_UPLOAD, crypto.sha256(canonical(body)), doc["sig"])
+    return body
+
+
+# --- signed requests (Authorization: Medwallet-Signed) ----------------------------------
+#
+# A query answered only to a proven party carries ``Authorization: Medwallet-Signed <token>``,
+# the token being base64url of ``{"request": {v, chain_id, signer, method, target, time,
+# nonce}, "sig"}`` signed over ``DOMAIN_REQUEST || sha256(canonical(request))``. ``target`` is
+# the request's path and query exactly as sent, so a token answers one query only; the
+# node refuses a token whose time is off by more than the network's skew or whose nonce it
+# has already seen.
+
+REQUEST_SCHEME = "Medwallet-Signed"
+REQUEST_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "method": Enum(("GET", "HEAD", "POST", "PUT")),
+                    "target": Text(2048), "time": TIME, "nonce": NONCE})
+SIGNED_REQUEST_AUTH = Obj({"request": REQUEST_AUTH, "sig": SIG})
+
+
+def make_request_auth(key: crypto.SigningKey, chain_id: str, method: str, target: str, time: int) -> str:
+    """The ``Authorization`` header value proving that ``key`` sends this one request."""
+    body = {"v": 1, "chain_id": chain_id, "signer": key.public, "method": method.upper(), "target": target,
+            "time": time, "nonce": os.urandom(16).hex()}
+    REQUEST_AUTH.check(body, "request")
+    sig = key.sign(crypto.DOMAIN_REQUEST, crypto.sha256(canonical(body)))
+    return f"{REQUEST_SCHEME} {b64url(canonical({'request': body, 'sig': sig}))}"
+
+
+def parse_request_auth(value: str, chain_id: str) -> dict[str, Any]:
+    """Verify an ``Authorization: Medwallet-Signed`` value; returns the signed request body."""
+    scheme, _, token = value.strip().partition(" ")
+    if scheme.lower() != REQUEST_SCHEME.lower():
+        raise SignatureError(f"unsupported Authorization scheme; this node accepts {REQUEST_SCHEME}")
+    token = token.strip()
+    if len(token) > MAX_HEADER_BYTES:
+        raise MalformedError("oversized Authorization header")
+    try:
+        doc = parse_json(from_b64url(token, "the Authorization token"))
+        SIGNED_REQUEST_AUTH.check(doc, "authorization")
+    except MalformedError as exc:
+        raise SignatureError(f"the Authorization token is not a signed request: {exc.message}") from None
+    body = doc["request"]
+    if body["chain_id"] != chain_id:
+        raise SignatureError("the Authorization token is for another network")
+    crypto.verify(body["signer"], crypto.DOMAIN_REQUEST, crypto.sha256(canonical(body)), doc["sig"])
     return body

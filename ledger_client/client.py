@@ -1,16 +1,26 @@
 """HTTP client for Medwallet nodes, used by the wallet, the clinic desk and tools.
 
 Every call has timeouts; idempotent calls (all reads, and submissions, which are
-idempotent by transaction id) are retried with backoff and fail over to the next node
-address. ``requests`` exceptions never leave this module: they become
-:class:`NodeUnavailable` or :class:`Timeout`; error answers from a node become the
-typed :mod:`ledger_client.errors` exceptions. Proofs are verified, never trusted
-(see :mod:`ledger_client.light`).
+idempotent by transaction id) are retried with jittered exponential backoff and fail over
+to the next node address. A node that answers 429 is left alone for at least the
+``Retry-After`` it names (plus jitter, so clients do not come back in step), up to
+``max_rate_wait`` seconds in all. ``requests`` exceptions never leave this module: they
+become :class:`NodeUnavailable`, :class:`CertificateError` or :class:`Timeout`; error
+answers (RFC 9457 problem details) become the typed :mod:`ledger_client.errors`
+exceptions. Proofs are verified, never trusted (see :mod:`ledger_client.light`).
+
+TLS: ``https://`` node addresses are verified against the system's trusted CAs, or,
+with ``ca=``, only against that CA (a PEM file's path or PEM text, as pinned by a pilot
+profile).
 """
 
 from __future__ import annotations
 
+import atexit
 import os
+import random
+import re
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, BinaryIO
@@ -18,7 +28,7 @@ from typing import Any, BinaryIO
 import requests
 
 from . import errors
-from .access import AccessRequest, make_session_auth, make_upload_auth
+from .access import AccessRequest, make_request_auth, make_session_auth, make_upload_auth
 from .crypto import SigningKey
 from .encoding import canonical, parse_json
 from .genesis import Genesis, parse_genesis
@@ -28,22 +38,79 @@ Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
 CHUNK = 1024 * 1024
+MAX_RETRY_AFTER = 60.0
+
+
+def retry_after(response: requests.Response, default: float = 1.0) -> float:
+    """Seconds a node asks to wait (``Retry-After`` in seconds; a date or garbage gives ``default``)."""
+    raw = response.headers.get("Retry-After", "")
+    return min(float(raw), MAX_RETRY_AFTER) if raw.isascii() and raw.isdigit() else default
+
+
+def jittered(seconds: float) -> float:
+    """At least ``seconds``, spread over half again as much so that clients do not return in step."""
+    return seconds + random.uniform(0, seconds / 2)
+
+
+def _tls_reason(exc: Exception) -> str:
+    match = re.search(r"certificate verify failed: ([^(')\]]+)", str(exc))
+    if match:
+        return match.group(1).strip()
+    if "hostname" in str(exc).lower() or "doesn't match" in str(exc):
+        return "the certificate is for another host name"
+    return "the TLS handshake failed"
+
+
+class SignedBy(requests.auth.AuthBase):
+    """Sign one request as ``key`` (``Authorization: Medwallet-Signed``, bound to its method and target)."""
+
+    def __init__(self, key: SigningKey, chain_id: str) -> None:
+        self.key, self.chain_id = key, chain_id
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        request.headers["Authorization"] = make_request_auth(self.key, self.chain_id, request.method or "GET",
+                                                             request.path_url, int(time.time()))
+        return request
+
+
+def _ca_file(ca: str) -> str:
+    """A path for ``requests``' ``verify``: the file given, or PEM text written to a private file."""
+    if "-----BEGIN CERTIFICATE-----" not in ca:
+        if not os.path.isfile(ca):
+            raise errors.MalformedError(f"the CA certificate file {ca} does not exist")
+        return ca
+    fd, path = tempfile.mkstemp(prefix="medwallet-ca-", suffix=".pem")
+    with os.fdopen(fd, "w") as out:
+        out.write(ca)
+    atexit.register(_remove_if_present, path)
+    return path
+
+
+def _remove_if_present(path: str) -> None:
+    if os.path.exists(path):
+        os.unlink(path)
 
 
 class LedgerClient:
     """A client for one network, reached through one or more node URLs."""
 
     def __init__(self, urls: Iterable[str], *, connect_timeout: float = 3.05, read_timeout: float = 30.0,
-                 retries: int = 3, backoff: float = 0.25, session: requests.Session | None = None) -> None:
+                 retries: int = 3, backoff: float = 0.25, session: requests.Session | None = None,
+                 ca: str | None = None, max_rate_wait: float = 120.0) -> None:
         self.urls = [u.rstrip("/") for u in urls]
         if not self.urls:
             raise errors.MalformedError("no node address given")
         self.timeout = (connect_timeout, read_timeout)
         self.retries = retries
         self.backoff = backoff
+        self.max_rate_wait = max_rate_wait
+        # Passed with every request: a session-wide setting would lose to REQUESTS_CA_BUNDLE.
+        self.ca = ca
+        self.verify: str | bool = _ca_file(ca) if ca else True
         self.session = session or requests.Session()
         self.session.headers["User-Agent"] = "medwallet-ledger-client/1"
         self._preferred = 0
+        self._chain: str | None = None
 
     def close(self) -> None:
         self.session.close()
@@ -53,17 +120,30 @@ class LedgerClient:
     def _order(self) -> list[str]:
         return self.urls[self._preferred:] + self.urls[:self._preferred]
 
-    def request(self, method: str, path: str, *, idempotent: bool = True, **kwargs: Any) -> requests.Response:
-        """Send a request, failing over between nodes and retrying idempotent calls."""
+    def request(self, method: str, path: str, *, idempotent: bool = True, rate_retry: bool = True,
+                **kwargs: Any) -> requests.Response:
+        """Send a request, failing over between nodes and retrying idempotent calls.
+
+        A 429 is waited out and sent again (``rate_retry``: the node refused it before doing
+        anything, so even a single-use request may be repeated) unless that would take
+        longer than ``max_rate_wait``; a streamed body cannot be repeated, so its caller
+        passes ``rate_retry=False`` and handles :class:`RateLimited` itself."""
         kwargs.setdefault("timeout", self.timeout)
+        kwargs.setdefault("verify", self.verify)
         attempts = self.retries if idempotent else 1
         # A non-idempotent request (its body is a one-shot stream) goes to one node only.
         bases = self._order() if idempotent else self._order()[:1]
         last: errors.LedgerError = errors.NodeUnavailable()
-        for attempt in range(attempts):
+        attempt, waited = 0, 0.0
+        while attempt < attempts:
+            limited = None
             for base in bases:
                 try:
                     response = self.session.request(method, base + path, **kwargs)
+                except requests.exceptions.SSLError as exc:
+                    last = errors.CertificateError(f"refused the connection to {base}: its TLS certificate is not "
+                                                   f"trusted ({_tls_reason(exc)})")
+                    continue
                 except requests.Timeout:
                     last = errors.Timeout(f"the node at {base} did not answer in time")
                     continue
@@ -76,26 +156,50 @@ class LedgerClient:
                     except errors.LedgerError as exc:
                         last = exc
                     continue
+                if response.status_code == 429 and rate_retry:
+                    wait = retry_after(response)
+                    if waited + wait <= self.max_rate_wait:
+                        limited = wait
+                        break
                 self._preferred = self.urls.index(base)
                 return self._check(response)
-            if attempt + 1 < attempts:
-                time.sleep(self.backoff * 2**attempt)
+            if limited is not None:
+                pause = jittered(limited)
+                waited += pause
+                time.sleep(pause)
+                continue  # a rate limit is not a failure: the attempt is not used up
+            attempt += 1
+            if attempt < attempts:
+                time.sleep(jittered(self.backoff * 2 ** (attempt - 1)))
         raise last
 
     @staticmethod
     def _check(response: requests.Response) -> requests.Response:
+        """The response if it is a success; else the typed error its problem details name."""
         if response.status_code < 400:
             return response
         try:
             doc = response.json()
-            code, message = doc.get("error", "error"), doc.get("message", response.reason)
+            if not isinstance(doc, dict):
+                raise ValueError
+            code = doc.get("error") or str(doc.get("type", "")).rsplit("/", 1)[-1] or "error"
+            message = doc.get("message") or doc.get("detail") or response.reason
         except ValueError:
             doc, code, message = {}, "error", f"the node answered {response.status_code} {response.reason}"
-        raise errors.from_wire(response.status_code, code, message, event_id=doc.get("event"), index=doc.get("index"))
+        raise errors.from_wire(response.status_code, code, message, event_id=doc.get("event"), index=doc.get("index"),
+                               retry_after=retry_after(response))
 
-    def get_json(self, path: str, **params: Any) -> Any:
-        response = self.request("GET", path, params={k: v for k, v in params.items() if v is not None})
+    def get_json(self, path: str, *, signed_by: SigningKey | None = None, **params: Any) -> Any:
+        """GET a JSON document; ``signed_by`` proves the query comes from that key (see
+        :mod:`ledger_client.node.auth`)."""
+        auth = SignedBy(signed_by, self._chain_id()) if signed_by is not None else None
+        response = self.request("GET", path, params={k: v for k, v in params.items() if v is not None}, auth=auth)
         return parse_json(response.content)
+
+    def _chain_id(self) -> str:
+        if self._chain is None:
+            self._chain = self.status()["chain_id"]
+        return self._chain
 
     def _paged(self, path: str, **params: Any) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
@@ -161,7 +265,8 @@ class LedgerClient:
         return self.get_json(f"/v1/tx/{tx_id}/proof")
 
     def headers(self, start: int, count: int = 1000) -> list[dict[str, Any]]:
-        return self.get_json("/v1/headers", **{"from": start, "count": count})["headers"]
+        params: dict[str, Any] = {"from": start, "count": count}
+        return self.get_json("/v1/headers", **params)["headers"]
 
     def block(self, height: int) -> dict[str, Any]:
         return self.get_json(f"/v1/blocks/{height}")
@@ -228,10 +333,15 @@ class LedgerClient:
             body = _Body(open_at(offset), offset, size, progress, cancel)
             try:
                 response = self._put_body(f"/v1/blobs/{blob}", body, auth, {"offset": offset} if offset else None)
+            except errors.RateLimited as exc:
+                time.sleep(jittered(exc.retry_after))  # refused before any byte was kept: wait as asked, resume
+                continue
+            except errors.CertificateError:
+                raise
             except (errors.NodeUnavailable, errors.Timeout):
                 if attempt + 1 == attempts:
                     raise
-                time.sleep(self.backoff * 2**attempt)
+                time.sleep(jittered(self.backoff * 2**attempt))
                 continue
             except (errors.UploadInProgress, errors.BadOffset):
                 # The node has not yet noticed that an earlier attempt's connection broke
@@ -239,7 +349,7 @@ class LedgerClient:
                 # the offset (bad offset): ask again and resume from there.
                 if attempt + 1 == attempts:
                     raise
-                time.sleep(self.backoff * 2**attempt)
+                time.sleep(jittered(self.backoff * 2**attempt))
                 continue
             if parse_json(response.content)["complete"]:
                 return
@@ -249,7 +359,7 @@ class LedgerClient:
         """PUT a streamed body to one node; a cancel drops the half-sent connection (so the
         node sees it end) and raises :class:`errors.Cancelled`."""
         try:
-            return self.request("PUT", path, idempotent=False, data=body, params=params,
+            return self.request("PUT", path, idempotent=False, rate_retry=False, data=body, params=params,
                                 headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream",
                                          "Content-Length": str(len(body))})
         except (errors.NodeUnavailable, errors.Timeout):

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import shlinks
+from . import state_keys as sk
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
 from .genesis import Genesis
-from .state import Overlay, StateView, height_key
+from .state import Overlay, StateView
 from .tx import SignedTx
 
 # Checks the proof of a ``register_pseudonym`` under a credential policy; raises to refuse it.
@@ -84,8 +85,8 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
     A record is either an anchored record or the key envelope of a consent (the
     record keys sealed to the grantee), which is released under the same rules.
     """
-    rec = state.get(f"rec/{record}")
-    consent = state.get(f"cons/{consent_id}") if consent_id else None
+    rec = state.get(sk.record(record))
+    consent = state.get(sk.consent(consent_id)) if consent_id else None
     if rec is None:
         if consent is None or consent.get("envelope") != record:
             return Decision(False, "unknown_record", consent_id)
@@ -147,7 +148,7 @@ def apply_tx(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext, 
         raise WrongNetwork("transaction is for another network (chain_id differs)")
     if abs(tx.time - ctx.time) > genesis.max_skew:
         raise reject("stale", f"transaction time is more than {genesis.max_skew} s away from the ledger's clock")
-    account = state.get(f"acct/{tx.signer}")
+    account = state.get(sk.account(tx.signer))
     last = account["seq"] if account else 0
     if tx.seq <= last:
         raise reject("replayed", f"sequence number {tx.seq} was already used (last is {last})")
@@ -158,7 +159,7 @@ def apply_tx(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext, 
         _register_pseudonym(scratch, genesis, tx, ctx, admission)
     else:
         HANDLERS[tx.type](scratch, genesis, tx, ctx)
-    scratch.put(f"acct/{tx.signer}", {"seq": tx.seq})
+    scratch.put(sk.account(tx.signer), {"seq": tx.seq})
     scratch.merge_into(state)
 
 
@@ -183,20 +184,20 @@ def _register_institution(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: B
     p = tx.payload
     if tx.signer not in genesis.governance_keys:
         raise reject("not_governance", "only the network's governance keys can register institutions")
-    if state.get(f"inst/{p['sign_key']}") or state.get(f"pseu/{p['sign_key']}"):
+    if state.get(sk.institution(p["sign_key"])) or state.get(sk.pseudonym(p["sign_key"])):
         raise reject("already_registered", "this signing key is already registered")
     node_key = p.get("node_key")
-    if node_key and (node_key in genesis.producers or state.get(f"node/{node_key}")):
+    if node_key and (node_key in genesis.producers or state.get(sk.node(node_key))):
         raise reject("already_registered", "this node key is already registered")
     entry = {**p, "height": ctx.height, "tx": tx.id}
-    state.put(f"inst/{p['sign_key']}", entry)
+    state.put(sk.institution(p["sign_key"]), entry)
     if node_key:
-        state.put(f"node/{node_key}", {"institution": p["sign_key"]})
+        state.put(sk.node(node_key), {"institution": p["sign_key"]})
 
 
 def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext,
                         admission: AdmissionVerifier | None) -> None:
-    if state.get(f"pseu/{tx.signer}") or state.get(f"inst/{tx.signer}"):
+    if state.get(sk.pseudonym(tx.signer)) or state.get(sk.institution(tx.signer)):
         raise reject("already_registered", "this key is already registered")
     proof = tx.payload.get("proof")
     if genesis.require_credential:
@@ -206,12 +207,12 @@ def _register_pseudonym(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: Blo
         if admission is None:
             raise reject("credential_unverifiable", "this node cannot verify anonymous-credential proofs")
         admission(genesis, state, tx)
-    state.put(f"pseu/{tx.signer}", {"box_key": tx.payload["box_key"], "admitted": proof is not None,
+    state.put(sk.pseudonym(tx.signer), {"box_key": tx.payload["box_key"], "admitted": proof is not None,
                                     "height": ctx.height, "tx": tx.id})
 
 
 def _require_pseudonym(state: StateView, key: str) -> dict[str, Any]:
-    entry = state.get(f"pseu/{key}")
+    entry = state.get(sk.pseudonym(key))
     if entry is None:
         raise reject("unknown_pseudonym", "the signer is not a registered pseudonym")
     return entry
@@ -220,15 +221,15 @@ def _require_pseudonym(state: StateView, key: str) -> dict[str, Any]:
 def _anchor_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     _require_pseudonym(state, tx.signer)
     p = tx.payload
-    if state.get(f"rec/{p['record']}"):
+    if state.get(sk.record(p["record"])):
         raise reject("record_exists", "a record with this hash is already anchored")
-    state.put(f"rec/{p['record']}", {"owner": tx.signer, "size": p["size"], "category": p["category"],
+    state.put(sk.record(p["record"]), {"owner": tx.signer, "size": p["size"], "category": p["category"],
                                      "height": ctx.height, "time": ctx.time, "tx": tx.id, "retired": None})
-    state.put(f"ix/owner/{tx.signer}/{p['record']}", {"height": ctx.height})
+    state.put(sk.by_owner(tx.signer, p["record"]), {"height": ctx.height})
 
 
 def _owned_record(state: StateView, owner: str, record: str) -> dict[str, Any]:
-    rec = state.get(f"rec/{record}")
+    rec = state.get(sk.record(record))
     if rec is None:
         raise reject("unknown_record", f"record {record[:16]}… is not anchored on the ledger")
     if rec["owner"] != owner:
@@ -241,13 +242,13 @@ def _owned_record(state: StateView, owner: str, record: str) -> dict[str, Any]:
 def _retire_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     record = tx.payload["record"]
     rec = _owned_record(state, tx.signer, record)
-    state.put(f"rec/{record}", {**rec, "retired": ctx.height})
+    state.put(sk.record(record), {**rec, "retired": ctx.height})
 
 
 def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     _require_pseudonym(state, tx.signer)
     p = tx.payload
-    if state.get(f"inst/{p['grantee']}") is None:
+    if state.get(sk.institution(p["grantee"])) is None:
         raise reject("unknown_institution", "the grantee is not a registered institution")
     for record in p["records"]:
         _owned_record(state, tx.signer, record)
@@ -257,36 +258,36 @@ def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCon
         raise reject("already_expired", "the consent's expiry is in the past")
     if p["expires_at"] - p["not_before"] > MAX_CONSENT_SECONDS:
         raise reject("bad_window", "a consent may last at most ten years")
-    if p.get("envelope") and state.get(f"rec/{p['envelope']}"):
+    if p.get("envelope") and state.get(sk.record(p["envelope"])):
         raise reject("bad_envelope", "the key envelope must not be an anchored record")
-    state.put(f"cons/{tx.id}", {**p, "grantor": tx.signer, "revoked_at": None,
+    state.put(sk.consent(tx.id), {**p, "grantor": tx.signer, "revoked_at": None,
                                 "height": ctx.height, "time": ctx.time})
-    state.put(f"ix/grantor/{tx.signer}/{tx.id}", {"height": ctx.height})
-    state.put(f"ix/grantee/{p['grantee']}/{tx.id}", {"height": ctx.height})
+    state.put(sk.by_grantor(tx.signer, tx.id), {"height": ctx.height})
+    state.put(sk.by_grantee(p["grantee"], tx.id), {"height": ctx.height})
 
 
 def _revoke_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     consent_id = tx.payload["consent"]
-    consent = state.get(f"cons/{consent_id}")
+    consent = state.get(sk.consent(consent_id))
     if consent is None:
         raise reject("unknown_consent", "no such consent on the ledger")
     if consent["grantor"] != tx.signer:
         raise reject("not_grantor", "only the patient who gave a consent can revoke it")
     if consent["revoked_at"] is not None:
         raise reject("already_revoked", "this consent was already revoked")
-    state.put(f"cons/{consent_id}", {**consent, "revoked_at": ctx.time, "revoked_tx": tx.id})
+    state.put(sk.consent(consent_id), {**consent, "revoked_at": ctx.time, "revoked_tx": tx.id})
 
 
 def is_node_key(state: StateView, genesis: Genesis, key: str) -> bool:
     """True for a producer in genesis or a node key registered by governance."""
-    return key in genesis.producers or state.get(f"node/{key}") is not None
+    return key in genesis.producers or state.get(sk.node(key)) is not None
 
 
 def _checked_request(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> AccessRequest:
     if not is_node_key(state, genesis, tx.signer):
         raise reject("not_a_node", "only ledger nodes record access events")
     request = parse_access_request(tx.payload["request"], genesis.chain_id)
-    if state.get(f"req/{request.hash}") is not None:
+    if state.get(sk.used_request(request.hash)) is not None:
         raise reject("replayed_request", "this access request was already used")
     if abs(request.time - ctx.time) > genesis.max_skew:
         raise reject("stale_request", "the access request is too old or from the future")
@@ -298,12 +299,11 @@ def _record_event(state: Overlay, tx: SignedTx, ctx: BlockContext, request: Acce
     event = {"kind": kind, "tx": tx.id, "height": ctx.height, "time": ctx.time, "node": tx.signer,
              "requester": request.requester, "record": request.record, "consent": request.consent,
              "purpose": request.purpose, "reason": reason, "request": request.hash}
-    suffix = f"{height_key(ctx.height)}/{tx.id}"
-    state.put(f"req/{request.hash}", {"tx": tx.id, "height": ctx.height})
-    state.put(f"ev/rec/{request.record}/{suffix}", event)
-    state.put(f"ev/req/{request.requester}/{suffix}", event)
+    state.put(sk.used_request(request.hash), {"tx": tx.id, "height": ctx.height})
+    state.put(sk.events("record", request.record, ctx.height, tx.id), event)
+    state.put(sk.events("requester", request.requester, ctx.height, tx.id), event)
     if decision.owner:
-        state.put(f"ev/own/{decision.owner}/{suffix}", event)
+        state.put(sk.events("owner", decision.owner, ctx.height, tx.id), event)
 
 
 def _access_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
@@ -324,11 +324,11 @@ def _refusal_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCon
 
 
 def _publish_credential_def(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
-    inst = state.get(f"inst/{tx.signer}")
+    inst = state.get(sk.institution(tx.signer))
     if inst is None:
         raise reject("unknown_institution", "only registered institutions publish credential definitions")
     cred_def_id = tx.payload["cred_def_id"]
-    previous = state.get(f"cdef/{cred_def_id}")
+    previous = state.get(sk.cred_def(cred_def_id))
     if previous is not None and previous["issuer"] != tx.signer:
         raise reject("not_issuer", "this credential definition belongs to another institution")
     if previous is not None:
@@ -336,7 +336,7 @@ def _publish_credential_def(state: Overlay, genesis: Genesis, tx: SignedTx, ctx:
         # issued credentials or roll the revocation status list back.
         raise reject("already_published", "this credential definition is already published; publish a new one "
                                           "under another id (its revocation list changes with status updates)")
-    state.put(f"cdef/{cred_def_id}", {**tx.payload, "issuer": tx.signer, "height": ctx.height, "tx": tx.id})
+    state.put(sk.cred_def(cred_def_id), {**tx.payload, "issuer": tx.signer, "height": ctx.height, "tx": tx.id})
 
 
 def _publish_revocation_status(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
@@ -346,7 +346,7 @@ def _publish_revocation_status(state: Overlay, genesis: Genesis, tx: SignedTx, c
     checked against the one in force, so its timestamp only moves forward.
     """
     cred_def_id = tx.payload["cred_def_id"]
-    entry = state.get(f"cdef/{cred_def_id}")
+    entry = state.get(sk.cred_def(cred_def_id))
     if entry is None:
         raise reject("unknown_credential_def", "no such credential definition on the ledger")
     if entry["issuer"] != tx.signer:
@@ -366,7 +366,7 @@ def _publish_revocation_status(state: Overlay, genesis: Genesis, tx: SignedTx, c
     if (not isinstance(bits, list) or len(bits) != len(old.get("revocationList") or [])
             or any(type(bit) is not int or bit not in (0, 1) for bit in bits)):
         raise reject("bad_status_list", "the status list must hold one 0 or 1 per credential of the registry")
-    state.put(f"cdef/{cred_def_id}", {**entry, "revocation": {**revocation, "status_list": new},
+    state.put(sk.cred_def(cred_def_id), {**entry, "revocation": {**revocation, "status_list": new},
                                       "status_height": ctx.height, "status_tx": tx.id})
 
 

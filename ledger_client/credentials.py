@@ -58,6 +58,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+from . import state_keys as sk
 from .anoncreds_lib import anoncreds
 from .encoding import canonical
 from .errors import CredentialRefused, refusal
@@ -176,7 +177,7 @@ def docs_from_entry(cred_def_id: str, entry: Mapping[str, Any]) -> CredentialDoc
 
 def lookup_docs(state: StateView, cred_def_id: object) -> CredentialDocs:
     """The documents of ``cred_def_id`` (as a proof names it: anything) in ``state``."""
-    entry = state.get(f"cdef/{cred_def_id}") if isinstance(cred_def_id, str) and len(cred_def_id) <= 200 else None
+    entry = state.get(sk.cred_def(cred_def_id)) if isinstance(cred_def_id, str) and len(cred_def_id) <= 200 else None
     if entry is None or not isinstance(cred_def_id, str):
         raise refuse("unknown_credential_def", "the proof names a credential definition that is not on the ledger")
     return docs_from_entry(cred_def_id, entry)
@@ -475,7 +476,7 @@ def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
     if requested.get("revealed_attrs") or requested.get("revealed_attr_groups") or requested.get("predicates"):
         raise refuse("bad_proof", "an admission proof must reveal nothing")
     docs = lookup_docs(state, identifiers[0].get("cred_def_id"))
-    if not is_accepted(genesis, docs, state.get(f"inst/{docs.issuer}")):
+    if not is_accepted(genesis, docs, state.get(sk.institution(docs.issuer))):
         raise refuse("issuer_not_accepted", "this network does not accept credentials from this issuer")
     # A verdict depends only on the transaction and the documents' ledger version, so a
     # node that checked the same pair on admission to its mempool need not check it again.

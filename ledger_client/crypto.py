@@ -21,6 +21,7 @@ DOMAIN_ACCESS = b"medwallet/access/v1\x00"
 DOMAIN_UPLOAD = b"medwallet/upload/v1\x00"
 DOMAIN_GENESIS = b"medwallet/genesis/v1\x00"
 DOMAIN_PROFILE = b"medwallet/profile/v1\x00"
+DOMAIN_REQUEST = b"medwallet/request/v1\x00"
 DOMAIN_LINK = b"medwallet/shl-link/v1\x00"  # a SMART Health Link's id, as the ledger names it
 DOMAIN_LINK_SALT = b"medwallet/shl-salt/v1\x00"  # the salt of a link's passcode verifier
 DOMAIN_RECIPIENT = b"medwallet/shl-recipient/v1\x00"  # commitment to who opened a link

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import decimal
 import json
 import re
 from typing import Any
@@ -62,8 +63,13 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
 
-def parse_json(data: bytes | str, *, max_bytes: int | None = None) -> Any:
-    """Parse untrusted JSON, refusing duplicate keys, NaN/Infinity and floats."""
+def parse_json(data: bytes | str, *, max_bytes: int | None = None, integral_numbers: bool = False) -> Any:
+    """Parse untrusted JSON, refusing duplicate keys, NaN/Infinity and floats.
+
+    With ``integral_numbers`` a number written with a fraction or an exponent whose value
+    is an integer (``1.0``, ``1e3``) is taken as that integer, as JSON Schema does (the
+    node's HTTP bodies); canonical bytes are always made from the value.
+    """
     if max_bytes is not None and len(data) > max_bytes:
         raise MalformedError(f"document larger than {max_bytes} bytes")
     try:
@@ -71,7 +77,7 @@ def parse_json(data: bytes | str, *, max_bytes: int | None = None) -> Any:
             data,
             object_pairs_hook=_no_duplicates,
             parse_constant=_reject_constant,
-            parse_float=_reject_float,
+            parse_float=_integral if integral_numbers else _reject_float,
         )
     except MalformedError:
         raise
@@ -96,6 +102,16 @@ def _reject_constant(name: str) -> Any:
 
 def _reject_float(text: str) -> Any:
     raise MalformedError("fractional numbers are not allowed")
+
+
+def _integral(text: str) -> int:
+    try:
+        value = decimal.Decimal(text)
+        if abs(value.adjusted()) > 20 or value != value.to_integral_value():
+            raise MalformedError("fractional numbers are not allowed")
+        return int(value)
+    except decimal.InvalidOperation:
+        raise MalformedError("fractional numbers are not allowed") from None
 
 
 def is_hex(text: Any, nbytes: int) -> bool:

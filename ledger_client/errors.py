@@ -193,14 +193,49 @@ class StorageError(LedgerError):
     http_status = 500
 
 
+class RateLimited(LedgerError):
+    """The node is limiting how fast this client may send requests. Try again in a moment."""
+
+    code = "rate_limited"
+    http_status = 429
+
+    def __init__(self, message: str = "", *, code: str | None = None, retry_after: float = 1.0) -> None:
+        super().__init__(message, code=code)
+        self.retry_after = retry_after
+
+
+class Overloaded(NodeUnavailable):
+    """The node holds as many unconfirmed transactions as it accepts. Try again shortly."""
+
+    code = "overloaded"
+
+    def __init__(self, message: str = "", *, code: str | None = None, retry_after: float = 1.0) -> None:
+        super().__init__(message, code=code)
+        self.retry_after = retry_after
+
+
+class CertificateError(NodeUnavailable):
+    """The node's TLS certificate is not trusted: the connection was refused before any data was sent.
+    Check the node address and this installation's trusted certificates."""
+
+    code = "untrusted_certificate"
+
+
+class OutcomeUnknown(NodeUnavailable):
+    """The node could not learn whether the transaction was ordered: it may still commit.
+    Check its status before signing it again."""
+
+    code = "outcome_unknown"
+
+
 # The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
 _TYPED: tuple[type[LedgerError], ...] = (
     WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
-    RevocationListOutdated, UploadInProgress, BadOffset)
+    RevocationListOutdated, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
 _BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
 _BY_STATUS: dict[int, type[LedgerError]] = {
     400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,
-    422: IntegrityError, 503: NodeUnavailable, 504: Timeout}
+    422: IntegrityError, 429: RateLimited, 503: NodeUnavailable, 504: Timeout}
 
 
 def refusal(code: str, message: str) -> ContractError:
@@ -212,7 +247,7 @@ def refusal(code: str, message: str) -> ContractError:
 
 
 def from_wire(status: int, code: str, message: str, *, event_id: str | None = None,
-              index: int | None = None) -> LedgerError:
+              index: int | None = None, retry_after: float | None = None) -> LedgerError:
     """The exception for an error a node answered with HTTP ``status`` and ``{"error": code}``.
 
     A 403's code is the contract's reason for refusing a read (another namespace), so it is
@@ -221,6 +256,10 @@ def from_wire(status: int, code: str, message: str, *, event_id: str | None = No
     by_status = _BY_STATUS.get(status, LedgerError)
     if by_status is AccessDenied:
         return AccessDenied(message, code=code, event_id=event_id)
-    error = _BY_CODE.get(code, by_status)(message, code=code)
+    cls = _BY_CODE.get(code, by_status)
+    if cls in (RateLimited, Overloaded):
+        error: LedgerError = cls(message, code=code, retry_after=1.0 if retry_after is None else retry_after)
+    else:
+        error = cls(message, code=code)
     error.index = index
     return error

@@ -111,7 +111,7 @@ def cross_check(light: LightClient, urls: list[str]) -> dict[str, int | None]:
     light.sync()
     verdict: dict[str, int | None] = {}
     for url in urls:
-        other = LedgerClient([url], retries=1)
+        other = LedgerClient([url], retries=1, ca=light.client.ca)  # the same trust as the verified client
         try:
             verdict[url] = _first_difference(light, other)
         finally:

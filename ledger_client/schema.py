@@ -7,11 +7,16 @@ description, so the two can never drift apart.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .encoding import MAX_SAFE_INT, is_hex
 from .errors import MalformedError
+
+# The end of a string in both regular-expression dialects ("$" also matches before a final
+# newline in Python's, which JSON Schema tools use).
+END = "(?![\\s\\S])"
 
 
 class Spec:
@@ -36,7 +41,7 @@ class Hex(Spec):
             raise MalformedError(f"{path}: expected {self.what} as {2 * self.nbytes} lowercase hex characters")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": f"^[0-9a-f]{{{2 * self.nbytes}}}$", "description": self.what}
+        return {"type": "string", "pattern": f"^[0-9a-f]{{{2 * self.nbytes}}}" + END, "description": self.what}
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,25 @@ class Text(Spec):
             raise MalformedError(f"{path}: expected a string")
         if not self.min_len <= len(value) <= self.max_len:
             raise MalformedError(f"{path}: length must be {self.min_len}..{self.max_len} characters")
-        if not value.isprintable():
+        if _FORBIDDEN.search(value):
             raise MalformedError(f"{path}: contains control characters")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len}
+        return {"type": "string", "minLength": self.min_len, "maxLength": self.max_len, "pattern": printable_pattern()}
+
+
+# What a text field may not hold: C0 and C1 controls, line and paragraph separators, and the
+# invisible format characters that can disguise a name (bidirectional overrides and isolates,
+# zero-width characters, the byte-order mark). A fixed list rather than ``str.isprintable``,
+# whose answer changes with the Python version's Unicode database: every node must agree.
+FORBIDDEN_TEXT = ("\\x00-\\x1f\\x7f-\\x9f\\xad\\u061c\\u180e\\u200b-\\u200f\\u2028-\\u202e"
+                  "\\u2060-\\u206f\\ufeff\\ufff9-\\ufffb")
+_FORBIDDEN = re.compile(f"[{FORBIDDEN_TEXT}]")
+
+
+def printable_pattern() -> str:
+    """The JSON Schema pattern of a text field: none of :data:`FORBIDDEN_TEXT`."""
+    return f"^[^{FORBIDDEN_TEXT}]*" + END
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,22 @@ class Bool(Spec):
         return {"type": "boolean"}
 
 
+# Where a published description defines a canonical-JSON value (ASCII keys, integers in
+# the safe range, no fractions), so that an opaque object is described as strictly as it is
+# checked (``encoding.check_domain``).
+CANONICAL_JSON_REF = "#/components/schemas/CanonicalJSON"
+ASCII_KEY = {"pattern": "^[\\x00-\\x7f]*" + END}
+
+
+def canonical_json_schema() -> dict[str, Any]:
+    """The JSON Schema of one value of the canonical-JSON domain (recursive through the ref)."""
+    ref = {"$ref": CANONICAL_JSON_REF}
+    return {"anyOf": [{"type": "null"}, {"type": "boolean"}, {"type": "string"},
+                      {"type": "integer", "minimum": -MAX_SAFE_INT, "maximum": MAX_SAFE_INT},
+                      {"type": "array", "items": ref},
+                      {"type": "object", "propertyNames": ASCII_KEY, "additionalProperties": ref}]}
+
+
 @dataclass(frozen=True)
 class AnyObject(Spec):
     """An opaque JSON object (validated elsewhere, e.g. a credential proof)."""
@@ -137,7 +172,7 @@ class AnyObject(Spec):
             raise MalformedError(f"{path}: expected an object")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "object"}
+        return {"type": "object", "propertyNames": ASCII_KEY, "additionalProperties": {"$ref": CANONICAL_JSON_REF}}
 
 
 @dataclass(frozen=True)

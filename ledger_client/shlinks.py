@@ -36,10 +36,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from . import crypto
+from . import state_keys as sk
 from .errors import refusal
 from .genesis import Genesis
 from .schema import HASH, TIME, Enum, Hex, Int, ListOf, Obj
-from .state import Overlay, StateView, height_key
+from .state import Overlay, StateView
 
 if TYPE_CHECKING:
     from .contract import BlockContext
@@ -117,7 +118,7 @@ class LinkDecision:
 
 def link_decision(state: StateView, link: str, time: int) -> LinkDecision:
     """Is the link named ``link`` active at ``time``? (the one rule every use and refusal obeys)"""
-    entry = state.get(f"link/{link}")
+    entry = state.get(sk.link(link))
     if entry is None:
         return LinkDecision(False, "unknown_link")
     if entry.get("revoked_at") is not None:
@@ -135,14 +136,14 @@ def link_decision(state: StateView, link: str, time: int) -> LinkDecision:
 
 def _create_link(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     p, time, height = tx.payload, ctx.time, ctx.height
-    if state.get(f"pseu/{tx.signer}") is None:
+    if state.get(sk.pseudonym(tx.signer)) is None:
         raise refusal("unknown_pseudonym", "the signer is not a registered pseudonym")
-    if state.get(f"link/{p['link']}") is not None:
+    if state.get(sk.link(p['link'])) is not None:
         raise refusal("link_exists", "a link with this id already exists")
     if len(p["types"]) != len(p["files"]) or len(set(p["files"])) != len(p["files"]):
         raise refusal("bad_link", "a link names each file once, with one content type per file")
     for record in p["files"]:
-        rec = state.get(f"rec/{record}")
+        rec = state.get(sk.record(record))
         if rec is None or rec["owner"] != tx.signer or rec.get("retired") is not None:
             raise refusal("not_owner", f"file {record[:16]}… is not an anchored record of the link's owner")
     if p["expires_at"] <= time:
@@ -153,39 +154,39 @@ def _create_link(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockConte
         raise refusal("bad_link", "a P link carries a passcode verifier, and only a P link does")
     if p["flags"] == "U" and len(p["files"]) != 1:
         raise refusal("bad_link", "a U (direct file) link holds exactly one file")
-    state.put(f"link/{p['link']}", {**p, "passcode": p.get("passcode"), "owner": tx.signer, "uses": 0,
+    state.put(sk.link(p['link']), {**p, "passcode": p.get("passcode"), "owner": tx.signer, "uses": 0,
                                     "failures": 0, "revoked_at": None, "height": height, "time": time, "tx": tx.id})
-    state.put(f"ix/links/{tx.signer}/{p['link']}", {"height": height})
+    state.put(sk.by_link_owner(tx.signer, p['link']), {"height": height})
 
 
 def _revoke_link(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
-    entry, time = state.get(f"link/{tx.payload['link']}"), ctx.time
+    entry, time = state.get(sk.link(tx.payload['link'])), ctx.time
     if entry is None:
         raise refusal("unknown_link", "no such link on the ledger")
     if entry["owner"] != tx.signer:
         raise refusal("not_owner", "only the patient who made a link can revoke it")
     if entry["revoked_at"] is not None:
         raise refusal("already_revoked", "this link was already revoked")
-    state.put(f"link/{tx.payload['link']}", {**entry, "revoked_at": time, "revoked_tx": tx.id})
+    state.put(sk.link(tx.payload['link']), {**entry, "revoked_at": time, "revoked_tx": tx.id})
 
 
 def _node_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext, kind: str) -> None:
-    if tx.signer not in genesis.producers and state.get(f"node/{tx.signer}") is None:
+    if tx.signer not in genesis.producers and state.get(sk.node(tx.signer)) is None:
         raise refusal("not_a_node", "only ledger nodes record link events")
     link, time, height = tx.payload["link"], ctx.time, ctx.height
-    entry = state.get(f"link/{link}")
+    entry = state.get(sk.link(link))
     attempt = tx.payload.get("attempt")
     if entry is not None and kind == "link_access":
         if (entry["passcode"] is not None) != (attempt is not None):
             raise refusal("bad_link_event", "a use of a P link names the attempt whose passcode was right, "
                                             "and only such a use does")
         if attempt is not None:
-            pending = state.get(f"lat/{attempt}")
+            pending = state.get(sk.link_attempt(attempt))
             if pending is None or pending["link"] != link or pending["node"] != tx.signer or pending["settled"]:
                 raise refusal("bad_link_event", "the attempt is not an open attempt of this link by this node")
-            state.put(f"lat/{attempt}", {**pending, "settled": tx.id})
+            state.put(sk.link_attempt(attempt), {**pending, "settled": tx.id})
             entry = {**entry, "failures": entry["failures"] - 1}
-            state.put(f"link/{link}", entry)
+            state.put(sk.link(link), entry)
     decision = link_decision(state, link, time)
     if not decision.active:
         raise refusal("link_inactive", f"the link cannot be used: {decision.message}")
@@ -194,14 +195,13 @@ def _node_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContex
     if kind == "link_attempt" and entry["passcode"] is None:
         raise refusal("bad_link_event", "this link has no passcode to attempt")
     counter = "uses" if kind == "link_access" else "failures"
-    state.put(f"link/{link}", {**entry, counter: entry[counter] + 1})
+    state.put(sk.link(link), {**entry, counter: entry[counter] + 1})
     if kind == "link_attempt":
-        state.put(f"lat/{tx.id}", {"link": link, "node": tx.signer, "settled": None})
+        state.put(sk.link_attempt(tx.id), {"link": link, "node": tx.signer, "settled": None})
     event = {"kind": kind, "tx": tx.id, "height": height, "time": time, "node": tx.signer, "link": link,
              "attempt": attempt, "recipient": tx.payload["recipient"]["commitment"]}
-    suffix = f"{height_key(height)}/{tx.id}"
-    state.put(f"ev/own/{entry['owner']}/{suffix}", event)
-    state.put(f"ev/link/{link}/{suffix}", event)
+    state.put(sk.events("owner", entry["owner"], height, tx.id), event)
+    state.put(sk.events("link", link, height, tx.id), event)
 
 
 def _link_attempt(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:

@@ -4,18 +4,7 @@ State keys are strings naming an item and values are JSON objects; secondary ind
 (consents by grantee, events by record...) are ordinary keys with a prefix, so the
 whole state, indexes included, is covered by one state hash and rebuilt by replay.
 
-Key layout (``<x>`` is lowercase hex):
-  acct/<key>                      {"seq"}                 last sequence number of a signer
-  inst/<sign_key>                 institution entry
-  node/<node_key>                 {"institution"}         node keys registered by governance
-  pseu/<key>                      pseudonym entry
-  rec/<record>                    anchored record
-  cons/<consent>                  consent (id = grant transaction id)
-  req/<request_hash>              {"tx"}                  used access requests (replay guard)
-  cdef/<cred_def_id>              credential definition, its revocation registry and status list
-  ix/grantor/<pseudonym>/<consent>, ix/grantee/<institution>/<consent>
-  ix/owner/<pseudonym>/<record>
-  ev/rec/<record>/<height>/<tx>, ev/own/<owner>/<height>/<tx>, ev/req/<requester>/<height>/<tx>
+The key layout is defined once, in :mod:`ledger_client.state_keys`.
 """
 
 from __future__ import annotations
@@ -91,8 +80,3 @@ def state_hash(items: Iterable[tuple[str, dict[str, Any]]]) -> str:
         kb, vb = key.encode(), canonical(value)
         hasher.update(len(kb).to_bytes(4, "big") + kb + len(vb).to_bytes(8, "big") + vb)
     return hasher.hexdigest()
-
-
-def height_key(height: int) -> str:
-    """Heights zero-padded so that key order is height order."""
-    return f"{height:012d}"

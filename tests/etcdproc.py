@@ -15,16 +15,29 @@ from tests.nodeproc import free_port
 
 
 class EtcdMember:
-    """One etcd process of a static cluster."""
+    """One etcd process of a static cluster (with ``tls``: mutual TLS for clients and peers)."""
 
-    def __init__(self, name: str, data: Path, client_port: int, peer_port: int, cluster: str) -> None:
+    def __init__(self, name: str, data: Path, client_port: int, peer_port: int, cluster: str, tls=None) -> None:
         self.name, self.data = name, data
         self.client_port, self.peer_port, self.cluster = client_port, peer_port, cluster
+        self.tls = tls  # (ca file, tests.tlsfiles.Pair)
         self.proc: subprocess.Popen | None = None
 
     @property
+    def scheme(self) -> str:
+        return "https" if self.tls else "http"
+
+    @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.client_port}"
+        return f"{self.scheme}://127.0.0.1:{self.client_port}"
+
+    def _tls_args(self) -> list[str]:
+        if not self.tls:
+            return []
+        ca, pair = self.tls
+        return ["--cert-file", str(pair.cert), "--key-file", str(pair.key), "--client-cert-auth",
+                "--trusted-ca-file", str(ca), "--peer-cert-file", str(pair.cert), "--peer-key-file", str(pair.key),
+                "--peer-client-cert-auth", "--peer-trusted-ca-file", str(ca)]
 
     def start(self) -> None:
         self.data.parent.mkdir(parents=True, exist_ok=True)
@@ -32,11 +45,11 @@ class EtcdMember:
             self.proc = subprocess.Popen([
                 "etcd", "--name", self.name, "--data-dir", str(self.data),
                 "--listen-client-urls", self.url, "--advertise-client-urls", self.url,
-                "--listen-peer-urls", f"http://127.0.0.1:{self.peer_port}",
-                "--initial-advertise-peer-urls", f"http://127.0.0.1:{self.peer_port}",
+                "--listen-peer-urls", f"{self.scheme}://127.0.0.1:{self.peer_port}",
+                "--initial-advertise-peer-urls", f"{self.scheme}://127.0.0.1:{self.peer_port}",
                 "--initial-cluster", self.cluster, "--initial-cluster-state", "new",
                 "--initial-cluster-token", "medwallet-test", "--heartbeat-interval", "50",
-                "--election-timeout", "500", "--log-level", "warn",
+                "--election-timeout", "500", "--log-level", "warn", *self._tls_args(),
             ], stdout=log, stderr=subprocess.STDOUT)
 
     def kill(self) -> None:
@@ -58,12 +71,18 @@ class EtcdMember:
 class EtcdCluster:
     """A static cluster of ``size`` members on free loopback ports."""
 
-    def __init__(self, root: Path, size: int = 3) -> None:
+    def __init__(self, root: Path, size: int = 3, ca=None) -> None:
+        """With ``ca`` (a ``tests.tlsfiles.TestCA``) every member requires client certificates
+        signed by it, and peers talk mutual TLS too; :attr:`client` is a certificate for clients."""
         if shutil.which("etcd") is None:
             raise RuntimeError("etcd is not installed (Debian: apt-get install etcd-server)")
         ports = [(free_port(), free_port()) for _ in range(size)]
-        cluster = ",".join(f"m{i}=http://127.0.0.1:{peer}" for i, (_, peer) in enumerate(ports))
-        self.members = [EtcdMember(f"m{i}", root / f"m{i}", client, peer, cluster)
+        scheme = "https" if ca else "http"
+        cluster = ",".join(f"m{i}={scheme}://127.0.0.1:{peer}" for i, (_, peer) in enumerate(ports))
+        self.ca = ca
+        self.client = ca.issue("etcd-client") if ca else None
+        self.members = [EtcdMember(f"m{i}", root / f"m{i}", client, peer, cluster,
+                                   (ca.ca_file, ca.issue(f"etcd-m{i}")) if ca else None)
                         for i, (client, peer) in enumerate(ports)]
 
     @property
@@ -80,7 +99,9 @@ class EtcdCluster:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
-                if any(requests.get(m.url + "/health", timeout=1).json().get("health") == "true"
+                tls = {"verify": str(self.ca.ca_file), "cert": (str(self.client.cert), str(self.client.key))} \
+                    if self.ca else {}
+                if any(requests.get(m.url + "/health", timeout=1, **tls).json().get("health") == "true"
                        for m in self.members if m.proc):
                     return
             except (requests.RequestException, ValueError):

@@ -28,23 +28,44 @@ class NodeProcess:
     """One ``medwallet-node run`` subprocess over a data directory."""
 
     def __init__(self, data: Path, port: int | None = None, block_interval: float = 0.05,
-                 extra_args: list[str] | None = None) -> None:
+                 extra_args: list[str] | None = None, tls=None, ca: Path | None = None) -> None:
+        """``tls``: a certificate and key (``tests.tlsfiles.Pair``) to serve HTTPS with, trusted
+        through ``ca`` (the CA file that signed it)."""
         self.data = data
         self.port = port or free_port()
         self.block_interval = block_interval
+        self.tls, self.ca = tls, ca
         self.extra_args = extra_args or []
+        if tls is not None:
+            self.extra_args += ["--tls-cert", str(tls.cert), "--tls-key", str(tls.key)]
         self.proc: subprocess.Popen | None = None
         self.log_path = data / "node.log"
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     @property
     def governance(self) -> SigningKey:
         return load_key(self.data / "governance.key")
 
     def start(self, timeout: float = 20.0) -> NodeProcess:
+        self.start_unchecked()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"node exited early:\n{self.log_path.read_text()[-2000:]}")
+            try:
+                if requests.get(self.url + "/v1/status", timeout=1, verify=str(self.ca) if self.ca else True).ok:
+                    return self
+            except requests.RequestException:
+                pass
+            time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("node did not start in time")
+
+    def start_unchecked(self) -> None:
+        """Start the process without waiting for it to answer."""
         cmd = [sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(self.data),
                "--port", str(self.port), "--block-interval", str(self.block_interval), *self.extra_args]
         root = str(Path(__file__).resolve().parents[1])
@@ -52,18 +73,6 @@ class NodeProcess:
         with open(self.log_path, "ab") as log:  # the child keeps its own copy of the descriptor
             self.proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=root,
                                          env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": pythonpath})
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"node exited early:\n{self.log_path.read_text()[-2000:]}")
-            try:
-                if requests.get(self.url + "/v1/status", timeout=1).ok:
-                    return self
-            except requests.RequestException:
-                pass
-            time.sleep(0.05)
-        self.stop()
-        raise RuntimeError("node did not start in time")
 
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-from collections.abc import AsyncIterator, Iterable
+import threading
+from collections.abc import AsyncIterator, Iterable, Iterator
 from pathlib import Path
 
 from .. import crypto
@@ -29,6 +30,27 @@ class BlobStore:
         self.partial_dir.mkdir(parents=True, exist_ok=True)
         self._busy: set[str] = set()
         self._hashers: dict[str, hashlib._Hash] = {}
+        # Bytes held (a metric): counted once in the background, then kept up to date.
+        self._scanned: int | None = None
+        self._delta = 0
+        threading.Thread(target=self._scan, name="blob-count", daemon=True).start()
+
+    def _scan(self) -> None:
+        self._scanned = sum(size for _, size in self.stored())
+
+    @property
+    def total_bytes(self) -> int:
+        return (self._scanned or 0) + self._delta
+
+    def stored(self) -> Iterator[tuple[str, int]]:
+        """Every stored blob file: (name as found, size); partial uploads excluded."""
+        for top in os.scandir(self.root):
+            if not top.is_dir() or top.name == "partial":
+                continue
+            for mid in os.scandir(top.path):
+                if mid.is_dir():
+                    for entry in os.scandir(mid.path):
+                        yield entry.path, entry.stat().st_size
 
     def path(self, blob: str) -> Path:
         return self.root / blob[:2] / blob[2:4] / blob
@@ -45,7 +67,13 @@ class BlobStore:
         return part.stat().st_size if part.exists() else 0
 
     def delete(self, blob: str) -> None:
-        self.path(blob).unlink(missing_ok=True)
+        path = self.path(blob)
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except FileNotFoundError:
+            return
+        self._delta -= size
 
     async def receive(self, blob: str, size: int, offset: int, body: AsyncIterator[bytes]) -> int:
         """Receive bytes ``offset..`` of a blob of ``size`` bytes; returns bytes held.
@@ -102,7 +130,9 @@ class BlobStore:
             raise IntegrityError("the uploaded bytes do not match their hash; upload again")
         target = self.path(blob)
         target.parent.mkdir(parents=True, exist_ok=True)
+        size = part.stat().st_size
         os.replace(part, target)
+        self._delta += size
 
     # --- uploads whose hash is known only at the end (streamed while encrypting) ---
 
@@ -157,6 +187,7 @@ class BlobStore:
             target = self.path(blob)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(tmp, target)
+            self._delta += held
             return True
         finally:
             tmp.unlink(missing_ok=True)

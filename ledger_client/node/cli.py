@@ -26,8 +26,11 @@ def _cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-RUN_DEFAULTS = {"host": "127.0.0.1", "port": DEFAULT_PORT, "block_interval": 0.05, "max_block_txs": 5000,
-                "log_level": "warning", "data": None, "genesis_hash": None, "etcd": None, "peers": None}
+RUN_DEFAULTS = {"host": "127.0.0.1", "port": DEFAULT_PORT, "block_interval": 0.005, "max_block_txs": 5000,
+                "max_pending": 100_000, "log_level": "warning", "log_format": "text", "data": None,
+                "genesis_hash": None, "etcd": None, "peers": None, "tls_cert": None, "tls_key": None,
+                "peer_ca": None, "etcd_ca": None, "etcd_cert": None, "etcd_key": None, "metrics_allow": None,
+                "limits_exempt": None, "mempool_share": 0.05}
 
 
 def _cmd_init_cluster(args: argparse.Namespace) -> int:
@@ -39,27 +42,88 @@ def _cmd_init_cluster(args: argparse.Namespace) -> int:
     return 0
 
 
+def _urls(items: list[str] | None) -> list[str]:
+    return [u.strip() for item in (items or []) for u in item.split(",") if u.strip()]
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from .app import create_app
     from .config import load_config, merge
+    from .etcd_ordering import EtcdTLS
     from .ledger import LedgerNode, NodeConfig
+    from .logs import configure
+    from .quotas import DEFAULT_EXEMPT, QuotaConfig, Quotas
+    from .tls import check_client_files, check_server_files
 
     if args.config:
         merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
+    configure(args.log_level, args.log_format)
     if not args.data:
         raise LedgerError("give the data directory with --data or in the configuration file", code="usage")
+    if bool(args.tls_cert) != bool(args.tls_key):
+        raise LedgerError("give --tls-cert and --tls-key together", code="usage")
+    if args.tls_cert:
+        check_server_files(args.tls_cert, args.tls_key)
+    check_client_files("etcd", args.etcd_ca, args.etcd_cert, args.etcd_key)
+    check_client_files("peer", args.peer_ca, None, None)
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
-    etcd = [u for item in (args.etcd or []) for u in item.split(",") if u.strip()] or None
+    quotas = Quotas(QuotaConfig(limits=dict(_pair(item) for item in (args.limit or [])),
+                                exempt=DEFAULT_EXEMPT if args.limits_exempt is None else
+                                [n for n in args.limits_exempt if n != "none"], mempool_share=args.mempool_share))
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
-                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs), etcd=etcd,
-                      peers=[u for item in (args.peers or []) for u in item.split(",") if u.strip()])
-    print(f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on http://{args.host}:{args.port}",
+                      NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs,
+                                 max_pending=args.max_pending),
+                      etcd=_urls(args.etcd) or None, peers=_urls(args.peers), quotas=quotas,
+                      etcd_tls=EtcdTLS(args.etcd_ca, args.etcd_cert, args.etcd_key), peer_ca=args.peer_ca)
+    scheme = "https" if args.tls_cert else "http"
+    print(f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on {scheme}://{args.host}:{args.port}",
           flush=True)
-    uvicorn.run(create_app(node), host=args.host, port=args.port, log_level=args.log_level,
-                access_log=args.log_level == "debug", timeout_graceful_shutdown=5)
+    uvicorn.run(create_app(node, metrics_allow=args.metrics_allow), host=args.host, port=args.port,
+                log_level=args.log_level, log_config=None, access_log=args.log_level == "debug",
+                timeout_graceful_shutdown=5, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
+                proxy_headers=False, server_header=False)
+    return 0
+
+
+def _pair(item: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep:
+        raise LedgerError(f"--limit takes NAME=VALUE (e.g. key_read=10/second), not {item!r}", code="usage")
+    from .quotas import parse_limit
+    parse_limit(name.strip(), value.strip())
+    return name.strip(), value.strip()
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    from .backup import backup
+    manifest = backup(Path(args.data), Path(args.out), include_key=args.include_key)
+    print(f"backed up {manifest['height']} blocks ({manifest['txs']} transactions) and {manifest['blobs']} blobs "
+          f"to {args.out}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from .backup import restore
+    report = restore(Path(args.backup), Path(args.data))
+    print(f"restored {report.blocks} blocks, {report.txs} transactions, {report.blobs_checked} blobs into {args.data}")
+    for problem in report.problems:
+        print(f"PROBLEM: {problem}")
+    print("OK" if report.ok else "FAILED: the restored copy does not verify")
+    if report.ok and not (Path(args.data) / "node.key").exists():
+        print(f"the backup holds no node key: copy this node's node.key into {args.data} before starting it")
+    return 0 if report.ok else 1
+
+
+def _cmd_upgrade(args: argparse.Namespace) -> int:
+    from .store import SCHEMA_VERSION, Store, stored_version
+    data = Path(args.data)
+    genesis = load_genesis(data)
+    before = stored_version(data / "ledger.sqlite")
+    Store(data / "ledger.sqlite", genesis.chain_id).close()
+    print(f"ledger database at schema version {SCHEMA_VERSION} (was {before})")
     return 0
 
 
@@ -78,7 +142,8 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         print(f"checked {report.blocks} blocks, {report.txs} transactions in {elapsed:.2f} s")
         print(f"state hash {report.state_hash}")
         if args.blobs:
-            print(f"checked {report.blobs_checked} blobs")
+            print(f"checked {report.blobs_checked} blobs ({report.blobs_missing} anchored records or key envelopes "
+                  "not held by this node)")
         for problem in report.problems:
             print(f"PROBLEM: {problem}")
         print("OK" if report.ok else "FAILED: this ledger does not verify")
@@ -127,14 +192,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=DEFAULT_PORT)
     p.add_argument("--genesis-hash", help="refuse to start unless the genesis has this hash")
-    p.add_argument("--block-interval", type=float, default=0.05, help="seconds between blocks")
+    p.add_argument("--block-interval", type=float, default=0.005,
+                   help="seconds a block gathers transactions after the first one arrives")
     p.add_argument("--max-block-txs", type=int, default=5000)
-    p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"])
+    p.add_argument("--max-pending", type=int, default=100_000, help="unconfirmed transactions held at most")
+    p.add_argument("--log-level", default="warning", choices=["debug", "info", "warning", "error"],
+                   help="for the whole node (its own loggers and the HTTP server's)")
+    p.add_argument("--log-format", default="text", choices=["text", "json"])
+    p.add_argument("--tls-cert", help="serve HTTPS with this PEM certificate (chain)")
+    p.add_argument("--tls-key", help="the certificate's PEM private key")
+    p.add_argument("--peer-ca", help="verify https peers against this CA (PEM) instead of the system's")
     p.add_argument("--etcd", action="append",
                    help="etcd endpoint(s) for multi-node ordering (comma-separated or repeated)")
+    p.add_argument("--etcd-ca", help="CA (PEM) that signed the etcd members' certificates")
+    p.add_argument("--etcd-cert", help="this node's client certificate for etcd (mutual TLS)")
+    p.add_argument("--etcd-key", help="the etcd client certificate's private key")
     p.add_argument("--peer", action="append", dest="peers",
                    help="URL of another node of the network (blob replication)")
+    p.add_argument("--metrics-allow", action="append", help="network allowed to read /metrics (repeatable; "
+                   "default loopback)")
+    p.add_argument("--limit", action="append", help="NAME=RATE, e.g. key_read=10/second or address=off (repeatable)")
+    p.add_argument("--limits-exempt", action="append", help="network the per-address limits do not apply to "
+                   "(repeatable; default loopback; 'none' for no exemption)")
+    p.add_argument("--mempool-share", type=float, default=0.05, help="the most of the mempool one signer may hold")
     p.set_defaults(func=_cmd_run)
+    p = sub.add_parser("backup", help="copy a consistent snapshot of a node's data, even while it runs")
+    p.add_argument("--data", required=True)
+    p.add_argument("--out", required=True, help="a new directory for the backup")
+    p.add_argument("--include-key", action="store_true", help="also copy node.key (keep the backup as secret)")
+    p.set_defaults(func=_cmd_backup)
+    p = sub.add_parser("restore", help="restore a backup into a new data directory and verify it")
+    p.add_argument("--backup", required=True)
+    p.add_argument("--data", required=True, help="a new or empty data directory")
+    p.set_defaults(func=_cmd_restore)
+    p = sub.add_parser("upgrade", help="upgrade a stopped node's database to this release's schema")
+    p.add_argument("--data", required=True)
+    p.set_defaults(func=_cmd_upgrade)
     p = sub.add_parser("verify", help="re-check every block, signature and Merkle root and replay the state")
     p.add_argument("--data", required=True)
     p.add_argument("--genesis-hash")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from ..encoding import canonical, is_hex, parse_json
 from ..errors import MalformedError, TooLarge
@@ -39,7 +43,7 @@ async def read_json(request: Request, max_bytes: int) -> Any:
         chunks.append(chunk)
     if not size:
         raise MalformedError("the request body is empty; send a JSON document")
-    return parse_json(b"".join(chunks))
+    return parse_json(b"".join(chunks), integral_numbers=True)
 
 
 def hex_param(value: str | None, name: str, nbytes: int = 32) -> str:
@@ -64,11 +68,15 @@ def int_param(request: Request, name: str, default: int, low: int, high: int) ->
     return uint_text(raw, f"query parameter {name}", low, high)
 
 
+TRUE, FALSE = ("true", "1", "yes"), ("false", "0", "no")
+BOOL_WORDS = TRUE + FALSE  # exactly what the OpenAPI description allows
+
+
 def bool_param(request: Request, name: str) -> bool:
-    raw = request.query_params.get(name, "false").lower()
-    if raw not in ("1", "true", "yes", "0", "false", "no"):
+    raw = request.query_params.get(name, "false")
+    if raw not in BOOL_WORDS:
         raise MalformedError(f"query parameter {name} must be true or false")
-    return raw in ("1", "true", "yes")
+    return raw in TRUE
 
 
 def only_params(request: Request, allowed: set[str]) -> None:
@@ -76,3 +84,22 @@ def only_params(request: Request, allowed: set[str]) -> None:
     unknown = set(request.query_params) - allowed
     if unknown:
         raise MalformedError(f"unknown query parameter(s): {', '.join(sorted(unknown))}")
+
+
+class _Resource(Route):
+    """One path with a handler per method; other methods get 405 with a sorted ``Allow``."""
+
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if self.methods and scope["method"] not in self.methods:
+            raise HTTPException(status_code=405, headers={"Allow": ", ".join(sorted(self.methods))})
+        await self.app(scope, receive, send)
+
+
+def resource(path: str, **handlers: Callable[[Request], Awaitable[Response]]) -> Route:
+    """A route serving ``path`` with ``handlers`` by method name (``get=..., put=...``)."""
+    by_method = {method.upper(): fn for method, fn in handlers.items()}
+
+    async def endpoint(request: Request) -> Response:
+        return await by_method["GET" if request.method == "HEAD" else request.method](request)
+    endpoint.__name__ = "_".join(fn.__name__ for fn in by_method.values())
+    return _Resource(path, endpoint, methods=list(by_method))

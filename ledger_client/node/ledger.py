@@ -20,18 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from .. import contract
+from .. import state_keys as sk
 from ..access import AccessRequest
-from ..block import Header, check_block_txs, make_header, sign_header, verify_signatures
+from ..block import Header, make_header, sign_header
 from ..contract import AdmissionVerifier, BlockContext, may_access
 from ..credentials import verify_admission
 from ..crypto import SigningKey
-from ..errors import AccessDenied, ContractError, LedgerError, NotFound, StorageError, Timeout
+from ..errors import AccessDenied, ContractError, LedgerError, NotFound, Overloaded, RateLimited, Timeout
 from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
 from .blobs import BlobStore
-from .etcd_ordering import EtcdOrdering
+from .etcd_ordering import EtcdOrdering, EtcdTLS
+from .quotas import Quotas
 from .replication import Replicator
+from .startup import check_store
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -41,9 +44,17 @@ log = logging.getLogger(__name__)
 class NodeConfig:
     """Tunables of block production."""
 
-    block_interval: float = 0.05
+    block_interval: float = 0.005  # how long a block gathers transactions after the first arrives
     max_block_txs: int = 5000
     max_pending: int = 100_000
+
+
+class NodeHooks:
+    """What the node tells its observers (metrics); the default observes nothing."""
+
+    def committed(self, count: int, latencies: list[float]) -> None: ...
+
+    def refused(self, code: str, status: int) -> None: ...
 
 
 class LedgerNode:
@@ -55,7 +66,8 @@ class LedgerNode:
 
     def __init__(self, genesis: Genesis, key: SigningKey, data: Path, config: NodeConfig | None = None,
                  clock: Callable[[], float] = _time.time, etcd: list[str] | None = None,
-                 peers: list[str] | None = None, admission: AdmissionVerifier | None = verify_admission) -> None:
+                 peers: list[str] | None = None, *, etcd_tls: EtcdTLS | None = None, peer_ca: str | None = None,
+                 quotas: Quotas | None = None, admission: AdmissionVerifier | None = verify_admission) -> None:
         self.genesis = genesis
         self.admission = admission
         self.chain_id = genesis.chain_id
@@ -64,39 +76,24 @@ class LedgerNode:
         self.clock = clock
         self.store = Store(data / "ledger.sqlite", genesis.chain_id)
         self.blobs = BlobStore(data / "blobs")
+        self.quotas = quotas or Quotas()
+        self.hooks = NodeHooks()
         self.pending: list[SignedTx] = []
         self.pending_ids: set[str] = set()
+        self.pending_by_signer: dict[str, int] = {}
+        self.admitted_at: dict[str, float] = {}
         self.overlay = Overlay(self.store)
         self._waiters: dict[str, list[asyncio.Future[Any]]] = {}
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task[Any] | None = None
-        self._check_tail()
-        self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd) if etcd else None
-        self.replicator = Replicator(self, peers or [])
+        check_store(self.store, genesis)
+        self.store.prune_rejections()
+        self.ordering: EtcdOrdering | None = EtcdOrdering(self, etcd, tls=etcd_tls) if etcd else None
+        self.replicator = Replicator(self, peers or [], ca=peer_ca)
         if self.ordering is None:  # with etcd, acknowledged means in the etcd log instead
             self._recover_mempool()
 
     # --- life cycle ---------------------------------------------------------------
-
-    def _check_tail(self) -> None:
-        """Refuse to serve from a database whose last block does not check out.
-
-        A cheap start-up guard (the last block's hash, signature, Merkle root and
-        transactions); ``medwallet-node verify`` checks everything.
-        """
-        height, stored_hash, _ = self.store.head()
-        if not height:
-            return
-        header = self.store.header(height)
-        try:
-            if header is None or header.hash != stored_hash:
-                raise LedgerError("the last block's stored hash does not match its header")
-            verify_signatures(header, self.genesis.producers)
-            leaves = self.store.block_leaves(height)
-            check_block_txs(header.body, [parse_tx_bytes(leaf, self.chain_id) for leaf in leaves])
-        except LedgerError as exc:
-            raise StorageError(f"the ledger database in {self.store.path.parent} was modified ({exc.message}); "
-                               "run 'medwallet-node verify' and restore it from a backup or another node") from None
 
     def _recover_mempool(self) -> None:
         """Re-admit transactions acknowledged before a crash but not yet in a block."""
@@ -116,6 +113,8 @@ class LedgerNode:
             await self.ordering.start()
         else:
             self._task = asyncio.create_task(self._producer())
+            if self.pending:  # recovered from the persisted mempool
+                self._wakeup.set()
 
     async def stop(self) -> None:
         if self.ordering is not None:
@@ -144,26 +143,49 @@ class LedgerNode:
             return {"id": tx_id, "status": "committed", "height": loc[0], "index": loc[1]}
         if tx_id in self.pending_ids:
             return {"id": tx_id, "status": "pending"}
+        uncertain = self.ordering.uncertain_status(tx_id) if self.ordering is not None else None
+        if uncertain is not None:
+            return uncertain
         rej = self.store.rejection(tx_id)
         if rej:
             return {"id": tx_id, "status": "rejected", "error": rej[0], "message": rej[1]}
         return {"id": tx_id, "status": "unknown"}
 
+    def _check_room(self, signers: dict[str, int], total: int) -> None:
+        """Refuse what would overfill the mempool, or one signer's share of it."""
+        if len(self.pending) + total > self.config.max_pending:
+            raise Overloaded("the node holds as many unconfirmed transactions as it accepts; try again shortly",
+                             retry_after=1.0)
+        cap = self.quotas.mempool_cap(self.config.max_pending)
+        for signer, count in signers.items():
+            if signer != self.key.public and self.pending_by_signer.get(signer, 0) + count > cap:
+                raise RateLimited(f"this key already has {self.pending_by_signer.get(signer, 0)} transactions "
+                                  f"waiting to commit (at most {cap}); try again once they have", retry_after=1.0)
+
+    def _track(self, tx: SignedTx) -> None:
+        self.pending.append(tx)
+        self.pending_ids.add(tx.id)
+        self.pending_by_signer[tx.signer] = self.pending_by_signer.get(tx.signer, 0) + 1
+        self.admitted_at.setdefault(tx.id, _time.monotonic())
+
     def _admit(self, tx: SignedTx, persist: bool = True) -> dict[str, Any]:
         if tx.id in self.pending_ids or self.store.tx_location(tx.id):
             return self.status_of(tx.id)
-        if len(self.pending) >= self.config.max_pending:
-            raise LedgerError("the node is overloaded; try again shortly", code="overloaded")
+        if persist:
+            self._check_room({tx.signer: 1}, 1)
         contract.apply_tx(self.overlay, self.genesis, tx, self._context(), admission=self.admission)
-        self.pending.append(tx)
-        self.pending_ids.add(tx.id)
+        self._track(tx)
         if persist and self.ordering is not None:
             self.ordering.enqueue(tx)
         elif persist:
             self.store.mempool_add(tx.id, tx.leaf)
-        if self._wakeup and len(self.pending) >= self.config.max_block_txs:
-            self._wakeup.set()
+        self._wake()
         return {"id": tx.id, "status": "pending"}
+
+    def _wake(self) -> None:
+        """Start gathering a block (the first transaction), or cut at once (a full block)."""
+        if self._wakeup is not None:
+            self._wakeup.set()
 
     def submit(self, tx: SignedTx) -> dict[str, Any]:
         """Admit one verified transaction into the mempool."""
@@ -184,18 +206,19 @@ class LedgerNode:
                 exc.index = index
                 raise
             fresh.append(tx)
-        if len(self.pending) + len(fresh) > self.config.max_pending:
-            raise LedgerError("the node is overloaded; try again shortly", code="overloaded")
+        signers: dict[str, int] = {}
+        for tx in fresh:
+            signers[tx.signer] = signers.get(tx.signer, 0) + 1
+        self._check_room(signers, len(fresh))
         scratch.merge_into(self.overlay)
-        self.pending.extend(fresh)
-        self.pending_ids.update(tx.id for tx in fresh)
+        for tx in fresh:
+            self._track(tx)
         if self.ordering is not None:
             for tx in fresh:
                 self.ordering.enqueue(tx)
         else:
             self.store.mempool_add_many([(tx.id, tx.leaf) for tx in fresh])
-        if self._wakeup and len(self.pending) >= self.config.max_block_txs:
-            self._wakeup.set()
+        self._wake()
         return [self.status_of(tx.id) for tx in txs]
 
     async def wait_committed(self, tx_ids: list[str], timeout: float) -> list[dict[str, Any]]:
@@ -231,25 +254,28 @@ class LedgerNode:
 
     def node_tx(self, tx_type: str, payload: dict[str, Any]) -> SignedTx:
         """A transaction signed by this node (access and refusal events)."""
-        account = self.overlay.get(f"acct/{self.key.public}")
+        account = self.overlay.get(sk.account(self.key.public))
         seq = (account["seq"] if account else 0) + 1
         return make_tx(self.key, self.chain_id, tx_type, seq, self.now(), payload)
 
     # --- block production ---------------------------------------------------------
 
     async def _producer(self) -> None:
+        """Cut a block ``block_interval`` after the first transaction arrives (at once when a
+        block is full): whatever arrives while a block is cut and stored goes into the next."""
         assert self._wakeup is not None
         while True:
-            try:
-                await asyncio.wait_for(self._wakeup.wait(), self.config.block_interval)
-            except TimeoutError:
-                pass
+            await self._wakeup.wait()
+            if len(self.pending) < self.config.max_block_txs:
+                await asyncio.sleep(self.config.block_interval)
             self._wakeup.clear()
             try:
                 self.cut_block()
             except Exception:  # a storage failure must not kill the producer silently
                 log.exception("cutting a block failed")
                 await asyncio.sleep(1)
+            if self.pending:
+                self._wakeup.set()
 
     def cut_block(self) -> Header | None:
         """Commit the pending transactions (up to the block limit) as one block."""
@@ -281,6 +307,12 @@ class LedgerNode:
         header = Header(body, (sign_header(body, self.key),))
         self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta)
         self._drop_retired(accepted)
+        now = _time.monotonic()
+        latencies = [now - t for t in (self.admitted_at.pop(tx.id, None) for tx in accepted) if t is not None]
+        self.hooks.committed(len(accepted), latencies)
+        for tx, exc in rejected:
+            self.admitted_at.pop(tx.id, None)
+            self.hooks.refused(exc.code, 409)
         return header
 
     def _settle_waiters(self) -> None:
@@ -298,14 +330,18 @@ class LedgerNode:
 
     def _reset_pending(self, rest: list[SignedTx]) -> None:
         self.pending, self.pending_ids, self.overlay = [], set(), Overlay(self.store)
+        self.pending_by_signer = {}
         dropped = []
         for tx in rest:
             try:
                 self._admit(tx, persist=False)
             except LedgerError as exc:
                 dropped.append((tx.id, exc.code, exc.message))
+                self.admitted_at.pop(tx.id, None)
         if dropped:
             self.store.commit_block_rejections([d[0] for d in dropped], dropped)
+        if len(self.admitted_at) > 2 * len(self.pending) + 1000:  # forget what left by another way
+            self.admitted_at = {i: t for i, t in self.admitted_at.items() if i in self.pending_ids}
 
     # --- audited reads ------------------------------------------------------------
 
@@ -315,7 +351,7 @@ class LedgerNode:
         Returns the blob's path and the access event's id once the event is committed; raises
         :class:`AccessDenied` (carrying the refusal event's id) otherwise.
         """
-        if self.overlay.get(f"req/{request.hash}") is not None:
+        if self.overlay.get(sk.used_request(request.hash)) is not None:
             raise ContractError("this access request was already used; sign a new one", code="replayed_request")
         if abs(request.time - self.now()) > self.genesis.max_skew:
             raise ContractError("the access request's time is too far from the node's clock; "
@@ -323,6 +359,9 @@ class LedgerNode:
                                 code="stale_request")
         decision = may_access(self.overlay, request.requester, request.record, request.purpose,
                               self._context().time, request.consent)
+        if not decision.allowed and decision.reason == "unknown_record":
+            # Nothing to protect and no one to tell: no refusal event is written for it.
+            raise AccessDenied(contract.REASON_TEXT["unknown_record"], code="unknown_record")
         if decision.allowed and not self.blobs.exists(request.record):
             await self.replicator.fetch(request.record)  # a peer may hold it
         if decision.allowed and not self.blobs.exists(request.record):
@@ -341,6 +380,11 @@ class LedgerNode:
                 decision = may_access(self.store, request.requester, request.record, request.purpose,
                                       self._context().time, request.consent)
         return await self._refuse(request, decision, timeout)
+
+    def is_known_party(self, key: str) -> bool:
+        """A registered pseudonym or institution, or a node of this network."""
+        return (self.overlay.get(sk.pseudonym(key)) is not None or self.overlay.get(sk.institution(key)) is not None
+                or contract.is_node_key(self.overlay, self.genesis, key))
 
     async def _refuse(self, request: AccessRequest, decision: contract.Decision, timeout: float) -> tuple[Path, str]:
         reason = decision.reason if not decision.allowed else "blob_unavailable"

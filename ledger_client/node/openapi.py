@@ -1,25 +1,59 @@
 """The node's OpenAPI 3.1 description, built from the same schema declarations that
-validate requests (``ledger_client.schema``), so documentation and checks agree."""
+validate requests (``ledger_client.schema``), so documentation and checks agree: every
+parameter is exactly as strict as the node's validator, every operation lists every
+status it can answer, and errors are RFC 9457 problem details."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from ..block import SIGNED_HEADER
-from ..tx import PAYLOADS, SIGNED_ACCESS_REQUEST, TX_BODY
+from ..schema import END, canonical_json_schema
+from ..tx import PAYLOADS, TX_BODY
+from .http_util import BOOL_WORDS, MAX_LIST
+from .routes_chain import MAX_BATCH
 
-ERROR = {"type": "object", "required": ["error", "message"],
-         "properties": {"error": {"type": "string"}, "message": {"type": "string"}, "event": {"type": "string"}}}
-HEX32 = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+PROBLEM = {"type": "object", "required": ["type", "title", "status", "detail", "error", "message"],
+           "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
+                          "detail": {"type": "string"}, "error": {"type": "string", "description": "stable code"},
+                          "message": {"type": "string", "description": "same as detail (previous release)"},
+                          "event": {"type": "string", "description": "the refusal event of a refused read"},
+                          "index": {"type": "integer", "description": "the failing transaction of a batch"},
+                          "retry_after": {"type": "integer"}}}
+HEX32 = {"type": "string", "pattern": "^[0-9a-f]{64}" + END}
+SESSION = {"type": "string", "pattern": "^[0-9a-f]{32}" + END}
+# A signed token in a header: base64url of a signed document (shorter than any real one: 400).
+TOKEN = {"type": "string", "pattern": "^(?:[A-Za-z0-9_-]{4}){64,1023}(?:[A-Za-z0-9_-]{2,3})?" + END}
+MAX_HEIGHT = 2**40
+STATUS_TEXT = {200: "success", 201: "stored", 202: "accepted, not yet complete", 400: "malformed request",
+               401: "not authenticated", 403: "not allowed", 404: "not found", 409: "refused by the ledger's rules",
+               413: "too large", 422: "data does not match its hash", 429: "rate limited",
+               500: "internal error", 503: "unavailable (ordering service, overload, or behind)",
+               504: "timed out: may still complete, check the status"}
+COMMON = (400, 429, 500, 503)
+SECURITY_SCHEMES = {
+    "signedRequest": {"type": "http", "scheme": "Medwallet-Signed",
+                      "description": "Authorization: Medwallet-Signed <base64url of a signed request bound to its "
+                                     "method, path and query> (see ledger_client/node/auth.py)"},
+    "accessRequest": {"type": "apiKey", "in": "header", "name": "X-Medwallet-Access",
+                      "description": "a signed, single-use access request; the read is recorded on the ledger"},
+    "uploadAuth": {"type": "apiKey", "in": "header", "name": "X-Medwallet-Upload",
+                   "description": "an upload authorisation signed by a registered pseudonym or institution"},
+    "nodeAuth": {"type": "apiKey", "in": "header", "name": "X-Medwallet-Node",
+                 "description": "an authorisation signed by a node key of this network"},
+}
 
 
-def _signed_tx_schema() -> dict[str, Any]:
+def _signed_tx_schema(chain_id: str | None) -> dict[str, Any]:
     variants = []
     for tx_type, payload in PAYLOADS.items():
         body = TX_BODY.json_schema()
-        body["properties"] = {**body["properties"], "type": {"const": tx_type}, "payload": payload.json_schema()}
+        props = {**body["properties"], "type": {"const": tx_type}, "payload": payload.json_schema()}
+        if chain_id:
+            props["chain_id"] = {"const": chain_id}
+        body["properties"] = props
         variants.append({"type": "object", "required": ["tx", "sig"], "additionalProperties": False,
-                         "properties": {"tx": body, "sig": {"type": "string", "pattern": "^[0-9a-f]{128}$"}}})
+                         "properties": {"tx": body, "sig": {"type": "string", "pattern": "^[0-9a-f]{128}" + END}}})
     return {"oneOf": variants}
 
 
@@ -27,91 +61,141 @@ def _param(name: str, where: str, schema: dict[str, Any], required: bool = False
     return {"name": name, "in": where, "required": required or where == "path", "schema": schema, "description": text}
 
 
-def _op(summary: str, params: list[Any] | None = None, body: dict[str, Any] | None = None, ok: int = 200,
-        ok_schema: dict[str, Any] | None = None, errors: tuple[int, ...] = (400, 404)) -> dict[str, Any]:
-    responses = {str(ok): {"description": "success", "content": {"application/json": {"schema": ok_schema or {"type": "object"}}}}}
-    for code in errors:
-        responses[str(code)] = {"description": "error", "content": {"application/json": {"schema": ERROR}}}
-    op = {"summary": summary, "parameters": params or [], "responses": responses}
+def _one_of_params(names: tuple[str, ...]) -> dict[str, Any]:
+    """Exactly one of ``names`` as a query parameter (an exploded object of one property)."""
+    return {"name": "who", "in": "query", "required": True, "style": "form", "explode": True,
+            "schema": {"type": "object", "properties": {n: HEX32 for n in names}, "additionalProperties": False,
+                       "minProperties": 1, "maxProperties": 1},
+            "description": f"exactly one of: {', '.join(names)}"}
+
+
+def _op(op_id: str, summary: str, params: list[Any] | None = None, body: dict[str, Any] | None = None,
+        ok: tuple[int, ...] = (200,), ok_schema: dict[str, Any] | None = None, errors: tuple[int, ...] = (),
+        security: list[Any] | None = None, media: str = "application/json") -> dict[str, Any]:
+    responses: dict[str, Any] = {}
+    for code in ok:
+        responses[str(code)] = {"description": STATUS_TEXT[code],
+                                "content": {media: {"schema": ok_schema or {"type": "object"}}}}
+    for code in sorted(set(errors) | set(COMMON)):
+        responses[str(code)] = {"$ref": f"#/components/responses/E{code}"}
+    op: dict[str, Any] = {"operationId": op_id, "summary": summary, "parameters": params or [],
+                          "responses": responses}
     if body is not None:
         op["requestBody"] = {"required": True, "content": body}
+    if security is not None:
+        op["security"] = security
     return op
 
 
-def build_openapi() -> dict[str, Any]:
-    """The whole description, as a dict ready for JSON."""
-    tx = _signed_tx_schema()
-    wait = [_param("wait", "query", {"type": "boolean"}, text="wait until committed"),
+def _error_responses() -> dict[str, Any]:
+    out = {}
+    for code in (400, 401, 403, 404, 409, 413, 422, 429, 500, 503, 504):
+        resp: dict[str, Any] = {"description": STATUS_TEXT[code],
+                                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        if code == 401:
+            resp["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}, "required": True}}
+        if code in (429, 503):
+            resp["headers"] = {"Retry-After": {"schema": {"type": "string", "pattern": "^[0-9]+" + END}}}
+        out[f"E{code}"] = resp
+    return out
+
+
+def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
+    """The whole description, as a dict ready for JSON; ``chain_id`` pins the network."""
+    tx = {"$ref": "#/components/schemas/SignedTx"}
+    wait = [_param("wait", "query", {"type": "string", "enum": list(BOOL_WORDS)}, text="wait until committed"),
             _param("timeout", "query", {"type": "integer", "minimum": 1, "maximum": 60})]
-    page = [_param("after", "query", {"type": "string", "maxLength": 200}),
-            _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": 1000})]
-    hexq = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
+    page = [_param("after", "query", {"type": "string", "pattern": "^[0-9a-f/]{0,200}" + END},
+                   text="the 'next' value of the previous page"),
+            _param("limit", "query", {"type": "integer", "minimum": 1, "maximum": MAX_LIST})]
+    binary = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+    offset = _param("offset", "query", {"type": "integer", "minimum": 0, "maximum": 2**44})
+    upload_header = _param("X-Medwallet-Upload", "header", TOKEN, True, "signed upload authorisation")
+    node_header = _param("X-Medwallet-Node", "header", TOKEN, True, "authorisation signed by a node key")
+    access_header = _param("X-Medwallet-Access", "header", TOKEN, True, "base64url of a signed access request")
     paths = {
-        "/v1/status": {"get": _op("Node and chain status", errors=())},
-        "/v1/genesis": {"get": _op("The genesis document", errors=())},
-        "/v1/tx": {"post": _op("Submit one signed transaction", wait, {"application/json": {"schema": tx}},
-                               ok=202, errors=(400, 401, 409, 413, 504))},
-        "/v1/tx/batch": {"post": _op("Submit a batch of transactions, all or none", wait,
-                                     {"application/json": {"schema": {"type": "object", "required": ["txs"],
-                                                                      "properties": {"txs": {"type": "array", "items": tx, "minItems": 1, "maxItems": 5000}}}}},
-                                     ok=202, errors=(400, 401, 409, 413, 504))},
-        "/v1/tx/{tx_id}": {"get": _op("Status of a transaction", [_param("tx_id", "path", HEX32)])},
-        "/v1/tx/{tx_id}/proof": {"get": _op("Inclusion proof of a committed transaction", [_param("tx_id", "path", HEX32)])},
-        "/v1/blocks/{height}": {"get": _op("A block with its transactions", [_param("height", "path", {"type": "integer", "minimum": 1})])},
-        "/v1/headers": {"get": _op("A range of signed block headers",
-                                   [_param("from", "query", {"type": "integer", "minimum": 1}),
+        "/openapi.json": {"get": _op("getOpenApi", "This description")},
+        "/metrics": {"get": _op("getMetrics", "Prometheus metrics (only to the addresses in metrics_allow)",
+                                ok_schema={"type": "string"}, errors=(403,), media="text/plain")},
+        "/problems/{code}": {"get": _op("getProblemType", "What an error type means",
+                                        [_param("code", "path", {"type": "string", "pattern": "^[A-Za-z0-9_]{1,64}" + END})])},
+        "/v1/status": {"get": _op("getStatus", "Node and chain status")},
+        "/v1/genesis": {"get": _op("getGenesis", "The genesis document")},
+        "/v1/tx": {"post": _op("submitTx", "Submit one signed transaction", wait, {"application/json": {"schema": tx}},
+                               ok=(200, 202), errors=(401, 409, 413, 504))},
+        "/v1/tx/batch": {"post": _op("submitBatch", "Submit a batch of transactions, all or none", wait,
+                                     {"application/json": {"schema": {
+                                         "type": "object", "required": ["txs"], "additionalProperties": False,
+                                         "properties": {"txs": {"type": "array", "items": tx, "minItems": 1,
+                                                                "maxItems": MAX_BATCH}}}}},
+                                     ok=(200, 202), errors=(401, 409, 413, 504))},
+        "/v1/tx/{tx_id}": {"get": _op("getTxStatus", "Status of a transaction", [_param("tx_id", "path", HEX32)],
+                                      errors=(404,))},
+        "/v1/tx/{tx_id}/proof": {"get": _op("getTxProof", "Inclusion proof of a committed transaction",
+                                            [_param("tx_id", "path", HEX32)], errors=(404,))},
+        "/v1/blocks/{height}": {"get": _op("getBlock", "A block with its transactions",
+                                           [_param("height", "path", {"type": "integer", "minimum": 1,
+                                                                      "maximum": MAX_HEIGHT})], errors=(404,))},
+        "/v1/headers": {"get": _op("getHeaders", "A range of signed block headers",
+                                   [_param("from", "query", {"type": "integer", "minimum": 1, "maximum": MAX_HEIGHT}),
                                     _param("count", "query", {"type": "integer", "minimum": 1, "maximum": 2000})],
-                                   ok_schema={"type": "object", "properties": {"headers": {"type": "array", "items": SIGNED_HEADER.json_schema()}}})},
-        "/v1/institutions": {"get": _op("Directory of registered institutions", page)},
-        "/v1/institutions/{key}": {"get": _op("One institution", [_param("key", "path", HEX32)])},
-        "/v1/accounts/{key}": {"get": _op("Sequence numbers of a signer", [_param("key", "path", HEX32)])},
-        "/v1/pseudonyms/{key}": {"get": _op("One pseudonym", [_param("key", "path", HEX32)])},
-        "/v1/records": {"get": _op("Records anchored by a pseudonym", [_param("owner", "query", hexq, True)] + page)},
-        "/v1/records/{record}": {"get": _op("One anchored record", [_param("record", "path", HEX32)])},
-        "/v1/consents": {"get": _op("Consents by grantor or grantee", [_param("grantor", "query", hexq), _param("grantee", "query", hexq)] + page)},
-        "/v1/consents/{consent}": {"get": _op("One consent with its status", [_param("consent", "path", HEX32)])},
-        "/v1/events": {"get": _op("Access and refusal events", [_param("record", "query", hexq), _param("owner", "query", hexq),
-                                                                 _param("requester", "query", hexq)] + page)},
-        "/v1/credential-defs/{cred_def_id}": {"get": _op("A published credential definition",
-                                                         [_param("cred_def_id", "path", {"type": "string", "maxLength": 200})])},
+                                   ok_schema={"type": "object", "properties": {
+                                       "headers": {"type": "array", "items": {"$ref": "#/components/schemas/SignedHeader"}}}})},
+        "/v1/institutions": {"get": _op("listInstitutions", "Directory of registered institutions", page)},
+        "/v1/institutions/{key}": {"get": _op("getInstitution", "One institution", [_param("key", "path", HEX32)],
+                                              errors=(404,))},
+        "/v1/accounts/{key}": {"get": _op("getAccount", "Sequence numbers of a signer", [_param("key", "path", HEX32)])},
+        "/v1/pseudonyms/{key}": {"get": _op("getPseudonym", "One pseudonym", [_param("key", "path", HEX32)],
+                                            errors=(404,))},
+        "/v1/records": {"get": _op("listRecords", "Records anchored by a pseudonym",
+                                   [_param("owner", "query", HEX32, True)] + page)},
+        "/v1/records/{record}": {"get": _op("getRecord", "One anchored record", [_param("record", "path", HEX32)],
+                                            errors=(404,))},
+        "/v1/consents": {"get": _op("listConsents", "Consents by grantor or grantee",
+                                    [_one_of_params(("grantor", "grantee"))] + page)},
+        "/v1/consents/{consent}": {"get": _op("getConsent", "One consent with its status",
+                                              [_param("consent", "path", HEX32)], errors=(404,))},
+        "/v1/events": {"get": _op("listEvents", "Access and refusal events",
+                                  [_one_of_params(("record", "owner", "requester"))] + page)},
+        "/v1/credential-defs/{cred_def_id}": {"get": _op(
+            "getCredentialDef", "A published credential definition",
+            [_param("cred_def_id", "path", {"type": "string", "minLength": 1, "maxLength": 200})], errors=(404,))},
         "/v1/blobs/{blob}": {
-            "put": _op("Upload (or resume) an encrypted blob, streamed",
-                       [_param("blob", "path", HEX32), _param("offset", "query", {"type": "integer", "minimum": 0}),
-                        _param("X-Medwallet-Upload", "header", {"type": "string"}, True, "signed upload authorisation")],
-                       {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-                       ok=201, errors=(400, 401, 409, 413, 422)),
-            "get": _op("Download a blob with a signed access request (recorded on the ledger)",
-                       [_param("blob", "path", HEX32),
-                        _param("X-Medwallet-Access", "header", {"type": "string"}, True,
-                               "base64url of a signed access request: " + str(SIGNED_ACCESS_REQUEST.json_schema()["required"]))],
-                       ok_schema={"type": "string", "format": "binary"}, errors=(400, 401, 403, 404, 409)),
+            "put": _op("uploadBlob", "Upload (or resume) an encrypted blob, streamed",
+                       [_param("blob", "path", HEX32), offset, upload_header], binary, ok=(201, 202),
+                       errors=(401, 409, 413, 422), security=[{"uploadAuth": []}]),
+            "get": _op("readBlob", "Download a blob with a signed access request (recorded on the ledger)",
+                       [_param("blob", "path", HEX32), access_header], ok_schema={"type": "string", "format": "binary"},
+                       errors=(401, 403, 404, 409, 504), security=[{"accessRequest": []}],
+                       media="application/octet-stream"),
         },
+        "/v1/blobs/{blob}/upload": {"get": _op("getUploadOffset", "How much of an upload the node holds",
+                                               [_param("blob", "path", HEX32)])},
         "/v1/uploads/{session}": {
-            "put": _op("Stream an upload whose hash is known only at the end (resumable with offset)",
-                       [_param("session", "path", {"type": "string", "pattern": "^[0-9a-f]{32}$"}),
-                        _param("offset", "query", {"type": "integer", "minimum": 0}),
-                        _param("X-Medwallet-Upload", "header", {"type": "string"}, True, "signed session authorisation")],
-                       {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-                       errors=(400, 401, 409, 413)),
-            "get": _op("How much of an upload session the node holds",
-                       [_param("session", "path", {"type": "string", "pattern": "^[0-9a-f]{32}$"})], errors=(400,)),
+            "put": _op("uploadSession", "Stream an upload whose hash is known only at the end (resumable)",
+                       [_param("session", "path", SESSION), offset, upload_header], binary, ok=(200, 202),
+                       errors=(401, 409, 413), security=[{"uploadAuth": []}]),
+            "get": _op("getUploadSession", "How much of an upload session the node holds",
+                       [_param("session", "path", SESSION)]),
         },
         "/v1/uploads/{session}/finish": {"post": _op(
-            "Store a complete upload session under its SHA-256 (checked)",
-            [_param("session", "path", {"type": "string", "pattern": "^[0-9a-f]{32}$"}), _param("blob", "query", HEX32, True),
-             _param("X-Medwallet-Upload", "header", {"type": "string"}, True)], ok=201, errors=(400, 401, 409, 422))},
+            "finishUploadSession", "Store a complete upload session under its SHA-256 (checked)",
+            [_param("session", "path", SESSION), _param("blob", "query", HEX32, True), upload_header], ok=(201,),
+            errors=(401, 409, 413, 422), security=[{"uploadAuth": []}])},
         "/v1/replicas/{blob}": {
-            "put": _op("Node to node: store a replica (X-Medwallet-Node: upload authorisation signed by a node key)",
-                       [_param("blob", "path", HEX32), _param("X-Medwallet-Node", "header", {"type": "string"}, True)],
-                       {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
-                       ok=201, errors=(400, 401, 413, 422)),
-            "get": _op("Node to node: fetch a replica", [_param("blob", "path", HEX32),
-                                                         _param("X-Medwallet-Node", "header", {"type": "string"}, True)],
-                       ok_schema={"type": "string", "format": "binary"}, errors=(400, 401, 404)),
+            "put": _op("putReplica", "Node to node: store a replica", [_param("blob", "path", HEX32), node_header],
+                       binary, ok=(201, 202), errors=(401, 403, 409, 413, 422), security=[{"nodeAuth": []}]),
+            "get": _op("getReplica", "Node to node: fetch a replica", [_param("blob", "path", HEX32), node_header],
+                       ok_schema={"type": "string", "format": "binary"}, errors=(401, 403, 404),
+                       security=[{"nodeAuth": []}], media="application/octet-stream"),
         },
-        "/v1/blobs/{blob}/upload": {"get": _op("How much of an upload the node holds", [_param("blob", "path", HEX32)])},
     }
     return {"openapi": "3.1.0",
             "info": {"title": "Medwallet ledger node", "version": "1",
-                     "description": "Consent ledger and encrypted blob store of a Medwallet network."},
-            "paths": paths}
+                     "description": "Consent ledger and encrypted blob store of a Medwallet network. Errors are "
+                                    "RFC 9457 problem details."},
+            "paths": paths,
+            "components": {"schemas": {"Problem": PROBLEM, "SignedTx": _signed_tx_schema(chain_id),
+                                       "CanonicalJSON": canonical_json_schema(),
+                                       "SignedHeader": SIGNED_HEADER.json_schema()},
+                           "responses": _error_responses(), "securitySchemes": SECURITY_SCHEMES}}

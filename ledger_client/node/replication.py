@@ -19,7 +19,7 @@ import requests
 
 from ..access import make_upload_auth
 from ..contract import is_node_key
-from ..errors import SignatureError
+from ..errors import AccessDenied, SignatureError
 
 if TYPE_CHECKING:
     from .ledger import LedgerNode
@@ -32,11 +32,14 @@ HEADER = "X-Medwallet-Node"
 class Replicator:
     """Pushes new blobs to the peers and pulls missing ones from them."""
 
-    def __init__(self, node: LedgerNode, peers: list[str], timeout: float = 30.0) -> None:
+    def __init__(self, node: LedgerNode, peers: list[str], timeout: float = 30.0, ca: str | None = None) -> None:
         self.node = node
         self.peers = [p.rstrip("/") for p in peers]
         self.timeout = timeout
         self.session = requests.Session()
+        # https peers are verified against ``ca`` only (the pilot's CA), else the system's CAs;
+        # given with each request, since a session-wide setting loses to REQUESTS_CA_BUNDLE.
+        self.verify: str | bool = ca or True
 
     def _auth(self, blob: str, size: int) -> str:
         return make_upload_auth(self.node.key, self.node.chain_id, blob, size, self.node.now())
@@ -48,7 +51,7 @@ class Replicator:
         if abs(auth["time"] - self.node.now()) > self.node.genesis.max_skew:
             raise SignatureError("the node authorisation is stale")
         if not is_node_key(self.node.store, self.node.genesis, auth["signer"]):
-            raise SignatureError("only nodes of this network replicate blobs")
+            raise AccessDenied("only nodes of this network replicate blobs", code="not_a_node")
 
     async def push(self, blob: str) -> int:
         """Send a stored blob to every peer; returns how many now hold it."""
@@ -68,8 +71,11 @@ class Replicator:
         try:
             response = self.session.put(f"{peer}/v1/replicas/{blob}", data=_Sized(body(), size),
                                         headers={HEADER: self._auth(blob, size), "Content-Length": str(size)},
-                                        timeout=(3, self.timeout))
+                                        timeout=(3, self.timeout), verify=self.verify)
             return response.status_code in (200, 201)
+        except requests.exceptions.SSLError as exc:
+            log.warning("replicating to %s refused: its TLS certificate is not trusted (%s)", peer, _short(exc))
+            return False
         except requests.RequestException as exc:
             log.info("replicating %s… to %s failed: %s", blob[:12], peer, type(exc).__name__)
             return False
@@ -84,14 +90,23 @@ class Replicator:
     def _fetch_one(self, peer: str, blob: str) -> bool:
         try:
             response = self.session.get(f"{peer}/v1/replicas/{blob}", headers={HEADER: self._auth(blob, 0)},
-                                        stream=True, timeout=(3, self.timeout))
+                                        stream=True, timeout=(3, self.timeout), verify=self.verify)
             if response.status_code != 200:
                 return False
             size = int(response.headers.get("content-length", "0"))
             return self.node.blobs.store_stream(blob, size, response.iter_content(CHUNK))
+        except requests.exceptions.SSLError as exc:
+            log.warning("fetching from %s refused: its TLS certificate is not trusted (%s)", peer, _short(exc))
+            return False
         except (requests.RequestException, ValueError) as exc:
             log.info("fetching %s… from %s failed: %s", blob[:12], peer, type(exc).__name__)
             return False
+
+
+def _short(exc: Exception) -> str:
+    text = str(exc)
+    at = text.find("certificate verify failed")
+    return text[at:at + 80] if at >= 0 else type(exc).__name__
 
 
 class _Sized:

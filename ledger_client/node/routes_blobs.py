@@ -7,11 +7,10 @@ from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, Response
-from starlette.routing import Route
 
 from ..access import parse_access_header, parse_session_auth, parse_upload_auth
-from ..errors import ContractError, MalformedError, NotFound, SignatureError, TooLarge
-from .http_util import hex_param, int_param, json_response, only_params
+from ..errors import AccessDenied, ContractError, MalformedError, NotFound, SignatureError, TooLarge
+from .http_util import hex_param, int_param, json_response, only_params, resource
 from .ledger import LedgerNode
 
 
@@ -25,8 +24,9 @@ def _check_uploader(node: LedgerNode, auth: dict[str, Any], blob: str | None) ->
     if abs(auth["time"] - node.now()) > node.genesis.max_skew:
         raise ContractError("the upload authorisation is too old; check the computer's clock", code="stale")
     signer = auth["signer"]
-    if node.overlay.get(f"pseu/{signer}") is None and node.overlay.get(f"inst/{signer}") is None:
+    if not node.is_known_party(signer):
         raise SignatureError("only registered pseudonyms and institutions may upload")
+    node.quotas.charge("key_upload", signer)
     if auth["size"] > node.genesis.policy["max_blob_bytes"]:
         raise TooLarge(f"this network stores blobs of at most {node.genesis.policy['max_blob_bytes']} bytes")
 
@@ -99,7 +99,7 @@ async def session_finish(request: Request) -> Response:
 
 def _peer_auth(request: Request, blob: str) -> dict[str, Any]:
     node = _node(request)
-    auth = parse_upload_auth(request.headers.get("x-medwallet-node", ""), node.chain_id)
+    auth = parse_upload_auth(request.headers.get("x-medwallet-node", ""), node.chain_id, "X-Medwallet-Node")
     node.replicator.check_peer(auth, blob)
     return auth
 
@@ -146,18 +146,19 @@ async def download(request: Request) -> Response:
     access = parse_access_header(request.headers.get("x-medwallet-access", ""), node.chain_id)
     if access.record != blob:
         raise MalformedError("the access request names another record")
+    if not node.is_known_party(access.requester):
+        # Nothing is written for a key the ledger does not know: no one to hold to account.
+        raise AccessDenied("the requester is not registered on this network", code="unknown_requester")
+    node.quotas.charge("key_read", access.requester)
     path, event_id = await node.authorize_read(access)
     return FileResponse(path, media_type="application/octet-stream",
                         headers={"X-Medwallet-Event": event_id, "Cache-Control": "no-store"})
 
 
 ROUTES = [
-    Route("/v1/blobs/{blob}", upload, methods=["PUT"]),
-    Route("/v1/blobs/{blob}", download, methods=["GET"]),
-    Route("/v1/blobs/{blob}/upload", upload_status, methods=["GET"]),
-    Route("/v1/uploads/{session}", session_put, methods=["PUT"]),
-    Route("/v1/uploads/{session}", session_status, methods=["GET"]),
-    Route("/v1/uploads/{session}/finish", session_finish, methods=["POST"]),
-    Route("/v1/replicas/{blob}", replica_put, methods=["PUT"]),
-    Route("/v1/replicas/{blob}", replica_get, methods=["GET"]),
+    resource("/v1/blobs/{blob}", put=upload, get=download),
+    resource("/v1/blobs/{blob}/upload", get=upload_status),
+    resource("/v1/uploads/{session}", put=session_put, get=session_status),
+    resource("/v1/uploads/{session}/finish", post=session_finish),
+    resource("/v1/replicas/{blob}", put=replica_put, get=replica_get),
 ]

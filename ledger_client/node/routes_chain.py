@@ -3,25 +3,35 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from typing import Any
 
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
-from ..encoding import parse_json
+from ..encoding import canonical, parse_json
 from ..errors import LedgerError, MalformedError, NotFound
 from ..merkle import inclusion_proof, leaf_hash
 from ..tx import MAX_TX_BYTES, SignedTx, parse_tx
-from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, uint_text
+from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, resource, uint_text
 from .ledger import LedgerNode
 
 MAX_BATCH = 5000
+LEAF_CACHE_BLOCKS = 64
 MAX_BATCH_BYTES = 32 * 1024 * 1024
 
 
 def _node(request: Request) -> LedgerNode:
     return request.app.state.node
+
+
+def charge(request: Request, txs: list[SignedTx]) -> None:
+    """Count new transactions against the sender's address and each signer's key."""
+    node = _node(request)
+    fresh = [tx for tx in txs if tx.id not in node.pending_ids]
+    node.quotas.charge_address("address_tx", request.client.host if request.client else None, len(fresh))
+    node.quotas.charge_signers((tx.signer for tx in fresh), {node.key.public})
 
 
 async def status(request: Request) -> Response:
@@ -44,6 +54,7 @@ async def submit_tx(request: Request) -> Response:
     wait, timeout = bool_param(request, "wait"), int_param(request, "timeout", 10, 1, 60)  # before admitting
     doc = await read_json(request, MAX_TX_BYTES)
     tx = parse_tx(doc, node.chain_id)
+    charge(request, [tx])
     result = node.submit(tx)
     await node.wait_acknowledged([tx.id], timeout)
     if wait:
@@ -62,6 +73,7 @@ async def submit_batch(request: Request) -> Response:
         raise MalformedError(f"a batch holds 1 to {MAX_BATCH} transactions")
     # Verified beside the event loop (libsodium releases the GIL): blocks keep being cut meanwhile.
     txs = await asyncio.to_thread(_parse_batch, doc["txs"], node.chain_id)
+    charge(request, txs)
     results = node.submit_batch(txs)
     await node.wait_acknowledged([tx.id for tx in txs], timeout)
     if wait:
@@ -84,10 +96,15 @@ def _parse_batch(docs: list[Any], chain_id: str) -> list[SignedTx]:
 
 
 async def tx_status(request: Request) -> Response:
+    if request.path_params["tx_id"] == "batch":  # the batch route takes POST only
+        raise HTTPException(status_code=405, headers={"Allow": "POST"})
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
     result = node.status_of(tx_id)
+    if result["status"] == "unknown" and node.ordering is not None:
+        await node.ordering.sync()  # another node may have ordered it: catch up first (or say we are behind)
+        result = node.status_of(tx_id)
     if result["status"] == "committed":
         _, _, leaf = node.require_tx(tx_id)
         result["tx"] = parse_json(leaf)
@@ -100,13 +117,29 @@ async def tx_proof(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     tx_id = hex_param(request.path_params["tx_id"], "transaction id")
+    if node.ordering is not None and node.store.tx_location(tx_id) is None:
+        await node.ordering.sync()
     height, index, leaf = node.require_tx(tx_id)
-    leaves = node.store.block_leaves(height)
-    path = inclusion_proof([leaf_hash(item) for item in leaves], index)
+    hashes = _leaf_hashes(node, height)
+    path = inclusion_proof(hashes, index)
     header = node.store.header(height)
     assert header is not None
-    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(leaves),
+    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(hashes),
                           "path": [p.hex() for p in path], "block": header.to_json()})
+
+
+def _leaf_hashes(node: LedgerNode, height: int) -> list[bytes]:
+    """A block's Merkle leaf hashes; committed blocks never change, so recent ones are kept."""
+    cache = node.__dict__.setdefault("_leaf_hash_cache", OrderedDict())
+    hashes = cache.get(height)
+    if hashes is None:
+        hashes = [leaf_hash(item) for item in node.store.block_leaves(height)]
+        cache[height] = hashes
+        if len(cache) > LEAF_CACHE_BLOCKS:
+            cache.popitem(last=False)
+    else:
+        cache.move_to_end(height)
+    return hashes
 
 
 async def block(request: Request) -> Response:
@@ -116,8 +149,11 @@ async def block(request: Request) -> Response:
     header = node.store.header(height)
     if header is None:
         raise NotFound(f"no block at height {height}")
-    txs = [parse_json(leaf) for leaf in node.store.block_leaves(header.height)]
-    return json_response({"block": header.to_json(), "hash": header.hash, "txs": txs})
+    # The stored leaves are canonical JSON already: spliced in as they are (keys in canonical order).
+    leaves = node.store.block_leaves(header.height)
+    body = (b'{"block":' + canonical(header.to_json()) + b',"hash":' + canonical(header.hash) + b',"txs":['
+            + b",".join(leaves) + b"]}")
+    return Response(body, media_type="application/json")
 
 
 async def headers(request: Request) -> Response:
@@ -130,12 +166,12 @@ async def headers(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/v1/status", status, methods=["GET"]),
-    Route("/v1/genesis", genesis, methods=["GET"]),
-    Route("/v1/tx", submit_tx, methods=["POST"]),
-    Route("/v1/tx/batch", submit_batch, methods=["POST"]),
-    Route("/v1/tx/{tx_id}", tx_status, methods=["GET"]),
-    Route("/v1/tx/{tx_id}/proof", tx_proof, methods=["GET"]),
-    Route("/v1/blocks/{height}", block, methods=["GET"]),
-    Route("/v1/headers", headers, methods=["GET"]),
+    resource("/v1/status", get=status),
+    resource("/v1/genesis", get=genesis),
+    resource("/v1/tx", post=submit_tx),
+    resource("/v1/tx/batch", post=submit_batch),
+    resource("/v1/tx/{tx_id}", get=tx_status),
+    resource("/v1/tx/{tx_id}/proof", get=tx_proof),
+    resource("/v1/blocks/{height}", get=block),
+    resource("/v1/headers", get=headers),
 ]

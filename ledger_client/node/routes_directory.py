@@ -3,17 +3,20 @@ consents and audit events. Every answer is committed state (never the mempool)."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
+from .. import state_keys as sk
 from ..contract import consent_status
 from ..errors import MalformedError, NotFound
-from .http_util import MAX_LIST, hex_param, int_param, json_response, only_params
+from .http_util import MAX_LIST, hex_param, int_param, json_response, only_params, resource
 from .ledger import LedgerNode
+
+CURSOR = re.compile(r"[0-9a-f/]{0,200}")  # the OpenAPI description publishes the same pattern
 
 
 def _node(request: Request) -> LedgerNode:
@@ -29,9 +32,9 @@ def _get(node: LedgerNode, key: str, what: str) -> dict[str, Any]:
 
 def _page(request: Request) -> tuple[str | None, int]:
     after = request.query_params.get("after")
-    if after is not None and (len(after) > 200 or not after.replace("/", "").isalnum()):
-        raise MalformedError("bad 'after' cursor")
-    return after, int_param(request, "limit", 500, 1, MAX_LIST)
+    if after is not None and not CURSOR.fullmatch(after):
+        raise MalformedError("bad 'after' cursor: give the 'next' value of the previous page")
+    return after or None, int_param(request, "limit", 500, 1, MAX_LIST)
 
 
 def _listing(node: LedgerNode, prefix: str, request: Request,
@@ -46,25 +49,25 @@ def _listing(node: LedgerNode, prefix: str, request: Request,
 async def institutions(request: Request) -> Response:
     only_params(request, {"after", "limit"})
     node = _node(request)
-    return json_response(_listing(node, "inst/", request))
+    return json_response(_listing(node, sk.INSTITUTIONS, request))
 
 
 async def institution(request: Request) -> Response:
     only_params(request, set())
     key = hex_param(request.path_params["key"], "institution key")
-    return json_response(_get(_node(request), f"inst/{key}", "institution"))
+    return json_response(_get(_node(request), sk.institution(key), "institution"))
 
 
 async def pseudonym(request: Request) -> Response:
     only_params(request, set())
     key = hex_param(request.path_params["key"], "pseudonym key")
-    return json_response({"key": key, **_get(_node(request), f"pseu/{key}", "pseudonym")})
+    return json_response({"key": key, **_get(_node(request), sk.pseudonym(key), "pseudonym")})
 
 
 async def record(request: Request) -> Response:
     only_params(request, set())
     record_id = hex_param(request.path_params["record"], "record id")
-    return json_response({"record": record_id, **_get(_node(request), f"rec/{record_id}", "record")})
+    return json_response({"record": record_id, **_get(_node(request), sk.record(record_id), "record")})
 
 
 async def records(request: Request) -> Response:
@@ -73,9 +76,9 @@ async def records(request: Request) -> Response:
     owner = hex_param(request.query_params.get("owner"), "owner")
 
     def resolve(record_id: str, _: dict[str, Any]) -> dict[str, Any] | None:
-        rec = node.store.get(f"rec/{record_id}")
+        rec = node.store.get(sk.record(record_id))
         return {"record": record_id, **rec} if rec else None
-    return json_response(_listing(node, f"ix/owner/{owner}/", request, resolve))
+    return json_response(_listing(node, sk.by_owner(owner), request, resolve))
 
 
 def _consent_view(node: LedgerNode, consent_id: str, consent: dict[str, Any]) -> dict[str, Any]:
@@ -86,7 +89,7 @@ async def consent(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     consent_id = hex_param(request.path_params["consent"], "consent id")
-    return json_response(_consent_view(node, consent_id, _get(node, f"cons/{consent_id}", "consent")))
+    return json_response(_consent_view(node, consent_id, _get(node, sk.consent(consent_id), "consent")))
 
 
 async def consents(request: Request) -> Response:
@@ -99,9 +102,10 @@ async def consents(request: Request) -> Response:
     who = hex_param(params.get(role), role)
 
     def resolve(consent_id: str, _: dict[str, Any]) -> dict[str, Any] | None:
-        entry = node.store.get(f"cons/{consent_id}")
+        entry = node.store.get(sk.consent(consent_id))
         return _consent_view(node, consent_id, entry) if entry else None
-    return json_response(_listing(node, f"ix/{role}/{who}/", request, resolve))
+    prefix = sk.by_grantor(who) if role == "grantor" else sk.by_grantee(who)
+    return json_response(_listing(node, prefix, request, resolve))
 
 
 async def events(request: Request) -> Response:
@@ -111,9 +115,8 @@ async def events(request: Request) -> Response:
     given = [name for name in ("record", "owner", "requester") if name in params]
     if len(given) != 1:
         raise MalformedError("give exactly one of the query parameters record, owner or requester")
-    prefix = {"record": "ev/rec/", "owner": "ev/own/", "requester": "ev/req/"}[given[0]]
     who = hex_param(params.get(given[0]), given[0])
-    return json_response(_listing(node, f"{prefix}{who}/", request))
+    return json_response(_listing(node, sk.events(given[0], who), request))
 
 
 async def account(request: Request) -> Response:
@@ -121,8 +124,8 @@ async def account(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     key = hex_param(request.path_params["key"], "account key")
-    committed = node.store.get(f"acct/{key}")
-    pending = node.overlay.get(f"acct/{key}")
+    committed = node.store.get(sk.account(key))
+    pending = node.overlay.get(sk.account(key))
     return json_response({"key": key, "seq": committed["seq"] if committed else 0,
                           "next_seq": (pending["seq"] if pending else 0) + 1})
 
@@ -132,18 +135,18 @@ async def credential_def(request: Request) -> Response:
     cred_def_id = request.path_params["cred_def_id"]
     if len(cred_def_id) > 200:
         raise MalformedError("credential definition id too long")
-    return json_response(_get(_node(request), f"cdef/{cred_def_id}", "credential definition"))
+    return json_response(_get(_node(request), sk.cred_def(cred_def_id), "credential definition"))
 
 
 ROUTES = [
-    Route("/v1/institutions", institutions, methods=["GET"]),
-    Route("/v1/institutions/{key}", institution, methods=["GET"]),
-    Route("/v1/pseudonyms/{key}", pseudonym, methods=["GET"]),
-    Route("/v1/accounts/{key}", account, methods=["GET"]),
-    Route("/v1/records", records, methods=["GET"]),
-    Route("/v1/records/{record}", record, methods=["GET"]),
-    Route("/v1/consents", consents, methods=["GET"]),
-    Route("/v1/consents/{consent}", consent, methods=["GET"]),
-    Route("/v1/events", events, methods=["GET"]),
-    Route("/v1/credential-defs/{cred_def_id:path}", credential_def, methods=["GET"]),
+    resource("/v1/institutions", get=institutions),
+    resource("/v1/institutions/{key}", get=institution),
+    resource("/v1/pseudonyms/{key}", get=pseudonym),
+    resource("/v1/accounts/{key}", get=account),
+    resource("/v1/records", get=records),
+    resource("/v1/records/{record}", get=record),
+    resource("/v1/consents", get=consents),
+    resource("/v1/consents/{consent}", get=consent),
+    resource("/v1/events", get=events),
+    resource("/v1/credential-defs/{cred_def_id:path}", get=credential_def),
 ]

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from starlette.requests import Request
 from starlette.responses import Response
-from starlette.routing import Route
 
 from ..errors import MalformedError, NotFound
 from ..evidence import checkpoint_body, sign_checkpoint
 from ..merkle import consistency_proof, inclusion_proof, leaf_hash, root_from_hashes
-from .http_util import int_param, json_response, only_params
+from .http_util import int_param, json_response, only_params, resource
 from .ledger import LedgerNode
 
 
@@ -88,7 +87,7 @@ async def inclusion(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/v1/checkpoint", checkpoint, methods=["GET"]),
-    Route("/v1/checkpoint/consistency", consistency, methods=["GET"]),
-    Route("/v1/checkpoint/inclusion", inclusion, methods=["GET"]),
+    resource("/v1/checkpoint", get=checkpoint),
+    resource("/v1/checkpoint/consistency", get=consistency),
+    resource("/v1/checkpoint/inclusion", get=inclusion),
 ]

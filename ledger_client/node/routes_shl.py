@@ -17,13 +17,14 @@ import re
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
-from starlette.routing import Route
 
 from .. import shlinks
+from .. import state_keys as sk
 from ..errors import MalformedError, NotFound
-from .http_util import hex_param, json_response, only_params, read_json
+from .http_util import hex_param, json_response, only_params, read_json, resource
 from .ledger import LedgerNode
-from .shl import LinkServer, ServedFile, link_server, recipient_name
+from .problems import problem
+from .shl import LinkServer, PasscodeRefused, ServedFile, link_server, recipient_name
 
 _ID = re.compile(r"[A-Za-z0-9_-]{43}")
 MAX_MANIFEST_REQUEST = 4096
@@ -65,7 +66,10 @@ async def manifest(request: Request) -> Response:
     passcode = body.get("passcode")
     if passcode is not None and not isinstance(passcode, str):
         raise MalformedError("passcode must be text")
-    files, event = await server.open(link_id, recipient_name(body.get("recipient")), passcode)
+    try:
+        files, event = await server.open(link_id, recipient_name(body.get("recipient")), passcode)
+    except PasscodeRefused as exc:  # the SHL spec's answer: 401 with the attempts left
+        return problem(401, exc.code, exc.message, NO_STORE, remainingAttempts=exc.remaining)
     listed = []
     for served in files:
         if limit is None or served.size <= limit:
@@ -73,7 +77,7 @@ async def manifest(request: Request) -> Response:
         else:
             token = server.location(served)
             listed.append({"contentType": served.content_type,
-                           "location": str(request.url_for("shl_file", token=token))})
+                           "location": str(request.url_for("located_file", token=token))})
     return json_response({"files": listed}, headers={**NO_STORE, "X-Medwallet-Event": event})
 
 
@@ -96,7 +100,7 @@ async def link_state(request: Request) -> Response:
     only_params(request, set())
     node: LedgerNode = request.app.state.node
     link = hex_param(request.path_params["link"], "link")
-    entry = node.store.get(f"link/{link}")
+    entry = node.store.get(sk.link(link))
     if entry is None:
         raise NotFound("no such link on the ledger")
     decision = shlinks.link_decision(node.store, link, node.now())
@@ -106,8 +110,7 @@ async def link_state(request: Request) -> Response:
 
 
 ROUTES = [
-    Route("/v1/links/{link}", link_state, methods=["GET"]),
-    Route("/shl/file/{token}", located_file, methods=["GET"], name="shl_file"),
-    Route("/shl/{link}", manifest, methods=["POST"]),
-    Route("/shl/{link}", direct_file, methods=["GET"]),
+    resource("/v1/links/{link}", get=link_state),
+    resource("/shl/file/{token}", get=located_file),
+    resource("/shl/{link}", post=manifest, get=direct_file),
 ]

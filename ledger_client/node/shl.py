@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import crypto, shlinks
+from .. import state_keys as sk
 from ..errors import ContractError, LedgerError, MalformedError, NotFound
 from .ledger import LedgerNode
 
@@ -107,7 +108,7 @@ class LinkServer:
         assert entry is not None
         if flags is not None and entry["flags"] != flags:
             raise LinkInactive("no such link")  # a U link is fetched by GET, the others by POST
-        owner = self.node.overlay.get(f"pseu/{entry['owner']}")
+        owner = self.node.overlay.get(sk.pseudonym(entry["owner"]))
         if owner is None:
             raise LinkInactive("the link's owner is not on this ledger")
         attempt = None

@@ -9,7 +9,9 @@ bookkeeping outside consensus.
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,8 +21,11 @@ from ..block import Header
 from ..encoding import canonical
 from ..errors import StorageError
 
-SCHEMA_VERSION = 1
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 2
 STATE_CACHE_ROWS = 100_000
+REJECTION_DAYS = 30  # how long the node remembers why a transaction was refused
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -31,20 +36,53 @@ CREATE TABLE IF NOT EXISTS txs (
 CREATE UNIQUE INDEX IF NOT EXISTS txs_by_position ON txs (height, idx);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mempool (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, leaf BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS rejections (id TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS rejections (
+    id TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS rejections_by_time ON rejections (at);
 """
+
+
+def _v1_to_v2(db: sqlite3.Connection) -> None:
+    """Version 2 stamps each rejection with the time it was made, so that years of refused
+    spam can be forgotten after :data:`REJECTION_DAYS` (kept: from the upgrade on)."""
+    db.execute("ALTER TABLE rejections ADD COLUMN at INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE rejections SET at=?", (int(time.time()),))
+    db.execute("CREATE INDEX IF NOT EXISTS rejections_by_time ON rejections (at)")
+
+
+# MIGRATIONS[n] upgrades a database from schema version n to n + 1, inside one transaction.
+MIGRATIONS = {1: _v1_to_v2}
+
+
+def stored_version(path: Path) -> int | None:
+    """The schema version of the database at ``path`` (None when it has none yet)."""
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        db.close()
+    return int(row[0]) if row else None
 
 
 class Store:
     """The node's SQLite database; every method runs on the caller's thread."""
 
-    def __init__(self, path: Path, chain_id: str) -> None:
+    def __init__(self, path: Path, chain_id: str, *, upgrade: bool = True) -> None:
         self.path = path
         try:
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+            version = self.meta("schema_version")
+            if version is not None and int(version) > SCHEMA_VERSION:
+                raise StorageError(f"ledger database {path} has schema version {version}; this node "
+                                   f"needs {SCHEMA_VERSION}: it was written by a newer release")
+            if version is not None and int(version) < SCHEMA_VERSION:
+                self._upgrade(int(version), upgrade)
             self.db.executescript(SCHEMA)
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"cannot open the ledger database {path}: {exc}") from None
@@ -66,8 +104,26 @@ class Store:
         if self.meta("chain_id") != chain_id:
             raise StorageError(f"ledger database {self.path} belongs to another network")
 
+    def _upgrade(self, version: int, allowed: bool) -> None:
+        """Bring an older database to :data:`SCHEMA_VERSION`, all steps in one transaction."""
+        if not allowed:
+            raise StorageError(f"ledger database {self.path} has schema version {version}; run the node or "
+                               f"'medwallet-node upgrade' to bring it to version {SCHEMA_VERSION} first")
+        log.warning("upgrading the ledger database %s from schema version %d to %d", self.path, version,
+                    SCHEMA_VERSION)
+        with self.write_batch(durable=True):
+            for step in range(version, SCHEMA_VERSION):
+                MIGRATIONS[step](self.db)
+            self.set_meta("schema_version", str(SCHEMA_VERSION))
+
     def close(self) -> None:
         self.db.close()
+
+    def prune_rejections(self, now: int | None = None) -> int:
+        """Forget rejections older than :data:`REJECTION_DAYS`; returns how many."""
+        cutoff = (now or int(time.time())) - REJECTION_DAYS * 86400
+        with self.write_batch():
+            return self.db.execute("DELETE FROM rejections WHERE at < ?", (cutoff,)).rowcount
 
     @contextmanager
     def write_batch(self, durable: bool = False) -> Iterator[sqlite3.Connection]:
@@ -147,7 +203,7 @@ class Store:
             db.executemany("INSERT OR REPLACE INTO state(key, value) VALUES (?, ?)", puts)
             db.executemany("DELETE FROM state WHERE key=?", dels)
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
-            db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
+            self._reject(rejections)
         for key, text in puts:
             if key in self._rows:
                 self._rows[key] = text
@@ -161,7 +217,12 @@ class Store:
             for key, value in (meta or {}).items():
                 self.set_meta(key, value)
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
-            db.executemany("INSERT OR REPLACE INTO rejections(id, code, message) VALUES (?, ?, ?)", rejections)
+            self._reject(rejections)
+
+    def _reject(self, rejections: list[tuple[str, str, str]]) -> None:
+        now = int(time.time())
+        self.db.executemany("INSERT OR REPLACE INTO rejections(id, code, message, at) VALUES (?, ?, ?, ?)",
+                            [(*r, now) for r in rejections])
 
     def header(self, height: int) -> Header | None:
         row = self.db.execute("SELECT header, signatures FROM blocks WHERE height=?", (height,)).fetchone()
@@ -175,6 +236,27 @@ class Store:
     def raw_blocks(self) -> Iterator[tuple[int, str, str, str]]:
         """Every block as stored: height, hash, header JSON, signatures JSON."""
         yield from self.db.execute("SELECT height, hash, header, signatures FROM blocks ORDER BY height")
+
+    def block_rows(self, height: int) -> list[tuple[str, int, bytes]]:
+        """The stored transaction rows of a block: id, position, bytes (in position order)."""
+        return self.db.execute("SELECT id, idx, leaf FROM txs WHERE height=? ORDER BY idx", (height,)).fetchall()
+
+    def block_hash(self, height: int) -> str | None:
+        row = self.db.execute("SELECT hash FROM blocks WHERE height=?", (height,)).fetchone()
+        return row[0] if row else None
+
+    def block_count(self) -> tuple[int, int]:
+        """How many blocks are stored and the lowest height (0, 0 when none)."""
+        count, low = self.db.execute("SELECT count(*), min(height) FROM blocks").fetchone()
+        return count, low or 0
+
+    def txs_outside(self, low: int, high: int) -> bool:
+        """Whether any transaction row has a height outside ``low..high``."""
+        row = self.db.execute("SELECT 1 FROM txs WHERE height < ? OR height > ? LIMIT 1", (low, high)).fetchone()
+        return row is not None
+
+    def tx_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM txs").fetchone()[0]
 
     def block_leaves(self, height: int) -> list[bytes]:
         rows = self.db.execute("SELECT leaf FROM txs WHERE height=? ORDER BY idx", (height,)).fetchall()

@@ -1,26 +1,40 @@
 """Full re-verification of a node's data directory (``medwallet-node verify``).
 
-Re-checks every block against the genesis: linkage, producer signatures, Merkle roots
-and transaction signatures, then replays every transaction through the consent
-contract into a fresh in-memory state and compares its hash with the stored state.
-A block holding a transaction the contract refuses is itself evidence of tampering.
+Re-checks every block against the genesis: numbering, linkage, producer signatures,
+Merkle roots and transaction signatures, and every stored column that can be derived
+(each transaction row's id is the hash of its bytes and its position is its place in
+the block; no row lies outside a block; each mempool row's id is its transaction's).
+It then replays every transaction through the consent contract into a fresh in-memory
+state and compares it with the stored state, naming the keys that differ. A block
+holding a transaction the contract refuses is itself evidence of tampering. With
+``--blobs`` every file in the blob store is re-hashed: anchored records, key envelopes
+and uploads not yet anchored alike, and each must sit at the path its hash names.
+
+Not derivable, so not checked: the rejection notes (why a node refused a transaction it
+never committed) and the last applied etcd revision (which the ordering service knows).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..block import Header, check_block_txs, parse_header, verify_signatures
+from .. import state_keys as sk
+from ..block import Header, parse_header, verify_signatures
 from ..contract import AdmissionVerifier, BlockContext, execute_block
 from ..credentials import verify_admission
 from ..errors import LedgerError
 from ..genesis import Genesis
 from ..state import MemoryState, state_hash
 from ..tx import parse_tx_bytes
-from .blobs import BlobStore
+from .blobs import BlobStore, _hash_file
+from .startup import check_block_rows
 from .store import Store
+
+MAX_NAMED = 5
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass
@@ -32,6 +46,7 @@ class VerifyReport:
     state_hash: str = ""
     stored_state_hash: str = ""
     blobs_checked: int = 0
+    blobs_missing: int = 0
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -45,14 +60,18 @@ def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False, *,
 
     Replaying admissions re-verifies their proofs with ``admission``.
     """
-    store = Store(data / "ledger.sqlite", genesis.chain_id)
+    store = Store(data / "ledger.sqlite", genesis.chain_id, upgrade=False)
     report = VerifyReport()
     try:
         replayed = _replay(store, genesis, report, admission)
+        replay_ok = report.ok
         report.state_hash = state_hash(replayed.items())
         report.stored_state_hash = state_hash(store.state_items())
-        if report.ok and report.state_hash != report.stored_state_hash:
-            report.problems.append("the stored state differs from the state replayed from the blocks")
+        if replay_ok and report.state_hash != report.stored_state_hash:
+            report.problems.append("the stored state differs from the state replayed from the blocks"
+                                   + _state_diff(replayed, store))
+        if replay_ok:
+            _check_rows(store, genesis, report)
         if check_blobs:
             _check_blobs(replayed, BlobStore(data / "blobs"), report)
     finally:
@@ -68,8 +87,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
         try:
             header = parse_header({"header": json.loads(header_json), "signatures": json.loads(sigs_json)})
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
-            txs = [parse_tx_bytes(leaf, genesis.chain_id) for leaf in store.block_leaves(height)]
-            check_block_txs(header.body, txs)
+            txs = check_block_rows(store, height, genesis.chain_id, header)
             writes, _accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
                                                        admission=admission)
             if rejected:
@@ -101,11 +119,39 @@ def _check_header(header: Header, genesis: Genesis, height: int, expected_height
     verify_signatures(header, genesis.producers)
 
 
-def _check_blobs(state: MemoryState, blobs: BlobStore, report: VerifyReport) -> None:
-    for key, rec in state.scan("rec/"):
-        blob = key[4:]
-        if rec.get("retired") is not None or not blobs.exists(blob):
+def _check_rows(store: Store, genesis: Genesis, report: VerifyReport) -> None:
+    """Rows that no block accounts for, and the persisted mempool's ids."""
+    stored = store.tx_count()
+    if stored != report.txs:
+        report.problems.append(f"the database holds {stored} transaction rows but the blocks hold {report.txs}: "
+                               "rows were added or renumbered outside the blocks")
+    for tx_id, leaf in store.mempool_items():
+        try:
+            tx = parse_tx_bytes(leaf, genesis.chain_id)
+        except LedgerError as exc:
+            report.problems.append(f"mempool transaction {str(tx_id)[:16]}… does not parse: {exc.message}")
             continue
+        if tx.id != tx_id:
+            report.problems.append(f"mempool transaction {str(tx_id)[:16]}… is stored under an id that is not its hash")
+
+
+def _state_diff(replayed: MemoryState, store: Store) -> str:
+    """The first few keys whose stored value differs from the replayed one."""
+    stored = dict(store.state_items())
+    keys = sorted(k for k in set(stored) | set(replayed.data) if stored.get(k) != replayed.data.get(k))
+    named = ", ".join(keys[:MAX_NAMED]) + (f" and {len(keys) - MAX_NAMED} more" if len(keys) > MAX_NAMED else "")
+    return f" ({len(keys)} keys: {named})"
+
+
+def _check_blobs(state: MemoryState, blobs: BlobStore, report: VerifyReport) -> None:
+    """Re-hash every stored blob and count anchored records and envelopes that are missing."""
+    for path, _ in blobs.stored():
+        name = Path(path).name
         report.blobs_checked += 1
-        if not blobs.verify(blob):
-            report.problems.append(f"blob {blob[:16]}… does not match its hash")
+        if not _HEX64.fullmatch(name) or blobs.path(name) != Path(path):
+            report.problems.append(f"blob file {Path(path).relative_to(blobs.root)} is not where its name says")
+        elif _hash_file(Path(path)).hexdigest() != name:
+            report.problems.append(f"blob {name[:16]}… does not match its hash")
+    wanted = {key[len(sk.RECORDS):] for key, rec in state.scan(sk.RECORDS) if rec.get("retired") is None}
+    wanted |= {c["envelope"] for _, c in state.scan(sk.CONSENTS) if c.get("envelope")}
+    report.blobs_missing = sum(1 for blob in wanted if not blobs.exists(blob))

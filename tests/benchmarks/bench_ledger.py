@@ -3,9 +3,14 @@
 Measures committed consent transactions per second through HTTP one per request (many
 concurrent clients, each its own pseudonym) and batched, the time from submission to
 commit (p50/p99, ``wait=true``), blob upload and download MB/s, and the raw Ed25519
-verify rate of this machine in the same run. Every transaction is signed before the clock
-starts. Prints a table with the targets of issue 2, then, as its last line, one JSON
-object with the figures. Asserts nothing.
+verify rate of this machine in the same run. Every transaction costs the node one Ed25519
+verify, so each throughput figure is printed beside that rate and as a ratio of it (the
+machine's other load moves both alike; compare ratios within one run). Every transaction
+is signed before the clock starts. Prints a table with the targets, then, as its last
+line, one JSON object with the figures. Asserts nothing.
+
+The node runs with its per-address and per-key limits lifted (a benchmark is one client
+sending as fast as it can, which the defaults are there to stop).
 
     python tests/benchmarks/bench_ledger.py [--threads 32] [--single 8000] [--batches 20] [--blob-mb 256]
 """
@@ -226,10 +231,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches", type=int, default=20, help="batches of --batch-size consents")
     parser.add_argument("--batch-size", type=int, default=1000)
     parser.add_argument("--blob-mb", type=int, default=256)
+    parser.add_argument("--block-interval", type=float, default=0.005, help="the node's block gathering time")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="bench-ledger-") as tmp:
-        proc = new_network(Path(tmp) / "node").start()
+        proc = new_network(Path(tmp) / "node", block_interval=args.block_interval, extra_args=[
+            "--limit", "address=off", "--limit", "address_tx=off", "--limit", "key_tx=off"]).start()
         try:
             bench = Bench(proc.url, proc.governance, proc.proc.pid)
             verify_rate = bench_verify()
@@ -249,22 +256,29 @@ def main(argv: list[str] | None = None) -> int:
         "node_loop_tx_per_cpu_s_single": round(single_cpu), "node_loop_tx_per_cpu_s_batch": round(batch_cpu),
         "blocks": height, "cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2),
     }
+    for name in ("tx_per_s_single", "tx_per_s_batch", "node_loop_tx_per_cpu_s_single", "node_loop_tx_per_cpu_s_batch",
+                 "tx_per_s_wait"):
+        figures[f"{name}_ratio"] = round(figures[name] / verify_rate, 3) if verify_rate else 0.0
+    verify = figures["ed25519_verify_per_s"]
     rows = [
-        ("consents/s, one per request", f"{args.threads} clients, wait=false", figures["tx_per_s_single"], ">= 1,000"),
-        ("consents/s, batched", f"{args.batches} x {args.batch_size}", figures["tx_per_s_batch"], ">= 5,000"),
-        ("  per node-loop CPU-second", "one per request", figures["node_loop_tx_per_cpu_s_single"], "(capacity)"),
-        ("  per node-loop CPU-second", "batched", figures["node_loop_tx_per_cpu_s_batch"], "(capacity)"),
-        ("time to commit p50 (ms)", f"{args.latency_threads} clients, wait=true", figures["p50_commit_ms"], ""),
-        ("time to commit p99 (ms)", f"({figures['tx_per_s_wait']} tx/s)", figures["p99_commit_ms"], ""),
-        ("blob upload MB/s", f"{args.blob_mb} MiB", figures["blob_upload_mb_per_s"], ">= 200"),
-        ("blob download MB/s", f"{args.blob_mb} MiB", figures["blob_download_mb_per_s"], ">= 200"),
-        ("Ed25519 verify/s (1 core)", "same run", figures["ed25519_verify_per_s"], "(26.5k here)"),
+        ("consents/s, one per request", f"{args.threads} clients, wait=false", "tx_per_s_single", ""),
+        ("consents/s, batched", f"{args.batches} x {args.batch_size}", "tx_per_s_batch", ">= 5,000"),
+        ("  per node-loop CPU-second", "one per request", "node_loop_tx_per_cpu_s_single", "ratio >= 0.24"),
+        ("  per node-loop CPU-second", "batched", "node_loop_tx_per_cpu_s_batch", "ratio >= 0.5"),
+        ("committed/s with wait=true", f"{args.latency_threads} clients", "tx_per_s_wait", ""),
     ]
     print(f"\nMedwallet ledger benchmark ({os.cpu_count()} CPUs, one node on loopback, "
           f"load average {figures['load_avg_1m']} at the end)")
-    print(f"{'measure':30} {'setting':28} {'measured':>10}  target")
-    for name, setting, value, target in rows:
-        print(f"{name:30} {setting:28} {value:>10}  {target}")
+    print(f"raw Ed25519 verify rate, one core, this run: {verify}/s")
+    print(f"{'measure':30} {'setting':28} {'measured':>10} {'verify/s':>9} {'ratio':>7}  target")
+    for name, setting, key, target in rows:
+        print(f"{name:30} {setting:28} {figures[key]:>10} {verify:>9} {figures[key + '_ratio']:>7}  {target}")
+    for name, setting, value, target in [
+            ("time to commit p50 (ms)", f"{args.latency_threads} clients, wait=true", figures["p50_commit_ms"], "< 20"),
+            ("time to commit p99 (ms)", f"({figures['tx_per_s_wait']} tx/s)", figures["p99_commit_ms"], ""),
+            ("blob upload MB/s", f"{args.blob_mb} MiB", figures["blob_upload_mb_per_s"], ">= 200"),
+            ("blob download MB/s", f"{args.blob_mb} MiB", figures["blob_download_mb_per_s"], ">= 200")]:
+        print(f"{name:30} {setting:28} {value:>10} {'':>9} {'':>7}  {target}")
     print(json.dumps(figures))
     return 0
 

@@ -15,10 +15,10 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 # A cold build (empty PyInstaller cache, as on a newcomer's machine or in CI) took 415 s on a
 # quiet 2-core machine and can take three times that beside other work. The build runs once
-# (one module fixture, the tests kept on one xdist worker) with its own budget; the tests'
+# (one module fixture; scripts/run-tests.sh keeps a module on one xdist worker) with its own budget; the tests'
 # limit covers it, since the first test's setup runs the build.
 BUILD_BUDGET_S = 2400
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("installers"), pytest.mark.timeout(BUILD_BUDGET_S + 300)]
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(BUILD_BUDGET_S + 300)]
 
 
 @pytest.fixture(scope="module")

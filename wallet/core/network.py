@@ -20,9 +20,9 @@ T = TypeVar("T")
 class Network:
     """Nodes of one network, pinned to its genesis hash."""
 
-    def __init__(self, nodes: Sequence[str], genesis_hash: str | None = None) -> None:
+    def __init__(self, nodes: Sequence[str], genesis_hash: str | None = None, ca: str | None = None) -> None:
         self.nodes = list(nodes)
-        self.client = LedgerClient(self.nodes)
+        self.client = LedgerClient(self.nodes, ca=ca)  # ca: a pinned CA (PEM), else the system's
         self.genesis: Genesis = self.client.genesis(genesis_hash or None)
         self.light = LightClient(self.client, self.genesis)
 

@@ -2,7 +2,9 @@
 
 A profile is JSON ``{"profile": body, "signature": hex}``. The body names the network
 (name, node URLs, genesis hash), the credential issuers it accepts, a support contact
-and branding, and the pilot's governance key that signed it. The signature is Ed25519
+and branding, the pilot's governance key that signed it and, optionally, the pilot's CA
+certificate (``tls_ca``, PEM): the wallet then trusts only that CA for the nodes' https
+addresses instead of the system's. The signature is Ed25519
 over ``DOMAIN_PROFILE || sha256(canonical(body))``.
 
 The wallet uses a profile only if (1) the signature verifies, (2) the node it reaches
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ledger_client import crypto as ledger_crypto
 from ledger_client.encoding import canonical, check_domain, parse_json
-from ledger_client.errors import LedgerError, SignatureError
+from ledger_client.errors import LedgerError, MalformedError, SignatureError
 from ledger_client.genesis import Genesis
 from ledger_client.schema import HASH, KEY, SIG, Int, ListOf, Obj, Text
 
@@ -32,13 +34,26 @@ if TYPE_CHECKING:
 
 PROFILE_VERSION = 1
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_PEM = re.compile(r"(-----BEGIN CERTIFICATE-----\n[A-Za-z0-9+/=\n]+-----END CERTIFICATE-----\n?)+")
+
+
+class _PemCertificates(Text):
+    """PEM certificates (Text refuses the newlines PEM needs)."""
+
+    def check(self, value: object, path: str) -> None:
+        if not isinstance(value, str) or len(value) > self.max_len or not _PEM.fullmatch(value):
+            raise MalformedError(f"{path}: must be PEM certificates")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "maxLength": self.max_len, "pattern": _PEM.pattern}
 
 BODY = Obj(
     {"v": Int(1, 1), "network_name": Text(80), "nodes": ListOf(Text(200), 1, 8), "genesis_hash": HASH,
      "governance_key": KEY},
     {"accepted_issuers": ListOf(Text(200), 0, 64), "support": Obj({}, {"name": Text(120), "email": Text(200),
                                                                       "url": Text(200), "phone": Text(40)}),
-     "branding": Obj({}, {"app_name": Text(60), "accent_color": Text(7), "icon_svg": Text(200_000)})},
+     "branding": Obj({}, {"app_name": Text(60), "accent_color": Text(7), "icon_svg": Text(200_000)}),
+     "tls_ca": _PemCertificates(20_000)},
 )
 DOCUMENT = Obj({"profile": BODY, "signature": SIG})
 
@@ -76,6 +91,11 @@ class PilotProfile:
     @property
     def support(self) -> dict[str, Any]:
         return self.body.get("support", {})
+
+    @property
+    def tls_ca(self) -> str | None:
+        """The pinned CA certificate (PEM) for the nodes' https addresses, if the pilot pins one."""
+        return self.body.get("tls_ca")
 
 
 def _digest(body: dict[str, Any]) -> bytes:
@@ -163,7 +183,7 @@ def installed_profile() -> PilotProfile | None:
 def connect_with_profile(profile: PilotProfile) -> Network:
     """A :class:`~wallet.core.network.Network` for the profile, refused unless it checks out."""
     from .network import Network
-    network = Network(profile.nodes)
+    network = Network(profile.nodes, ca=profile.tls_ca)
     try:
         check_against_network(profile, network.genesis)
     except ProfileError:

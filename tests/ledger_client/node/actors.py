@@ -159,11 +159,18 @@ class Network:
 
 
 def assert_error(response: requests.Response, status: int, code: str | None = None, *mentions: str) -> dict:
-    """A clear JSON error: the status, ``{"error", "message"}``, and the words it must name."""
+    """A clear error as RFC 9457 problem details: the status, ``type``/``title``/``status``/
+    ``detail``, the previous release's ``{"error", "message"}`` members, and the words it must name."""
     assert response.status_code == status, (response.status_code, response.text)
-    assert response.headers["content-type"].startswith("application/json"), response.headers
+    assert response.headers["content-type"] == "application/problem+json", response.headers
     doc = response.json()
     assert isinstance(doc.get("error"), str) and isinstance(doc.get("message"), str) and doc["message"], doc
+    assert doc["status"] == status and doc["detail"] == doc["message"] and doc["title"], doc
+    assert doc["type"] == f"/problems/{doc['error']}", doc
+    if status == 401:
+        assert response.headers["WWW-Authenticate"].startswith("Medwallet-"), response.headers
+    if status in (429, 503) and "Retry-After" in response.headers:
+        assert response.headers["Retry-After"].isdigit()
     if code is not None:
         assert doc["error"] == code, doc
     for word in mentions:

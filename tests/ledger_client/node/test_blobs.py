@@ -176,8 +176,24 @@ def test_refusals(net, scene, keys):
     assert_refused(net, net.access(clinic, uncovered, consent), "not_in_scope")
     assert_refused(net, net.access(other_clinic, covered, consent), "wrong_grantee")
     assert_refused(net, net.access(clinic, covered, "ab" * 32), "unknown_consent")
-    assert_refused(net, net.access(clinic, "cd" * 32, consent), "unknown_record")
-    assert_refused(net, net.access(keys(), covered, consent), "wrong_grantee")
+
+
+def assert_refused_unrecorded(net, request, reason: str) -> dict:
+    """A 403 naming ``reason`` that leaves nothing on the ledger: no refusal event, no block."""
+    before = net.snapshot()
+    doc = assert_error(net.read(request), 403, reason)
+    assert "event" not in doc
+    assert net.snapshot() == before
+    return doc
+
+
+def test_unknown_records_and_keys_write_nothing(net, scene, keys):
+    """Anyone can sign a read; only reads by registered parties of anchored records are recorded."""
+    clinic, _, patient, covered, _, consent = scene
+    assert_refused_unrecorded(net, net.access(clinic, "cd" * 32, consent), "unknown_record")
+    assert_refused_unrecorded(net, net.access(patient, os.urandom(32).hex(), None), "unknown_record")
+    assert_refused_unrecorded(net, net.access(keys(), covered, consent), "unknown_requester")
+    assert_refused_unrecorded(net, net.access(keys(), os.urandom(32).hex(), None), "unknown_requester")
 
 
 def test_consent_not_yet_valid(net, scene):

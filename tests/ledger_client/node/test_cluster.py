@@ -1,10 +1,11 @@
 """A three-node network ordered by a three-member etcd cluster: real processes on
-loopback, killed with SIGKILL while they work."""
+loopback, killed with SIGKILL while they work. Everything runs over TLS with certificates
+made by a test CA: clients verify the nodes, nodes verify each other when replicating,
+and etcd requires mutual TLS from nodes and between its members."""
 
 from __future__ import annotations
 
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -13,54 +14,17 @@ import time
 
 import pytest
 
-from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError, NodeUnavailable
 from ledger_client.genesis import parse_genesis
 from ledger_client.light import LightClient, cross_check
-from ledger_client.node.datadir import init_cluster
 from ledger_client.tx import make_tx
-from tests.etcdproc import EtcdCluster
-from tests.nodeproc import NodeProcess, free_port
+from tests.nodeproc import NodeProcess
 from wallet.core import importing
 
-# One cluster per module, its tests in order on one xdist worker (they build on each other's chain).
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("cluster")]
+from .cluster_net import CA, connect, heads, node_args, wait_agree
 
-
-@pytest.fixture(scope="module")
-def cluster(tmp_path_factory):
-    if shutil.which("etcd") is None:
-        pytest.skip("etcd is not installed (Debian: apt-get install etcd-server; make test installs it)")
-    root = tmp_path_factory.mktemp("cluster")
-    etcd = EtcdCluster(root / "etcd").start()
-    init_cluster(root / "nodes", 4)  # node3 is in genesis but joins later, from nothing
-    ports = [free_port() for _ in range(3)]
-    urls = [f"http://127.0.0.1:{p}" for p in ports]
-    nodes = []
-    for i in range(3):
-        peers = ",".join(u for j, u in enumerate(urls) if j != i)
-        nodes.append(NodeProcess(root / "nodes" / f"node{i}", port=ports[i],
-                                 extra_args=["--etcd", ",".join(etcd.urls), "--peer", peers]).start())
-    yield {"etcd": etcd, "nodes": nodes, "urls": urls, "root": root}
-    for node in nodes:
-        node.stop()
-    etcd.stop()
-
-
-def heads(urls):
-    return [LedgerClient([u], retries=1).status() for u in urls]
-
-
-def wait_agree(urls, timeout=20.0):
-    """Poll until every node is at the same height with the same head hash."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        states = heads(urls)
-        if len({(s["height"], s["head"]) for s in states}) == 1:
-            return states[0]
-        time.sleep(0.1)
-    raise AssertionError(f"nodes disagree: {[(s['height'], s['head']) for s in heads(urls)]}")
+pytestmark = pytest.mark.slow
 
 
 def register(client, chain, key):
@@ -69,13 +33,13 @@ def register(client, chain, key):
 
 def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
     urls, nodes, etcd = cluster["urls"], cluster["nodes"], cluster["etcd"]
-    chain = LedgerClient(urls).status()["chain_id"]
+    chain = connect(urls).status()["chain_id"]
     acknowledged: list[str] = []
     lock = threading.Lock()
     stop = threading.Event()
 
     def worker(seed: int) -> None:
-        client = LedgerClient(random.Random(seed).sample(urls, 3), retries=2, read_timeout=10)
+        client = connect(random.Random(seed).sample(urls, 3), retries=2, read_timeout=10)
         while not stop.is_set():
             tx = register(client, chain, SigningKey.generate())
             try:
@@ -99,7 +63,7 @@ def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
     survivors = [urls[0], urls[2]]
     agreed = wait_agree(survivors)
     for url in survivors:
-        client = LedgerClient([url])
+        client = connect([url])
         missing = [i for i in acknowledged if client.tx_status(i)["status"] != "committed"]
         assert not missing, f"{len(missing)} acknowledged transactions missing on {url}"
     etcd.members[2].start()
@@ -113,7 +77,7 @@ def test_burst_with_a_node_and_an_etcd_member_killed(cluster):
 
 def test_losing_etcd_quorum_fails_clearly_then_recovers(cluster):
     urls, etcd = cluster["urls"], cluster["etcd"]
-    client = LedgerClient([urls[0]], retries=1, read_timeout=20)
+    client = connect([urls[0]], retries=1, read_timeout=20)
     chain = client.status()["chain_id"]
     before = wait_agree(urls)
     etcd.members[0].kill()
@@ -140,8 +104,11 @@ def test_losing_etcd_quorum_fails_clearly_then_recovers(cluster):
     wait_agree(urls)
 
 
-def test_replicated_blob_survives_its_node(cluster):
+def test_replicated_blob_survives_its_node(cluster, monkeypatch):
     urls, nodes = cluster["urls"], cluster["nodes"]
+    # The wallet and the desk trust the pilot's CA as a hospital machine would: in the system's
+    # trust (here the environment's CA bundle, which requests reads as system trust).
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", CA["file"])
     from tests.wallet.conftest import PASSPHRASE  # noqa: F401  (the wallet flow runs below)
     from wallet.core.consent import grants
     from wallet.core.consent.grant_code import decode_grant
@@ -181,7 +148,9 @@ def test_replicated_blob_survives_its_node(cluster):
 def test_new_node_joins_from_genesis_and_verifies(cluster):
     urls, etcd = cluster["urls"], cluster["etcd"]
     wait_agree(urls)
-    late = NodeProcess(cluster["root"] / "nodes" / "node3", extra_args=["--etcd", ",".join(etcd.urls)]).start()
+    ca = cluster["ca"]
+    late = NodeProcess(cluster["root"] / "nodes" / "node3", tls=ca.issue("node3"), ca=ca.ca_file,
+                       extra_args=node_args(ca, etcd, [])).start()
     try:
         agreed = wait_agree(urls + [late.url], timeout=60)
         assert agreed["height"] > 0
@@ -194,12 +163,12 @@ def test_new_node_joins_from_genesis_and_verifies(cluster):
 
 def test_tampered_node_is_named(cluster):
     urls, nodes = cluster["urls"], cluster["nodes"]
-    client = LedgerClient(urls)
+    client = connect(urls)
     chain = client.status()["chain_id"]
     for _ in range(3):  # three blocks at least, whichever tests ran before: the second is tampered, not the last
         client.submit(register(client, chain, SigningKey.generate()), wait=True)
     wait_agree(urls)
-    genesis = parse_genesis(LedgerClient([urls[0]]).get_json("/v1/genesis"))
+    genesis = parse_genesis(connect([urls[0]]).get_json("/v1/genesis"))
     nodes[2].stop()
     db = sqlite3.connect(nodes[2].data / "ledger.sqlite")
     row = db.execute("SELECT height, header FROM blocks ORDER BY height LIMIT 1 OFFSET 1").fetchone()
@@ -211,7 +180,7 @@ def test_tampered_node_is_named(cluster):
                             capture_output=True, text=True, timeout=60)
     assert verify.returncode == 1 and "PROBLEM" in verify.stdout
     nodes[2].start()
-    light = LightClient(LedgerClient([urls[0]]), genesis)
+    light = LightClient(connect([urls[0]]), genesis)
     verdict = cross_check(light, urls)
     assert verdict[urls[0]] is None and verdict[urls[1]] is None
     assert verdict[urls[2]] == row[0]

@@ -4,7 +4,6 @@ entries, progress, failures midway and resuming, and real-world sizes."""
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -177,13 +176,10 @@ def test_cancel_then_batched_resume(wallet, tmp_path, monkeypatch):
 def test_thousands_of_entries(wallet, tmp_path):
     src = tmp_path / "export.json"
     bundle = write_bundle(src, 2000, style="collection", seed=21)
-    started = time.perf_counter()
-    result = importing.import_file(wallet, src, split=True)
-    elapsed = time.perf_counter() - started
+    result = importing.import_file(wallet, src, split=True)  # its speed: tests/benchmarks/bench_fhir.py
     assert result.problems == [] and result.entries == len(bundle["entry"])
     rows = _anchored(wallet)
     assert len(rows) == len(result.records) >= len(bundle["entry"])
-    assert elapsed < 60, f"{len(result.records)} records took {elapsed:.1f} s"
 
 
 @pytest.mark.slow

@@ -7,6 +7,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -339,33 +340,59 @@ def test_delete_removes_file_and_entry(tmp_path: Path) -> None:
 # -- backend detection -----------------------------------------------------------------------
 
 
-def test_headless_session_has_no_keyring_and_decides_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_headless_session_has_no_keyring_and_decides_without_probing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.delenv("MEDWALLET_KEYRING", raising=False)
     monkeypatch.setattr(keyring_access.sys, "platform", "linux")
-    started = time.monotonic()
+    probed: list[bool] = []
+    monkeypatch.setattr(keyring_access, "_with_timeout", lambda probe, timeout: probed.append(True))
     assert keyring_access.detect_backend() is None
     assert Keystore.backend_name() == "none"
-    assert time.monotonic() - started < 0.5
+    assert probed == []  # no bus: decided at once, no D-Bus probe to wait for
 
 
-def test_dead_bus_address_falls_back_fast(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def _timed_out_spy(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Records, for each detection, whether its probe was still running when the wait ended."""
+    outcomes: list[bool] = []
+    original = keyring_access._with_timeout
+
+    def spy(probe: Callable[[], object], timeout: float) -> object:
+        finished = threading.Event()
+
+        def watched() -> object:
+            try:
+                return probe()
+            finally:
+                finished.set()
+        result = original(watched, timeout)
+        outcomes.append(not finished.is_set())
+        return result
+    monkeypatch.setattr(keyring_access, "_with_timeout", spy)
+    return outcomes
+
+
+def test_dead_bus_address_falls_back_without_waiting_for_the_timeout(monkeypatch: pytest.MonkeyPatch,
+                                                                      tmp_path: Path) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", f"unix:path={tmp_path}/no-such-bus")
     monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
     monkeypatch.setattr(keyring_access.sys, "platform", "linux")
-    started = time.monotonic()
+    timed_out = _timed_out_spy(monkeypatch)
     assert keyring_access.detect_backend() is None
-    assert time.monotonic() - started < 2
+    assert timed_out == [False]  # the probe itself answered "no keyring": no hang to time out
 
 
 def test_hanging_detection_times_out(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/wedged")
     monkeypatch.setattr(keyring_access, "DETECT_TIMEOUT", 0.2)
-    monkeypatch.setattr(keyring_access, "_probe", lambda: time.sleep(5))
-    started = time.monotonic()
-    assert keyring_access.detect_backend() is None
-    assert time.monotonic() - started < 1
+    release = threading.Event()
+    monkeypatch.setattr(keyring_access, "_probe", lambda: release.wait(60))
+    timed_out = _timed_out_spy(monkeypatch)
+    try:
+        assert keyring_access.detect_backend() is None
+        assert timed_out == [True]  # gave up on the wedged probe instead of waiting for it
+    finally:
+        release.set()
 
 
 def test_keyring_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
