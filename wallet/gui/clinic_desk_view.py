@@ -83,10 +83,37 @@ class ClinicDeskView(QWidget):
         self.image_button = QPushButton(icon("qr"), _("Open QR &image…"))
         self.image_button.setAccessibleName(_("Read a grant code from an image file"))
         self.image_button.clicked.connect(self.choose_image)
+        self.shl_button = QPushButton(_("SMART Health &Link…"))
+        self.shl_button.setAccessibleName(_("Read a SMART Health Link (shlink:/) a patient shows"))
+        self.shl_button.clicked.connect(self.read_health_link)
         row.addWidget(label)
         row.addWidget(self.scan_input, 1)
         row.addWidget(self.image_button)
+        row.addWidget(self.shl_button)
         return row
+
+    def read_health_link(self) -> None:
+        from .shl_reader_view import ShlReaderDialog
+
+        desk = self.session.desk
+        self.shl_dialog = ShlReaderDialog(self.dialogs, folder=self.session.received.path,
+                                          recipient=desk.name if desk else "", parent=self)
+        self.shl_dialog.open()
+
+    def countersign(self) -> None:
+        """Write the clinic-countersigned receipt of the scanned consent, for the patient to keep."""
+        from ..core.consent.receipts import write_receipt
+
+        desk, grant = self.session.desk, self.grant
+        if desk is None or grant is None or self._op is not None:
+            return
+        path = self.dialogs.save_file(self, _("Save the countersigned consent"), "consent-receipt.json",
+                                      _("FHIR JSON (*.json)"))
+        if path is None:
+            return
+        self._op = Op(self, lambda ctx: write_receipt(desk, grant, path))
+        self._op.success(lambda out: self.proof.setText(self.proof.text() + "  " + _("Receipt saved: {name}").format(
+            name=out.name))).failure(self._failed).finally_(self._done).run()
 
     def _consent_box(self) -> QGroupBox:
         box = QGroupBox(_("Consent"))
@@ -106,8 +133,13 @@ class ClinicDeskView(QWidget):
         add_shortcut(self.read_button, "Ctrl+R")
         self.read_button.clicked.connect(self.read)
         self.read_button.setEnabled(False)
+        self.receipt_button = QPushButton(_("&Countersign (receipt)…"))
+        self.receipt_button.setAccessibleName(_("Sign the scanned consent for the patient to keep"))
+        self.receipt_button.clicked.connect(self.countersign)
+        self.receipt_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.read_button)
+        row.addWidget(self.receipt_button)
         row.addStretch(1)
         form.addRow("", row)
         return box
@@ -168,6 +200,7 @@ class ClinicDeskView(QWidget):
         self.record_count.setText(str(len(view.records)))
         self.proof.setText("✔ " + _("Verified: consent proven on ledger block {height}").format(height=view.height))
         self.read_button.setEnabled(True)
+        self.receipt_button.setEnabled(True)
         self.read_button.setFocus()
 
     def _clear_consent(self) -> None:
@@ -175,6 +208,7 @@ class ClinicDeskView(QWidget):
         for label in (self.purpose, self.validity, self.status, self.record_count, self.proof):
             label.clear()
         self.read_button.setEnabled(False)
+        self.receipt_button.setEnabled(False)
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -44,7 +44,8 @@ if TYPE_CHECKING:
 
 POLL_INTERVAL_MS = 30_000
 SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
-            ("credentials", "Credentials"), ("settings", "Settings"))
+            ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"))
+SECTION_ICONS = {"links": "qr"}
 
 
 class AccessBanner(QFrame):
@@ -149,6 +150,7 @@ class MainWindow(OpeningWindow):
         from .access_log_view import AccessLogView
         from .consent_view import ConsentView
         from .credentials_view import CredentialsView
+        from .links_view import LinksView
         from .records_view import RecordsView
         from .settings_view import SettingsView
 
@@ -169,12 +171,12 @@ class MainWindow(OpeningWindow):
         self.settings_view = SettingsView(self.ctx)
         made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
                                        "access": self.access_view, "credentials": CredentialsView(self.ctx),
-                                       "settings": self.settings_view}
+                                       "settings": self.settings_view, "links": LinksView(self.ctx)}
         for number, (key, label) in enumerate(SECTIONS, start=1):
             view = made[key]
             self.views[key] = view
             self.stack.addWidget(view)
-            item = QListWidgetItem(icon(key), _(label))
+            item = QListWidgetItem(icon(SECTION_ICONS.get(key, key)), _(label))
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
