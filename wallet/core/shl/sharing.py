@@ -51,10 +51,16 @@ class SharedLink:
 
 
 def share(wallet: Wallet, files: list[tuple[str, bytes]], *, label: str, passcode: str | None,
-          days: float = DEFAULT_DAYS, max_uses: int = 5, max_attempts: int = 5, summary: bool = False) -> SharedLink:
-    """Make a SMART Health Link of ``files`` (content type, bytes) and commit it on the ledger."""
+          days: float = DEFAULT_DAYS, max_uses: int = 5, max_attempts: int = 5, summary: bool = False,
+          direct: bool = False) -> SharedLink:
+    """Make a SMART Health Link of ``files`` (content type, bytes) and commit it on the ledger.
+
+    ``direct`` makes a ``U`` link: one file, no passcode, fetched with one GET.
+    """
     if not files or len(files) > 20:
         raise BadShare("A link holds from 1 to 20 files.")
+    if direct and (passcode or len(files) != 1):
+        raise BadShare("A direct (U) link holds one file and has no passcode.")
     if passcode is not None and len(passcode) < 6:
         raise BadShare("A passcode has at least 6 characters.")
     if len(label) > 80:
@@ -76,7 +82,7 @@ def share(wallet: Wallet, files: list[tuple[str, bytes]], *, label: str, passcod
     network.submit_batch(signer, "anchor_record", [{"record": r, "size": n, "category": "fhir"} for r, n, _ in blobs])
     now = int(time.time())
     expires = now + int(days * 86400)
-    flags = "P" if passcode else ""
+    flags = "P" if passcode else "U" if direct else ""
     payload: dict[str, Any] = {"link": shlinks.link_hash(link_id), "files": [r for r, _, _ in blobs],
                                "types": [t for _, _, t in blobs], "expires_at": expires, "max_uses": max_uses,
                                "max_attempts": max_attempts, "flags": flags}

@@ -172,3 +172,33 @@ def test_the_link_can_be_shown_again_from_the_seed(patient):
     columns = patient.db.one("SELECT * FROM shlinks WHERE idx=?", (shared.index,))
     key = shl_link.parse(shared.text).key
     assert shl_link.b64url(key) not in json.dumps(columns)  # the database keeps no link secret
+
+
+def test_a_direct_link_is_one_get_and_counts_as_a_use(patient):
+    shared = sharing.share_summary(patient, label="direct", passcode=None, direct=True, max_uses=1)
+    assert shl_link.parse(shared.text).direct
+    contents = reader.open_link(shared.text, "Paramedic", None)
+    assert contents.files[0].resources[0]["type"] == "document"
+    with pytest.raises(reader.LinkUnavailable):  # used up
+        reader.open_link(shared.text, "Paramedic", None)
+    row = patient.db.one("SELECT url FROM shlinks WHERE idx=?", (shared.index,))
+    assert requests.post(row["url"], json={"recipient": "x"}, timeout=10).status_code == 404  # not a manifest link
+
+
+def _payload(doc) -> str:
+    return "shlink:/" + shl_link.b64url(json.dumps(doc).encode())
+
+
+@pytest.mark.parametrize("text", ["", "shlink:/", "shlink:/@@@", "shlink:/" + shl_link.b64url(b"[]"),
+                                  _payload({"url": "ftp://x", "key": "A" * 43}),
+                                  _payload({"url": "https://x/y", "key": "A" * 42}),
+                                  _payload({"url": "https://x/y", "key": "A" * 43, "flag": "PU"}),
+                                  _payload({"url": "https://x/y", "key": "A" * 43, "v": 2})])
+def test_malformed_links_are_refused_clearly(text):
+    with pytest.raises(shl_link.BadLink):
+        shl_link.parse(text)
+
+
+def test_a_link_after_a_viewer_url_is_read():
+    made = shl_link.SHLink("https://node.example/shl/" + "A" * 43, bytes(32), 2_000_000_000, "P", "IPS")
+    assert shl_link.parse(made.encode("https://viewer.example/")) == made
