@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import shlinks
 from . import state_keys as sk
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
@@ -451,4 +452,5 @@ HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] 
     "refusal_event": _refusal_event,
     "publish_credential_def": _publish_credential_def,
     "publish_revocation_status": _publish_revocation_status,
+    **shlinks.RULES,
 }

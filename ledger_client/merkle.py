@@ -117,3 +117,54 @@ def verify_inclusion(leaf: bytes, index: int, size: int, path: list[bytes], root
         sn >>= 1
     if sn != 0 or node != root:
         raise IntegrityError("inclusion proof does not match the block's Merkle root")
+
+
+def consistency_proof(hashes: list[bytes], first: int) -> list[bytes]:
+    """Proof that the tree of the first ``first`` leaves is a prefix of the tree of all of
+    ``hashes`` (RFC 9162 section 2.1.4.1, SUBPROOF)."""
+    if not 0 < first <= len(hashes):
+        raise IndexError("consistency proof: the first tree size must be from 1 to the second")
+
+    def sub(m: int, leaves: list[bytes], whole: bool) -> list[bytes]:
+        n = len(leaves)
+        if m == n:
+            return [] if whole else [root_from_hashes(leaves)]
+        k = _split(n)
+        if m <= k:
+            return sub(m, leaves[:k], whole) + [root_from_hashes(leaves[k:])]
+        return sub(m - k, leaves[k:], False) + [root_from_hashes(leaves[:k])]
+    return sub(first, list(hashes), True)
+
+
+def verify_consistency(first: int, second: int, first_root: bytes, second_root: bytes, path: list[bytes]) -> None:
+    """Check a consistency proof between two tree sizes (RFC 9162 section 2.1.4.2); raise on failure."""
+    if not 0 < first <= second:
+        raise IntegrityError("consistency proof: tree sizes out of order")
+    if first == second:
+        if path or first_root != second_root:
+            raise IntegrityError("consistency proof: equal sizes need equal roots and an empty proof")
+        return
+    if not path:
+        raise IntegrityError("consistency proof is empty")
+    if first & (first - 1) == 0:  # an exact power of two: the first root is the first node
+        path = [first_root, *path]
+    fn, sn = first - 1, second - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            raise IntegrityError("consistency proof is too long")
+        if fn & 1 or fn == sn:
+            fr, sr = node_hash(c, fr), node_hash(c, sr)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = node_hash(sr, c)
+        fn >>= 1
+        sn >>= 1
+    if sn != 0 or fr != first_root or sr != second_root:
+        raise IntegrityError("consistency proof does not match the two tree heads")

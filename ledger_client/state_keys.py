@@ -17,6 +17,9 @@ order is height order):
   ix/grantor/<pseudonym>/<consent>, ix/grantee/<institution>/<consent>
   ix/owner/<pseudonym>/<record>
   ev/rec/<record>/<height>/<tx>, ev/own/<owner>/<height>/<tx>, ev/req/<requester>/<height>/<tx>
+  link/<link_hash>                SMART Health Link (files, limits, uses, wrong passcodes; ledger_client.shlinks)
+  lat/<attempt_tx>                {"link", "node", "settled"}   a passcode attempt, until an opening settles it
+  ix/links/<owner>/<link_hash>, ev/link/<link_hash>/<height>/<tx>
 
 Functions taking an optional last part return the listing prefix (ending in ``/``)
 when it is omitted.
@@ -87,7 +90,19 @@ def by_owner(owner: str, record_id: str | None = None) -> str:
     return _tail(f"ix/owner/{owner}/", record_id)
 
 
-EVENT_INDEXES = {"record": "ev/rec/", "owner": "ev/own/", "requester": "ev/req/"}
+EVENT_INDEXES = {"record": "ev/rec/", "owner": "ev/own/", "requester": "ev/req/", "link": "ev/link/"}
+
+
+def link(link_hash: str) -> str:
+    return f"link/{link_hash}"
+
+
+def link_attempt(tx_id: str) -> str:
+    return f"lat/{tx_id}"
+
+
+def by_link_owner(owner: str, link_hash: str | None = None) -> str:
+    return _tail(f"ix/links/{owner}/", link_hash)
 
 
 def events(index: str, who: str, height: int | None = None, tx_id: str | None = None) -> str:

@@ -163,3 +163,26 @@ def test_paths_from_stored_levels_are_the_rfc_paths():
             assert path_from_levels(levels, index) == inclusion_proof(hashes, index)
     with pytest.raises(IndexError):
         path_from_levels(tree_levels([leaf_hash(b"x")]), 1)
+
+
+# --- RFC 9162 consistency proofs (the evidence bundles' checkpoints) ---------------------
+
+def test_consistency_proofs_verify_for_every_pair_of_sizes_and_fail_when_altered():
+    import os
+
+    from ledger_client.merkle import consistency_proof, leaf_hash, root_from_hashes, verify_consistency
+
+    hashes = [leaf_hash(os.urandom(8)) for _ in range(40)]
+    for second in range(1, 41):
+        for first in range(1, second + 1):
+            proof = consistency_proof(hashes[:second], first)
+            roots = root_from_hashes(hashes[:first]), root_from_hashes(hashes[:second])
+            verify_consistency(first, second, *roots, proof)
+            for n in range(len(proof)):
+                bad = list(proof)
+                bad[n] = bytes(32)
+                with pytest.raises(IntegrityError):
+                    verify_consistency(first, second, *roots, bad)
+            if first < second:
+                with pytest.raises(IntegrityError):  # a rewritten earlier log does not extend
+                    verify_consistency(first, second, leaf_hash(b"rewritten"), roots[1], proof)

@@ -35,6 +35,13 @@ SAMPLES = {
     "refusal_event": {"request": REQUEST, "reason": "consent_expired"},
     "publish_credential_def": {"cred_def_id": "did:example:1/cd", "document": {"x": 1}, "revocation": {}},
     "publish_revocation_status": {"cred_def_id": "did:example:1/cd", "status_list": {"timestamp": T0}},
+    "create_link": {"link": "66" * 32, "files": [blob_hash("a"), blob_hash("b")],
+                    "types": ["application/fhir+json", "application/fhir+json"], "expires_at": T0 + 60,
+                    "max_uses": 3, "max_attempts": 5, "flags": "P", "passcode": "77" * 32},
+    "revoke_link": {"link": "66" * 32},
+    "link_attempt": {"link": "66" * 32, "recipient": {"commitment": "88" * 32, "sealed": "99" * 256}},
+    "link_access": {"link": "66" * 32, "recipient": {"commitment": "88" * 32, "sealed": "99" * 256},
+                    "attempt": "aa" * 32},
 }
 
 

@@ -26,7 +26,7 @@ EXIT_CODES = """exit codes:
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
-    from . import clinic_cmds, credential_cmds, issuer_cmds, patient_cmds
+    from . import clinic_cmds, credential_cmds, interop_cmds, issuer_cmds, patient_cmds
 
     parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.",
                                      epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     clinic_cmds.register(sub)
     issuer_cmds.register(sub)
     credential_cmds.register(sub)
+    interop_cmds.register(sub)
     return parser
 
 

@@ -89,6 +89,15 @@ def cmd_read(args) -> int:
     return 0
 
 
+def cmd_receipt(args) -> int:
+    from ..core.consent.receipts import write_receipt
+
+    desk = _open(args)
+    out = write_receipt(desk, _grant(desk, args), Path(args.out))
+    print(f"Countersigned consent (FHIR Bundle: Consent + signed Provenance) written to {out}: give it to the patient")
+    return 0
+
+
 def cmd_window(args) -> int:
     """``medwallet clinic`` alone: the desk's window, where the desktop GUI is installed."""
     try:
@@ -126,10 +135,13 @@ def register(sub) -> None:
     p.add_argument("--governance-key", help="register with this governance key file (a network you run yourself)")
     add("info", cmd_info, "show the desk's keys and registration")
     for name, func, text in (("scan", cmd_scan, "check a grant code and show the consent"),
-                             ("read", cmd_read, "fetch and decrypt the records a grant allows")):
+                             ("read", cmd_read, "fetch and decrypt the records a grant allows"),
+                             ("receipt", cmd_receipt, "countersign the scanned consent (a signed FHIR Consent)")):
         p = add(name, func, text)
         p.add_argument("code", nargs="?", help="grant code text (default: read a line from the scanner/stdin)")
         p.add_argument("--image", help="read the QR code from this image")
+        if name == "receipt":
+            p.add_argument("--out", required=True, help="the receipt file to write (FHIR JSON)")
         if name == "read":
             p.add_argument("--out", required=True, help="folder for the decrypted records")
             p.add_argument("--purpose", help="purpose of the read (default: the consent's)")

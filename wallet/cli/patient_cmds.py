@@ -18,6 +18,7 @@ from ..core import deletion, importing, protection, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
+from ..core.errors import WalletError
 from ..core.keys.seed import validate_phrase
 from ..core.paths import wallet_dir
 from ..core.records import library
@@ -118,14 +119,26 @@ def cmd_restore(args) -> int:
 
 
 def cmd_import(args) -> int:
+    """Import each file; a file that cannot be imported is reported and the others go on."""
     wallet = _open(args)
     results: list[Any] = []
+    failed: list[str] = []
     progress = ProgressPrinter()
     for name in args.files:
-        outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
-                                        progress=progress)
+        try:
+            outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
+                                            progress=progress)
+        except WalletError as exc:
+            progress.done()
+            failed.append(name)
+            print(f"medwallet: {exc.message}" if Path(name).name in exc.message else f"medwallet: {name}: "
+                  f"{exc.message}", file=sys.stderr)
+            continue
         progress.done()
-        if outcome.is_bundle:
+        if outcome.is_bundle or outcome.kind:
+            results.append(fhir_cmds.report_bundle(outcome, args))
+            continue
+        if not outcome.records:
             results.append(fhir_cmds.report_bundle(outcome, args))
             continue
         result = outcome.records[0]
@@ -134,12 +147,15 @@ def cmd_import(args) -> int:
             print(f"{result.record[:12]}  {result.title}  stored and anchored")
     if args.json:
         emit_json([r if isinstance(r, dict) else r.__dict__ for r in results])
-    # A bundle of which nothing could be imported is a failure, not an empty success.
-    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records")]
+    # A bundle of which nothing could be imported is a failure, not an empty success (a file
+    # that was all duplicates is not: it is in the wallet already).
+    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records") and not r.get("duplicates")]
     if empty:
         print(f"medwallet: nothing was imported from {', '.join(empty)}: no valid entry", file=sys.stderr)
-        return 1
-    return 0
+    if failed and len(args.files) > 1:
+        print(f"medwallet: {len(failed)} of {len(args.files)} files could not be imported: {', '.join(failed)}",
+              file=sys.stderr)
+    return 1 if empty or failed else 0
 
 
 def cmd_records(args) -> int:
@@ -229,12 +245,14 @@ def cmd_grant(args) -> int:
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
     result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), label=args.label,
-                          progress=ProgressPrinter())
+                          progress=ProgressPrinter(), with_references=not args.only_chosen)
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
-        emit_json(result.__dict__)
+        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
         return 0
     print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}.")
+    for added in result.added:
+        print(f"  also shared: {added.title} ({added.record[:12]}), the {added.because}")
     print(f"Grant code: {result.code}")
     return 0
 
@@ -396,6 +414,8 @@ def register(sub) -> None:
     p.add_argument("--label", help="a name or initials the desk shows for you (only in the code, never on the ledger)")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
+    p.add_argument("--only-chosen", action="store_true",
+                   help="FHIR: do not also share the Patient, Encounter... that the chosen resources refer to")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
     p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
     fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")

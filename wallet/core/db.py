@@ -64,9 +64,22 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE grants ADD COLUMN label TEXT;
     """,
+    # 3 -> 4: a keyed fingerprint of each record's content, so importing it again adds nothing
+    """
+    ALTER TABLE records ADD COLUMN fingerprint TEXT;
+    CREATE INDEX records_by_fingerprint ON records(fingerprint);
+    """,
+    # 4 -> 5: SMART Health Links the patient made (their secrets derive from the seed by idx)
+    """
+    CREATE TABLE shlinks (
+        idx INTEGER PRIMARY KEY, link TEXT NOT NULL UNIQUE, pseudonym INTEGER NOT NULL, url TEXT NOT NULL,
+        label TEXT NOT NULL, flags TEXT NOT NULL, expires_at INTEGER NOT NULL, max_uses INTEGER NOT NULL,
+        max_attempts INTEGER NOT NULL, files INTEGER NOT NULL, summary INTEGER NOT NULL,
+        created_at INTEGER NOT NULL, create_tx TEXT NOT NULL, revoked_at INTEGER);
+    """,
 ]
 # Steps that alter a table only where it exists (a database cut down to its meta table still opens).
-NEEDS_TABLE = {2: "grants"}
+NEEDS_TABLE = {2: "grants", 3: "records"}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -110,11 +110,38 @@ class ClinicDeskView(QWidget):
         self.camera_button = QPushButton(icon("camera"), _("&Camera…"))
         self.camera_button.setAccessibleName(_("Scan the grant code with the camera"))
         self.camera_button.clicked.connect(self.open_camera)
+        self.shl_button = QPushButton(_("SMART Health &Link…"))
+        self.shl_button.setAccessibleName(_("Read a SMART Health Link (shlink:/) a patient shows"))
+        self.shl_button.clicked.connect(self.read_health_link)
         row.addWidget(label)
         row.addWidget(self.scan_input, 1)
         row.addWidget(self.image_button)
         row.addWidget(self.camera_button)
+        row.addWidget(self.shl_button)
         return row
+
+    def read_health_link(self) -> None:
+        from .shl_reader_view import ShlReaderDialog
+
+        desk = self.session.desk
+        self.shl_dialog = ShlReaderDialog(self.dialogs, folder=self.session.received.path,
+                                          recipient=desk.name if desk else "", parent=self)
+        self.shl_dialog.open()
+
+    def countersign(self) -> None:
+        """Write the clinic-countersigned receipt of the scanned consent, for the patient to keep."""
+        from ..core.consent.receipts import write_receipt
+
+        desk, grant = self.session.desk, self.grant
+        if desk is None or grant is None or self._op is not None:
+            return
+        path = self.dialogs.save_file(self, _("Save the countersigned consent"), "consent-receipt.json",
+                                      _("FHIR JSON (*.json)"))
+        if path is None:
+            return
+        self._op = Op(self, lambda ctx: write_receipt(desk, grant, path))
+        self._op.success(lambda out: self.proof.setText(self.proof.text() + "  " + _("Receipt saved: {name}").format(
+            name=out.name))).failure(self._failed).finally_(self._done).run()
 
     def _consent_box(self) -> QGroupBox:
         box = QGroupBox(_("Consent"))
@@ -140,8 +167,13 @@ class ClinicDeskView(QWidget):
         add_shortcut(self.read_button, "Ctrl+R")
         self.read_button.clicked.connect(self.read)
         self.read_button.setEnabled(False)
+        self.receipt_button = QPushButton(_("&Countersign (receipt)…"))
+        self.receipt_button.setAccessibleName(_("Sign the scanned consent for the patient to keep"))
+        self.receipt_button.clicked.connect(self.countersign)
+        self.receipt_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.read_button)
+        row.addWidget(self.receipt_button)
         row.addStretch(1)
         form.addRow("", row)
         return box
@@ -215,6 +247,7 @@ class ClinicDeskView(QWidget):
         # The ledger decides at each read (and records a refusal); once it has refused, Read stays off.
         refused = self._refused_consent == view.consent
         self.read_button.setEnabled(not refused)
+        self.receipt_button.setEnabled(True)
         self.read_button.setToolTip(_("The ledger refused reads under this consent.") if refused else "")
         if not refused:
             self.read_button.setFocus()
@@ -225,6 +258,7 @@ class ClinicDeskView(QWidget):
                       self.proof):
             label.clear()
         self.read_button.setEnabled(False)
+        self.receipt_button.setEnabled(False)
 
     # --- reading ---------------------------------------------------------------------------
 

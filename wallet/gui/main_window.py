@@ -47,7 +47,9 @@ if TYPE_CHECKING:
 
 POLL_INTERVAL_MS = 3_000  # a look at the chain head: one small request, no pseudonym named
 SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
-            ("credentials", "Credentials"), ("settings", "Settings"), ("help", "Help"))
+            ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"),
+            ("help", "Help"))
+SECTION_ICONS = {"links": "qr"}
 
 
 class AccessBanner(QFrame):
@@ -183,6 +185,7 @@ class MainWindow(OpeningWindow):
         from .consent_view import ConsentView
         from .credentials_view import CredentialsView
         from .help_view import HelpView
+        from .links_view import LinksView
         from .records_view import RecordsView
         from .settings_view import SettingsView
 
@@ -203,12 +206,13 @@ class MainWindow(OpeningWindow):
         self.settings_view = SettingsView(self.ctx)
         made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
                                        "access": self.access_view, "credentials": CredentialsView(self.ctx),
-                                       "settings": self.settings_view, "help": HelpView(self.ctx)}
+                                       "settings": self.settings_view, "links": LinksView(self.ctx),
+                                       "help": HelpView(self.ctx)}
         for number, (key, label) in enumerate(SECTIONS, start=1):
             view = made[key]
             self.views[key] = view
             self.stack.addWidget(view)
-            item = QListWidgetItem(icon(key), _(label))
+            item = QListWidgetItem(icon(SECTION_ICONS.get(key, key)), _(label))
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))

@@ -26,7 +26,9 @@ def delete_record(title: str) -> tuple[str, str]:
 
 def imported(report: ImportReport) -> str:
     """What importing one file did, as the records view says it."""
-    if not report.is_bundle:
+    if not report.records and report.duplicates:
+        return _("{name} is already in your wallet; nothing was added.").format(name=report.path.name)
+    if not report.is_bundle or (len(report.records) == 1 and report.kind != "bundle"):
         return _("“{title}” is encrypted and stored safely.").format(title=report.records[0].title)
     text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted and stored "
              "safely.").format(name=report.path.name, entries=report.entries)

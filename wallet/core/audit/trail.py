@@ -50,7 +50,7 @@ def refresh(wallet: Wallet) -> list[AuditEvent]:
         for entry in network.client.events(owner=pseudo["public"]):
             if entry["tx"] in known:
                 continue
-            event = _verify(wallet, entry, names, own)
+            event = _verify(wallet, entry, names, own, pseudo["idx"])
             wallet.db.upsert("events", {**event.__dict__, "seen": 0})
             known.add(event.tx)
             fresh.append(event)
@@ -60,6 +60,9 @@ def refresh(wallet: Wallet) -> list[AuditEvent]:
                 wallet.db.upsert("events", {**event.__dict__, "seen": 0})
                 known.add(event.tx)
                 fresh.append(event)
+    for event in fresh:  # after the loop: the attempt an opening names may come later in the list
+        if event.kind == "access" and event.purpose == LINK_PURPOSE:
+            _settle_attempt(wallet, event.tx)
     if fresh:
         wallet_events.publish("access_seen", wallet, fresh)
     return fresh
@@ -72,9 +75,15 @@ def _names(wallet: Wallet) -> dict[str, str]:
         return {}
 
 
-def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: set[str]) -> AuditEvent:
+LINK_PURPOSE = "shlink"  # the purpose column of a SMART Health Link event
+
+
+def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: set[str],
+            pseudonym: int) -> AuditEvent:
     proven = wallet.network.light.prove(entry["tx"])
     tx = proven.tx
+    if tx.type in ("link_access", "link_attempt"):
+        return _link_event(wallet, proven, pseudonym)
     request = parse_access_request(tx.payload["request"], wallet.network.chain_id)
     kind = "access" if tx.type == "access_event" else "refusal"
     reason = tx.payload.get("reason", "consent" if request.consent else "owner")
@@ -96,6 +105,33 @@ def _verify_deletion(wallet: Wallet, tx_id: str, pseudonym: str) -> AuditEvent:
     return AuditEvent(tx=tx.id, kind="deletion", record=tx.payload["record"], requester=pseudonym,
                       requester_name="You (this wallet)", consent=None, purpose=DELETION_PURPOSE,
                       reason="deleted", height=proven.height, time=proven.block_time, verified=True)
+
+
+def _link_event(wallet: Wallet, proven: Any, pseudonym: int) -> AuditEvent:
+    """An opening of (or a passcode attempt on) one of the patient's SMART Health Links."""
+    from ..shl.sharing import opened_by
+
+    tx = proven.tx
+    link = tx.payload["link"]
+    row = wallet.db.one("SELECT label FROM shlinks WHERE link=?", (link,))
+    recipient = tx.payload["recipient"]
+    name = opened_by(wallet, pseudonym, recipient["sealed"], recipient["commitment"])
+    label = f"“{row['label']}”" if row and row["label"] else link[:12]
+    if tx.type == "link_access":
+        kind, reason, who = "access", "link", f"{name} (SMART Health Link {label})"
+    else:  # counted wrong until an opening names it (see _settle_attempt)
+        kind, reason, who = "refusal", "wrong_passcode", f"{name} (passcode for SMART Health Link {label})"
+    return AuditEvent(tx=tx.id, kind=kind, record=link, requester=tx.signer, requester_name=who, consent=None,
+                      purpose=LINK_PURPOSE, reason=reason, height=proven.height, time=proven.block_time,
+                      verified=True)
+
+
+def _settle_attempt(wallet: Wallet, access_tx: str) -> None:
+    """The attempt a link opening names had the right passcode: it is not a refusal."""
+    tx = wallet.network.light.prove(access_tx).tx
+    attempt = tx.payload.get("attempt")
+    if attempt:
+        wallet.db.execute("UPDATE events SET kind='attempt', reason='passcode_right' WHERE tx=?", (attempt,))
 
 
 def events(wallet: Wallet, *, record: str | None = None, outcome: str | None = None) -> list[dict[str, Any]]:

@@ -33,6 +33,7 @@ from ..records.blob import SealedRecord, decrypt_content, open_record, unwrap_ke
 from ..records.library import ensure_local_blob
 from ..records.pipeline import Cancel, Progress
 from ..wallet import Wallet
+from . import references
 from .envelope import upload_envelope
 from .grant_code import MAX_LABEL_CHARS, MAX_URLS, GrantCode, encode_grant
 
@@ -55,15 +56,19 @@ class GrantResult:
     institution_name: str
     records: list[str]
     code: str
+    added: tuple[references.Added, ...] = ()  # records added because the chosen ones refer to them
 
 
 def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, expires_at: int, *,
           not_before: int | None = None, label: str | None = None, progress: Progress | None = None,
-          cancel: Cancel | None = None) -> GrantResult:
+          cancel: Cancel | None = None, with_references: bool = True) -> GrantResult:
     """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``.
 
     ``label`` is what the desk shows for the patient (a name or initials the patient
-    chose); it travels only in the grant's code, never on the ledger.
+    chose); it travels only in the grant's code, never on the ledger. With
+    ``with_references`` (the default) the FHIR records that the chosen ones refer to
+    (their Patient, Encounter, Medication...) are shared too, so every reference the
+    clinic receives resolves (:mod:`.references`); they are named in the result.
     """
     now = int(time.time())
     label = check_label(label)
@@ -74,6 +79,8 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
         raise GrantError("The consent must end in the future.")
     if not records:
         raise GrantError("Choose at least one record to share.")
+    added = tuple(references.needed(wallet, records)) if with_references else ()
+    records = list(records) + [a.record for a in added]
     network = wallet.network
     inst = network.client.institution(institution)
     index = pseudonyms.relationship(wallet, institution)
@@ -86,7 +93,7 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
     record_grant(wallet, consent, index, institution, inst["name"], sorted(records), purpose, not_before, expires_at,
                  envelope, label)
     events.publish("consent_granted", wallet, consent)
-    return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent))
+    return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent), added)
 
 
 def record_grant(wallet: Wallet, consent: str, index: int, institution: str, name: str, records: list[str],

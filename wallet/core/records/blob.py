@@ -118,12 +118,13 @@ def open_source(path: Path) -> BinaryIO:
 
 def seal_stream(source: BinaryIO, size: int, meta: dict[str, Any], wrap_key: bytes, dst: Path, *,
                 progress: Progress | None = None, cancel: CancelCheck | None = None,
-                max_size: int | None = None, original: str | None = None) -> SealedRecord:
+                max_size: int | None = None, original: str | None = None, durable: bool = True) -> SealedRecord:
     """Encrypt ``size`` bytes read from ``source`` into ``dst`` (atomic); ``original`` (a
-    share copy's source record) is kept inside the wrapped key, readable by the patient only."""
+    share copy's source record) is kept inside the wrapped key, readable by the patient only.
+    ``durable=False``: the caller syncs (:func:`~wallet.core.atomic_file.sync_files`)."""
     sealer = Sealer(source, size, meta, wrap_key, progress=progress, cancel=cancel, max_size=max_size,
                     original=original)
-    with atomic_output(dst) as out:
+    with atomic_output(dst, durable=durable) as out:
         for piece in sealer:
             out.write(piece)
     assert sealer.result is not None  # set once the last piece is out
