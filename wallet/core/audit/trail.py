@@ -1,6 +1,8 @@
 """The audit trail: every read and refusal of the patient's records, each verified.
 
-Events come from the nodes' index by owner pseudonym, but none is believed on its
+Which pseudonyms have new events is learnt from the blocks' compact filters, and each
+such pseudonym's events are fetched by that pseudonym alone on a connection of its own
+(:mod:`.scan`), so no node learns which pseudonyms belong together. None is believed on its
 word: each is accepted only with a Merkle inclusion proof of its transaction against
 a header chain verified from genesis, and its content is read from that proven
 transaction (the requester's own signed request inside it), not from the index.
@@ -12,10 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_client.access import parse_access_request
+from ledger_client.client import LedgerClient
+from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError
+from ledger_client.light import ProvenTx
 
 from .. import events as wallet_events
 from ..wallet import Wallet
+from . import scan
 from .history import check_history
 
 
@@ -34,22 +40,27 @@ class AuditEvent:
     verified: bool
 
 
-def refresh(wallet: Wallet) -> list[AuditEvent]:
-    """Fetch, verify and store new events for every pseudonym; returns the new ones."""
-    network = wallet.network
+def refresh(wallet: Wallet, spread: float = scan.SPREAD) -> list[AuditEvent]:
+    """Fetch, verify and store new events of the pseudonyms the new blocks touch; returns the new ones."""
     check_history(wallet)  # a node that rewrote its history is refused before any event is read
+    active, height = scan.active_pseudonyms(wallet)
     known = {row["tx"] for row in wallet.db.query("SELECT tx FROM events WHERE verified=1")}
-    names = _names(wallet)
+    names = _names(wallet) if active else {}
     own = {row["public"] for row in wallet.pseudonyms()}
+
+    def fetch(client: LedgerClient, key: SigningKey) -> list[tuple[dict[str, Any], ProvenTx]]:
+        entries = [e for e in client.my_events(key) if e["tx"] not in known]
+        return [(entry, wallet.network.light.prove(entry["tx"], via=client)) for entry in entries]
     fresh = []
-    for pseudo in wallet.pseudonyms():
-        for entry in network.client.events(owner=pseudo["public"]):
-            if entry["tx"] in known:
+    for proven_entries in scan.each_privately(wallet, [wallet.signing_key(i) for i in active], fetch, spread):
+        for _, proven in proven_entries:
+            if proven.tx.id in known:
                 continue
-            event = _verify(wallet, entry, names, own)
+            event = _event(wallet, proven, names, own)
             wallet.db.upsert("events", {**event.__dict__, "seen": 0})
             known.add(event.tx)
             fresh.append(event)
+    scan.mark_scanned(wallet, height)
     if fresh:
         wallet_events.publish("access_seen", wallet, fresh)
     return fresh
@@ -62,8 +73,7 @@ def _names(wallet: Wallet) -> dict[str, str]:
         return {}
 
 
-def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: set[str]) -> AuditEvent:
-    proven = wallet.network.light.prove(entry["tx"])
+def _event(wallet: Wallet, proven: ProvenTx, names: dict[str, str], own: set[str]) -> AuditEvent:
     tx = proven.tx
     request = parse_access_request(tx.payload["request"], wallet.network.chain_id)
     kind = "access" if tx.type == "access_event" else "refusal"

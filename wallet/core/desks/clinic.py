@@ -138,7 +138,7 @@ class ClinicDesk(InstitutionDesk):
         payload = proven.tx.payload
         if payload["grantee"] != self.key.public:
             raise ReadRefused("wrong_grantee")
-        status = self.network.client.consent(consent_id)["status"]
+        status = self.network.client.consent(consent_id, signed_by=self.key)["status"]
         return ProvenConsent(consent_id, proven.tx.signer, list(payload["records"]), payload["purpose"],
                            payload["not_before"], payload["expires_at"], status, proven.height, payload.get("envelope"))
 

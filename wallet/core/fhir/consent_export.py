@@ -76,7 +76,8 @@ def ledger_facts(wallet: Wallet, grant: dict[str, Any], prove: bool = True) -> L
     proven = network.light.prove(grant["consent"])
     revoked_tx = revoked_height = None
     try:
-        revoked_tx = network.client.consent(grant["consent"]).get("revoked_tx")
+        revoked_tx = network.client.consent(grant["consent"], signed_by=wallet.signing_key(grant["pseudonym"])).get(
+            "revoked_tx")
         if revoked_tx:
             revoked_height = network.light.prove(revoked_tx).height
     except NotFound:

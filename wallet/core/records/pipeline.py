@@ -459,5 +459,5 @@ def _anchor_one(wallet: Wallet, key: SigningKey, row: Row) -> str:
     try:
         return wallet.network.submit(key, "anchor_record", _anchor_payload(row))
     except RecordExists:  # an earlier attempt landed
-        tx_id: str = wallet.network.client.record(row["record"])["tx"]
+        tx_id: str = wallet.network.client.record(row["record"], signed_by=key)["tx"]
         return tx_id
