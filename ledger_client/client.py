@@ -247,14 +247,18 @@ class LedgerClient:
             raise errors.refusal(result.get("error") or errors.ContractError.code, result.get("message", "rejected"))
         return result
 
-    def next_seq(self, key: str) -> int:
+    def next_seq(self, key: str | SigningKey) -> int:
+        """The next sequence number of a signer; given the key itself, asked without naming it
+        in the URL (``/v1/my/account``, signed)."""
+        if isinstance(key, SigningKey):
+            return self.get_json("/v1/my/account", signed_by=key)["next_seq"]
         return self.get_json(f"/v1/accounts/{key}")["next_seq"]
 
     def submit_signed(self, key: SigningKey, tx_type: str, payload: dict[str, Any], *, wait: bool = True,
                       chain_id: str | None = None, now: int | None = None) -> dict[str, Any]:
         """Sign ``payload`` as the next transaction of ``key`` and submit it."""
         chain_id = chain_id or self.status()["chain_id"]
-        tx = make_tx(key, chain_id, tx_type, self.next_seq(key.public), now or int(time.time()), payload)
+        tx = make_tx(key, chain_id, tx_type, self.next_seq(key), now or int(time.time()), payload)
         return {**self.submit(tx, wait=wait), "id": tx.id}
 
     def tx_status(self, tx_id: str) -> dict[str, Any]:

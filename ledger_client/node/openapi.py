@@ -150,6 +150,8 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                                    [_param("from", "query", {"type": "integer", "minimum": 1, "maximum": MAX_HEIGHT}),
                                     _param("count", "query", {"type": "integer", "minimum": 1, "maximum": MAX_FILTERS})],
                                    ok_schema=FILTERS)},
+        "/v1/my/account": {"get": _op("getMyAccount", "The signer's own sequence numbers", errors=(401,),
+                                      security=SIGNED)},
         "/v1/my/pseudonym": {"get": _op("getMyPseudonym", "The signer's own pseudonym entry", errors=(401, 404),
                                         security=SIGNED)},
         "/v1/my/records": {"get": _op("listMyRecords", "Records the signer anchored", page,

@@ -153,8 +153,16 @@ async def events(request: Request) -> Response:
 async def account(request: Request) -> Response:
     """Sequence numbers of a signer: committed, and the next one to use (mempool included)."""
     only_params(request, set())
-    node = _node(request)
-    key = hex_param(request.path_params["key"], "account key")
+    return _account(_node(request), hex_param(request.path_params["key"], "account key"))
+
+
+async def my_account(request: Request) -> Response:
+    """The signer's own sequence numbers (the URL names no one)."""
+    only_params(request, set())
+    return _account(_node(request), require_party(request, lambda _: True, "the account's key"))
+
+
+def _account(node: LedgerNode, key: str) -> Response:
     committed = node.store.get(sk.account(key))
     pending = node.overlay.get(sk.account(key))
     return json_response({"key": key, "seq": committed["seq"] if committed else 0,
@@ -174,6 +182,7 @@ ROUTES = [
     resource("/v1/institutions/{key}", get=institution),
     resource("/v1/pseudonyms/{key}", get=pseudonym),
     resource("/v1/accounts/{key}", get=account),
+    resource("/v1/my/account", get=my_account),
     resource("/v1/records", get=records),
     resource("/v1/records/{record}", get=record),
     resource("/v1/consents", get=consents),

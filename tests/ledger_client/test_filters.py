@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ledger_client.filters import M, BlockFilter, block_keys, build, decode, encode
+from ledger_client.filters import BlockFilter, M, block_keys, build, decode, encode
 
 BLOCK = "ab" * 32
 

@@ -49,7 +49,8 @@ def ensure_local_blob(wallet: Wallet, record: str, progress: Progress | None = N
     if path.exists():
         return path
     row = row_of(wallet, record)
-    return fetch_blob(wallet, wallet.network.client, wallet.signing_key(row["pseudonym"]), record, progress, cancel)
+    key = wallet.signing_key(row["pseudonym"])
+    return fetch_blob(wallet, wallet.network.client_for(key), key, record, progress, cancel)
 
 
 def fetch_blob(wallet: Wallet, client: LedgerClient, key: SigningKey, record: str, progress: Progress | None = None,
