@@ -46,9 +46,10 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
     while True:  # widen the candidate window until gap_limit unused indices follow the last used one
         if cancel and cancel():
             break
-        batch += max(4 * gap_limit, 20)
+        looked, batch = batch, batch + max(4 * gap_limit, 20)
         if progress:
-            progress("scan", batch, 0)  # pseudonym indices looked at so far (no known total)
+            for index in range(looked, batch):
+                progress("scan", index, 0)  # pseudonym indices looked at so far (no known total)
         keys = {bytes.fromhex(wallet.signing_key(i).public): i for i in range(batch)}
         client = scan.fresh_client(wallet)
         try:

@@ -44,7 +44,7 @@ def test_delete_shreds_record_and_copies(wallet, clinic, tmp_path, shared_node):
     retired = library.delete_record(wallet, rec)
     assert set(retired) == {rec, copy}
     assert not wallet.blob_path(rec).exists() and not library.list_records(wallet)
-    assert wallet.network.client.record(rec)["retired"] is not None
+    assert wallet.network.client.record(rec, wallet.signing_key(0))["retired"] is not None
     time.sleep(0.2)
     assert not any(p.name in (rec, copy) for p in (shared_node.data / "blobs").rglob("*"))
     with pytest.raises(ReadRefused) as refused:
