@@ -67,6 +67,7 @@ REASON_TEXT = {
     "consent_expired": "the consent has expired",
     "consent_not_yet_valid": "the consent is not valid yet",
     "blob_unavailable": "the node does not hold this record's data",
+    "envelope_of_another": "the key envelope belongs to another patient's consent",
 }
 
 
@@ -87,9 +88,10 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
     rec = state.get(sk.record(record))
     consent = state.get(sk.consent(consent_id)) if consent_id else None
     if rec is None:
-        if consent is None or consent.get("envelope") != record:
+        bound = state.get(sk.envelope(record))
+        if bound is None or consent is None or consent.get("envelope") != record:
             return Decision(False, "unknown_record", consent_id)
-        owner = consent["grantor"]
+        owner = bound["grantor"]  # the envelope's owner is who bound it, never the naming consent
     else:
         owner = rec["owner"]
         if rec.get("retired") is not None:
@@ -257,12 +259,28 @@ def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCon
         raise reject("already_expired", "the consent's expiry is in the past")
     if p["expires_at"] - p["not_before"] > MAX_CONSENT_SECONDS:
         raise reject("bad_window", "a consent may last at most ten years")
-    if p.get("envelope") and state.get(sk.record(p["envelope"])):
-        raise reject("bad_envelope", "the key envelope must not be an anchored record")
+    if p.get("envelope"):
+        _bind_envelope(state, tx, p["envelope"])
     state.put(sk.consent(tx.id), {**p, "grantor": tx.signer, "revoked_at": None,
                                 "height": ctx.height, "time": ctx.time})
     state.put(sk.by_grantor(tx.signer, tx.id), {"height": ctx.height})
     state.put(sk.by_grantee(p["grantee"], tx.id), {"height": ctx.height})
+
+
+def _bind_envelope(state: Overlay, tx: SignedTx, envelope: str) -> None:
+    """Tie a key envelope to the grantor whose consent names it first; refuse anyone else's.
+
+    A consent could otherwise name another patient's envelope (any blob not anchored as a
+    record) and have the node release it as the grantee's read, outside the victim's audit.
+    """
+    if state.get(sk.record(envelope)):
+        raise reject("bad_envelope", "the key envelope must not be an anchored record")
+    bound = state.get(sk.envelope(envelope))
+    if bound is not None and bound["grantor"] != tx.signer:
+        raise reject("envelope_of_another", "the key envelope was bound to another pseudonym's consent; "
+                                            "only the grantor's own envelope can be named")
+    if bound is None:
+        state.put(sk.envelope(envelope), {"grantor": tx.signer, "consent": tx.id})
 
 
 def _revoke_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:

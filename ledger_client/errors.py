@@ -111,6 +111,14 @@ class RevocationListOutdated(CredentialRefused):
     code = "revocation_list_outdated"
 
 
+class EnvelopeRefused(ContractError):
+    """A consent named a key envelope that is not the grantor's own: an anchored record, or
+    an envelope another pseudonym's consent already named. Upload a fresh envelope and grant again."""
+
+    code = "bad_envelope"
+    codes = ("bad_envelope", "envelope_of_another")
+
+
 class UploadInProgress(ContractError):
     """Another upload of this blob is in progress (or the node has not yet noticed that it broke)."""
 
@@ -231,7 +239,7 @@ class OutcomeUnknown(NodeUnavailable):
 # The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
 _TYPED: tuple[type[LedgerError], ...] = (
     WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
-    RevocationListOutdated, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
+    RevocationListOutdated, EnvelopeRefused, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
 _BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
 _BY_STATUS: dict[int, type[LedgerError]] = {
     400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,

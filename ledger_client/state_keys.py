@@ -10,6 +10,8 @@ order is height order):
   pseu/<key>                      pseudonym entry
   rec/<record>                    anchored record
   cons/<consent>                  consent (id = grant transaction id)
+  env/<envelope>                  {"grantor", "consent"}  a key envelope, bound to the pseudonym whose consent
+                                                          first named it (no other grantor may name it)
   req/<request_hash>              {"tx"}                  used access requests (replay guard)
   cdef/<cred_def_id>              credential definition, its revocation registry and status list
   ix/grantor/<pseudonym>/<consent>, ix/grantee/<institution>/<consent>
@@ -25,6 +27,7 @@ from __future__ import annotations
 INSTITUTIONS = "inst/"
 RECORDS = "rec/"
 CONSENTS = "cons/"
+ENVELOPES = "env/"
 
 
 def height_key(height: int) -> str:
@@ -54,6 +57,10 @@ def record(record_id: str) -> str:
 
 def consent(consent_id: str) -> str:
     return f"{CONSENTS}{consent_id}"
+
+
+def envelope(envelope_id: str) -> str:
+    return f"{ENVELOPES}{envelope_id}"
 
 
 def used_request(request_hash: str) -> str:

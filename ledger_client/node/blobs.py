@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import crypto
 from ..errors import ContractError, IntegrityError, TooLarge
+from ..folders import private_dir, private_file
 
 CHUNK = 1024 * 1024
 
@@ -27,7 +28,8 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.partial_dir = root / "partial"
-        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(root)
+        self.partial_dir = private_dir(root / "partial")
         # Who sent each blob (upload status answers only them): beside the store, not in it.
         self.uploaders_dir = root.parent / "uploaders"
         self._busy: set[str] = set()
@@ -74,7 +76,7 @@ class BlobStore:
     def note_uploader(self, blob: str, signer: str) -> None:
         """Keep who first sent bytes of ``blob``: upload status is answered only to them."""
         path = self._uploader_file(blob)
-        self.uploaders_dir.mkdir(mode=0o700, exist_ok=True)
+        private_dir(self.uploaders_dir)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -150,7 +152,7 @@ class BlobStore:
             self._uploader_file(blob).unlink(missing_ok=True)
             raise IntegrityError("the uploaded bytes do not match their hash; upload again")
         target = self.path(blob)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         size = part.stat().st_size
         os.replace(part, target)
         self._delta += size
@@ -196,7 +198,7 @@ class BlobStore:
         tmp = self.partial_dir / f"{blob}.replica-{os.getpid()}-{id(chunks)}"
         hasher, held = crypto.new_hasher(), 0
         try:
-            with open(tmp, "wb") as out:
+            with open(private_file(tmp), "wb") as out:
                 for chunk in chunks:
                     held += len(chunk)
                     if held > size:
@@ -206,7 +208,7 @@ class BlobStore:
             if held != size or hasher.hexdigest() != blob:
                 return False
             target = self.path(blob)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)
             os.replace(tmp, target)
             self._delta += held
             return True

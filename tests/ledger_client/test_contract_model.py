@@ -2,7 +2,8 @@
 
 ``expected_reasons`` states the access rules declaratively (owner allowed; a grantee
 only with the matching purpose, in scope, after not_before, before expiry, not
-revoked) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
+revoked; a key envelope belongs to the grantor whose consent named it first, and no
+other grantor may name it) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
 reads the model allows and, when it refuses, name the first broken rule in the
 documented order. A stateful machine then drives random operation sequences (valid
 and hostile) and checks that refusals leave the state unchanged and that replaying the
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from ledger_client.contract import may_access
+from ledger_client.errors import EnvelopeRefused
 from ledger_client.tx import PURPOSES
 
 from .chain import GOV, PRODUCER, T0, MemChain, blob_hash, fixed_key
@@ -44,6 +46,11 @@ class Model:
     owners: dict[str, str] = field(default_factory=dict)  # record -> owner key
     retired: set[str] = field(default_factory=set)
     consents: dict[str, ModelConsent] = field(default_factory=dict)
+    envelopes: dict[str, str] = field(default_factory=dict)  # key envelope -> the grantor it is bound to
+
+    def may_name(self, grantor: str, envelope: str | None) -> bool:
+        """Whether a consent of ``grantor`` may name ``envelope`` (its own or a new one)."""
+        return envelope is None or self.envelopes.get(envelope, grantor) == grantor
 
 
 def expected_reasons(model: Model, requester: str, record: str, purpose: str, time: int,
@@ -52,6 +59,8 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
     consent = model.consents.get(consent_id) if consent_id else None
     owner = model.owners.get(record)
     is_envelope = consent is not None and consent.envelope == record
+    if is_envelope:
+        assert consent is not None and model.envelopes[record] == consent.grantor  # the contract's binding
     broken = set()
     if owner is None and not is_envelope:
         return ["unknown_record"]
@@ -101,7 +110,8 @@ STRANGER = fixed_key("stranger")
 
 GRANTS = st.lists(st.tuples(
     st.integers(0, 1), st.integers(0, 1), st.sets(st.integers(0, 2), min_size=1), st.sampled_from(PURPOSES),
-    st.integers(-100, 100), st.integers(1, 200), st.booleans(), st.booleans()), max_size=5)
+    st.integers(-100, 100), st.integers(1, 200), st.booleans(), st.sampled_from([None, 0, 1, 2])), max_size=5)
+ENVELOPES = [blob_hash(f"envelope/{n}") for n in range(3)]
 
 
 def build_world(grants) -> tuple[MemChain, Model, list[str]]:
@@ -115,15 +125,22 @@ def build_world(grants) -> tuple[MemChain, Model, list[str]]:
             record = chain.record(patient, blob_hash(f"{index}/{n}"))
             model.owners[record] = patient.public
             records.append(record)
-    for n, (who, clinic, picks, purpose, start, length, revoke, envelope) in enumerate(grants):
+    for who, clinic, picks, purpose, start, length, revoke, envelope in grants:
         patient = PATIENTS[who]
         mine = [records[who * 3 + p] for p in sorted(picks)]
         not_before = T0 + start
         expires_at = max(not_before + length, T0 + 1)
-        env = blob_hash(f"envelope/{n}") if envelope else None
+        env = None if envelope is None else ENVELOPES[envelope]
+        if not model.may_name(patient.public, env):  # another patient's envelope: refused, nothing written
+            payload = {"grantee": CLINICS[clinic].public, "records": mine, "purpose": purpose,
+                       "not_before": not_before, "expires_at": expires_at, "envelope": env}
+            assert chain.refuse(chain.tx(patient, "grant_consent", payload)).code == "envelope_of_another"
+            continue
         consent = chain.grant(patient, CLINICS[clinic], mine, purpose, not_before, expires_at, env)
         model.consents[consent] = ModelConsent(patient.public, CLINICS[clinic].public, set(mine), purpose,
                                                not_before, expires_at, env)
+        if env is not None:
+            model.envelopes.setdefault(env, patient.public)
         if revoke:
             chain.revoke(patient, consent)
             model.consents[consent].revoked = True
@@ -162,9 +179,9 @@ def test_may_access_matches_the_reference_model(grants, data):
 
 def test_every_reason_is_reachable():
     """The model's world produces each refusal code (guards against a vacuous property)."""
-    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, True),
-                                         (0, 1, {1}, "research", 50, 50, False, False),
-                                         (1, 0, {0}, "treatment", -10, 50, True, False)])
+    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, 0),
+                                         (0, 1, {1}, "research", 50, 50, False, None),
+                                         (1, 0, {0}, "treatment", -10, 50, True, None)])
     c_ok, c_later, c_revoked = model.consents
     clinic0, clinic1 = CLINICS[0].public, CLINICS[1].public
     cases = {
@@ -185,6 +202,31 @@ def test_every_reason_is_reachable():
         assert may_access(chain.state, *query).reason == reason
     envelope = model.consents[c_ok].envelope
     assert may_access(chain.state, clinic0, envelope, "treatment", T0, c_ok).allowed
+
+
+def test_a_consent_naming_another_patients_envelope_is_refused_and_releases_nothing():
+    """Envelope aliasing: a patient (or a clinic's colluding pseudonym) names a victim's envelope."""
+    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, 0)])
+    (victims,) = model.consents
+    envelope = model.consents[victims].envelope
+    thief = chain.patient()
+    mine = chain.record(thief)
+    payload = {"grantee": CLINICS[1].public, "records": [mine], "purpose": "treatment",
+               "not_before": T0 - 10, "expires_at": T0 + 50, "envelope": envelope}
+    before = chain.hash()
+    error = chain.refuse(chain.tx(thief, "grant_consent", payload))
+    assert isinstance(error, EnvelopeRefused) and error.code == "envelope_of_another"
+    assert "another pseudonym" in str(error)
+    assert chain.hash() == before
+    assert chain.state.get(f"env/{envelope}") == {"grantor": PATIENTS[0].public, "consent": victims}
+    # The thief's own consent naming a fresh envelope works, and never opens the victim's.
+    own = chain.grant(thief, CLINICS[1], [mine], "treatment", T0 - 10, T0 + 50, blob_hash("thief/envelope"))
+    assert may_access(chain.state, CLINICS[1].public, envelope, "treatment", T0, own).reason == "unknown_record"
+    assert may_access(chain.state, CLINICS[1].public, envelope, "treatment", T0, victims).reason == "wrong_grantee"
+    # The grantor may name its own envelope again (a second consent to the same clinic).
+    again = chain.grant(PATIENTS[0], CLINICS[0], [records[0]], "treatment", T0 - 10, T0 + 50, envelope)
+    assert may_access(chain.state, CLINICS[0].public, envelope, "treatment", T0, again).allowed
+    assert chain.replay() == chain.hash()
 
 
 # --- random operation sequences ----------------------------------------------------------------
@@ -220,20 +262,25 @@ class ConsentMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: self.records)
     @rule(data=st.data(), clinic=st.integers(0, 1), purpose=st.sampled_from(PURPOSES),
-          start=st.integers(-50, 50), length=st.integers(1, 100))
-    def grant(self, data, clinic, purpose, start, length):
+          start=st.integers(-50, 50), length=st.integers(1, 100), envelope=st.sampled_from([None, 0, 1, 2]))
+    def grant(self, data, clinic, purpose, start, length, envelope):
         record = data.draw(st.sampled_from(self.records))
         owner = next(p for p in self.patients if p.public == self.model.owners[record])
         not_before, expires_at = self.chain.time + start, max(self.chain.time + start + length, self.chain.time + 1)
+        env = None if envelope is None else blob_hash(f"m/envelope/{envelope}")
         payload = {"grantee": self.clinics[clinic].public, "records": [record], "purpose": purpose,
-                   "not_before": not_before, "expires_at": expires_at}
+                   "not_before": not_before, "expires_at": expires_at, **({"envelope": env} if env else {})}
         if record in self.model.retired:
             return self._refused(self.chain.tx(owner, "grant_consent", payload), "record_retired")
         other = next(p for p in self.patients if p is not owner)
         self._refused(self.chain.tx(other, "grant_consent", payload), "not_owner")
+        if not self.model.may_name(owner.public, env):
+            return self._refused(self.chain.tx(owner, "grant_consent", payload), "envelope_of_another")
         self._ok(owner, "grant_consent", payload)
         self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], {record},
-                                                                 purpose, not_before, expires_at)
+                                                                 purpose, not_before, expires_at, env)
+        if env is not None:
+            self.model.envelopes.setdefault(env, owner.public)
 
     @precondition(lambda self: self.model.consents)
     @rule(data=st.data())
@@ -307,7 +354,7 @@ class ConsentMachine(RuleBasedStateMachine):
         if not hasattr(self, "chain"):
             return
         for consent_id, consent in self.model.consents.items():
-            for record in consent.records:
+            for record in [*consent.records, *([consent.envelope] if consent.envelope else [])]:
                 for requester in (consent.grantee, consent.grantor, self.clinics[0].public):
                     check_decision(self.chain, self.model, requester, record, consent.purpose, self.chain.time,
                                    consent_id)

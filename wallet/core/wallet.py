@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_client.crypto import SigningKey
+from ledger_client.folders import private_dir, tighten
 
 from .db import WalletDB
 from .errors import NoNetwork, WalletError
@@ -43,9 +44,9 @@ class Wallet:
         self.keystore = keystore
         self.settings = settings
         self.keys = KeyTree(keystore.secrets["seed"])
-        self.db = WalletDB(directory / DB_FILE)
-        self.blob_dir = directory / "blobs"
-        self.blob_dir.mkdir(exist_ok=True)
+        tighten(directory)  # a folder an older release left 0755 with 0644 files
+        self.db = WalletDB(directory / DB_FILE, self.keys.storage_key())
+        self.blob_dir = private_dir(directory / "blobs")
         self._network: Network | None = None
 
     # --- life cycle ---------------------------------------------------------------
@@ -63,7 +64,7 @@ class Wallet:
             network = Network(settings.nodes, genesis_hash)  # refuse a wrong network before writing
             settings.genesis_hash, settings.network_name = network.genesis.hash, network.genesis.network
             network.close()
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
         keystore = Keystore.create(directory / VAULT_FILE, {"seed": seed_from_phrase(phrase)},
                                    passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
         settings.wallet_id = keystore.wallet_id
@@ -143,9 +144,7 @@ class Wallet:
 
     def tmp_path(self, name: str) -> Path:
         """A staging file in the wallet's folder (renamed into place when complete)."""
-        tmp = self.dir / "tmp"
-        tmp.mkdir(exist_ok=True)
-        return tmp / name
+        return private_dir(self.dir / "tmp") / name
 
     def destroy_local_copy(self, record: str) -> None:
         self.blob_path(record).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from typing import Any
 from ledger_client.access import make_access_request
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import AccessDenied, LedgerError, NotFound
+from ledger_client.folders import private_file
 
 from ..consent.envelope import open_envelope
 from ..consent.grant_code import GrantCode, decode_grant
@@ -169,7 +170,7 @@ class ClinicDesk(InstitutionDesk):
         network = self.network
         request = make_access_request(self.key, network.chain_id, record, view.consent, purpose, int(time.time()))
         try:
-            with open(target, "wb") as out:
+            with open(private_file(target), "wb") as out:  # sealed bytes still, but 0600 as all desk files
                 return network.client.download_blob(request, out, progress=progress, cancel=cancel)
         except AccessDenied as exc:
             target.unlink(missing_ok=True)

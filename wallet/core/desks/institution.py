@@ -8,6 +8,7 @@ from typing import Any, Self
 
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import NotFound
+from ledger_client.folders import private_dir, tighten
 
 from ..keys import sodium
 from ..keys.keystore import Keystore
@@ -35,13 +36,14 @@ class InstitutionDesk:
     def _new_keystore(cls, directory: Path, passphrase: str | None, use_keyring: bool,
                       kdf_limits: Argon2Limits | None) -> Keystore:
         """Fresh random institution keys in a new vault (institution keys are not derived)."""
-        directory.mkdir(parents=True, exist_ok=True)
+        private_dir(directory)
         return Keystore.create(directory / cls.VAULT_FILE, {"sign_seed": sodium.random_bytes(32),
                                                             "box_seed": sodium.random_bytes(32)},
                                passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
 
     @classmethod
     def _open_existing(cls, directory: Path, passphrase: str | None) -> Self:
+        tighten(directory)  # a desk folder an older release left readable
         return cls(directory, Keystore.open(directory / cls.VAULT_FILE, passphrase),
                    Settings.load(directory / SETTINGS_FILE))
 

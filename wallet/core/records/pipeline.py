@@ -41,7 +41,7 @@ from ledger_client.errors import ContractError, LedgerError, RecordExists
 from .. import events
 from ..errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
 from ..wallet import VAULT_PSEUDONYM, Wallet
-from .blob import SealedRecord, Sealer, open_source, seal_stream
+from .blob import SealedRecord, Sealer, largest_plaintext, open_source, seal_stream
 from .kinds import detect
 from .sealing import seal_and_upload
 
@@ -155,9 +155,9 @@ def _set_status(wallet: Wallet, rows: Sequence[Row], status: str) -> None:
 # --- sealing -------------------------------------------------------------------------
 
 def blob_limit(wallet: Wallet) -> int:
-    """The largest record this network stores (its blob limit, less room for metadata)."""
+    """The largest record this network stores (its blob limit, padded to a class, less room for metadata)."""
     limit: int = wallet.network.genesis.policy["max_blob_bytes"]
-    return limit - META_ROOM
+    return largest_plaintext(limit) - META_ROOM
 
 
 def check_size(wallet: Wallet, size: int) -> None:

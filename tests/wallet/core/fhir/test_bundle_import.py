@@ -170,7 +170,8 @@ def test_cancel_then_batched_resume(wallet, tmp_path, monkeypatch):
     pending = [r["record"] for r in rows if r["status"] != "anchored"]
     assert sorted(importing.resume_pending(wallet)) == sorted(pending)
     for row in wallet.db.query("SELECT * FROM records"):
-        assert row["status"] == "anchored" and wallet.network.client.record(row["record"], wallet.signing_key(0))["tx"] == row["anchor_tx"]
+        anchored = wallet.network.client.record(row["record"], wallet.signing_key(0))
+        assert row["status"] == "anchored" and anchored["tx"] == row["anchor_tx"]
 
 
 def test_thousands_of_entries(wallet, tmp_path):
