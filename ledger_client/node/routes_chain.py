@@ -14,6 +14,7 @@ from ..encoding import canonical, parse_json
 from ..errors import LedgerError, MalformedError, NotFound
 from ..merkle import leaf_hash, path_from_levels, tree_levels
 from ..tx import MAX_TX_BYTES, SignedTx, parse_tx
+from .auth import registered_institution_or_node, require_party
 from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, resource, uint_text
 from .ledger import LedgerNode
 
@@ -144,9 +145,11 @@ def _tree_levels(node: LedgerNode, height: int) -> list[bytes]:
 
 
 async def block(request: Request) -> Response:
+    """A whole block: only to registered institutions and nodes (it names every party in it)."""
     only_params(request, set())
     node = _node(request)
     height = uint_text(request.path_params["height"], "block height", 1, 2**40)
+    require_party(request, registered_institution_or_node(request), "registered institutions and nodes")
     header = node.store.header(height)
     if header is None:
         raise NotFound(f"no block at height {height}")

@@ -92,7 +92,7 @@ def cmd_read(args) -> int:
 def cmd_receipt(args) -> int:
     from ..core.consent.receipts import write_receipt
 
-    desk = _open(args)
+    desk = open_desk(args)
     out = write_receipt(desk, _grant(desk, args), Path(args.out))
     print(f"Countersigned consent (FHIR Bundle: Consent + signed Provenance) written to {out}: give it to the patient")
     return 0

@@ -16,6 +16,7 @@ import requests
 
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
+from ledger_client.keyfile import load_key
 from ledger_client.node.datadir import load_genesis
 from ledger_client.node.store import SCHEMA_VERSION, Store, stored_version
 from tests.nodeproc import NodeProcess, new_network
@@ -109,8 +110,8 @@ def test_backup_while_running_then_restore_and_verify(tmp_path):
         client = LedgerClient([again.url])
         # the snapshot's chain, then whatever its persisted mempool (acknowledged, not yet in a block) adds
         assert client.status()["height"] >= manifest["height"]
-        assert client.block(manifest["height"])["hash"] == manifest["head"]
-        assert LedgerClient([again.url]).record(record)["owner"] == patient.public
+        assert client.block(manifest["height"], load_key(again.data / "node.key"))["hash"] == manifest["head"]
+        assert LedgerClient([again.url]).record(record, patient)["owner"] == patient.public
     finally:
         again.stop()
 

@@ -83,7 +83,8 @@ def test_grant_qr_save_copy_and_revoke(qtbot, wallet, make_clinic, open_window, 
     # the list refreshes on the revocation's event, which can land before the operation's own reply
     qtbot.waitUntil(lambda: "refused" in view.status.text(), timeout=TIMEOUT_MS)
     assert "refuses every read" in dialogs.confirmed[0][2]
-    assert wallet.network.client.consent(consent)["status"] == "revoked"
+    grantor = wallet.db.one("SELECT pseudonym FROM grants WHERE consent=?", (consent,))["pseudonym"]
+    assert wallet.network.client.consent(consent, wallet.signing_key(grantor))["status"] == "revoked"
 
 
 def test_expired_grants_have_their_own_list(qtbot, wallet, clinic, open_window, tmp_path):

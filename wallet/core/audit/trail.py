@@ -1,12 +1,14 @@
 """The audit trail: every read and refusal of the patient's records, and every deletion,
 each verified.
 
-Reads and refusals come from the nodes' index by owner pseudonym, deletions from the
-ledger's record entries (a retired record names its ``retire_record`` transaction), but
-none is believed on its word: each is accepted only with a Merkle inclusion proof of its
-transaction against a header chain verified from genesis, and its content is read from
-that proven transaction (the requester's own signed request inside it, or the deletion
-signed by the wallet's own pseudonym), not from the index.
+Which pseudonyms have new events is learnt from the blocks' compact filters, and each
+such pseudonym's events (reads and refusals from the nodes' index, deletions from its
+record entries: a retired record names its ``retire_record`` transaction) are fetched by
+that pseudonym alone on a connection of its own (:mod:`.scan`), so no node learns which
+pseudonyms belong together. None is believed on its word: each is accepted only with a
+Merkle inclusion proof of its transaction against a header chain verified from genesis,
+and its content is read from that proven transaction (the requester's own signed request
+inside it, or the deletion signed by the wallet's own pseudonym), not from the index.
 """
 
 from __future__ import annotations
@@ -16,10 +18,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from ledger_client.access import parse_access_request
+from ledger_client.client import LedgerClient
+from ledger_client.crypto import SigningKey
 from ledger_client.errors import IntegrityError, LedgerError
+from ledger_client.light import ProvenTx
 
 from .. import events as wallet_events
 from ..wallet import Wallet
+from . import scan
 from .history import check_history
 
 
@@ -38,31 +44,45 @@ class AuditEvent:
     verified: bool
 
 
-def refresh(wallet: Wallet) -> list[AuditEvent]:
-    """Fetch, verify and store new events for every pseudonym; returns the new ones."""
-    network = wallet.network
+def refresh(wallet: Wallet, spread: float = scan.SPREAD) -> list[AuditEvent]:
+    """Fetch, verify and store new events of the pseudonyms the new blocks touch; returns the new ones."""
     check_history(wallet)  # a node that rewrote its history is refused before any event is read
+    active, height = scan.active_pseudonyms(wallet)
     known = {row["tx"] for row in wallet.db.query("SELECT tx FROM events WHERE verified=1")}
-    names = _names(wallet)
+    names = _names(wallet) if active else {}
     own = {row["public"] for row in wallet.pseudonyms()}
-    fresh = []
-    for pseudo in wallet.pseudonyms():
-        for entry in network.client.events(owner=pseudo["public"]):
-            if entry["tx"] in known:
-                continue
-            event = _verify(wallet, entry, names, own, pseudo["idx"])
-            wallet.db.upsert("events", {**event.__dict__, "seen": 0})
-            known.add(event.tx)
-            fresh.append(event)
-        for rec in network.client.records(pseudo["public"]):
-            if rec.get("retired_tx") and rec["retired_tx"] not in known:
-                event = _verify_deletion(wallet, rec["retired_tx"], pseudo["public"])
+
+    idx_of = {row["public"]: row["idx"] for row in wallet.pseudonyms()}
+
+    def fetch(client: LedgerClient, key: SigningKey) -> tuple[str, list[ProvenTx], list[ProvenTx]]:
+        entries = [e for e in client.my_events(key) if e["tx"] not in known]
+        deletions = [r["retired_tx"] for r in client.my_records(key)
+                     if r.get("retired_tx") and r["retired_tx"] not in known]
+        light = wallet.network.light
+        return (key.public, [light.prove(e["tx"], via=client) for e in entries],
+                [light.prove(tx_id, via=client) for tx_id in deletions])
+    fresh: list[AuditEvent] = []
+    openings: list[ProvenTx] = []
+    for public, proven_events, proven_deletions in scan.each_privately(
+            wallet, [wallet.signing_key(i) for i in active], fetch, spread):
+        for proven in proven_deletions:
+            if proven.tx.id not in known:
+                event = _deletion(proven, public)
                 wallet.db.upsert("events", {**event.__dict__, "seen": 0})
                 known.add(event.tx)
                 fresh.append(event)
-    for event in fresh:  # after the loop: the attempt an opening names may come later in the list
-        if event.kind == "access" and event.purpose == LINK_PURPOSE:
-            _settle_attempt(wallet, event.tx)
+        for proven in proven_events:
+            if proven.tx.id in known:
+                continue
+            event = _event(wallet, proven, names, own, idx_of.get(public, -1))
+            wallet.db.upsert("events", {**event.__dict__, "seen": 0})
+            known.add(event.tx)
+            fresh.append(event)
+            if event.kind == "access" and event.purpose == LINK_PURPOSE:
+                openings.append(proven)
+    for opening in openings:  # after the loop: the attempt an opening names may come later in the list
+        _settle_attempt(wallet, opening)
+    scan.mark_scanned(wallet, height)
     if fresh:
         wallet_events.publish("access_seen", wallet, fresh)
     return fresh
@@ -78,9 +98,7 @@ def _names(wallet: Wallet) -> dict[str, str]:
 LINK_PURPOSE = "shlink"  # the purpose column of a SMART Health Link event
 
 
-def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: set[str],
-            pseudonym: int) -> AuditEvent:
-    proven = wallet.network.light.prove(entry["tx"])
+def _event(wallet: Wallet, proven: ProvenTx, names: dict[str, str], own: set[str], pseudonym: int) -> AuditEvent:
     tx = proven.tx
     if tx.type in ("link_access", "link_attempt"):
         return _link_event(wallet, proven, pseudonym)
@@ -96,9 +114,8 @@ def _verify(wallet: Wallet, entry: dict[str, Any], names: dict[str, str], own: s
 DELETION_PURPOSE = "patient_request"
 
 
-def _verify_deletion(wallet: Wallet, tx_id: str, pseudonym: str) -> AuditEvent:
+def _deletion(proven: ProvenTx, pseudonym: str) -> AuditEvent:
     """A record's deletion, from its proven ``retire_record`` transaction signed by ``pseudonym``."""
-    proven = wallet.network.light.prove(tx_id)
     tx = proven.tx
     if tx.type != "retire_record" or tx.signer != pseudonym:
         raise IntegrityError("the node named as a record's deletion a transaction that is not one")
@@ -126,10 +143,9 @@ def _link_event(wallet: Wallet, proven: Any, pseudonym: int) -> AuditEvent:
                       verified=True)
 
 
-def _settle_attempt(wallet: Wallet, access_tx: str) -> None:
+def _settle_attempt(wallet: Wallet, opening: ProvenTx) -> None:
     """The attempt a link opening names had the right passcode: it is not a refusal."""
-    tx = wallet.network.light.prove(access_tx).tx
-    attempt = tx.payload.get("attempt")
+    attempt = opening.tx.payload.get("attempt")
     if attempt:
         wallet.db.execute("UPDATE events SET kind='attempt', reason='passcode_right' WHERE tx=?", (attempt,))
 

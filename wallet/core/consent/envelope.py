@@ -40,7 +40,8 @@ def upload_envelope(network: Network, key: SigningKey, box_key_hex: str, keys: M
     """Seal the keys and store the envelope on the node under its hash (signed by ``key``); its id."""
     sealed = seal_envelope(box_key_hex, keys)
     digest = hashlib.sha256(sealed).hexdigest()
-    network.client.upload_blob(key, network.chain_id, digest, len(sealed), lambda offset: iter([sealed[offset:]]))
+    network.client_for(key).upload_blob(key, network.chain_id, digest, len(sealed),
+                                        lambda offset: iter([sealed[offset:]]))
     return digest
 
 

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ledger_client.client import LedgerClient
 from ledger_client.contract import consent_status
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import AlreadyRevoked, LedgerError
 
 from .. import events, pseudonyms
+from ..audit import scan
 from ..errors import WalletError
 from ..records import pipeline
 from ..records.blob import SealedRecord, decrypt_content, open_record, unwrap_key
@@ -195,18 +197,16 @@ def revoke(wallet: Wallet, consent: str) -> str:
 def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict[str, Any]]:
     """Every consent this wallet gave, with its status now (from the ledger if reachable)."""
     rows = wallet.db.query("SELECT * FROM grants ORDER BY created_at DESC")
+    if refresh:
+        revoked = _remote_revocations(wallet, sorted({row["pseudonym"] for row in rows}))
+        for row in rows:
+            if revoked.get(row["consent"]) is not None and row["revoked_at"] is None:
+                wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?", (revoked[row["consent"]],
+                                                                                     row["consent"]))
+                row["revoked_at"] = revoked[row["consent"]]
     now = int(time.time())
     for row in rows:
         row["records"] = json.loads(row["records"])
-        if refresh:
-            try:
-                remote = wallet.network.client.consent(row["consent"])
-                if remote.get("revoked_at") is not None and row["revoked_at"] is None:
-                    wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?",
-                                      (remote["revoked_at"], row["consent"]))
-                    row["revoked_at"] = remote["revoked_at"]
-            except LedgerError:
-                pass
         row["status"] = "deleted" if _all_deleted(wallet, row["records"]) else consent_status(row, now)
     return rows
 
@@ -215,6 +215,18 @@ def _all_deleted(wallet: Wallet, records: list[str]) -> bool:
     """Every record a consent covered was deleted (the consent then ended with them)."""
     deleted = {r["record"] for r in wallet.db.query("SELECT record FROM records WHERE status='deleted'")}
     return bool(records) and set(records) <= deleted
+
+
+def _remote_revocations(wallet: Wallet, indices: list[int]) -> dict[str, int | None]:
+    """Each consent's revocation time as the ledger has it, asked by each grantor pseudonym on a
+    connection of its own (no node learns which pseudonyms are one wallet's); {} if unreachable."""
+    def fetch(client: LedgerClient, key: SigningKey) -> list[dict[str, Any]]:
+        return client.my_consents(key)
+    try:
+        listings = scan.each_privately(wallet, [wallet.signing_key(i) for i in indices], fetch)
+    except LedgerError:
+        return {}
+    return {c["consent"]: c.get("revoked_at") for listing in listings for c in listing}
 
 
 def find_grant(wallet: Wallet, prefix: str) -> dict[str, Any]:

@@ -198,7 +198,7 @@ class ClinicDesk(InstitutionDesk):
         payload = proven.tx.payload
         if payload["grantee"] != self.key.public:
             raise ReadRefused("wrong_grantee")
-        current = self.network.client.consent(consent_id)
+        current = self.network.client.consent(consent_id, signed_by=self.key)
         records, envelope = list(payload["records"]), payload.get("envelope")
         if current.get("narrowed_tx"):  # the patient deleted records: what is left, proven too
             narrowed = self.network.light.prove(current["narrowed_tx"])

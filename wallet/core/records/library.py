@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ledger_client.access import make_access_request
+from ledger_client.client import LedgerClient
+from ledger_client.crypto import SigningKey
+from ledger_client.errors import NotFound, RecordRetired
 
 from ..errors import RecordIntegrityError
 from ..wallet import Wallet
@@ -46,11 +49,17 @@ def ensure_local_blob(wallet: Wallet, record: str, progress: Progress | None = N
         return path
     row = row_of(wallet, record)
     key = wallet.signing_key(row["pseudonym"])
-    network = wallet.network
-    request = make_access_request(key, network.chain_id, record, None, OWNER_PURPOSE, int(time.time()))
+    return fetch_blob(wallet, wallet.network.client_for(key), key, record, progress, cancel)
+
+
+def fetch_blob(wallet: Wallet, client: LedgerClient, key: SigningKey, record: str, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> Path:
+    """Download ``record`` as its owner ``key`` through ``client`` into the local blob store."""
+    path = wallet.blob_path(record)
+    request = make_access_request(key, wallet.network.chain_id, record, None, OWNER_PURPOSE, int(time.time()))
     staging = wallet.tmp_path(f"fetch-{record}")
     with open(staging, "wb") as out:
-        network.client.download_blob(request, out, progress=stage(progress, "download"), cancel=cancel)
+        client.download_blob(request, out, progress=stage(progress, "download"), cancel=cancel)
     os.replace(staging, path)
     return path
 

@@ -398,7 +398,7 @@ def _upload(wallet: Wallet, key: SigningKey, rows: list[Row], cancel: Cancel | N
     """
     pending = [row for row in rows if row["status"] == "encrypted"]
     if len(rows) == 1 and pending:
-        _upload_resumable(wallet, wallet.network.client, key, pending[0], byte_progress, cancel)
+        _upload_resumable(wallet, wallet.network.client_for(key), key, pending[0], byte_progress, cancel)
     elif pending:
         _upload_many(wallet, key, pending, cancel, tick)
     if tick:
@@ -490,5 +490,5 @@ def _anchor_one(wallet: Wallet, key: SigningKey, row: Row) -> str:
     try:
         return wallet.network.submit(key, "anchor_record", _anchor_payload(row))
     except RecordExists:  # an earlier attempt landed
-        tx_id: str = wallet.network.client.record(row["record"])["tx"]
+        tx_id: str = wallet.network.client_for(key).record(row["record"], signed_by=key)["tx"]
         return tx_id
