@@ -7,9 +7,11 @@ roots are the roots of the header chain it verified itself from genesis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from .client import LedgerClient
+from .crypto import SigningKey
 from .encoding import canonical
 from .errors import IntegrityError, NotFound
 from .evidence import EVENT_TYPES, FORMAT, EvidenceError, Report, verify_bundle
@@ -26,45 +28,55 @@ def _proven(client: LedgerClient, tx_id: str, size: int) -> dict[str, Any]:
             "block_path": block_path}
 
 
-def _ties(client: LedgerClient, tx: Any) -> list[str]:
-    """The transactions that tie an event to its owner (record anchor, consent, link)."""
+def _ties(client: LedgerClient, tx: Any, key: SigningKey, role: str) -> list[str]:
+    """The transactions that tie an event to its owner (record anchor, consent, link).
+
+    Record entries are answered to their owner only, so an institution's bundle ties a read
+    to the consent it was made under, a patient's to the record's anchor."""
     p = tx.payload
     if tx.type in ("link_access", "link_attempt"):
         return [client.get_json(f"/v1/links/{p['link']}")["tx"]]
-    record = p["request"]["req"]["record"]
-    try:
-        return [client.record(record)["tx"]]
-    except NotFound:  # a consent's key envelope: the grant names it
-        consent = p["request"]["req"]["consent"]
-        return [consent] if consent else []
+    record, consent = p["request"]["req"]["record"], p["request"]["req"]["consent"]
+    if role == "owner":
+        try:
+            return [client.record(record, signed_by=key)["tx"]]
+        except NotFound:  # a consent's key envelope: the grant names it
+            pass
+    return [consent] if consent else []
 
 
-def build_bundle(client: LedgerClient, genesis: Genesis, role: str, keys: list[str], *,
-                 since: int | None = None, light: LightClient | None = None) -> tuple[bytes, Report]:
+def build_bundle(client: LedgerClient, genesis: Genesis, role: str, keys: list[SigningKey], *,
+                 since: int | None = None, light: LightClient | None = None,
+                 client_for: Callable[[SigningKey], LedgerClient] | None = None) -> tuple[bytes, Report]:
     """The bundle of the events of ``keys`` (as ``owner`` or ``requester``), canonical bytes and report.
 
-    ``since``: the earlier checkpoint's size (default: the block of the first event).
+    Each key asks for its own events, signed by itself, on the connection ``client_for``
+    gives it (a patient's pseudonyms each on their own, so that building the bundle does
+    not tell the node which pseudonyms are one patient's). ``since``: the earlier
+    checkpoint's size (default: the block of the first event).
     """
-    param = {"owner": "owner", "requester": "requester"}[role]
-    events: list[str] = []
+    if role not in ("owner", "requester"):
+        raise ValueError(f"unknown role {role!r}")
+    via = client_for or (lambda _key: client)
+    events: dict[str, SigningKey] = {}
     used: list[str] = []
     for key in keys:
-        found = [e["tx"] for e in client.events(**{param: key})]
+        found = [e["tx"] for e in via(key).my_events(key)]
         if found:
-            used.append(key)
-            events.extend(found)
+            used.append(key.public)
+            events.update({tx_id: key for tx_id in found if tx_id not in events})
     if not events:
         raise EvidenceError("there is no access event to put in a bundle")
     second = client.get_json("/v1/checkpoint")
     size = second["checkpoint"]["size"]
     proven: dict[str, dict[str, Any]] = {}
-    for tx_id in dict.fromkeys(events):
+    for tx_id, key in events.items():
         item = _proven(client, tx_id, size)
         tx = parse_tx(item["tx"], genesis.chain_id)
         if tx.type not in EVENT_TYPES:
             continue
         proven[tx_id] = item
-        for tie in _ties(client, tx):
+        for tie in _ties(via(key), tx, key, role):
             if tie not in proven:
                 proven[tie] = _proven(client, tie, size)
     first_size = since or min(item["block"]["header"]["height"] for item in proven.values())

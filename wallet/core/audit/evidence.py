@@ -22,8 +22,9 @@ from ..wallet import Wallet
 def patient_evidence(wallet: Wallet, out: Path, *, since: int | None = None) -> Report:
     """The events of every pseudonym of this wallet (as owner), written to ``out``."""
     network = wallet.network
-    keys = [row["public"] for row in wallet.pseudonyms() if row["registered_tx"]]
-    data, report = build_bundle(network.client, network.genesis, "owner", keys, since=since, light=network.light)
+    keys = [wallet.signing_key(row["idx"]) for row in wallet.pseudonyms() if row["registered_tx"]]
+    data, report = build_bundle(network.client, network.genesis, "owner", keys, since=since, light=network.light,
+                                client_for=network.client_for)
     atomic_write(Path(out), data + b"\n", mode=0o600)
     return report
 
@@ -31,7 +32,7 @@ def patient_evidence(wallet: Wallet, out: Path, *, since: int | None = None) -> 
 def institution_evidence(desk: Any, out: Path, *, since: int | None = None) -> Report:
     """The reads an institution's desk made (as requester), written to ``out``."""
     network = desk.network
-    data, report = build_bundle(network.client, network.genesis, "requester", [desk.key.public], since=since,
+    data, report = build_bundle(network.client, network.genesis, "requester", [desk.key], since=since,
                                 light=network.light)
     atomic_write(Path(out), data + b"\n", mode=0o600)
     return report

@@ -16,7 +16,6 @@ from typing import Any
 from ledger_client.access import make_access_request
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
-from ledger_client.errors import NotFound, RecordRetired
 
 from ..errors import RecordIntegrityError
 from ..wallet import Wallet
