@@ -10,7 +10,7 @@ from ledger_client.keyfile import load_key
 
 from ..core.desks.clinic import ClinicDesk
 from ..core.paths import clinic_dir
-from .common import UsageError, emit_json, passphrase, unlock, when
+from .common import NoWindow, UsageError, emit_json, passphrase, unlock, when
 from .patient_cmds import _nodes
 
 
@@ -87,7 +87,7 @@ def cmd_window(args) -> int:
     try:
         from ..gui.app import run_clinic_gui
     except ImportError:
-        raise UsageError("The desk window needs PySide6; use 'medwallet clinic scan' or 'read'.") from None
+        raise NoWindow("The desk window needs PySide6; use 'medwallet clinic scan' or 'read'.") from None
     return run_clinic_gui(args)
 
 

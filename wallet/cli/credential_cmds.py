@@ -11,7 +11,7 @@ from ..core.credentials import holder
 from ..core.credentials.verifier import StudyVerifier
 from ..core.network import Network
 from ..core.records.library import find_record
-from .common import UsageError, emit_json, parse_expiry, table, when
+from .common import NoCredentialAnswers, UsageError, emit_json, parse_expiry, table, when
 from .issuer_cmds import read_json, write_json
 from .patient_cmds import _institution, _nodes, _open
 
@@ -53,7 +53,7 @@ def cmd_prove(args) -> int:
     for name, op, value in summary.predicates:
         print(f"  and a proof that {name} {op} {value} (the value itself stays hidden)")
     if summary.missing:
-        raise UsageError("None of your valid credentials can answer this request.")
+        raise NoCredentialAnswers()
     if not args.yes and input("Prove this? [y/N] ").strip().lower() not in ("y", "yes"):
         return 1
     write_json(args.out, holder.present(wallet, request))

@@ -19,7 +19,19 @@ from ..core.paths import wallet_dir
 from ..core.records import library
 from ..core.wallet import Wallet
 from . import fhir_cmds
-from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
+from .common import (
+    NothingImported,
+    PhraseCheckFailed,
+    ProgressPrinter,
+    UsageError,
+    emit_json,
+    parse_expiry,
+    passphrase,
+    report,
+    table,
+    unlock,
+    when,
+)
 
 ENV_NODES = "MEDWALLET_NODES"
 
@@ -61,7 +73,7 @@ def _check_back(words: list[str]) -> None:
     for position in sorted(random.sample(range(24), 3)):
         answer = input(f"Word number {position + 1}? ").strip().lower()
         if answer != words[position]:
-            raise UsageError(f"Word {position + 1} does not match. Your wallet exists; run "
+            raise PhraseCheckFailed(f"Word {position + 1} does not match. Your wallet exists; run "
                              f"'medwallet phrase' later to see the words again.")
     print("Correct. Keep the words safe.")
 
@@ -74,9 +86,11 @@ def cmd_restore(args) -> int:
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
+    progress = ProgressPrinter()
     _wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
                                       genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
-                                      use_keyring=not args.no_keyring)
+                                      use_keyring=not args.no_keyring, progress=progress)
+    progress.done()
     if args.json:
         emit_json(summary)
     else:
@@ -105,8 +119,7 @@ def cmd_import(args) -> int:
     # A bundle of which nothing could be imported is a failure, not an empty success.
     empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records")]
     if empty:
-        print(f"medwallet: nothing was imported from {', '.join(empty)}: no valid entry", file=sys.stderr)
-        return 1
+        raise NothingImported(f"nothing was imported from {', '.join(empty)}: no valid entry")
     return 0
 
 
@@ -143,8 +156,11 @@ def cmd_export(args) -> int:
         out = out / (row["filename"] or f"{row['record'][:12]}.bin")
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; use --force to overwrite.")
-    meta = library.export_record(wallet, row["record"], out, progress=ProgressPrinter())
-    print(f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
+    progress = ProgressPrinter()
+    meta = library.export_record(wallet, row["record"], out, progress=progress)
+    progress.done()
+    report(args, {"record": row["record"], "file": str(out), "title": meta.get("title"), "verified": True},
+           f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
     return 0
 
 
@@ -157,8 +173,9 @@ def cmd_delete(args) -> int:
         if input(f"Delete {row['title']!r} for good? Type 'delete': ").strip() != "delete":
             return 1
     retired = library.delete_record(wallet, row["record"])
-    print(f"Deleted {row['title']!r}: its key was destroyed and {len(retired)} copy(ies) retired on the ledger; "
-          "the nodes no longer serve it. Institutions that already read it keep what they read.")
+    report(args, {"record": row["record"], "deleted": True, "retired_copies": len(retired)},
+           f"Deleted {row['title']!r}: its key was destroyed and {len(retired)} copy(ies) retired on the ledger; "
+           "the nodes no longer serve it. Institutions that already read it keep what they read.")
     return 0
 
 
@@ -223,7 +240,8 @@ def cmd_revoke(args) -> int:
     wallet = _open(args)
     row = grants.find_grant(wallet, args.consent)
     grants.revoke(wallet, row["consent"])
-    print(f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
+    report(args, {"consent": row["consent"], "institution": row["institution_name"], "revoked": True},
+           f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
     return 0
 
 
@@ -243,7 +261,9 @@ def cmd_qr(args) -> int:
 def cmd_audit(args) -> int:
     wallet = _open(args)
     if not args.offline and not args.fhir:
-        trail.refresh(wallet)
+        progress = ProgressPrinter()
+        trail.refresh(wallet, progress)
+        progress.done()
     record = library.find_record(wallet, args.record)["record"] if args.record else None
     if args.fhir:
         return fhir_cmds.audit(wallet, args, record)
@@ -261,14 +281,17 @@ def cmd_audit(args) -> int:
 
 def cmd_resume(args) -> int:
     wallet = _open(args)
-    done = importing.resume_pending(wallet, progress=ProgressPrinter())
-    print(f"Finished {len(done)} interrupted import(s).")
+    progress = ProgressPrinter()
+    done = importing.resume_pending(wallet, progress=progress)
+    progress.done()
+    report(args, {"finished": done}, f"Finished {len(done)} interrupted import(s).")
     return 0
 
 
 def cmd_phrase(args) -> int:
     wallet = _open(args)
-    print(wallet.keys.phrase())
+    phrase = wallet.keys.phrase()
+    report(args, {"phrase": phrase}, phrase)
     return 0
 
 
@@ -311,7 +334,8 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, help="institution name or id")
     p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
     p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
-    p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
+    p.add_argument("--expires", required=True,
+                   help="e.g. 30d, 6mo, 1y, P6M or 2026-12-31 (a bare m is refused: write mo or min)")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)

@@ -57,7 +57,7 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
                                         "institution": institution_of.get(i), "registered_tx": entry["tx"]})
     records = sum(_restore_records(wallet, i, public, progress, cancel) for i, public, _ in found)
     grants = sum(_restore_grants(wallet, i, items) for i, items in grants_by_pseudonym.items())
-    events = len(trail.refresh(wallet))
+    events = len(trail.refresh(wallet, progress))
     return {"pseudonyms": len(found), "records": records, "grants": grants, "events": events}
 
 

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from ledger_client.console import EXIT_INTEGRITY
 from tests.nodeproc import new_network
 
 from .actors import Network
@@ -125,7 +126,7 @@ def test_flipped_cell(copy, what, change, words, at_start):
         assert result.returncode == 2 and "another network" in result.stderr
     else:
         code, report = run_verify(data, "--blobs")
-        assert code == 1 and not report["ok"], (what, report)
+        assert code == EXIT_INTEGRITY and not report["ok"], (what, report)
         assert words in " | ".join(report["problems"]), (what, report["problems"])
     if at_start:
         run = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(data),
@@ -151,7 +152,8 @@ def test_every_blob_is_rehashed_envelopes_and_unanchored_included(source, tmp_pa
         raw[len(raw) // 2] ^= 0x40
         target.write_bytes(bytes(raw))
         code, report = run_verify(copy, "--blobs")
-        assert code == 1 and f"blob {target.name[:16]}… does not match its hash" in report["problems"], report
+        assert code == EXIT_INTEGRITY, report
+        assert f"blob {target.name[:16]}… does not match its hash" in report["problems"], report
 
 
 def test_a_blob_moved_under_another_name_is_named(source, tmp_path):
@@ -163,6 +165,6 @@ def test_a_blob_moved_under_another_name_is_named(source, tmp_path):
     wrong.parent.mkdir(parents=True)
     shutil.move(path, wrong)
     code, report = run_verify(copy, "--blobs")
-    assert code == 1 and any("not where its name says" in p for p in report["problems"]), report
+    assert code == EXIT_INTEGRITY and any("not where its name says" in p for p in report["problems"]), report
     assert hashlib.sha256(wrong.read_bytes()).hexdigest() == envelope
     json.dumps(report)

@@ -8,6 +8,7 @@ transaction (the requester's own signed request inside it), not from the index.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,15 +35,20 @@ class AuditEvent:
     verified: bool
 
 
-def refresh(wallet: Wallet) -> list[AuditEvent]:
-    """Fetch, verify and store new events for every pseudonym; returns the new ones."""
+def refresh(wallet: Wallet, progress: Callable[[str, int, int], None] | None = None) -> list[AuditEvent]:
+    """Fetch, verify and store new events for every pseudonym; returns the new ones.
+
+    ``progress("audit", pseudonyms done, pseudonyms)`` after each pseudonym's events."""
     network = wallet.network
     check_history(wallet)  # a node that rewrote its history is refused before any event is read
     known = {row["tx"] for row in wallet.db.query("SELECT tx FROM events WHERE verified=1")}
     names = _names(wallet)
     own = {row["public"] for row in wallet.pseudonyms()}
     fresh = []
-    for pseudo in wallet.pseudonyms():
+    everyone = wallet.pseudonyms()
+    for done, pseudo in enumerate(everyone):
+        if progress:
+            progress("audit", done, len(everyone))
         for entry in network.client.events(owner=pseudo["public"]):
             if entry["tx"] in known:
                 continue
@@ -50,6 +56,8 @@ def refresh(wallet: Wallet) -> list[AuditEvent]:
             wallet.db.upsert("events", {**event.__dict__, "seen": 0})
             known.add(event.tx)
             fresh.append(event)
+    if progress:
+        progress("audit", len(everyone), len(everyone))
     if fresh:
         wallet_events.publish("access_seen", wallet, fresh)
     return fresh
