@@ -257,7 +257,16 @@ class Progress:
 
 
 class _ConsoleHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """The one stderr handler a command installs (found again, not doubled, on a second run)."""
+    """The one stderr handler a command installs (found again, not doubled, on a second run);
+    it writes to whatever ``sys.stderr`` is when a record comes, as ``logging.lastResort`` does."""
+
+    @property
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:
+        pass
 
 
 def setup_logging(level: int, *, file_level: int | None = None) -> None:
@@ -265,7 +274,7 @@ def setup_logging(level: int, *, file_level: int | None = None) -> None:
     root = logging.getLogger()
     for handler in [h for h in root.handlers if isinstance(h, _ConsoleHandler)]:
         root.removeHandler(handler)
-    handler = _ConsoleHandler(sys.stderr)
+    handler = _ConsoleHandler()
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -281,13 +281,14 @@ def version() -> str:
 def finish_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """``--version`` on the command; ``--json`` and the exit codes on each of its sub-commands."""
     console.add_version(parser, version())
+    json_help = "machine-readable output, and errors as one JSON object on stderr"
+    parser.add_argument("--json", action="store_true", help=f"{json_help} (before or after the command)")
     parser.epilog = console.exit_epilog()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             for child in action.choices.values():
-                if not any("--json" in a.option_strings for a in child._actions):
-                    child.add_argument("--json", action="store_true",
-                                       help="machine-readable output, and errors as one JSON object on stderr")
+                # SUPPRESS: the sub-command's default must not undo ``medwallet-node --json CMD``.
+                child.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=json_help)
                 child.epilog = console.exit_epilog()
     return parser
 
