@@ -33,7 +33,10 @@ def _children(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
     return {}
 
 
-def _walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]:
+Walk = Iterator[tuple[tuple[str, ...], argparse.ArgumentParser]]
+
+
+def _walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> Walk:
     if path:
         yield path, parser
     for name, child in _children(parser).items():
