@@ -76,9 +76,10 @@ def _main(argv: list[str]) -> int:
         return _no_command(parser, args)
     from .common import json_output
     json_output.set(bool(args.json))
-    log.info("command %s", " ".join(_command_path(args)))
+    words = " ".join(_command_path(args))
+    log.info("medwallet %s: command %s", __version__, words)
     status = args.func(args) or 0
-    log.info("command %s finished, exit %d", args.command, status)
+    log.info("command %s finished, exit %d", words, status)
     return status
 
 
