@@ -1,5 +1,6 @@
 """The Linux .deb: the frozen bundle under /opt/medwallet, ``medwallet`` and
-``medwallet-node`` on PATH, a desktop entry and an icon. Built with dpkg-deb."""
+``medwallet-node`` on PATH with their man pages and bash, zsh and fish completion, a desktop
+entry and an icon. Built with dpkg-deb."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .cli_docs import write_cli_docs
 from .reproducible import clamp_mtimes, tree_size
 
 QT_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1", "libegl1",
@@ -52,6 +54,7 @@ def build_deb(bundle: Path, work: Path, out_dir: Path, version: str, epoch: int,
         icons = root / "usr" / "share" / "icons" / "hicolor" / "scalable" / "apps"
         icons.mkdir(parents=True)
         shutil.copy(icon, icons / "medwallet.svg")
+    write_cli_docs(root / "usr" / "share", version, epoch)  # man pages, bash/zsh/fish completion
     doc = root / "usr" / "share" / "doc" / "medwallet"
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(copyright_text, "utf-8")
