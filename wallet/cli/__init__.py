@@ -154,7 +154,8 @@ def _no_command(parser: argparse.ArgumentParser | None, args: argparse.Namespace
         from ..gui.app import run_gui
     except ImportError:
         (parser or build_parser()).print_help()
-        return 2
+        return console.EXIT_USAGE
+    log.info("medwallet %s: window", __version__)
     return run_gui(args)
 
 
