@@ -16,8 +16,6 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, TextIO
 
-from wcwidth import wcswidth
-
 from . import errors
 
 log = logging.getLogger(__name__)
@@ -166,6 +164,7 @@ def emit_json(doc: Any, stream: TextIO | None = None) -> None:
 
 def width(text: str) -> int:
     """Columns ``text`` takes in a terminal (wide CJK and emoji count two, combining marks zero)."""
+    from wcwidth import wcswidth  # only a table needs it: the window starts without it
     columns = wcswidth(text)
     return columns if columns >= 0 else sum(max(wcswidth(ch), 0) for ch in text)
 

@@ -206,8 +206,9 @@ def cmd_grant(args) -> int:
     wallet = _open(args)
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
-    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
-                           progress=ProgressPrinter())
+    progress = ProgressPrinter()
+    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), progress=progress)
+    progress.done()
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
         emit_json(result.__dict__)
