@@ -101,8 +101,8 @@ class GrantDialog(QDialog):
         form.addRow(records_label, self.record_list)
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(_("Purpose"))
-        for key, label in PURPOSE_LABELS.items():
-            self.purpose.addItem(_(label), key)
+        for key, words in PURPOSE_LABELS.items():
+            self.purpose.addItem(_(words), key)
         purpose_label = QLabel(_("&Purpose:"))
         purpose_label.setBuddy(self.purpose)
         form.addRow(purpose_label, self.purpose)
