@@ -85,3 +85,14 @@ def test_grant_form_name_for_the_desk_is_the_patients_or_empty(qtbot, wallet, op
     assert [blank.purpose.itemData(i) for i in range(blank.purpose.count())] == list(PURPOSE_LABELS)
     blank.deleteLater()
     named.deleteLater()
+
+
+def test_every_section_name_fits_the_sidebar(qtbot, wallet, open_window):
+    """No section name is cut or scrolled sideways ("Links & evidence" once was)."""
+    window = open_window(wallet)
+    wait_quiet(qtbot)
+    sections = window.sections
+    for row in range(sections.count()):
+        rect = sections.visualItemRect(sections.item(row))
+        assert rect.right() <= sections.viewport().width(), sections.item(row).text()
+    assert not sections.horizontalScrollBar().isVisible()
