@@ -88,7 +88,7 @@ def _filter(node: LedgerNode, height: int) -> dict[str, Any]:
 
         def owner_of(key: str) -> str | None:
             """The patient a named id belongs to: a record's owner, a key envelope's grantor (the
-            binding the contract keeps), a consent's grantor. A refusal at a revoked consent's
+            binding the contract keeps), a consent's grantor, a SMART Health Link's owner. A refusal at a revoked consent's
             envelope names only the envelope and the consent, and must still reach its patient."""
             rec = node.store.get(sk.record(key))
             if rec:
@@ -97,7 +97,10 @@ def _filter(node: LedgerNode, height: int) -> dict[str, Any]:
             if bound:
                 return str(bound["grantor"])
             consent = node.store.get(sk.consent(key))
-            return str(consent["grantor"]) if consent else None
+            if consent:
+                return str(consent["grantor"])
+            link = node.store.get(sk.link(key))  # a SMART Health Link's opening: its patient
+            return str(link["owner"]) if link else None
         count, data = build(block_keys(txs, owner_of), header.hash)
         hit = {"height": height, "block": header.hash, "n": count, "filter": base64.b64encode(data).decode()}
         cache[height] = hit

@@ -14,7 +14,6 @@ import sys
 from ledger_client.errors import LedgerError
 
 from ..core.errors import Cancelled, WalletError
-from .common import EXIT_REFUSED, EXIT_USAGE, NeedsConfirmation
 
 EXIT_CODES = """exit codes:
   0    done
@@ -48,6 +47,8 @@ def main(argv: list[str] | None = None) -> int:
     window_args = _bare(sys.argv[1:] if argv is None else argv)
     if window_args is not None:
         return _no_command(None, window_args)
+    from .common import EXIT_REFUSED, EXIT_USAGE, NeedsConfirmation  # with the commands, not for the window
+
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.self_test:
