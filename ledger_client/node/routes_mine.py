@@ -88,8 +88,9 @@ def _filter(node: LedgerNode, height: int) -> dict[str, Any]:
 
         def owner_of(key: str) -> str | None:
             """The patient a named id belongs to: a record's owner, a key envelope's grantor (the
-            binding the contract keeps), a consent's grantor, a SMART Health Link's owner. A refusal at a revoked consent's
-            envelope names only the envelope and the consent, and must still reach its patient."""
+            binding the contract keeps), a consent's grantor, a SMART Health Link's owner. A
+            refusal at a revoked consent's envelope names only the envelope and the consent, and
+            must still reach its patient."""
             rec = node.store.get(sk.record(key))
             if rec:
                 return str(rec["owner"])

@@ -82,7 +82,8 @@ def _v3_to_v4(db: sqlite3.Connection) -> None:
         entry = json.loads(row[0])
         if "retired_tx" not in entry:
             tx_id = db.execute("SELECT id FROM txs WHERE leaf=?", (leaf,)).fetchone()[0]
-            db.execute("UPDATE state SET value=? WHERE key=?", (canonical({**entry, "retired_tx": tx_id}).decode(), key))
+            value = canonical({**entry, "retired_tx": tx_id}).decode()
+            db.execute("UPDATE state SET value=? WHERE key=?", (value, key))
 
 
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1, inside one transaction.
