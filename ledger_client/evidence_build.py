@@ -13,7 +13,7 @@ from typing import Any
 from .client import LedgerClient
 from .crypto import SigningKey
 from .encoding import canonical
-from .errors import IntegrityError, NotFound
+from .errors import AccessDenied, IntegrityError, NotFound
 from .evidence import EVENT_TYPES, FORMAT, EvidenceError, Report, verify_bundle
 from .genesis import Genesis
 from .light import LightClient
@@ -28,20 +28,26 @@ def _proven(client: LedgerClient, tx_id: str, size: int) -> dict[str, Any]:
             "block_path": block_path}
 
 
-def _ties(client: LedgerClient, tx: Any, key: SigningKey, role: str) -> list[str]:
+def _ties(via: Callable[[SigningKey], LedgerClient], tx: Any, key: SigningKey, keys: list[SigningKey],
+          role: str) -> list[str]:
     """The transactions that tie an event to its owner (record anchor, consent, link).
 
-    Record entries are answered to their owner only, so an institution's bundle ties a read
-    to the consent it was made under, a patient's to the record's anchor."""
+    Record entries are answered to their owner only: a patient's bundle asks for the
+    record's anchor as the pseudonym that owns it (the one whose events named it, else
+    another of the bundle's keys: a copy is anchored by the pseudonym of its institution),
+    an institution's ties a read to the consent it was made under."""
     p = tx.payload
     if tx.type in ("link_access", "link_attempt"):
-        return [client.get_json(f"/v1/links/{p['link']}")["tx"]]
+        return [via(key).get_json(f"/v1/links/{p['link']}")["tx"]]
     record, consent = p["request"]["req"]["record"], p["request"]["req"]["consent"]
     if role == "owner":
-        try:
-            return [client.record(record, signed_by=key)["tx"]]
-        except NotFound:  # a consent's key envelope: the grant names it
-            pass
+        for owner in [key, *(k for k in keys if k.public != key.public)]:
+            try:
+                return [via(owner).record(record, signed_by=owner)["tx"]]
+            except NotFound:  # a consent's key envelope: the grant names it
+                break
+            except AccessDenied:  # another of the patient's pseudonyms owns it
+                continue
     return [consent] if consent else []
 
 
@@ -76,7 +82,7 @@ def build_bundle(client: LedgerClient, genesis: Genesis, role: str, keys: list[S
         if tx.type not in EVENT_TYPES:
             continue
         proven[tx_id] = item
-        for tie in _ties(via(key), tx, key, role):
+        for tie in _ties(via, tx, key, keys, role):
             if tie not in proven:
                 proven[tie] = _proven(client, tie, size)
     first_size = since or min(item["block"]["header"]["height"] for item in proven.values())

@@ -14,8 +14,10 @@ bits, a zero bit, then the low ``P`` bits of ``d``.
 
 The keys a block touches (:func:`block_keys`): every transaction's signer, every 32-byte
 hex value in its payload (records, consents, grantees, requesters inside access
-requests, envelopes), and the owner of every record so named: so a read of a record
-matches its owner's pseudonym, and a grant matches its grantor and grantee.
+requests, envelopes), and the patient each id so named belongs to (a record's owner, a
+key envelope's or a consent's grantor): so a read of a record matches its owner's
+pseudonym, a refusal at a revoked consent's envelope its grantor's, and a grant matches
+its grantor and grantee.
 """
 
 from __future__ import annotations

@@ -87,8 +87,21 @@ def _filter(node: LedgerNode, height: int) -> dict[str, Any]:
         txs = [parse_json(leaf) for leaf in node.store.block_leaves(height)]
 
         def owner_of(key: str) -> str | None:
+            """The patient a named id belongs to: a record's owner, a key envelope's grantor (the
+            binding the contract keeps), a consent's grantor, a SMART Health Link's owner. A
+            refusal at a revoked consent's envelope names only the envelope and the consent, and
+            must still reach its patient."""
             rec = node.store.get(sk.record(key))
-            return rec["owner"] if rec else None
+            if rec:
+                return str(rec["owner"])
+            bound = node.store.get(sk.envelope(key))
+            if bound:
+                return str(bound["grantor"])
+            consent = node.store.get(sk.consent(key))
+            if consent:
+                return str(consent["grantor"])
+            link = node.store.get(sk.link(key))  # a SMART Health Link's opening: its patient
+            return str(link["owner"]) if link else None
         count, data = build(block_keys(txs, owner_of), header.hash)
         hit = {"height": height, "block": header.hash, "n": count, "filter": base64.b64encode(data).decode()}
         cache[height] = hit

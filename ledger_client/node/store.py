@@ -25,7 +25,7 @@ from ..folders import private_file, tighten
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 STATE_CACHE_ROWS = 100_000
 REJECTION_DAYS = 30  # how long the node remembers why a transaction was refused
 
@@ -68,8 +68,26 @@ def _v2_to_v3(db: sqlite3.Connection) -> None:
                    [(sk.envelope(envelope), canonical(entry).decode()) for envelope, entry in bound.items()])
 
 
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    """Version 4 names, in each retired record's entry, the ``retire_record`` transaction that
+    retired it (``retired_tx``: a wallet proves its deletions from it), as a replay writes it."""
+    for (leaf,) in db.execute("SELECT leaf FROM txs ORDER BY height, idx").fetchall():
+        tx = json.loads(leaf)["tx"]
+        if tx.get("type") != "retire_record":
+            continue
+        key = sk.record(tx["payload"]["record"])
+        row = db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        if row is None:
+            continue
+        entry = json.loads(row[0])
+        if "retired_tx" not in entry:
+            tx_id = db.execute("SELECT id FROM txs WHERE leaf=?", (leaf,)).fetchone()[0]
+            value = canonical({**entry, "retired_tx": tx_id}).decode()
+            db.execute("UPDATE state SET value=? WHERE key=?", (value, key))
+
+
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1, inside one transaction.
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3}
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def stored_version(path: Path) -> int | None:

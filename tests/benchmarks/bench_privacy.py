@@ -36,8 +36,7 @@ from ledger_client import crypto
 from ledger_client.client import LedgerClient
 from ledger_client.encoding import canonical
 from ledger_client.tx import make_tx
-from tests.benchmarks.bench_scale import allow_presigning, ingest, presign
-from tests.nodeproc import new_network
+from tests.benchmarks.bench_scale import ingest, presign, start_presigning_node
 from wallet.core.audit.scan import matching_keys
 
 WALLET_KEYS = 20
@@ -92,16 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="bench-privacy-") as tmp:
         data = Path(tmp) / "node"
-        proc = new_network(data, block_interval=0.005, extra_args=[
-            "--limit", "address=off", "--limit", "address_tx=off", "--limit", "key_tx=off", "--max-pending", "200000"])
-        allow_presigning(data)
-        proc.start()
+        proc, client, chain, clinic = start_presigning_node(data, "Bench clinic")
         try:
-            client = LedgerClient([proc.url])
-            chain = client.status()["chain_id"]
-            clinic = crypto.SigningKey.generate()
-            client.submit_signed(proc.governance, "register_institution", {
-                "name": "Bench clinic", "kind": "hospital", "sign_key": clinic.public, "box_key": "ab" * 32})
             keys = [crypto.SigningKey.generate() for _ in range(WALLET_KEYS)]
             txs = presign(chain, clinic.public, args.txs // 10 * 10)
             middle = len(txs) // 2

@@ -17,7 +17,7 @@ from ..core.paths import wallet_dir
 from ..core.records import library
 from ..core.shl import reader, sharing
 from ..core.wallet import Wallet
-from .common import UsageError, emit_json, table, unlock, when
+from .common import UsageError, emit_json, shared_option, table, unlock, when
 
 
 def _passcode(args, *, needed: bool) -> str | None:
@@ -177,7 +177,7 @@ def register(sub) -> None:
         p.set_defaults(func=func)
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     p = add("shl-open", cmd_open, "read a SMART Health Link (shlink:/): fetch, decrypt, show, save or keep")

@@ -45,6 +45,8 @@ ALL = ""
 
 def record_label(row: dict) -> str:
     """The record (or, for a refusal at a consent's keys, the records) a row is about."""
+    if row.get("record_deleted"):
+        return _("Deleted record")
     return row.get("what") or row.get("title") or _("a deleted record")
 
 

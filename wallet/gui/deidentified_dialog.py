@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from .accessibility import name_standard_buttons
-from .grant_dialog import DEFAULT_DAYS, end_of_day
+from .grant_dialog import end_of_day, expiry_row
 from .i18n import _
 
 
@@ -44,14 +43,7 @@ class DeidentifiedDialog(QDialog):
         institution_label = QLabel(_("Research &institution:"))
         institution_label.setBuddy(self.institution)
         form.addRow(institution_label, self.institution)
-        self.expiry = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
-        self.expiry.setCalendarPopup(True)
-        self.expiry.setMinimumDate(QDate.currentDate())
-        self.expiry.setDisplayFormat("yyyy-MM-dd")
-        self.expiry.setAccessibleName(_("Valid until"))
-        expiry_label = QLabel(_("&Valid until:"))
-        expiry_label.setBuddy(self.expiry)
-        form.addRow(expiry_label, self.expiry)
+        self.expiry = expiry_row(form)
         layout.addLayout(form)
         note = QLabel(_("Next you see what the copy keeps and what it removes, before anything is shared."))
         note.setWordWrap(True)

@@ -49,6 +49,19 @@ class GrantRequest:
     label: str | None = None
 
 
+def expiry_row(form: QFormLayout) -> QDateEdit:
+    """The "Valid until" row of a sharing form: a date from today on, ``DEFAULT_DAYS`` ahead."""
+    expiry = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
+    expiry.setCalendarPopup(True)
+    expiry.setMinimumDate(QDate.currentDate())
+    expiry.setDisplayFormat("yyyy-MM-dd")
+    expiry.setAccessibleName(_("Valid until"))
+    label = QLabel(_("&Valid until:"))
+    label.setBuddy(expiry)
+    form.addRow(label, expiry)
+    return expiry
+
+
 def end_of_day(date: QDate) -> int:
     """The last second of ``date`` in local time (a consent 'until 31 May' covers 31 May)."""
     day = datetime(date.year(), date.month(), date.day()).date()
@@ -101,19 +114,12 @@ class GrantDialog(QDialog):
         form.addRow(records_label, self.record_list)
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(_("Purpose"))
-        for key, label in PURPOSE_LABELS.items():
-            self.purpose.addItem(_(label), key)
+        for key, words in PURPOSE_LABELS.items():
+            self.purpose.addItem(_(words), key)
         purpose_label = QLabel(_("&Purpose:"))
         purpose_label.setBuddy(self.purpose)
         form.addRow(purpose_label, self.purpose)
-        self.expiry = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
-        self.expiry.setCalendarPopup(True)
-        self.expiry.setMinimumDate(QDate.currentDate())
-        self.expiry.setDisplayFormat("yyyy-MM-dd")
-        self.expiry.setAccessibleName(_("Valid until"))
-        expiry_label = QLabel(_("&Valid until:"))
-        expiry_label.setBuddy(self.expiry)
-        form.addRow(expiry_label, self.expiry)
+        self.expiry = expiry_row(form)
         self.label = QLineEdit(label)
         self.label.setMaxLength(MAX_LABEL_CHARS)
         self.label.setPlaceholderText(_("Optional, e.g. your name or initials"))

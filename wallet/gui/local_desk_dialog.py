@@ -21,6 +21,7 @@ class LocalDeskDialog(QDialog):
         from ..core.desks.local_desk import DEFAULT_NAME
 
         self.setWindowTitle(_("Set up a clinic desk on this computer"))
+        self.setMinimumWidth(520)  # wrapped texts give no width of their own
         self.session = session
         self.needs_passphrase: bool | None = None
         layout = QVBoxLayout(self)
@@ -78,6 +79,7 @@ class LocalDeskDialog(QDialog):
                             "(at least 8 characters). {why}").format(why=status.reason) if self.needs_passphrase
                           else _("The desk's keys are kept in the system keyring, like your wallet's."))
         self.create_button.setEnabled(True)
+        self.adjustSize()  # the passphrase rows and the note changed what the dialog needs
 
     def set_up(self) -> None:
         from ..core.desks.local_desk import set_up_local_desk

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -199,7 +199,7 @@ class MainWindow(OpeningWindow):
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(_("Sections"))
-        self.sections.setFixedWidth(190)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.records_view = RecordsView(self.ctx)
         self.access_view = AccessLogView(self.ctx)
@@ -216,6 +216,7 @@ class MainWindow(OpeningWindow):
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
+        self.sections.setFixedWidth(self._sections_width())
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
@@ -283,6 +284,11 @@ class MainWindow(OpeningWindow):
         self.chain_height = None
         self._show_network()
         self.poll_audit()
+
+    def _sections_width(self) -> int:
+        """Wide enough for the longest section name in this language and font (the items' own
+        size hints, which hold the style's padding and margins), never narrower than 190 px."""
+        return max(190, self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 4)
 
     def show_section(self, key: str) -> None:
         if self.wallet_page is not None and self.session.wallet is not None:

@@ -33,7 +33,7 @@ def test_delete_removes_record_and_copies(wallet, clinic, tmp_path, shared_node)
     retired = deletion.delete_record(wallet, rec).retired
     assert set(retired) == {rec, copy}
     assert not wallet.blob_path(rec).exists() and not library.list_records(wallet)
-    assert wallet.network.client.record(rec)["retired"] is not None
+    assert wallet.network.client.record(rec, wallet.signing_key(0))["retired"] is not None
     time.sleep(0.2)
     assert not any(p.name in (rec, copy) for p in (shared_node.data / "blobs").rglob("*"))
     with pytest.raises(ReadRefused) as refused:
@@ -82,7 +82,8 @@ def test_a_consent_whose_records_are_all_deleted_ends(wallet, clinic, tmp_path, 
     assert done.ended == [granted.consent] and done.narrowed == []
     (grant,) = grants.list_grants(wallet)
     assert grant["status"] == "deleted"
-    assert wallet.network.client.consent(granted.consent)["status"] == "deleted"
+    grantor = wallet.signing_key(grant["pseudonym"])
+    assert wallet.network.client.consent(granted.consent, grantor)["status"] == "deleted"
     view = clinic.consent(decode_grant(granted.code))
     with pytest.raises(ReadRefused) as refused:
         clinic._open_envelope(view, envelope, "treatment")
@@ -116,6 +117,14 @@ def _scan(folder, filename: str) -> dict[str, bytes]:
     return found
 
 
+def _in_dump(wallet, filename: str) -> bool:
+    """Whether the decrypted database (every table, as SQL) still names the record."""
+    tables = [row["name"] for row in wallet.db.query("SELECT name FROM sqlite_master WHERE type='table'")]
+    dump = "\n".join(repr(tuple(row.values())) for table in tables
+                      for row in wallet.db.query(f"SELECT * FROM {table}"))
+    return TITLE in dump or filename in dump
+
+
 def test_the_wallet_forgets_a_deleted_record_on_disk(wallet, make_wallet, clinic, tmp_path):
     """Scan the bytes of wallet.sqlite (and its write-ahead log) for the title and file name."""
     filename = f"{TITLE}.pdf"
@@ -123,9 +132,12 @@ def test_the_wallet_forgets_a_deleted_record_on_disk(wallet, make_wallet, clinic
     grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     row = library.find_record(wallet, rec)
     assert TITLE in (row["title"] + (row["filename"] or ""))
-    assert _scan(wallet.dir, filename)  # the scan sees it while the record exists
-    deletion.delete_record(wallet, rec)
+    # The folder's bytes never hold it (the database is encrypted at rest); what the database
+    # holds, as anyone with the phrase (hence the storage key) reads it, holds it until deleted.
     assert _scan(wallet.dir, filename) == {}
+    assert _in_dump(wallet, filename)  # the scan sees it while the record exists
+    deletion.delete_record(wallet, rec)
+    assert _scan(wallet.dir, filename) == {} and not _in_dump(wallet, filename)
     (kept,) = wallet.db.query("SELECT * FROM records WHERE record=?", (rec,))
     assert kept["status"] == "deleted" and kept["title"] == "" and kept["filename"] is None
     assert kept["size"] == kept["cipher_size"] == kept["imported_at"] == 0 and kept["record_date"] is None

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.wallet.core.fhir.bundle_gen import write_bundle
-from wallet.core import importing
+from wallet.core import deletion, importing
 from wallet.core.fhir.validate import InvalidFhir
 from wallet.core.records import library
 
@@ -41,7 +41,7 @@ def test_a_deleted_record_can_be_imported_again(wallet, tmp_path):
     src = tmp_path / "obs.json"
     src.write_text(json.dumps({"resourceType": "Observation", "status": "final", "code": {"text": "Hb"}}))
     first = importing.import_file(wallet, src)
-    library.delete_record(wallet, first.records[0].record)
+    deletion.delete_record(wallet, first.records[0].record)
     assert len(importing.import_file(wallet, src).records) == 1
 
 

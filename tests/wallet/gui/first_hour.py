@@ -116,6 +116,7 @@ class FirstHour:
         dialog.setup_button.click()
         self.wait(lambda: consent.desk_dialog is not None and consent.desk_dialog.needs_passphrase is not None)
         desk_dialog = consent.desk_dialog
+        self.wait(lambda: not clipped(desk_dialog))  # sized again once the passphrase rows appear
         desk_dialog.passphrase.setText(DESK_PASS)
         desk_dialog.repeat.setText(DESK_PASS)
         desk_dialog.create_button.click()
@@ -219,3 +220,12 @@ class FirstHour:
             if window is not None:
                 window.shutdown()
                 window.close()
+
+
+def clipped(dialog) -> list[str]:
+    """The visible wrapped texts of ``dialog`` that do not get the height their width needs."""
+    from PySide6.QtWidgets import QLabel
+
+    return [label.text() for label in dialog.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.text()
+            and label.height() < label.heightForWidth(label.width())]

@@ -69,3 +69,30 @@ def test_wallet_folder_shown_from_home(wallet, monkeypatch):
     monkeypatch.setattr(Path, "home", classmethod(lambda cls: wallet.dir.parent))
     assert settings_view._home_relative(wallet.dir) == f"~/{wallet.dir.name}"
     assert settings_view._home_relative(Path("/elsewhere/w")) == "/elsewhere/w"
+
+
+def test_grant_form_name_for_the_desk_is_the_patients_or_empty(qtbot, wallet, open_window):
+    """The name shown to the desk is what the patient typed (or last used), never a purpose's
+    words: a loop variable once shadowed it, and every code said "Health-care operations"."""
+    from wallet.core.consent.grants import PURPOSE_LABELS
+    from wallet.gui.grant_dialog import GrantDialog
+
+    window = open_window(wallet)
+    blank = GrantDialog(window, wallet, [])
+    named = GrantDialog(window, wallet, [], label="Anna M.")
+    wait_quiet(qtbot)
+    assert blank.label.text() == "" and named.label.text() == "Anna M."
+    assert [blank.purpose.itemData(i) for i in range(blank.purpose.count())] == list(PURPOSE_LABELS)
+    blank.deleteLater()
+    named.deleteLater()
+
+
+def test_every_section_name_fits_the_sidebar(qtbot, wallet, open_window):
+    """No section name is cut or scrolled sideways ("Links & evidence" once was)."""
+    window = open_window(wallet)
+    wait_quiet(qtbot)
+    sections = window.sections
+    for row in range(sections.count()):
+        rect = sections.visualItemRect(sections.item(row))
+        assert rect.right() <= sections.viewport().width(), sections.item(row).text()
+    assert not sections.horizontalScrollBar().isVisible()

@@ -45,6 +45,10 @@ def test_envelope_fetch_is_folded_into_the_reads_it_served(wallet, clinic, tmp_p
 
     # revoked: the desk is refused at the envelope, and the refusal names what it was after
     grants.revoke(wallet, given.consent)
+    # The live log refreshes on the revocation's own block, before the desk tries again: the
+    # refusal's block must then name this patient in its filter by itself (it names only the
+    # envelope, the consent and the desk; the node's filter maps them to their grantor).
+    trail.refresh(wallet)
     with pytest.raises(ReadRefused):
         clinic.read(code, tmp_path / "again")
     trail.refresh(wallet)

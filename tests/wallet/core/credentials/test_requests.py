@@ -49,7 +49,7 @@ def try_admission(network, key: SigningKey, proof: dict) -> CredentialRefused:
     with pytest.raises(CredentialRefused) as refused:
         network.client.submit(tx, wait=True)
     with pytest.raises(NotFound):
-        network.client.pseudonym(key.public)
+        network.client.my_pseudonym(key)
     return refused.value
 
 
