@@ -7,15 +7,18 @@ the exit codes by error class, progress) is :mod:`ledger_client.console`'s, as i
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.metadata
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .. import PROTOCOL_VERSION, console, crypto
 from ..console import CommandLineError
+from ..errors import MalformedError
 from ..keyfile import load_key, write_key
 from .datadir import init_datadir, load_genesis
 
@@ -72,22 +75,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from .quotas import DEFAULT_EXEMPT, QuotaConfig, Quotas
     from .tls import check_client_files, check_server_files
 
-    if args.config:
-        merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
-    configure(args.log_level, args.log_format)
+    with _settings():
+        if args.config:
+            merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
+        configure(args.log_level, args.log_format)
     if not args.data:
         raise CommandLineError("give the data directory with --data or in the configuration file")
     if bool(args.tls_cert) != bool(args.tls_key):
         raise CommandLineError("give --tls-cert and --tls-key together")
-    if args.tls_cert:
-        check_server_files(args.tls_cert, args.tls_key)
-    check_client_files("etcd", args.etcd_ca, args.etcd_cert, args.etcd_key)
-    check_client_files("peer", args.peer_ca, None, None)
+    with _settings():
+        if args.tls_cert:
+            check_server_files(args.tls_cert, args.tls_key)
+        check_client_files("etcd", args.etcd_ca, args.etcd_cert, args.etcd_key)
+        check_client_files("peer", args.peer_ca, None, None)
+        quotas = Quotas(QuotaConfig(limits=dict(_pair(item) for item in (args.limit or [])),
+                                    exempt=DEFAULT_EXEMPT if args.limits_exempt is None else
+                                    [n for n in args.limits_exempt if n != "none"],
+                                    mempool_share=args.mempool_share))
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
-    quotas = Quotas(QuotaConfig(limits=dict(_pair(item) for item in (args.limit or [])),
-                                exempt=DEFAULT_EXEMPT if args.limits_exempt is None else
-                                [n for n in args.limits_exempt if n != "none"], mempool_share=args.mempool_share))
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
                       NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs,
                                  max_pending=args.max_pending),
@@ -102,6 +108,19 @@ def _cmd_run(args: argparse.Namespace) -> int:
                 timeout_graceful_shutdown=5, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
                 proxy_headers=False, server_header=False)
     return 0
+
+
+@contextlib.contextmanager
+def _settings() -> Iterator[None]:
+    """A setting the node cannot use (configuration file, TLS files, limits) is a usage error (exit 2).
+
+    The checks raise :class:`MalformedError` as any malformed input does; here, before anything
+    started, the input is the operator's command line or configuration, so it exits as usage.
+    """
+    try:
+        yield
+    except MalformedError as exc:
+        raise CommandLineError(str(exc)) from exc
 
 
 def _pair(item: str) -> tuple[str, str]:
