@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 from tests.nodeproc import NodeProcess, free_port, new_network
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The wallet's log file goes to the platform's log folder: never the tester's own (one per run).
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="medwallet-test-state-")
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,8 @@
 """The Linux .deb: the frozen bundle under /opt/medwallet, ``medwallet`` and
-``medwallet-node`` on PATH, desktop entries for the wallet (files dropped on it, or opened
-with it, are imported) and for the clinic desk, the icons in the hicolor theme (SVG and PNG
-48, 128 and 256), and AppStream metainfo. Built with dpkg-deb."""
+``medwallet-node`` on PATH with their man pages and bash, zsh and fish completion, desktop
+entries for the wallet (files dropped on it, or opened with it, are imported) and for the clinic
+desk, the icons in the hicolor theme (SVG and PNG 48, 128 and 256), and AppStream metainfo. Built
+with dpkg-deb."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .cli_docs import write_cli_docs
 from .reproducible import clamp_mtimes, tree_size
 
 QT_DEPENDS = ["libxcb-cursor0", "libxkbcommon-x11-0", "libxcb-icccm4", "libxcb-keysyms1", "libegl1",
@@ -143,6 +145,7 @@ def build_deb(bundle: Path, work: Path, out_dir: Path, version: str, epoch: int,
     (metainfo / f"{APP_ID}.metainfo.xml").write_text(
         METAINFO.format(app_id=APP_ID, name=_xml(app_name), version=version,
                         date=time.strftime("%Y-%m-%d", time.gmtime(epoch))), "utf-8")
+    write_cli_docs(share, version, epoch)  # man pages, bash/zsh/fish completion
     doc = root / "usr" / "share" / "doc" / "medwallet"
     doc.mkdir(parents=True)
     (doc / "copyright").write_text(copyright_text, "utf-8")

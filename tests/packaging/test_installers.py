@@ -66,6 +66,25 @@ def test_package_layout(built):
     assert (root / "opt/medwallet/_internal/THIRD_PARTY_NOTICES.txt").exists()
 
 
+def test_man_pages_and_completion_are_installed(built):
+    root = built["root"]
+    for name in ("medwallet", "medwallet-node"):
+        assert (root / f"usr/share/man/man1/{name}.1.gz").stat().st_size > 1000
+        assert (root / f"usr/share/bash-completion/completions/{name}").exists()
+        assert (root / f"usr/share/zsh/vendor-completions/_{name}").read_text().startswith(f"#compdef {name}")
+        assert (root / f"usr/share/fish/vendor_completions.d/{name}.fish").exists()
+        version = run_installed(built, name, "--version")
+        assert version.returncode == 0 and version.stdout.startswith(f"{name} "), version.stderr
+    # The frozen command answers the completion scripts' question (argcomplete is bundled).
+    env = {"_ARGCOMPLETE": "1", "_ARGCOMPLETE_IFS": " ", "COMP_LINE": "medwallet gra", "COMP_POINT": "13",
+           "COMP_TYPE": "9"}
+    shell = f'exec "{root}/usr/bin/medwallet" 8>&1 9>&2 1>/dev/null 2>/dev/null'
+    answer = subprocess.run(["bash", "-c", shell], env={**os.environ, **env}, capture_output=True, text=True,
+                            timeout=120)
+    words = set(answer.stdout.split())
+    assert words == {"grant", "grants"}
+
+
 def test_installed_self_test_and_node(built):
     result = run_installed(built, "medwallet", "--self-test", "--json")
     report = json.loads(result.stdout)

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.desks.clinic import ClinicDesk
 from ..core.desks.local_desk import register_desk
 from ..core.paths import clinic_dir
-from .common import UsageError, creating, emit_json, passphrase, shared_option, unlock, when
+from .common import NoWindow, UsageError, creating, emit_json, passphrase, shared_option, unlock, when
 from .patient_cmds import _nodes
 
 
@@ -103,7 +103,7 @@ def cmd_window(args) -> int:
     try:
         from ..gui.app import run_clinic_gui
     except ImportError:
-        raise UsageError("The desk window needs PySide6; use 'medwallet clinic scan' or 'read'.") from None
+        raise NoWindow("The desk window needs PySide6; use 'medwallet clinic scan' or 'read'.") from None
     return run_clinic_gui(args)
 
 

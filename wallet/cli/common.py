@@ -5,16 +5,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import getpass
-import json
 import os
-import re
 import sys
-import time
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+from ledger_client import console
+
+from ..core import durations
 from ..core.errors import KeyringUnavailable, PassphraseRequired, WalletError
 
 ENV_PASSPHRASE = "MEDWALLET_PASSPHRASE"
@@ -22,10 +23,6 @@ ENV_PASSPHRASE_FILE = "MEDWALLET_PASSPHRASE_FILE"
 HOW_TO_GIVE = ("give --passphrase-file FILE, or set MEDWALLET_PASSPHRASE_FILE or MEDWALLET_PASSPHRASE "
                "(or run the command in a terminal to be asked)")
 T = TypeVar("T")
-
-
-EXIT_REFUSED = 1  # the action was refused or failed (the message says why), or the user declined it
-EXIT_USAGE = 2  # the command was not given what it needs, or it needs a confirmation it cannot ask for
 
 
 class UsageError(WalletError):
@@ -84,6 +81,36 @@ def shared_option(parser: argparse.ArgumentParser, *flags: str, family: bool = F
     parser.add_argument(*flags, **kwargs)
 
 
+class NoAnswer(WalletError):
+    """No answer: the input ended at a question."""
+
+    code = "no_answer"
+
+
+class NoCredentialAnswers(WalletError):
+    """None of your valid credentials can answer this request."""
+
+    code = "no_matching_credential"
+
+
+class PhraseCheckFailed(WalletError):
+    """A word of the recovery phrase did not match."""
+
+    code = "phrase_check_failed"
+
+
+class NoWindow(WalletError):
+    """The window needs PySide6, which is not installed here."""
+
+    code = "no_window"
+
+
+class NothingImported(WalletError):
+    """Nothing could be imported from this file: it holds no valid entry."""
+
+    code = "nothing_imported"
+
+
 def passphrase(args, *, new: bool = False, noun: str = "wallet") -> str | None:
     """The passphrase from --passphrase-file, $MEDWALLET_PASSPHRASE_FILE, $MEDWALLET_PASSPHRASE,
     or a prompt on a terminal. ``noun`` names what it protects ("wallet", "desk")."""
@@ -132,15 +159,19 @@ def unlock(open_fn, directory: Path, args, *, noun: str = "wallet"):
 
 
 def emit_json(doc: Any) -> None:
-    print(json.dumps(doc, indent=2, sort_keys=True, default=str))
+    console.emit_json(doc)
+
+
+def report(args: argparse.Namespace, doc: Any, text: str) -> None:
+    """A command's outcome: ``doc`` as JSON under ``--json``, else ``text`` for a person."""
+    if getattr(args, "json", False):
+        emit_json(doc)
+    else:
+        print(text)
 
 
 def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> None:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    console.table(rows, headers)
 
 
 def when(ts: int | None) -> str:
@@ -149,45 +180,42 @@ def when(ts: int | None) -> str:
     return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-_DURATION = re.compile(r"^(\d+)\s*([mhdwy])$")
-_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
-
-
 def parse_expiry(text: str, now: int | None = None) -> int:
-    """``30d``, ``12h``, ``2w``, ``1y`` from now, or a date ``YYYY-MM-DD[THH:MM]`` (local time)."""
-    now = int(time.time()) if now is None else now
-    text = text.strip().lower()
-    match = _DURATION.match(text)
-    if match:
-        return now + int(match.group(1)) * _UNITS[match.group(2)]
-    try:
-        moment = datetime.fromisoformat(text.upper() if "t" in text else text)
-    except ValueError:
-        raise UsageError(f"Cannot read the expiry {text!r}: use e.g. 30d, 12h or 2026-12-31.") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    if len(text) == 10:  # a bare date: the end of that day
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return int(moment.timestamp())
+    """``30d``, ``12h``, ``6mo``, ``1y``, ``P6M`` from now, or a date ``YYYY-MM-DD[THH:MM]`` (local time)."""
+    return durations.parse_expiry(text, now)
 
 
-class ProgressPrinter:
-    """A one-line progress display on stderr (only on a terminal)."""
+# Set by main() for the command being run: progress stays quiet under --json.
+json_output: ContextVar[bool] = ContextVar("json_output", default=False)
 
-    def __init__(self, enabled: bool | None = None) -> None:
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self._last = 0.0
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self._last < 0.1 and done != total:
-            return
-        self._last = now
-        pct = f"{100 * done // total:3d}%" if total else f"{done // 1024} KiB"
-        print(f"\r{stage:8s} {pct}", end="", file=sys.stderr, flush=True)
+def ProgressPrinter(enabled: bool | None = None) -> console.Progress:  # noqa: N802 (was a class; callers keep the name)
+    """Progress with rate and time left on stderr, only on a terminal and never under --json."""
+    units = {"scan": "pseudonyms", "audit": "pseudonyms"}
+    return console.Progress(enabled=enabled, as_json=json_output.get(), units=units)
 
-    def done(self) -> None:
-        if self.enabled:
-            print("\r" + " " * 30 + "\r", end="", file=sys.stderr, flush=True)
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def json_everywhere(parser: argparse.ArgumentParser, epilog: str) -> None:
+    """Every sub-command takes ``--json`` and documents the exit codes.
+
+    The sub-commands' ``--json`` leaves the value alone unless given there (``SUPPRESS``):
+    argparse would otherwise let a sub-command's default undo ``medwallet --json CMD``.
+    """
+    for child in subcommands(parser).values():
+        flags = [a for a in child._actions if "--json" in a.option_strings]
+        if flags:
+            for action in flags:
+                action.default = argparse.SUPPRESS
+        else:
+            child.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                               help="machine-readable output, and errors as one JSON object on stderr")
+        if not child.epilog:
+            child.epilog = epilog
+        json_everywhere(child, epilog)

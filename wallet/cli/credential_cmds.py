@@ -13,7 +13,7 @@ from ..core.credentials import holder
 from ..core.credentials.verifier import StudyVerifier
 from ..core.records.library import find_record
 from . import clinic_cmds
-from .common import UsageError, confirm, emit_json, parse_expiry, shared_option, table, when
+from .common import NoCredentialAnswers, UsageError, confirm, emit_json, parse_expiry, shared_option, table, when
 from .issuer_cmds import read_json, write_json
 from .patient_cmds import _institution, _open
 
@@ -54,7 +54,7 @@ def cmd_prove(args) -> int:
     for line in request_lines(summary):
         print(line)
     if summary.missing:
-        raise UsageError("None of your valid credentials can answer this request.")
+        raise NoCredentialAnswers()
     confirm(args, "Prove this? [y/N] ", declined="Declined: nothing was proven and no file was written.")
     write_json(args.out, holder.present(wallet, request))
     print(f"Proof written to {args.out}.")

@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ledger_client import console
+
 from ..core import deletion, importing, protection, restore
 from ..core.audit import trail
 from ..core.consent import grants
@@ -25,12 +27,15 @@ from ..core.records import library
 from ..core.wallet import Wallet
 from . import fhir_cmds
 from .common import (
+    NothingImported,
+    PhraseCheckFailed,
     ProgressPrinter,
     UsageError,
     creating,
     emit_json,
     parse_expiry,
     passphrase,
+    report,
     shared_option,
     table,
     unlock,
@@ -92,7 +97,7 @@ def _check_back(words: list[str]) -> None:
     for position in sorted(random.sample(range(24), 3)):
         answer = input(f"Word number {position + 1}? ").strip().lower()
         if answer != words[position]:
-            raise UsageError(f"Word {position + 1} does not match. Your wallet exists; run "
+            raise PhraseCheckFailed(f"Word {position + 1} does not match. Your wallet exists; run "
                              f"'medwallet phrase' later to see the words again.")
     print("Correct. Keep the words safe.")
 
@@ -106,9 +111,11 @@ def cmd_restore(args) -> int:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
     nodes, secret = _nodes(args), passphrase(args, new=True)
+    progress = ProgressPrinter()
     wallet, summary = creating(lambda: restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=nodes,
                                                        genesis_hash=args.genesis_hash, passphrase=secret,
-                                                       use_keyring=not args.no_keyring))
+                                                       use_keyring=not args.no_keyring, progress=progress))
+    progress.done()
     args.closing.callback(wallet.close)
     if args.json:
         emit_json(summary)
@@ -131,8 +138,8 @@ def cmd_import(args) -> int:
         except WalletError as exc:
             progress.done()
             failed.append(name)
-            print(f"medwallet: {exc.message}" if Path(name).name in exc.message else f"medwallet: {name}: "
-                  f"{exc.message}", file=sys.stderr)
+            message = exc.message if Path(name).name in exc.message else f"{name}: {exc.message}"
+            console.report_error("medwallet", console.error_code(exc), message, as_json=bool(args.json))
             continue
         progress.done()
         if outcome.is_bundle or outcome.kind:
@@ -150,12 +157,12 @@ def cmd_import(args) -> int:
     # A bundle of which nothing could be imported is a failure, not an empty success (a file
     # that was all duplicates is not: it is in the wallet already).
     empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records") and not r.get("duplicates")]
-    if empty:
-        print(f"medwallet: nothing was imported from {', '.join(empty)}: no valid entry", file=sys.stderr)
-    if failed and len(args.files) > 1:
+    if failed and len(args.files) > 1 and not args.json:
         print(f"medwallet: {len(failed)} of {len(args.files)} files could not be imported: {', '.join(failed)}",
               file=sys.stderr)
-    return 1 if empty or failed else 0
+    if empty:
+        raise NothingImported(f"nothing was imported from {', '.join(empty)}: no valid entry")
+    return 1 if failed else 0
 
 
 def cmd_records(args) -> int:
@@ -191,8 +198,11 @@ def cmd_export(args) -> int:
         out = out / (row["filename"] or f"{row['record'][:12]}.bin")
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; use --force to overwrite.")
-    meta = library.export_record(wallet, row["record"], out, progress=ProgressPrinter())
-    print(f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
+    progress = ProgressPrinter()
+    meta = library.export_record(wallet, row["record"], out, progress=progress)
+    progress.done()
+    report(args, {"record": row["record"], "file": str(out), "title": meta.get("title"), "verified": True},
+           f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
     return 0
 
 
@@ -207,13 +217,15 @@ def cmd_delete(args) -> int:
             print("Not deleted.")
             return 1
     done = deletion.delete_record(wallet, row["record"])
-    print(f"Deleted {row['title']!r}: removed from every node ({len(done.retired)} copy(ies) retired on the "
-          "ledger) and forgotten by this wallet.")
+    text = (f"Deleted {row['title']!r}: removed from every node ({len(done.retired)} copy(ies) retired on the "
+            "ledger) and forgotten by this wallet.")
     if done.narrowed or done.ended:
-        print(f"Consents: {len(done.narrowed)} narrowed to the records they still cover, {len(done.ended)} ended "
-              "(they covered nothing else).")
-    print("A copy taken earlier (a backup of a node or of this wallet folder) still opens with your recovery "
-          "phrase. Institutions that already read it keep what they read.")
+        text += (f"\nConsents: {len(done.narrowed)} narrowed to the records they still cover, {len(done.ended)} "
+                 "ended (they covered nothing else).")
+    text += ("\nA copy taken earlier (a backup of a node or of this wallet folder) still opens with your recovery "
+             "phrase. Institutions that already read it keep what they read.")
+    report(args, {"record": row["record"], "deleted": True, "retired_copies": len(done.retired),
+                  "narrowed": done.narrowed, "ended": done.ended}, text)
     return 0
 
 
@@ -244,8 +256,10 @@ def cmd_grant(args) -> int:
     wallet = _open(args)
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
+    progress = ProgressPrinter()
     result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), label=args.label,
-                          progress=ProgressPrinter(), with_references=not args.only_chosen)
+                          progress=progress, with_references=not args.only_chosen)
+    progress.done()
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
         emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
@@ -280,7 +294,8 @@ def cmd_revoke(args) -> int:
     wallet = _open(args)
     row = grants.find_grant(wallet, args.consent)
     grants.revoke(wallet, row["consent"])
-    print(f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
+    report(args, {"consent": row["consent"], "institution": row["institution_name"], "revoked": True},
+           f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
     return 0
 
 
@@ -300,7 +315,9 @@ def cmd_qr(args) -> int:
 def cmd_audit(args) -> int:
     wallet = _open(args)
     if not args.offline and not args.fhir:
-        trail.refresh(wallet)
+        progress = ProgressPrinter()
+        trail.refresh(wallet, progress=progress)
+        progress.done()
     record = library.find_record(wallet, args.record)["record"] if args.record else None
     if args.fhir:
         return fhir_cmds.audit(wallet, args, record)
@@ -329,8 +346,10 @@ def _what(row: dict[str, Any]) -> str:
 
 def cmd_resume(args) -> int:
     wallet = _open(args)
-    done = importing.resume_pending(wallet, progress=ProgressPrinter())
-    print(f"Finished {len(done)} interrupted import(s).")
+    progress = ProgressPrinter()
+    done = importing.resume_pending(wallet, progress=progress)
+    progress.done()
+    report(args, {"finished": done}, f"Finished {len(done)} interrupted import(s).")
     return 0
 
 
@@ -343,7 +362,8 @@ def cmd_phrase(args) -> int:
         import getpass
 
         secret = getpass.getpass("Wallet passphrase: ")
-    print(protection.reveal_phrase(wallet, secret))
+    phrase = protection.reveal_phrase(wallet, secret)
+    report(args, {"phrase": phrase}, phrase)
     return 0
 
 
@@ -366,7 +386,7 @@ def cmd_passphrase(args) -> int:
     else:
         raise UsageError("Give the new passphrase with --new-passphrase-file FILE.")
     protection.change_passphrase(wallet, current, new, repeat)
-    print("The passphrase is changed. Use the new one from now on.")
+    report(args, {"changed": True}, "The passphrase is changed. Use the new one from now on.")
     return 0
 
 
@@ -410,7 +430,8 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, help="institution name or id")
     p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
     p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
-    p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
+    p.add_argument("--expires", required=True,
+                   help="e.g. 30d, 6mo, 1y, P6M or 2026-12-31 (a bare m is refused: write mo or min)")
     p.add_argument("--label", help="a name or initials the desk shows for you (only in the code, never on the ledger)")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")

@@ -69,7 +69,7 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
                                         "registered_tx": doc["pseudonym"]["tx"]})
     restored = sum(_restore_records(wallet, i, doc, progress, cancel) for i, doc in present)
     grants = sum(_restore_grants(wallet, i, doc["consents"]) for i, doc in present)
-    events = len(trail.refresh(wallet))
+    events = len(trail.refresh(wallet, progress=progress))
     # "records" are the patient's own, as the records list shows them; the copies made for
     # institutions are counted apart (a summary must match the list the patient sees).
     originals = wallet.db.one("SELECT COUNT(*) AS n FROM records WHERE original IS NULL AND status != 'deleted'")

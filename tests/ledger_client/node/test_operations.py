@@ -103,7 +103,7 @@ def test_backup_while_running_then_restore_and_verify(tmp_path):
     restored = tmp_path / "restored"
     result = cli("restore", "--backup", str(tmp_path / "backup"), "--data", str(restored))
     assert result.returncode == 0 and "OK" in result.stdout and "node.key" in result.stdout, result.stdout
-    assert cli("restore", "--backup", str(tmp_path / "backup"), "--data", str(restored)).returncode == 2  # not over
+    assert cli("restore", "--backup", str(tmp_path / "backup"), "--data", str(restored)).returncode == 1  # not over
     shutil.copyfile(proc.data / "node.key", restored / "node.key")
     again = NodeProcess(restored).start()
     try:
@@ -126,7 +126,7 @@ def test_a_damaged_backup_is_refused(tmp_path):
         db.seek(200)
         db.write(b"\x00\x01")
     result = cli("restore", "--backup", str(tmp_path / "b"), "--data", str(tmp_path / "r"))
-    assert result.returncode == 2 and "damaged" in result.stderr
+    assert result.returncode == 1 and "damaged" in result.stderr
 
 
 def test_upgrade_from_schema_version_1(tmp_path):
@@ -139,7 +139,7 @@ def test_upgrade_from_schema_version_1(tmp_path):
     before.close()
     # verify never modifies: it asks for the upgrade first
     result = cli("verify", "--data", str(data))
-    assert result.returncode == 2 and "schema version 1" in result.stderr and "upgrade" in result.stderr
+    assert result.returncode == 1 and "schema version 1" in result.stderr and "upgrade" in result.stderr
     result = cli("upgrade", "--data", str(data))
     assert result.returncode == 0 and f"schema version {SCHEMA_VERSION} (was 1)" in result.stdout
     assert cli("verify", "--data", str(data), "--blobs").returncode == 0

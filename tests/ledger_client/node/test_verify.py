@@ -13,6 +13,7 @@ import time
 import pytest
 
 from ledger_client.block import header_hash
+from ledger_client.console import EXIT_INTEGRITY
 from ledger_client.encoding import canonical
 from ledger_client.node import cli
 from tests.nodeproc import new_network
@@ -72,7 +73,7 @@ def tampered(ledger_dir, tmp_path):
 
 def expect_problem(data, *words, extra=()) -> str:
     code, report = run_verify(data, *extra)
-    assert code == 1 and not report["ok"], report
+    assert code == EXIT_INTEGRITY and not report["ok"], report
     problems = " | ".join(report["problems"])
     for word in words:
         assert word in problems, (word, problems)
@@ -220,4 +221,4 @@ def test_node_refuses_to_start_on_a_tampered_tail(tmp_path):
     db.close()
     proc = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(node.data),
                            "--port", "1"], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and "was modified" in proc.stderr and "verify" in proc.stderr
+    assert proc.returncode == 1 and "was modified" in proc.stderr and "verify" in proc.stderr

@@ -26,7 +26,8 @@ def test_desk_without_keyring_is_told_how_to_give_a_passphrase(tmp_path, shared_
     done = subprocess.run([sys.executable, "-m", "wallet.cli", "clinic", "--clinic-dir", str(tmp_path / "desk"),
                            "init", "--name", "Clinique du Lac", "--node", shared_node.url], capture_output=True,
                           text=True, env=env, stdin=subprocess.DEVNULL, timeout=120)
-    assert done.returncode == 1 and "Traceback" not in done.stderr
+    # a missing passphrase is a usage error (NeedsPassphrase is a UsageError): exit 2, as documented
+    assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "no working keyring" in done.stderr and "desk must be protected by a passphrase" in done.stderr
     assert "--passphrase-file" in done.stderr and "MEDWALLET_PASSPHRASE" in done.stderr
     assert "restore" not in done.stderr

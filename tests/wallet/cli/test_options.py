@@ -16,7 +16,7 @@ import pytest
 
 from wallet.cli import build_parser
 
-NOT_SHARED = {"-h", "--help", "--self-test"}
+NOT_SHARED = {"-h", "--help", "--self-test", "--version"}  # --version and --help act and exit
 
 
 def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:

@@ -14,6 +14,8 @@ inside it, or the deletion signed by the wallet's own pseudonym), not from the i
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,8 +46,11 @@ class AuditEvent:
     verified: bool
 
 
-def refresh(wallet: Wallet, spread: float = scan.SPREAD) -> list[AuditEvent]:
-    """Fetch, verify and store new events of the pseudonyms the new blocks touch; returns the new ones."""
+def refresh(wallet: Wallet, spread: float = scan.SPREAD,
+            progress: Callable[[str, int, int], None] | None = None) -> list[AuditEvent]:
+    """Fetch, verify and store new events of the pseudonyms the new blocks touch; returns the new ones.
+
+    ``progress("audit", pseudonyms fetched, pseudonyms)`` as each one's events arrive."""
     check_history(wallet)  # a node that rewrote its history is refused before any event is read
     active, height = scan.active_pseudonyms(wallet)
     known = {row["tx"] for row in wallet.db.query("SELECT tx FROM events WHERE verified=1")}
@@ -53,16 +58,24 @@ def refresh(wallet: Wallet, spread: float = scan.SPREAD) -> list[AuditEvent]:
     own = {row["public"] for row in wallet.pseudonyms()}
 
     idx_of = {row["public"]: row["idx"] for row in wallet.pseudonyms()}
+    progress_lock, fetched = threading.Lock(), [0]
 
     def fetch(client: LedgerClient, key: SigningKey) -> tuple[str, list[ProvenTx], list[ProvenTx]]:
         entries = [e for e in client.my_events(key) if e["tx"] not in known]
         deletions = [r["retired_tx"] for r in client.my_records(key)
                      if r.get("retired_tx") and r["retired_tx"] not in known]
         light = wallet.network.light
-        return (key.public, [light.prove(e["tx"], via=client) for e in entries],
-                [light.prove(tx_id, via=client) for tx_id in deletions])
+        result = (key.public, [light.prove(e["tx"], via=client) for e in entries],
+                  [light.prove(tx_id, via=client) for tx_id in deletions])
+        if progress:
+            with progress_lock:  # each pseudonym is fetched in a thread of its own
+                fetched[0] += 1
+                progress("audit", fetched[0], len(active))
+        return result
     fresh: list[AuditEvent] = []
     openings: list[ProvenTx] = []
+    if progress:
+        progress("audit", 0, len(active))
     for public, proven_events, proven_deletions in scan.each_privately(
             wallet, [wallet.signing_key(i) for i in active], fetch, spread):
         for proven in proven_deletions:
