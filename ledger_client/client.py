@@ -22,13 +22,13 @@ import random
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 import requests
 
 from . import errors
-from .access import AccessRequest, make_request_auth, make_session_auth, make_upload_auth
+from .access import AccessRequest, frame_blobs, make_batch_auth, make_request_auth, make_session_auth, make_upload_auth
 from .crypto import SigningKey
 from .encoding import canonical, parse_json
 from .genesis import Genesis, parse_genesis
@@ -344,6 +344,16 @@ class LedgerClient:
         response = self.request("PUT", f"/v1/blobs/{blob}", idempotent=False, data=data,
                                 headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream"})
         return bool(parse_json(response.content).get("complete"))
+
+    def put_blobs(self, key: SigningKey, chain_id: str, blobs: Sequence[bytes]) -> list[str]:
+        """Send many small blobs in one request (:data:`~ledger_client.access.MAX_BLOB_BATCH` at most);
+        returns their hashes, all stored. One node, one attempt, like :meth:`put_blob`."""
+        body = frame_blobs(blobs)
+        auth = make_batch_auth(key, chain_id, body, len(blobs), int(time.time()))
+        response = self.request("POST", "/v1/blobs", idempotent=False, data=body,
+                                headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream"})
+        stored: list[str] = parse_json(response.content)["blobs"]
+        return stored
 
     def upload_blob(self, key: SigningKey, chain_id: str, blob: str, size: int,
                     open_at: Callable[[int], Iterator[bytes]], *, progress: Progress | None = None,

@@ -190,6 +190,10 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
         "/v1/credential-defs/{cred_def_id}": {"get": _op(
             "getCredentialDef", "A published credential definition",
             [_param("cred_def_id", "path", {"type": "string", "minLength": 1, "maxLength": 200})], errors=(404,))},
+        "/v1/blobs": {"post": _op("uploadBlobs", "Upload many small encrypted blobs in one request (each length-"
+                                  "prefixed, the body signed whole); each is stored under its SHA-256",
+                                  [upload_header], binary, ok=(201,), errors=(401, 409, 413, 422),
+                                  security=[{"uploadAuth": []}])},
         "/v1/blobs/{blob}": {
             "put": _op("uploadBlob", "Upload (or resume) an encrypted blob, streamed",
                        [_param("blob", "path", HEX32), offset, upload_header], binary, ok=(201, 202),

@@ -40,6 +40,7 @@ from .dialog_service import DialogService
 from .i18n import _
 from .opening_window import OpeningWindow
 from .ops import Op, OpContext
+from .pool_keeper import PoolKeeper
 from .session import WalletSession
 
 if TYPE_CHECKING:
@@ -118,6 +119,7 @@ class MainWindow(OpeningWindow):
         self._poll_op: Op | None = None
         self.chain_height: int | None = None
         self.inactivity = InactivityMonitor(self)
+        self.pool_keeper = PoolKeeper(self, lambda: self.session.wallet)  # pseudonyms registered ahead of time
         self.inactivity.timed_out.connect(self._inactive)
         self.bridge.access_seen.connect(self.on_access_seen)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
@@ -243,6 +245,7 @@ class MainWindow(OpeningWindow):
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()
+        self.pool_keeper.start()
         self.poll_audit()  # the first look right away: the log is current when the patient gets there
         self.inactivity.set_minutes(int(wallet.settings.auto_lock_minutes))
         if self._to_import:
@@ -319,6 +322,7 @@ class MainWindow(OpeningWindow):
         if wallet is None:
             return
         self.poll_timer.stop()
+        self.pool_keeper.stop()
         self.watch.reset()
         self.chain_height = None
         self.inactivity.stop()
@@ -441,6 +445,7 @@ class MainWindow(OpeningWindow):
     def shutdown(self) -> None:
         """At exit: stop timers, finish or cancel the work, close the wallet, stop the local node."""
         self.poll_timer.stop()
+        self.pool_keeper.stop()
         self.inactivity.stop()
         ops.shutdown()
         self.bridge.close()
