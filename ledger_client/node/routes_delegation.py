@@ -15,10 +15,10 @@ from starlette.responses import FileResponse, Response
 
 from .. import delegation
 from ..errors import AccessDenied, NotFound
+from .auth import require_party
 from .http_util import hex_param, json_response, only_params, resource
 from .ledger import LedgerNode
 from .routes_directory import _listing
-from .auth import require_party
 
 
 def _node(request: Request) -> LedgerNode:
