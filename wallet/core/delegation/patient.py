@@ -94,6 +94,11 @@ def _store(wallet: Wallet, rows: list[dict[str, Any]]) -> None:
     wallet.db.set_meta(META_KEY, json.dumps(rows, sort_keys=True))
 
 
+def label_of(wallet: Wallet, index: int) -> str | None:
+    """The name the patient gave the delegate whose delegation pseudonym is ``index`` (None: not one)."""
+    return next((r["label"] for r in _stored(wallet) if r["index"] == index), None)
+
+
 def in_scope(wallet: Wallet, records: list[str], categories: tuple[str, ...]) -> list[str]:
     """The patient's own records a delegation covers: those chosen, else every one of the kinds."""
     if records:

@@ -16,6 +16,7 @@ from wallet.core.consent.grant_code import decode_grant
 from wallet.core.delegation import acting, audit, patient
 from wallet.core.delegation.code import InvalidDelegateCode, parse_code
 from wallet.core.desks.clinic import ReadRefused
+from wallet.core.fhir.consent_export import export_consents
 
 DAY = 86400
 
@@ -47,6 +48,11 @@ def test_the_delegate_grants_within_the_limits_and_the_clinic_reads(family, tmp_
     assert [c["consent"] for c in synced] == [given.consent]
     row = child.db.one("SELECT * FROM grants WHERE consent=?", (given.consent,))
     assert row is not None and row["records"] == f'["{shared}"]'
+    exported = export_consents(child)["entry"]
+    performers = [e["resource"]["performer"] for e in exported if e["resource"]["id"] == given.consent][0]
+    assert performers[0]["identifier"]["value"] == view.grantor  # the patient's pseudonym, and the delegate
+    assert performers[1]["type"] == "RelatedPerson" and performers[1]["display"] == "Mum (delegate of the patient)"
+    assert performers[1]["identifier"]["value"] == acting.code_of(parent, acting.find(parent, "Sam")).sign_key
     shown = audit.events(child)
     assert [(e.kind, e.delegate_label) for e in shown] == [("delegated_grant", "Mum")]
     assert shown[0].text.startswith("granted by Mum for you") and shown[0].verified
