@@ -36,8 +36,8 @@ async def my_delegations(request: Request) -> Response:
     node = _node(request)
     me = require_party(request, lambda _: True, "the delegation's patient pseudonym or its delegate")
     served = node.store.get(delegation.delegate_key(me))
-    if served is not None:
-        entry = node.store.get(delegation.delegation_key(served["delegation"]))
+    entry = node.store.get(delegation.delegation_key(served["delegation"])) if served is not None else None
+    if served is not None and entry is not None:
         return json_response({"items": [view(node, served["delegation"], entry)], "next": None})
 
     def resolve(delegation_id: str, _: dict[str, Any]) -> dict[str, Any] | None:

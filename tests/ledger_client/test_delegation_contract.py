@@ -82,7 +82,7 @@ def test_a_grant_to_an_institution_not_named_is_refused():
 
 
 def test_after_expiry_no_grant_and_no_grant_outlives_the_delegation():
-    chain, clinic, patient, delegate, record, delegation = _setup(expires_at=MemChain().time + 10 * DAY)
+    chain, clinic, _, delegate, record, delegation = _setup(expires_at=MemChain().time + 10 * DAY)
     late = _grant_payload(chain, delegation, clinic, [record], expires_at=chain.time + 11 * DAY)
     assert chain.refuse(chain.tx(delegate, "delegated_grant", late)).code == "outlives_delegation"
     chain.time += 10 * DAY
@@ -156,7 +156,7 @@ def test_a_delegate_revokes_its_own_grants_and_others_only_when_allowed():
 
 
 def test_a_replayed_delegated_grant_is_refused():
-    chain, clinic, patient, delegate, record, delegation = _setup()
+    chain, clinic, _, delegate, record, delegation = _setup()
     tx = chain.tx(delegate, "delegated_grant", _grant_payload(chain, delegation, clinic, [record]))
     chain.block(tx)
     assert chain.refuse(tx).code == "replayed"

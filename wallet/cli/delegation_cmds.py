@@ -45,7 +45,8 @@ def cmd_add(args) -> int:
     chosen = [library.find_record(wallet, r)["record"] for r in args.record or ()]
     added = patient.add(wallet, _read_code(args), args.name, chosen, limits)
     report(args, added.__dict__, f"{added.label} is now your delegate ({added.delegation[:12]}) for "
-                                 f"{len(added.records)} record(s). Check the fingerprint with them: {added.fingerprint}")
+                                 f"{len(added.records)} record(s). Check the fingerprint with them: "
+                                 f"{added.fingerprint}")
     return 0
 
 

@@ -84,7 +84,7 @@ def new_code(wallet: Wallet, label: str) -> tuple[dict[str, Any], DelegateCode]:
         raise ActingError(f"You already have a code for {label}.")
     index = max((r["index"] for r in rows), default=-1) + 1
     sign, box = keys(wallet, index)
-    row = {"index": index, "label": label, "created_at": int(time.time()), "grants": []}
+    row: dict[str, Any] = {"index": index, "label": label, "created_at": int(time.time()), "grants": []}
     rows.append(row)
     _store(wallet, rows)
     return row, DelegateCode(sign.public, bytes(box.public_key).hex())

@@ -102,11 +102,11 @@ def label_of(wallet: Wallet, index: int) -> str | None:
 def in_scope(wallet: Wallet, records: list[str], categories: tuple[str, ...]) -> list[str]:
     """The patient's own records a delegation covers: those chosen, else every one of the kinds."""
     if records:
-        rows = [wallet.db.one("SELECT * FROM records WHERE record=? AND status='anchored' AND original IS NULL",
-                              (r,)) for r in records]
-        if any(row is None for row in rows):
+        found = [wallet.db.one("SELECT * FROM records WHERE record=? AND status='anchored' AND original IS NULL",
+                               (r,)) for r in records]
+        if any(row is None for row in found):
             raise DelegationError("Choose records of your own that are stored on the ledger.")
-        if categories and any(row["category"] not in categories for row in rows if row):
+        if categories and any(row["category"] not in categories for row in found if row):
             raise DelegationError("A chosen record is not of a kind the delegation allows.")
         return sorted(set(records))
     if not categories:
@@ -140,7 +140,8 @@ def add(wallet: Wallet, code_text: str, label: str, records: list[str], limits: 
     sealed = seal_package(code.box_key, key.public, shared)
     digest = hashlib.sha256(sealed).hexdigest()
     network = wallet.network
-    network.client_for(key).upload_blob(key, network.chain_id, digest, len(sealed), lambda offset: iter([sealed[offset:]]))
+    network.client_for(key).upload_blob(key, network.chain_id, digest, len(sealed),
+                                        lambda offset: iter([sealed[offset:]]))
     payload = {"delegate": code.sign_key, "delegate_box": code.box_key, **limits.payload(), "package": digest}
     delegation = network.submit(key, "delegate", payload)
     rows = _stored(wallet)

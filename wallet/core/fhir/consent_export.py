@@ -7,7 +7,8 @@ records are listed). The mapping, element by element:
 * ``scope`` consentscope#patient-privacy; ``category`` LOINC 59284-0 (consent);
 * ``patient`` and ``performer``: the pseudonym that signed the grant, by identifier —
   never a name; for a consent a delegate gave for the patient, the delegate too (a
-  ``RelatedPerson`` by its ledger key, with the name the patient gave it, if any); ``organization``: the Medwallet network that enforces the consent;
+  ``RelatedPerson`` by its ledger key, with the name the patient gave it, if any);
+  ``organization``: the Medwallet network that enforces the consent;
 * ``dateTime``: when the grant was committed (its block time);
 * ``sourceReference``: the signed grant transaction; ``policy.uri``: the network's
   consent contract;

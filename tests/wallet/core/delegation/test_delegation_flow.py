@@ -5,6 +5,7 @@ them, revokes; the patient sees both in the audit, verified, and revokes the del
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 import pytest
 
@@ -15,10 +16,20 @@ from wallet.core.consent import grants
 from wallet.core.consent.grant_code import decode_grant
 from wallet.core.delegation import acting, audit, patient
 from wallet.core.delegation.code import InvalidDelegateCode, parse_code
-from wallet.core.desks.clinic import ReadRefused
+from wallet.core.desks.clinic import ClinicDesk, ReadRefused
 from wallet.core.fhir.consent_export import export_consents
+from wallet.core.wallet import Wallet
 
 DAY = 86400
+
+
+class Family(NamedTuple):
+    child: Wallet
+    parent: Wallet
+    clinic: ClinicDesk
+    shared: str
+    private: str
+    added: patient.Added
 
 
 @pytest.fixture
@@ -30,7 +41,7 @@ def family(make_wallet, clinic, tmp_path):
     limits = patient.Limits(purposes=("treatment",), expires_at=int(time.time()) + 30 * DAY,
                             max_grant_seconds=7 * DAY, institution_kinds=("clinic",))
     added = patient.add(child, code.text(), "Mum", [shared], limits)
-    return child, parent, clinic, shared, private, added
+    return Family(child, parent, clinic, shared, private, added)
 
 
 def test_the_delegate_grants_within_the_limits_and_the_clinic_reads(family, tmp_path):
@@ -49,7 +60,7 @@ def test_the_delegate_grants_within_the_limits_and_the_clinic_reads(family, tmp_
     row = child.db.one("SELECT * FROM grants WHERE consent=?", (given.consent,))
     assert row is not None and row["records"] == f'["{shared}"]'
     exported = export_consents(child)["entry"]
-    performers = [e["resource"]["performer"] for e in exported if e["resource"]["id"] == given.consent][0]
+    performers = next(e["resource"]["performer"] for e in exported if e["resource"]["id"] == given.consent)
     assert performers[0]["identifier"]["value"] == view.grantor  # the patient's pseudonym, and the delegate
     assert performers[1]["type"] == "RelatedPerson" and performers[1]["display"] == "Mum (delegate of the patient)"
     assert performers[1]["identifier"]["value"] == acting.code_of(parent, acting.find(parent, "Sam")).sign_key
@@ -64,8 +75,8 @@ def test_the_delegate_grants_within_the_limits_and_the_clinic_reads(family, tmp_
         clinic.read(decode_grant(given.code), tmp_path / "desk2")
 
 
-def test_the_node_refuses_a_delegate_past_its_limits(family, make_clinic):
-    child, parent, clinic, shared, private, added = family
+def test_the_node_refuses_a_delegate_past_its_limits(family):
+    parent, clinic, private = family.parent, family.clinic, family.private
     with pytest.raises(DelegationRefused) as too_long:
         acting.grant(parent, "Sam", clinic.key.public, [], "treatment", int(time.time()) + 8 * DAY)
     assert too_long.value.code == "grant_too_long"
@@ -83,7 +94,7 @@ def test_the_node_refuses_a_delegate_past_its_limits(family, make_clinic):
 
 
 def test_a_revoked_delegation_gives_no_package_and_no_grant_and_the_patient_may_end_its_grants(family, tmp_path):
-    child, parent, clinic, shared, private, added = family
+    child, parent, clinic, added = family.child, family.parent, family.clinic, family.added
     given = acting.grant(parent, "Sam", clinic.key.public, [], "treatment", int(time.time()) + DAY)
     outcome = patient.revoke(child, added.delegation)
     assert outcome["grants_revoked"] == []
@@ -105,7 +116,7 @@ def test_a_revoked_delegation_gives_no_package_and_no_grant_and_the_patient_may_
 
 
 def test_revoking_with_the_grants_ends_them_in_one_batch(family, tmp_path):
-    child, parent, clinic, shared, private, added = family
+    child, parent, clinic, added = family.child, family.parent, family.clinic, family.added
     given = acting.grant(parent, "Sam", clinic.key.public, [], "treatment", int(time.time()) + DAY)
     outcome = patient.revoke(child, added.delegation, with_grants=True)
     assert outcome["grants_revoked"] == [given.consent]
@@ -115,7 +126,7 @@ def test_revoking_with_the_grants_ends_them_in_one_batch(family, tmp_path):
 
 
 def test_a_stranger_cannot_fetch_the_package_or_act_and_a_mistyped_code_is_refused(family, make_wallet):
-    child, parent, clinic, shared, private, added = family
+    parent, added = family.parent, family.added
     stranger = make_wallet("stranger")
     acting.new_code(stranger, "Sam")
     with pytest.raises(acting.NotDelegatedYet):
