@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from ledger_client.encoding import is_hex
 
@@ -60,3 +61,13 @@ def parse_code(text: str) -> DelegateCode:
     if _check(parts[0], parts[1]) != parts[2]:
         raise InvalidDelegateCode("This delegate code was mistyped (its check does not match).")
     return DelegateCode(parts[0], parts[1])
+
+
+def code_from_image(path: Path) -> str:
+    """The delegate code in a picture of its QR code (:class:`InvalidDelegateCode` if none)."""
+    from ..consent.qr import decode_image
+
+    for text in decode_image(path):
+        if "".join(text.split()).lower().startswith(PREFIX):
+            return parse_code(text).text()
+    raise InvalidDelegateCode("This picture holds no Medwallet delegate code.")
