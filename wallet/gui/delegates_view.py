@@ -199,5 +199,9 @@ class DelegatesView(WalletView):
                                         ok_label=_("End it")):
             return
         Op(self, lambda ctx: patient.revoke(wallet, row["delegation"], with_grants=with_grants)).success(
-            lambda outcome: (self.note.setText(_("{label} can no longer act for you; {n} consent(s) revoked.").format(
-                label=row["label"], n=len(outcome["grants_revoked"]))), self.refresh())).failure(self._failed).run()
+            lambda outcome: self._ended(row["label"], outcome)).failure(self._failed).run()
+
+    def _ended(self, label: str, outcome: dict[str, Any]) -> None:
+        self.note.setText(_("{label} can no longer act for you; {n} consent(s) revoked.").format(
+            label=label, n=len(outcome["grants_revoked"])))
+        self.refresh()
