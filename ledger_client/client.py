@@ -317,6 +317,15 @@ class LedgerClient:
         """Reads of ``key``'s records (a pseudonym) or by ``key`` (an institution)."""
         return self._paged("/v1/my/events", signed_by=key)
 
+    def my_delegations(self, key: SigningKey) -> list[dict[str, Any]]:
+        """The delegations ``key`` gave (a delegation pseudonym) or serves (a delegate)."""
+        return self._paged("/v1/my/delegations", signed_by=key)
+
+    def delegation_package(self, key: SigningKey, delegation: str) -> bytes:
+        """The sealed package of ``delegation``, asked by its delegate ``key``."""
+        auth = SignedBy(key, self._chain_id())
+        return self.request("GET", f"/v1/my/delegations/{delegation}/package", auth=auth).content
+
     def consents(self, signed_by: SigningKey, *, grantor: str | None = None,
                  grantee: str | None = None) -> list[dict[str, Any]]:
         """Consents by grantor or grantee, asked by that party or by a node."""

@@ -160,6 +160,13 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                                        "(an institution)", page, errors=(401, 403), security=SIGNED)},
         "/v1/my/events": {"get": _op("listMyEvents", "Reads of the signer's records (a pseudonym) or by the signer "
                                      "(an institution)", page, errors=(401, 403), security=SIGNED)},
+        "/v1/my/delegations": {"get": _op("listMyDelegations", "Delegations the signer gave (a delegation "
+                                          "pseudonym) or serves (a delegate)", page, errors=(401,),
+                                          security=SIGNED)},
+        "/v1/my/delegations/{delegation}/package": {"get": _op(
+            "getDelegationPackage", "A delegation's sealed package, to its delegate while it is active",
+            [_param("delegation", "path", HEX32)], ok_schema={"type": "string", "format": "binary"},
+            errors=(401, 403, 404), security=SIGNED, media="application/octet-stream")},
         "/v1/headers": {"get": _op("getHeaders", "A range of signed block headers",
                                    [_param("from", "query", {"type": "integer", "minimum": 1, "maximum": MAX_HEIGHT}),
                                     _param("count", "query", {"type": "integer", "minimum": 1, "maximum": 2000})],

@@ -49,8 +49,8 @@ if TYPE_CHECKING:
 POLL_INTERVAL_MS = 3_000  # a look at the chain head: one small request, no pseudonym named
 SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
             ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"),
-            ("help", "Help"))
-SECTION_ICONS = {"links": "qr"}
+            ("delegates", "Delegates"), ("help", "Help"))
+SECTION_ICONS = {"links": "qr", "delegates": "consent"}
 
 
 class AccessBanner(QFrame):
@@ -186,6 +186,7 @@ class MainWindow(OpeningWindow):
         from .access_log_view import AccessLogView
         from .consent_view import ConsentView
         from .credentials_view import CredentialsView
+        from .delegates_view import DelegatesView
         from .help_view import HelpView
         from .links_view import LinksView
         from .records_view import RecordsView
@@ -209,7 +210,7 @@ class MainWindow(OpeningWindow):
         made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
                                        "access": self.access_view, "credentials": CredentialsView(self.ctx),
                                        "settings": self.settings_view, "links": LinksView(self.ctx),
-                                       "help": HelpView(self.ctx)}
+                                       "delegates": DelegatesView(self.ctx), "help": HelpView(self.ctx)}
         for number, (key, label) in enumerate(SECTIONS, start=1):
             view = made[key]
             self.views[key] = view
