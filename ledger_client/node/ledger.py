@@ -31,6 +31,7 @@ from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
 from .blobs import BlobStore
+from .block_filters import filter_of_txs
 from .etcd_ordering import EtcdOrdering, EtcdTLS
 from .quotas import Quotas
 from .replication import Replicator
@@ -343,7 +344,8 @@ class LedgerNode:
             return None
         body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
         header = Header(body, (sign_header(body, self.key),))
-        self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta)
+        self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta,
+                                block_filter=filter_of_txs(accepted, header.hash, writes))
         self._drop_retired(accepted, writes)
         now = _time.monotonic()
         latencies = [now - t for t in (self.admitted_at.pop(tx.id, None) for tx in accepted) if t is not None]
