@@ -110,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
                "filter_refresh_bytes": warm[1], "filter_matched": warm[2],
                "filter_bytes_per_tx": round(warm[1] / len(txs), 2),
                "per_pseudonym_query_s": round(query[0], 3), "per_pseudonym_query_bytes": query[1],
-               "ingest_tx_per_s_by_tenth": [round(r) for r in rates], "cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2)}
+               "ingest_tx_per_s_by_tenth": [round(r) for r in rates], "cpus": os.cpu_count(),
+               "load_avg_1m": round(os.getloadavg()[0], 2)}
     print(f"\nPrivate refresh of a {WALLET_KEYS}-pseudonym wallet on {len(txs):,} transactions "
           f"in {status['height']:,} blocks (load average {figures['load_avg_1m']})")
     print(f"{'':36} {'seconds':>10} {'MB received':>12}")
