@@ -275,11 +275,13 @@ class Store:
             db.executemany("DELETE FROM state WHERE key=?", dels)
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
             self._reject(rejections)
-        for key, text in puts:
-            if key in self._rows:
-                self._rows[key] = text
-        for (key,) in dels:
-            self._rows.pop(key, None)
+        self.refresh(writes)
+
+    def refresh(self, writes: dict[str, dict[str, Any] | None]) -> None:
+        """Bring the row cache in step with state ``writes`` committed (here or by another
+        connection to the same file: the node's writer thread)."""
+        for key in writes:
+            self._rows.pop(key, None)  # read again when next asked for
 
     def commit_block_rejections(self, done_ids: list[str], rejections: list[tuple[str, str, str]],
                                 meta: dict[str, str] | None = None) -> None:
