@@ -76,6 +76,9 @@ class Entry:
                 self.rejections, self.meta, self.block_filter)
 
 
+ACK_TIMEOUT = 300.0  # seconds: only a failing disk takes this long to store an acknowledgement
+
+
 class NodeHooks:
     """What the node tells its observers (metrics); the default observes nothing."""
 
@@ -315,10 +318,13 @@ class LedgerNode:
         if self.ordering is not None:
             await self.ordering.acknowledged(tx_ids, timeout)
         elif self.writer is not None:
+            # Not bound by the request's timeout (which is for the commit): a group may wait
+            # for the block being stored ahead of it, as it waited for the loop before.
             try:
-                await self.writer.acknowledged(tx_ids, timeout)
+                await self.writer.acknowledged(tx_ids, ACK_TIMEOUT)
             except TimeoutError:
-                raise Timeout("the node could not store the transaction in time; check its status later") from None
+                raise Timeout("the node could not store the transaction in time; it may still be "
+                              "committed: check its status later") from None
 
     def forget_pending(self, tx_ids: set[str]) -> None:
         """Drop admitted transactions that could not be ordered (their clients are told)."""
