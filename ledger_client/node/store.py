@@ -363,9 +363,6 @@ class Store:
 
     # --- mempool ------------------------------------------------------------------
 
-    def mempool_add(self, tx_id: str, leaf: bytes) -> None:
-        self.db.execute("INSERT OR IGNORE INTO mempool(id, leaf) VALUES (?, ?)", (tx_id, leaf))
-
     def mempool_add_many(self, items: list[tuple[str, bytes]]) -> None:
         with self.write_batch():
             self.db.executemany("INSERT OR IGNORE INTO mempool(id, leaf) VALUES (?, ?)", items)
