@@ -70,6 +70,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from .app import create_app
     from .config import load_config, merge
     from .etcd_ordering import EtcdTLS
+    from .http_server import JoinedWritesProtocol
     from .ledger import LedgerNode, NodeConfig
     from .logs import configure
     from .quotas import DEFAULT_EXEMPT, QuotaConfig, Quotas
@@ -106,7 +107,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     uvicorn.run(create_app(node, metrics_allow=args.metrics_allow), host=args.host, port=args.port,
                 log_level=args.log_level, log_config=None, access_log=args.log_level == "debug",
                 timeout_graceful_shutdown=5, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
-                proxy_headers=False, server_header=False)
+                proxy_headers=False, server_header=False, http=JoinedWritesProtocol)
     return 0
 
 

@@ -1,7 +1,9 @@
 """The node's ledger engine: admission into the mempool, block cutting, commit waiters,
 and the audited read of a blob.
 
-All methods run on the asyncio event loop thread, so the mempool needs no locks.
+All methods run on the asyncio event loop thread, so the mempool needs no locks; a running
+single node does its writes on a writer thread (:mod:`.writer`): a block's commit and
+fsync, and the grouped acknowledgements, while the loop keeps admitting and answering.
 Admission applies a transaction to an overlay of the committed state (the pending
 state), so a client learns at once whether its transaction is valid against
 everything before it. Cutting a block re-executes the pending transactions against
@@ -31,11 +33,13 @@ from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
 from .blobs import BlobStore
+from .block_filters import filter_of_txs
 from .etcd_ordering import EtcdOrdering, EtcdTLS
 from .quotas import Quotas
 from .replication import Replicator
 from .startup import check_store
 from .store import Store
+from .writer import StoreWriter
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +51,32 @@ class NodeConfig:
     block_interval: float = 0.005  # how long a block gathers transactions after the first arrives
     max_block_txs: int = 5000
     max_pending: int = 100_000
+
+
+@dataclass
+class Entry:
+    """One ordered batch executed as the next block, before it is stored."""
+
+    header: Header | None  # None: the contract refused every transaction (no block)
+    writes: Overlay
+    accepted: list[SignedTx]
+    rejected: list[tuple[SignedTx, LedgerError]]
+    done: list[str]
+    meta: dict[str, str] | None
+    block_filter: tuple[int, bytes] = (0, b"")
+
+    @property
+    def rejections(self) -> list[tuple[str, str, str]]:
+        return [(tx.id, exc.code, exc.message) for tx, exc in self.rejected]
+
+    def commit_args(self) -> tuple[Any, ...]:
+        """The arguments of :meth:`Store.commit_block` for this entry."""
+        assert self.header is not None
+        return (self.header, [(tx.id, tx.leaf) for tx in self.accepted], self.writes.writes, self.done,
+                self.rejections, self.meta, self.block_filter)
+
+
+ACK_TIMEOUT = 300.0  # seconds: only a failing disk takes this long to store an acknowledgement
 
 
 class NodeHooks:
@@ -89,6 +119,7 @@ class LedgerNode:
         self._key_refs: dict[str, int] = {}
         self._waiters: dict[str, list[asyncio.Future[Any]]] = {}
         self._wakeup: asyncio.Event | None = None
+        self.writer: StoreWriter | None = None  # while a single node runs (etcd orders otherwise)
         self._task: asyncio.Task[Any] | None = None
         check_store(self.store, genesis)
         self.store.prune_rejections()
@@ -116,6 +147,7 @@ class LedgerNode:
         if self.ordering is not None:
             await self.ordering.start()
         else:
+            self.writer = StoreWriter(self.store.path, self.chain_id)
             self._task = asyncio.create_task(self._producer())
             if self.pending:  # recovered from the persisted mempool
                 self._wakeup.set()
@@ -129,6 +161,9 @@ class LedgerNode:
                 await self._task
             except asyncio.CancelledError:
                 pass
+        if self.writer is not None:
+            self.writer.close()  # finishes a block commit under way
+            self.writer = None
         self.store.close()
 
     def now(self) -> int:
@@ -208,9 +243,17 @@ class LedgerNode:
         if persist and self.ordering is not None:
             self.ordering.enqueue(tx)
         elif persist:
-            self.store.mempool_add(tx.id, tx.leaf)
+            self._persist([(tx.id, tx.leaf)])
         self._wake()
         return {"id": tx.id, "status": "pending"}
+
+    def _persist(self, items: list[tuple[str, bytes]]) -> None:
+        """Store acknowledged transactions in the mempool table: with the writer's next group
+        while the node runs (:meth:`wait_acknowledged` waits for it), at once otherwise."""
+        if self.writer is not None:
+            self.writer.acknowledge(items)
+        else:
+            self.store.mempool_add_many(items)
 
     def _wake(self) -> None:
         """Start gathering a block (the first transaction), or cut at once (a full block)."""
@@ -250,7 +293,7 @@ class LedgerNode:
             for tx in fresh:
                 self.ordering.enqueue(tx)
         else:
-            self.store.mempool_add_many([(tx.id, tx.leaf) for tx in fresh])
+            self._persist([(tx.id, tx.leaf) for tx in fresh])
         self._wake()
         return [self.status_of(tx.id) for tx in txs]
 
@@ -274,6 +317,14 @@ class LedgerNode:
         the etcd log in a multi-node network); raise if they could not be."""
         if self.ordering is not None:
             await self.ordering.acknowledged(tx_ids, timeout)
+        elif self.writer is not None:
+            # Not bound by the request's timeout (which is for the commit): a group may wait
+            # for the block being stored ahead of it, as it waited for the loop before.
+            try:
+                await self.writer.acknowledged(tx_ids, ACK_TIMEOUT)
+            except TimeoutError:
+                raise Timeout("the node could not store the transaction in time; it may still be "
+                              "committed: check its status later") from None
 
     def forget_pending(self, tx_ids: set[str]) -> None:
         """Drop admitted transactions that could not be ordered (their clients are told)."""
@@ -303,7 +354,7 @@ class LedgerNode:
                 await asyncio.sleep(self.config.block_interval)
             self._wakeup.clear()
             try:
-                self.cut_block()
+                await self._cut_off_loop()
             except Exception:  # a storage failure must not kill the producer silently
                 log.exception("cutting a block failed")
                 await asyncio.sleep(1)
@@ -311,11 +362,33 @@ class LedgerNode:
                 self._wakeup.set()
 
     def cut_block(self) -> Header | None:
-        """Commit the pending transactions (up to the block limit) as one block."""
+        """Commit the pending transactions (up to the block limit) as one block, here."""
         if not self.pending:
             return None
-        txs, rest = self.pending[:self.config.max_block_txs], self.pending[self.config.max_block_txs:]
+        txs = self.pending[:self.config.max_block_txs]
         header = self.apply_entry(txs, self.now())
+        self._after_cut(txs, header)
+        return header
+
+    async def _cut_off_loop(self) -> None:
+        """:meth:`cut_block` with the block's storage on the writer thread: the contract runs
+        here, and while the block is stored the loop keeps admitting (on top of the block's
+        transactions, which stay pending, so their writes stay in the overlay until then)."""
+        if not self.pending:
+            return
+        assert self.writer is not None
+        txs = self.pending[:self.config.max_block_txs]
+        entry = self._prepare_entry(txs, self.now())
+        if entry.header is None:
+            await self.writer.run(Store.commit_block_rejections, entry.done, entry.rejections, None)
+        else:
+            await self.writer.run(Store.commit_block, *entry.commit_args())
+            self.store.refresh(entry.writes.writes)  # before the overlay lets go of the block's writes
+        self._finish_entry(entry)
+        self._after_cut(txs, entry.header)
+
+    def _after_cut(self, txs: list[SignedTx], header: Header | None) -> None:
+        rest = self.pending[len(txs):]  # including what was admitted while the block was stored
         if header is not None and header.body["tx_count"] == len(txs):
             # all committed as admitted: what is still pending stays valid on top of them
             self._untrack_committed(txs)
@@ -323,7 +396,6 @@ class LedgerNode:
         else:  # some were refused at block time: re-check the rest against what was committed
             self._reset_pending(rest)
         self._settle_waiters()
-        return header
 
     def apply_entry(self, txs: list[SignedTx], proposed_time: int, meta: dict[str, str] | None = None) -> Header | None:
         """Commit one ordered batch as the next block, atomically with ``meta``.
@@ -332,26 +404,37 @@ class LedgerNode:
         blocks, whoever proposed them (the multi-node ledger relies on it). Transactions
         the contract refuses are left out; a batch with none left makes no block.
         """
+        entry = self._prepare_entry(txs, proposed_time, meta)
+        if entry.header is None:
+            self.store.commit_block_rejections(entry.done, entry.rejections, meta)
+        else:
+            self.store.commit_block(*entry.commit_args())
+        self._finish_entry(entry)
+        return entry.header
+
+    def _prepare_entry(self, txs: list[SignedTx], proposed_time: int, meta: dict[str, str] | None = None) -> Entry:
+        """Execute a batch as the next block and build its header and filter (nothing stored)."""
         height, prev, prev_time = self.store.head()
         ctx = BlockContext(height + 1, max(proposed_time, prev_time))
         writes, accepted, rejected = contract.execute_block(self.store, self.genesis, txs, ctx,
                                                             admission=self.admission)
-        rejections = [(tx.id, exc.code, exc.message) for tx, exc in rejected]
-        done = [tx.id for tx in txs]
-        if not accepted:
-            self.store.commit_block_rejections(done, rejections, meta)
-            return None
-        body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
-        header = Header(body, (sign_header(body, self.key),))
-        self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta)
-        self._drop_retired(accepted, writes)
-        now = _time.monotonic()
-        latencies = [now - t for t in (self.admitted_at.pop(tx.id, None) for tx in accepted) if t is not None]
-        self.hooks.committed(len(accepted), latencies)
-        for tx, exc in rejected:
+        entry = Entry(None, writes, accepted, rejected, [tx.id for tx in txs], meta)
+        if accepted:
+            body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
+            entry.header = Header(body, (sign_header(body, self.key),))
+            entry.block_filter = filter_of_txs(accepted, entry.header.hash, writes)
+        return entry
+
+    def _finish_entry(self, entry: Entry) -> None:
+        """After a stored entry: delete what it retired, tell the observers."""
+        if entry.header is not None:
+            self._drop_retired(entry.accepted, entry.writes)
+            now = _time.monotonic()
+            latencies = [now - t for t in (self.admitted_at.pop(tx.id, None) for tx in entry.accepted) if t is not None]
+            self.hooks.committed(len(entry.accepted), latencies)
+        for tx, exc in entry.rejected:
             self.admitted_at.pop(tx.id, None)
             self.hooks.refused(exc.code, 409)
-        return header
 
     def _settle_waiters(self) -> None:
         """Wake the waiters of every transaction no longer pending (committed or dropped)."""
@@ -385,7 +468,9 @@ class LedgerNode:
             except LedgerError as exc:
                 dropped.append((tx.id, exc.code, exc.message))
                 self.admitted_at.pop(tx.id, None)
-        if dropped:
+        if dropped and self.writer is not None:
+            self.writer.later(Store.commit_block_rejections, [d[0] for d in dropped], dropped, None)
+        elif dropped:
             self.store.commit_block_rejections([d[0] for d in dropped], dropped)
         if len(self.admitted_at) > 2 * len(self.pending) + 1000:  # forget what left by another way
             self.admitted_at = {i: t for i, t in self.admitted_at.items() if i in self.pending_ids}

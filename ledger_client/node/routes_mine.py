@@ -10,23 +10,19 @@ node itself checks and never logs.
 from __future__ import annotations
 
 import base64
-from collections import OrderedDict
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import state_keys as sk
-from ..encoding import parse_json
 from ..errors import NotFound
-from ..filters import block_keys, build
 from .auth import registered_party, require_party
 from .http_util import int_param, json_response, only_params, resource
 from .ledger import LedgerNode
 from .routes_directory import _consent_view, _listing
 
-MAX_FILTERS = 2000
-FILTER_CACHE = 200_000  # committed blocks never change: a filter is built once
+MAX_FILTERS = 2000  # filters are stored with their blocks (see .block_filters): a page is one read
 
 
 def _node(request: Request) -> LedgerNode:
@@ -78,36 +74,8 @@ async def my_events(request: Request) -> Response:
     return json_response(_listing(node, sk.events(index, me), request))
 
 
-def _filter(node: LedgerNode, height: int) -> dict[str, Any]:
-    cache = node.__dict__.setdefault("_filter_cache", OrderedDict())
-    hit = cache.get(height)
-    if hit is None:
-        header = node.store.header(height)
-        assert header is not None
-        txs = [parse_json(leaf) for leaf in node.store.block_leaves(height)]
-
-        def owner_of(key: str) -> str | None:
-            """The patient a named id belongs to: a record's owner, a key envelope's grantor (the
-            binding the contract keeps), a consent's grantor, a SMART Health Link's owner. A
-            refusal at a revoked consent's envelope names only the envelope and the consent, and
-            must still reach its patient."""
-            rec = node.store.get(sk.record(key))
-            if rec:
-                return str(rec["owner"])
-            bound = node.store.get(sk.envelope(key))
-            if bound:
-                return str(bound["grantor"])
-            consent = node.store.get(sk.consent(key))
-            if consent:
-                return str(consent["grantor"])
-            link = node.store.get(sk.link(key))  # a SMART Health Link's opening: its patient
-            return str(link["owner"]) if link else None
-        count, data = build(block_keys(txs, owner_of), header.hash)
-        hit = {"height": height, "block": header.hash, "n": count, "filter": base64.b64encode(data).decode()}
-        cache[height] = hit
-        if len(cache) > FILTER_CACHE:
-            cache.popitem(last=False)
-    return hit
+def _filter(height: int, block_hash: str, count: int, data: bytes) -> dict[str, Any]:
+    return {"height": height, "block": block_hash, "n": count, "filter": base64.b64encode(data).decode()}
 
 
 async def filters(request: Request) -> Response:
@@ -120,7 +88,7 @@ async def filters(request: Request) -> Response:
     start = int_param(request, "from", 1, 1, 2**40)
     count = int_param(request, "count", 500, 1, MAX_FILTERS)
     head = node.store.head()[0]
-    items = [_filter(node, h) for h in range(start, min(head, start + count - 1) + 1)]
+    items = [_filter(*row) for row in node.store.block_filters(start, count)]
     return json_response({"filters": items, "height": head})
 
 

@@ -22,10 +22,11 @@ from ..block import Header
 from ..encoding import canonical
 from ..errors import StorageError
 from ..folders import private_file, tighten
+from .block_filters import filter_of_docs
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 STATE_CACHE_ROWS = 100_000
 REJECTION_DAYS = 30  # how long the node remembers why a transaction was refused
 
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS mempool (n INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT
 CREATE TABLE IF NOT EXISTS rejections (
     id TEXT PRIMARY KEY, code TEXT NOT NULL, message TEXT NOT NULL, at INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS rejections_by_time ON rejections (at);
+CREATE TABLE IF NOT EXISTS filters (height INTEGER PRIMARY KEY, n INTEGER NOT NULL, data BLOB NOT NULL);
 """
 
 
@@ -86,8 +88,33 @@ def _v3_to_v4(db: sqlite3.Connection) -> None:
             db.execute("UPDATE state SET value=? WHERE key=?", (value, key))
 
 
+class _RowState:
+    """The state table read through a connection (what a migration step sees)."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        row = self.db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+
+def _v4_to_v5(db: sqlite3.Connection) -> None:
+    """Version 5 stores each block's compact filter beside it (built at commit from now on):
+    the filters of the blocks already stored are built here, from the state as it stands
+    (see :mod:`.block_filters` for why that gives each block's own filter)."""
+    db.execute("CREATE TABLE IF NOT EXISTS filters (height INTEGER PRIMARY KEY, n INTEGER NOT NULL, "
+               "data BLOB NOT NULL)")
+    state = _RowState(db)
+    for height, block_hash in db.execute("SELECT height, hash FROM blocks ORDER BY height").fetchall():
+        docs = [json.loads(leaf) for (leaf,) in db.execute("SELECT leaf FROM txs WHERE height=? ORDER BY idx",
+                                                           (height,))]
+        count, data = filter_of_docs(docs, block_hash, state)
+        db.execute("INSERT OR REPLACE INTO filters(height, n, data) VALUES (?, ?, ?)", (height, count, data))
+
+
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1, inside one transaction.
-MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def stored_version(path: Path) -> int | None:
@@ -230,14 +257,16 @@ class Store:
 
     def commit_block(self, header: Header, leaves: list[tuple[str, bytes]], writes: dict[str, dict[str, Any] | None],
                      done_ids: list[str], rejections: list[tuple[str, str, str]],
-                     meta: dict[str, str] | None = None) -> None:
-        """Store a block, its transactions, its state writes and ``meta`` atomically."""
+                     meta: dict[str, str] | None = None, block_filter: tuple[int, bytes] = (0, b"")) -> None:
+        """Store a block, its transactions, its compact filter (element count, bytes), its
+        state writes and ``meta`` atomically."""
         height = header.height
         with self.write_batch(durable=True) as db:
             for key, value in (meta or {}).items():
                 self.set_meta(key, value)
             db.execute("INSERT INTO blocks(height, hash, header, signatures) VALUES (?, ?, ?, ?)",
                        (height, header.hash, canonical(header.body).decode(), json.dumps(list(header.signatures))))
+            db.execute("INSERT INTO filters(height, n, data) VALUES (?, ?, ?)", (height, *block_filter))
             db.executemany("INSERT INTO txs(id, height, idx, leaf) VALUES (?, ?, ?, ?)",
                            [(tx_id, height, idx, leaf) for idx, (tx_id, leaf) in enumerate(leaves)])
             puts = [(k, canonical(v).decode()) for k, v in writes.items() if v is not None]
@@ -246,11 +275,13 @@ class Store:
             db.executemany("DELETE FROM state WHERE key=?", dels)
             db.executemany("DELETE FROM mempool WHERE id=?", [(i,) for i in done_ids])
             self._reject(rejections)
-        for key, text in puts:
-            if key in self._rows:
-                self._rows[key] = text
-        for (key,) in dels:
-            self._rows.pop(key, None)
+        self.refresh(writes)
+
+    def refresh(self, writes: dict[str, dict[str, Any] | None]) -> None:
+        """Bring the row cache in step with state ``writes`` committed (here or by another
+        connection to the same file: the node's writer thread)."""
+        for key in writes:
+            self._rows.pop(key, None)  # read again when next asked for
 
     def commit_block_rejections(self, done_ids: list[str], rejections: list[tuple[str, str, str]],
                                 meta: dict[str, str] | None = None) -> None:
@@ -287,6 +318,20 @@ class Store:
         """The stored transaction rows of a block: id, position, bytes (in position order)."""
         return self.db.execute("SELECT id, idx, leaf FROM txs WHERE height=? ORDER BY idx", (height,)).fetchall()
 
+    def block_filter(self, height: int) -> tuple[str, int, bytes] | None:
+        """Block ``height``'s hash and stored compact filter (element count, bytes)."""
+        # CAST: a cell rewritten as text still reads (and then fails the comparison)
+        row = self.db.execute("SELECT b.hash, f.n, CAST(f.data AS BLOB) FROM blocks b JOIN filters f "
+                              "ON f.height = b.height WHERE b.height=?", (height,)).fetchone()
+        return (row[0], row[1], bytes(row[2])) if row else None
+
+    def block_filters(self, start: int, count: int) -> list[tuple[int, str, int, bytes]]:
+        """Stored filters of blocks ``start`` .. ``start + count - 1``: height, hash, count, bytes."""
+        rows = self.db.execute("SELECT b.height, b.hash, f.n, CAST(f.data AS BLOB) FROM blocks b JOIN filters f "
+                               "ON f.height = b.height WHERE b.height >= ? AND b.height < ? ORDER BY b.height",
+                               (start, start + count)).fetchall()
+        return [(h, block_hash, n, bytes(data)) for h, block_hash, n, data in rows]
+
     def block_hash(self, height: int) -> str | None:
         row = self.db.execute("SELECT hash FROM blocks WHERE height=?", (height,)).fetchone()
         return row[0] if row else None
@@ -317,9 +362,6 @@ class Store:
         return (row[0], row[1]) if row else None
 
     # --- mempool ------------------------------------------------------------------
-
-    def mempool_add(self, tx_id: str, leaf: bytes) -> None:
-        self.db.execute("INSERT OR IGNORE INTO mempool(id, leaf) VALUES (?, ?)", (tx_id, leaf))
 
     def mempool_add_many(self, items: list[tuple[str, bytes]]) -> None:
         with self.write_batch():

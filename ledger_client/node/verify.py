@@ -3,7 +3,8 @@
 Re-checks every block against the genesis: numbering, linkage, producer signatures,
 Merkle roots and transaction signatures, and every stored column that can be derived
 (each transaction row's id is the hash of its bytes and its position is its place in
-the block; no row lies outside a block; each mempool row's id is its transaction's).
+the block; no row lies outside a block; each mempool row's id is its transaction's;
+each block's stored compact filter is the one its transactions make).
 It then replays every transaction through the consent contract into a fresh in-memory
 state and compares it with the stored state, naming the keys that differ. A block
 holding a transaction the contract refuses is itself evidence of tampering. With
@@ -29,8 +30,9 @@ from ..credentials import verify_admission
 from ..errors import LedgerError
 from ..genesis import Genesis
 from ..state import MemoryState, state_hash, state_hash_of_texts
-from ..tx import parse_tx_bytes
+from ..tx import SignedTx, parse_tx_bytes
 from .blobs import BlobStore, _hash_file
+from .block_filters import filter_of_txs
 from .store import Store
 from .verify_rows import checked_blocks, checked_txs
 
@@ -111,6 +113,7 @@ def _replay(store: Store, genesis: Genesis, report: VerifyReport,
             report.problems.append(f"block {height}: {exc}")
             return state
         state.apply(writes.writes)
+        _check_filter(store, height, header.hash, txs, state, report)
         prev, expected_height, prev_time = header.hash, height + 1, header.time
         report.blocks += 1
         report.txs += len(txs)
@@ -133,8 +136,21 @@ def _check_header(header: Header, genesis: Genesis, height: int, expected_height
     verify_signatures(header, genesis.producers)
 
 
+def _check_filter(store: Store, height: int, block_hash: str, txs: list[SignedTx], state: MemoryState,
+                  report: VerifyReport) -> None:
+    """The block's stored compact filter is the one its transactions and the replayed state make."""
+    stored = store.block_filter(height)
+    if stored is None:
+        report.problems.append(f"block {height}: its compact filter is missing")
+    elif stored[1:] != filter_of_txs(txs, block_hash, state):
+        report.problems.append(f"block {height}: its stored compact filter does not match its transactions")
+
+
 def _check_rows(store: Store, genesis: Genesis, report: VerifyReport) -> None:
     """Rows that no block accounts for, and the persisted mempool's ids."""
+    filters = store.db.execute("SELECT count(*) FROM filters").fetchone()[0]
+    if filters != report.blocks:
+        report.problems.append(f"the database holds {filters} block filters but there are {report.blocks} blocks")
     stored = store.tx_count()
     if stored != report.txs:
         report.problems.append(f"the database holds {stored} transaction rows but the blocks hold {report.txs}: "

@@ -10,8 +10,9 @@ wallet's. Then measures, from a cold wallet (nothing scanned yet):
 * per-pseudonym query (what it replaces): ``/v1/events?owner=`` for each of the 20, signed,
   back to back on one connection (the linkable way).
 
-Both are timed with the node's filter cache cold and then warm (the node builds a block's
-filter once), with bytes received. Prints a table, then one JSON object.
+The node builds each block's filter when it commits the block and stores it beside it, so
+a filter request is a read: the refresh is timed twice (the first after the growth, then
+again), with bytes received. Prints a table, then one JSON object.
 
     python tests/benchmarks/bench_privacy.py [--txs 1000000]
 """
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             txs = presign(chain, clinic.public, args.txs // 10 * 10)
             middle = len(txs) // 2
             txs = txs[:middle] + wallet_txs(chain, clinic.public, keys) + txs[middle:]
-            ingest(proc.url, txs)
+            rates = ingest(proc.url, txs)
             status = client.status()
             cold = filter_refresh(proc.url, keys)
             warm = filter_refresh(proc.url, keys)
@@ -105,16 +106,17 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             proc.stop()
     figures = {"txs": len(txs), "blocks": status["height"], "pseudonyms": WALLET_KEYS,
-               "filter_refresh_cold_s": round(cold[0], 2), "filter_refresh_warm_s": round(warm[0], 2),
+               "filter_refresh_first_s": round(cold[0], 2), "filter_refresh_again_s": round(warm[0], 2),
                "filter_refresh_bytes": warm[1], "filter_matched": warm[2],
                "filter_bytes_per_tx": round(warm[1] / len(txs), 2),
                "per_pseudonym_query_s": round(query[0], 3), "per_pseudonym_query_bytes": query[1],
-               "cpus": os.cpu_count(), "load_avg_1m": round(os.getloadavg()[0], 2)}
+               "ingest_tx_per_s_by_tenth": [round(r) for r in rates], "cpus": os.cpu_count(),
+               "load_avg_1m": round(os.getloadavg()[0], 2)}
     print(f"\nPrivate refresh of a {WALLET_KEYS}-pseudonym wallet on {len(txs):,} transactions "
           f"in {status['height']:,} blocks (load average {figures['load_avg_1m']})")
     print(f"{'':36} {'seconds':>10} {'MB received':>12}")
-    print(f"{'filter refresh, node cache cold':36} {cold[0]:>10.2f} {cold[1] / 1e6:>12.2f}  target < 5 s, < 50 MB")
-    print(f"{'filter refresh, node cache warm':36} {warm[0]:>10.2f} {warm[1] / 1e6:>12.2f}")
+    print(f"{'filter refresh, first':36} {cold[0]:>10.2f} {cold[1] / 1e6:>12.2f}  target < 5 s, < 50 MB")
+    print(f"{'filter refresh, again':36} {warm[0]:>10.2f} {warm[1] / 1e6:>12.2f}")
     print(f"{'per-pseudonym query (linkable)':36} {query[0]:>10.3f} {query[1] / 1e6:>12.3f}")
     print(f"matched {warm[2]} of {WALLET_KEYS} pseudonyms; "
           f"filter bytes per transaction {figures['filter_bytes_per_tx']}")

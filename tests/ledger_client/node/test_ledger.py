@@ -136,3 +136,49 @@ def test_a_clean_cut_keeps_the_rest_admitted_without_re_checking_it(make_node):
         node.cut_block()
     assert [node.status_of(tx.id)["height"] for tx in txs] == [1] * 3 + [2] * 3 + [3] * 2
     assert node.overlay.writes == {} and node._key_refs == {} and node._tx_keys == {}
+
+
+def test_the_loop_admits_while_a_block_is_stored(make_node, monkeypatch):
+    """A running node stores its blocks on the writer thread: with a block's storage held
+    open, the loop still admits new transactions and answers about them; their
+    acknowledgement is stored after that block (jobs keep their order), before it is
+    reported, and they commit in the next block."""
+    import threading
+
+    from ledger_client.node.store import Store
+
+    make, genesis, clock = make_node
+    node = make()
+    node.config.block_interval = 0.0
+    release, storing = threading.Event(), threading.Event()
+    real_commit = Store.commit_block
+
+    def held_commit(self, *args, **kwargs):
+        storing.set()
+        assert release.wait(30)
+        return real_commit(self, *args, **kwargs)
+    monkeypatch.setattr(Store, "commit_block", held_commit)
+
+    async def scenario():
+        await node.start()
+        try:
+            first = pseudonym_then_records(genesis, clock, 3)
+            node.submit_batch(first)
+            await node.wait_acknowledged([tx.id for tx in first], 10)
+            assert await asyncio.to_thread(storing.wait, 30)  # block 1 is being stored, held
+            later = pseudonym_then_records(genesis, clock, 4)
+            assert [r["status"] for r in node.submit_batch(later)] == ["pending"] * 4  # admitted meanwhile
+            acked = asyncio.ensure_future(node.wait_acknowledged([tx.id for tx in later], 10))
+            await asyncio.sleep(0.2)
+            assert not acked.done()  # queued behind the block being stored
+            assert all(node.status_of(tx.id)["status"] == "pending" for tx in first + later)
+            release.set()
+            await acked
+            done = await node.wait_committed([tx.id for tx in first + later], 30)
+            assert [d["status"] for d in done] == ["committed"] * 7
+            assert {d["height"] for d in done[:3]} == {1} and {d["height"] for d in done[3:]} == {2}
+            assert node.store.mempool_items() == []
+        finally:
+            release.set()
+            await node.stop()
+    asyncio.run(scenario())

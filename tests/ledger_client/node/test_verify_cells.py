@@ -111,6 +111,15 @@ CELLS = [
     ("mempool.id", lambda db: db.execute(
         "INSERT INTO mempool(id, leaf) SELECT ?, leaf FROM txs WHERE height=2", ("12" * 32,)),
      "not its hash", False),
+    ("filters.data", lambda db: db.execute("UPDATE filters SET data=X'00' || data WHERE height=2"),
+     "stored compact filter does not match", False),
+    ("filters.n", lambda db: db.execute("UPDATE filters SET n=n+1 WHERE height=?", (_last(db),)),
+     "stored compact filter does not match", False),
+    ("filters row removed", lambda db: db.execute("DELETE FROM filters WHERE height=2"),
+     "compact filter is missing", False),
+    ("filters row outside the blocks", lambda db: db.execute(
+        "INSERT INTO filters(height, n, data) SELECT height+5, n, data FROM filters WHERE height=2"),
+     "block filters but there are", False),
     ("meta.chain_id", lambda db: db.execute("UPDATE meta SET value=? WHERE key='chain_id'", ("34" * 32,)),
      None, True),
 ]
@@ -170,3 +179,23 @@ def test_a_blob_moved_under_another_name_is_named(source, tmp_path):
     assert code == EXIT_INTEGRITY and any("not where its name says" in p for p in report["problems"]), report
     assert hashlib.sha256(wrong.read_bytes()).hexdigest() == envelope
     json.dumps(report)
+
+
+def test_an_upgrade_builds_the_filters_the_node_stored_at_commit(source, tmp_path):
+    """A schema-4 database (no stored filters) upgraded: each old block gets exactly the
+    filter the node built when it committed the block, and verify agrees."""
+    data = tmp_path / "copy"
+    shutil.copytree(source[0], data)
+    db = sqlite3.connect(data / "ledger.sqlite", isolation_level=None)
+    at_commit = db.execute("SELECT height, n, data FROM filters ORDER BY height").fetchall()
+    assert len(at_commit) == _last(db) and all(n > 0 for _, n, _ in at_commit)
+    db.execute("DROP TABLE filters")
+    db.execute("UPDATE meta SET value='4' WHERE key='schema_version'")
+    db.close()
+    result = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "upgrade", "--data", str(data)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    db = sqlite3.connect(data / "ledger.sqlite")
+    assert db.execute("SELECT height, n, data FROM filters ORDER BY height").fetchall() == at_commit
+    db.close()
+    assert run_verify(data)[0] == 0
