@@ -101,7 +101,10 @@ def _filter(node: LedgerNode, height: int) -> dict[str, Any]:
             if consent:
                 return str(consent["grantor"])
             link = node.store.get(sk.link(key))  # a SMART Health Link's opening: its patient
-            return str(link["owner"]) if link else None
+            if link:
+                return str(link["owner"])
+            emergency = node.store.get(sk.emergency_request(key))  # a break-glass request: its set's pseudonym
+            return str(emergency["set"]) if emergency else None
         count, data = build(block_keys(txs, owner_of), header.hash)
         hit = {"height": height, "block": header.hash, "n": count, "filter": base64.b64encode(data).decode()}
         cache[height] = hit
