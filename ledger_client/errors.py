@@ -247,7 +247,8 @@ class OutcomeUnknown(NodeUnavailable):
 # The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
 _TYPED: tuple[type[LedgerError], ...] = (
     WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
-    RevocationListOutdated, EnvelopeRefused, EmergencyNotAllowed, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
+    RevocationListOutdated, EnvelopeRefused, EmergencyNotAllowed, UploadInProgress, BadOffset, Overloaded,
+    OutcomeUnknown)
 _BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
 _BY_STATUS: dict[int, type[LedgerError]] = {
     400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import crypto
+from .emergency import payloads as emergency_payloads
 from .encoding import canonical, check_domain, parse_json, reject_constant, reject_float
 from .errors import LedgerError, MalformedError, SignatureError, WrongNetwork
 from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable, Obj, Text
-from .emergency import payloads as emergency_payloads
 from .shlinks import PAYLOADS as LINK_PAYLOADS
 
 TX_VERSION = 1

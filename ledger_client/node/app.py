@@ -13,8 +13,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..errors import LedgerError, MalformedError, RateLimited
-from . import (problems, routes_blobs, routes_chain, routes_directory, routes_emergency, routes_evidence, routes_mine,
-               routes_shl)
+from . import (
+    problems,
+    routes_blobs,
+    routes_chain,
+    routes_directory,
+    routes_emergency,
+    routes_evidence,
+    routes_mine,
+    routes_shl,
+)
 from .auth import NonceCache
 from .http_util import json_response, only_params, resource
 from .ledger import LedgerNode

@@ -17,8 +17,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from ledger_client import emergency
 from ledger_client import state_keys as sk
 from ledger_client.contract import may_access
-from ledger_client.emergency_shares import (NotEnoughShares, combine_key, open_released, reseal_for, seal_shares,
-                                            split_key)
+from ledger_client.emergency_shares import (
+    NotEnoughShares,
+    combine_key,
+    open_released,
+    reseal_for,
+    seal_shares,
+    split_key,
+)
 from ledger_client.errors import EmergencyNotAllowed
 
 from .chain import GOV, PRODUCER, MemChain, fixed_key
@@ -89,7 +95,7 @@ def test_approve_opens_at_once_and_the_shares_rebuild_the_key():
     chain.block(chain.event(read))  # the read is audited as an emergency access
     released = []
     for node in NODES[:2]:
-        tx, signed = _release(chain, node, hospital, request)
+        tx, _ = _release(chain, node, hospital, request)
         chain.block(tx)
         share = next(s for s in chain.state.get(sk.emergency_set(patient.public))["shares"] if s["node"] == node.public)
         released.append(open_released(box, reseal_for(node, share["sealed"], patient.public,
@@ -161,7 +167,7 @@ def test_who_may_ask_release_and_decide():
 
 
 def test_a_replaced_or_withdrawn_set_closes_its_requests_and_shares_are_bound_to_their_set():
-    chain, patient, hospital, box, key, records = _world(delay=0)
+    chain, patient, hospital, box, _, records = _world(delay=0)
     request = _ask(chain, hospital, patient)
     thief = chain.patient()
     shares = chain.state.get(sk.emergency_set(patient.public))["shares"]

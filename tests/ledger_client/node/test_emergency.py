@@ -110,7 +110,7 @@ def test_replayed_early_foreign_and_misdirected_release_requests(net, world):
     hospital, box = _hospital(net)
     other, _ = _hospital(net)
     request = _ask(net, hospital, patient)
-    early, signed_early = _release(net, hospital, request)
+    early, _ = _release(net, hospital, request)
     assert_error(early, 403, "emergency_not_open")
     net.commit(patient, "emergency_decide", {"request": request, "decision": "approve"})
     foreign, _ = _release(net, other, request)  # another institution asks for this request's share
@@ -134,7 +134,7 @@ def test_replayed_early_foreign_and_misdirected_release_requests(net, world):
 
 def test_lapse_opens_after_the_delay_and_delay_zero_at_once(net):
     version = _policy(net, delay=2)
-    patient, record, key, copy = _set(net, version)
+    patient, _, key, _ = _set(net, version)
     hospital, box = _hospital(net)
     request = _ask(net, hospital, patient)
     assert_error(_release(net, hospital, request)[0], 403, "emergency_not_open")
