@@ -66,6 +66,14 @@ def _signed_tx_schema(chain_id: str | None) -> dict[str, Any]:
     return {"oneOf": variants}
 
 
+def _release_schema(chain_id: str | None) -> dict[str, Any]:
+    """A signed emergency release request, pinned to the network like a transaction."""
+    schema = SIGNED_RELEASE.json_schema()
+    if chain_id:
+        schema["properties"]["release"]["properties"]["chain_id"] = {"const": chain_id}
+    return schema
+
+
 def _param(name: str, where: str, schema: dict[str, Any], required: bool = False, text: str = "") -> dict[str, Any]:
     return {"name": name, "in": where, "required": required or where == "path", "schema": schema, "description": text}
 
@@ -223,7 +231,7 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                                                         [_param("request", "path", HEX32)], errors=(404,))},
         "/v1/emergency/release": {"post": _op(
             "releaseEmergencyShare", "This node's key share of an open emergency request, sealed to the requester "
-            "(recorded on the ledger first)", body={"application/json": {"schema": SIGNED_RELEASE.json_schema()}},
+            "(recorded on the ledger first)", body={"application/json": {"schema": _release_schema(chain_id)}},
             errors=(401, 403, 404, 409, 413, 504))},
         "/v1/replicas/{blob}": {
             "put": _op("putReplica", "Node to node: store a replica", [_param("blob", "path", HEX32), node_header],
