@@ -156,3 +156,19 @@ def test_the_policy_publishes_each_holders_box_key(net, world):
     assert_error(net.get("/v1/emergency/requests/" + "ab" * 32), 404)
     assert_error(net.get("/v1/emergency/sets/" + "ab" * 32), 404)
     assert canonical(doc)  # canonical JSON, as every answer
+
+
+def test_governance_sets_the_policy_from_the_node_command(net, world):
+    import json
+    import subprocess
+    import sys
+    base = [sys.executable, "-m", "ledger_client.node.cli", "emergency-policy", "--data", str(net.proc.data),
+            "--node", net.url, "--json"]
+    bad = subprocess.run([*base, "--threshold", "2", "--delay-seconds", "0"], capture_output=True, text=True,
+                         timeout=60)
+    assert bad.returncode == 1 and json.loads(bad.stderr)["error"] == "bad_policy"
+    done = subprocess.run([*base, "--kind", "hospital", "--delay-seconds", "3600"], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["nodes"] == [net.node_key]
+    assert net.client.get_json("/v1/emergency/policy")["tx"] == json.loads(done.stdout)["tx"]
