@@ -78,6 +78,8 @@ def test_mark_request_approve_read_and_audit_as_btg(patient, hospital, tmp_path)
     kinds = sorted(e["kind"] for e in trail.events(patient))
     assert kinds == ["access", "access", "emergency_approve", "emergency_release", "emergency_request"]
     assert {e["reason"] for e in trail.events(patient) if e["kind"] == "access"} == {"emergency"}
+    log = trail.access_log(patient)
+    assert len(log) == 5 and all(row["emergency"] and row["what"] == "your emergency set" for row in log)
     bundle = export_audit(patient, prove=False, refresh=False)
     events = [entry["resource"] for entry in bundle["entry"]]
     assert len(events) == 5

@@ -130,6 +130,7 @@ def _event(wallet: Wallet, proven: ProvenTx, names: dict[str, str], own: set[str
 
 EMERGENCY_KINDS = ("emergency_request", "emergency_decide", "emergency_release")
 EMERGENCY_PURPOSE = "emergency"
+EMERGENCY_SET = "your emergency set"
 
 
 def _is_emergency_pseudonym(wallet: Wallet, index: int) -> bool:
@@ -242,6 +243,10 @@ def access_log(wallet: Wallet, *, record: str | None = None, outcome: str | None
                 last_keys[who] = unused[event["tx"]] = event
             else:
                 rows.append(_row(event, covered(event), titles, None))
+            continue
+        if str(event["kind"]).startswith("emergency_") or event["reason"] == "emergency":
+            rows.append({**_row(event, [], titles, None), "what": EMERGENCY_SET, "title": EMERGENCY_SET,
+                         "titles": [EMERGENCY_SET], "emergency": True})
             continue
         served = last_keys.get(who)
         if served is not None:
