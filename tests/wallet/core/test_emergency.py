@@ -85,7 +85,7 @@ def test_mark_request_approve_read_and_audit_as_btg(patient, hospital, tmp_path)
     assert len(events) == 5
     for event in events:
         assert event["purposeOfEvent"][0]["coding"][0]["code"] == "BTG", event
-        patient_entity = [e for e in event["entity"] if e["role"]["code"] == "1"][0]
+        patient_entity = next(e for e in event["entity"] if e["role"]["code"] == "1")
         assert patient_entity["what"]["identifier"]["value"] == marked.pseudonym  # never the vault's key
 
 
