@@ -114,7 +114,7 @@ def mark(wallet: Wallet, records: list[str], *, summary: bool = True) -> Emergen
         client.put_blob(signer, network.chain_id, record, blob)
         blobs.append({"record": record, "size": len(blob), "category": "fhir"})
     network.submit_batch(signer, "anchor_record", blobs)
-    copies = [b["record"] for b in blobs]
+    copies = [str(b["record"]) for b in blobs]
     shares = seal_shares(key, signer.public, rules["nodes"], rules["threshold"])
     tx = network.submit(signer, "emergency_set", {"policy": rules["version"], "records": copies, "shares": shares})
     for record in (old or {}).get("records", []):  # the replaced copies: no request can open them again
