@@ -227,6 +227,8 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                                             "share holder's X25519 box key", errors=(404,))},
         "/v1/emergency/sets/{pseudonym}": {"get": _op("getEmergencySet", "An emergency set (records, sealed shares)",
                                                       [_param("pseudonym", "path", HEX32)], errors=(404,))},
+        "/v1/my/emergency": {"get": _op("getMyEmergencySet", "The signer's own emergency set", errors=(401, 404),
+                                        security=SIGNED)},
         "/v1/emergency/requests/{request}": {"get": _op("getEmergencyRequest", "An emergency request and its status",
                                                         [_param("request", "path", HEX32)], errors=(404,))},
         "/v1/emergency/release": {"post": _op(

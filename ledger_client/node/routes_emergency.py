@@ -2,7 +2,9 @@
 
 * ``GET /v1/emergency/policy``: the network's emergency-access policy, with each share
   holder's X25519 box key (derived from its node key), so a wallet seals to nodes only;
-* ``GET /v1/emergency/sets/{pseudonym}``: an emergency set as the ledger has it;
+* ``GET /v1/emergency/sets/{pseudonym}``: an emergency set as the ledger has it (what a
+  requester holding the patient's emergency card asks);
+* ``GET /v1/my/emergency``: the signer's own set (the wallet asks so, no URL naming its pseudonym);
 * ``GET /v1/emergency/requests/{request}``: an emergency request and its status now;
 * ``POST /v1/emergency/release``: one node's key share, for a release request the
   requester signed for this node. The order of :meth:`LedgerNode.authorize_read`: the
@@ -23,6 +25,7 @@ from .. import emergency
 from .. import state_keys as sk
 from ..emergency_shares import reseal_for
 from ..errors import AccessDenied, ContractError, LedgerError, NotFound
+from .auth import require_party
 from .http_util import hex_param, json_response, only_params, read_json, resource
 from .ledger import LedgerNode
 
@@ -54,6 +57,16 @@ async def get_set(request: Request) -> Response:
     if entry is None:
         raise NotFound("no emergency set of this pseudonym on the ledger")
     return json_response({"set": key, **entry})
+
+
+async def my_set(request: Request) -> Response:
+    only_params(request, set())
+    node = _node(request)
+    me = require_party(request, lambda _: True, "the set's pseudonym itself")
+    entry = node.store.get(sk.emergency_set(me))
+    if entry is None:
+        raise NotFound("the signer has no emergency set on the ledger")
+    return json_response({"set": me, **entry})
 
 
 async def get_request(request: Request) -> Response:
@@ -114,5 +127,6 @@ ROUTES = [
     resource("/v1/emergency/policy", get=get_policy),
     resource("/v1/emergency/sets/{pseudonym}", get=get_set),
     resource("/v1/emergency/requests/{request}", get=get_request),
+    resource("/v1/my/emergency", get=my_set),
     resource("/v1/emergency/release", post=release),
 ]

@@ -155,6 +155,11 @@ def test_the_policy_publishes_each_holders_box_key(net, world):
     assert doc["holders"] == [{"node": net.node_key, "box_key": emergency.node_box_key(net.node_key)}]
     assert_error(net.get("/v1/emergency/requests/" + "ab" * 32), 404)
     assert_error(net.get("/v1/emergency/sets/" + "ab" * 32), 404)
+    patient, *_ = _set(net, doc["version"])
+    assert_error(net.get("/v1/my/emergency"), 401)  # the wallet's own lookup answers only to the set's key
+    mine = net.get("/v1/my/emergency", signed_by=patient)
+    assert mine.status_code == 200 and mine.json()["set"] == patient.public
+    assert_error(net.get("/v1/my/emergency", signed_by=net_key()), 404)
     assert canonical(doc)  # canonical JSON, as every answer
 
 

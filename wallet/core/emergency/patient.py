@@ -104,7 +104,7 @@ def mark(wallet: Wallet, records: list[str], *, summary: bool = True) -> Emergen
         index = pseudonyms.fresh(wallet, EMERGENCY_ROLE)
     signer = pseudonyms.register(wallet, index, EMERGENCY_ROLE)
     network = wallet.network
-    old = _ledger_set(wallet, signer.public)
+    old = _ledger_set(wallet, index)
     key = os.urandom(32)
     blobs = []
     client = network.client_for(signer)
@@ -119,7 +119,7 @@ def mark(wallet: Wallet, records: list[str], *, summary: bool = True) -> Emergen
     tx = network.submit(signer, "emergency_set", {"policy": rules["version"], "records": copies, "shares": shares})
     for record in (old or {}).get("records", []):  # the replaced copies: no request can open them again
         _retire(wallet, index, record)
-    entry = _ledger_set(wallet, signer.public)
+    entry = _ledger_set(wallet, index)
     return EmergencySet(signer.public, copies, entry["version"] if entry else 1, tx)
 
 
@@ -130,9 +130,11 @@ def _retire(wallet: Wallet, index: int, record: str) -> None:
         pass  # already deleted
 
 
-def _ledger_set(wallet: Wallet, pseudonym: str) -> dict[str, Any] | None:
+def _ledger_set(wallet: Wallet, index: int) -> dict[str, Any] | None:
+    """The set as the ledger has it, asked by its pseudonym alone on its own connection (no URL names it)."""
+    key = wallet.signing_key(index)
     try:
-        entry: dict[str, Any] = wallet.network.client.get_json(f"/v1/emergency/sets/{pseudonym}")
+        entry: dict[str, Any] = wallet.network.client_for(key).get_json("/v1/my/emergency", signed_by=key)
     except NotFound:
         return None
     return entry
@@ -141,7 +143,7 @@ def _ledger_set(wallet: Wallet, pseudonym: str) -> dict[str, Any] | None:
 def withdraw(wallet: Wallet) -> str:
     """Withdraw the set: no request on it opens any more, and its copies are deleted."""
     index = set_index(wallet)
-    entry = _ledger_set(wallet, wallet.signing_key(index).public) if index is not None else None
+    entry = _ledger_set(wallet, index) if index is not None else None
     if index is None or entry is None or entry.get("withdrawn_at") is not None:
         raise NoEmergencySet()
     signer = wallet.signing_key(index)
@@ -162,7 +164,7 @@ def card_text(wallet: Wallet) -> str:
 def status(wallet: Wallet) -> dict[str, Any]:
     """The set as the ledger has it, the policy, and every request on it with its status now."""
     index = set_index(wallet)
-    entry = _ledger_set(wallet, wallet.signing_key(index).public) if index is not None else None
+    entry = _ledger_set(wallet, index) if index is not None else None
     out: dict[str, Any] = {"set": None, "requests": []}
     try:
         out["policy"] = policy(wallet)
