@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import delegation, shlinks
+from . import delegation, emergency, shlinks
 from . import state_keys as sk
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
@@ -70,6 +70,7 @@ REASON_TEXT = {
     "consent_not_yet_valid": "the consent is not valid yet",
     "blob_unavailable": "the node does not hold this record's data",
     "envelope_of_another": "the key envelope belongs to another patient's consent",
+    **emergency.REASON_TEXT,
 }
 
 
@@ -103,6 +104,10 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
             return Decision(False, "record_retired", consent_id, owner)
         if requester == owner:
             return Decision(True, "owner", None, owner)
+    if consent is None and consent_id is not None and rec is not None:  # an emergency request in a consent's place
+        emergency_read = emergency.read_decision(state, requester, record, purpose, time, consent_id, owner)
+        if emergency_read is not None:
+            return Decision(*emergency_read, consent_id, owner)
     decision = _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
     if decision.allowed and rec is None and consent is not None and (
             record != consent.get("envelope") or any(_is_retired(state, r) for r in consent["records"])):
@@ -454,4 +459,5 @@ HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] 
     "publish_revocation_status": _publish_revocation_status,
     **shlinks.RULES,
     **delegation.RULES,
+    **emergency.RULES,
 }

@@ -28,6 +28,7 @@ DOMAIN_LINK_SALT = b"medwallet/shl-salt/v1\x00"  # the salt of a link's passcode
 DOMAIN_RECIPIENT = b"medwallet/shl-recipient/v1\x00"  # commitment to who opened a link
 DOMAIN_RECEIPT = b"medwallet/receipt/v1\x00"  # a clinic desk's countersignature of a consent
 DOMAIN_CHECKPOINT = b"medwallet/checkpoint/v1\x00"  # a node's signed tree head over the block log
+DOMAIN_EMERGENCY = b"medwallet/emergency-release/v1\x00"  # a request for one node's emergency key share
 # Argon2id for link passcodes: the node checks each guess (a few per link, then it locks),
 # so the cost is the interactive level, fixed here because every node must agree.
 PASSCODE_OPS = 2
@@ -71,6 +72,15 @@ def seal_to(box_public_hex: str, plaintext: bytes) -> bytes:
     return nacl.public.SealedBox(nacl.public.PublicKey(bytes.fromhex(box_public_hex))).encrypt(plaintext)
 
 
+def box_key_of(ed25519_public_hex: str) -> str:
+    """The X25519 public key (hex) of an Ed25519 public key, by libsodium's conversion."""
+    try:
+        verify_key = nacl.signing.VerifyKey(bytes.fromhex(ed25519_public_hex))
+        return bytes(verify_key.to_curve25519_public_key()).hex()
+    except (nacl.exceptions.CryptoError, ValueError, TypeError):
+        raise SignatureError("not an Ed25519 public key") from None
+
+
 class SigningKey:
     """An Ed25519 key pair; ``public`` is the 32-byte key as lowercase hex."""
 
@@ -91,6 +101,13 @@ class SigningKey:
     def sign(self, domain: bytes, digest: bytes) -> str:
         """Sign ``domain || digest``; returns the signature as hex."""
         return self._key.sign(domain + digest).signature.hex()
+
+    def open_sealed(self, ciphertext: bytes) -> bytes:
+        """Open a sealed box made to :func:`box_key_of` this key (libsodium's key conversion)."""
+        import nacl.public
+
+        private = self._key.to_curve25519_private_key()
+        return nacl.public.SealedBox(private).decrypt(ciphertext)
 
     def __repr__(self) -> str:  # never show the secret part
         return f"SigningKey(public={self.public[:16]}…)"

@@ -131,6 +131,12 @@ class DelegationRefused(ContractError):
              "outlives_delegation", "revoke_not_delegated", "delegate_in_use")
 
 
+class EmergencyNotAllowed(ContractError):
+    """The network's emergency policy does not let this requester ask for break-glass access."""
+
+    code = "emergency_not_allowed"
+
+
 class UploadInProgress(ContractError):
     """Another upload of this blob is in progress (or the node has not yet noticed that it broke)."""
 
@@ -251,7 +257,8 @@ class OutcomeUnknown(NodeUnavailable):
 # The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
 _TYPED: tuple[type[LedgerError], ...] = (
     WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
-    RevocationListOutdated, EnvelopeRefused, DelegationRefused, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
+    RevocationListOutdated, EnvelopeRefused, DelegationRefused, EmergencyNotAllowed, UploadInProgress, BadOffset,
+    Overloaded, OutcomeUnknown)
 _BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
 _BY_STATUS: dict[int, type[LedgerError]] = {
     400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,

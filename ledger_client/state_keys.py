@@ -20,6 +20,10 @@ order is height order):
   link/<link_hash>                SMART Health Link (files, limits, uses, wrong passcodes; ledger_client.shlinks)
   lat/<attempt_tx>                {"link", "node", "settled"}   a passcode attempt, until an opening settles it
   ix/links/<owner>/<link_hash>, ev/link/<link_hash>/<height>/<tx>
+  emg/policy                      the network's emergency-access policy (ledger_client.emergency)
+  emg/set/<pseudonym>             an emergency set: records, sealed key shares, version
+  emg/req/<request_tx>            an emergency (break-glass) request and the patient's decision
+  ix/emg/<pseudonym>/<request_tx>
 
 Functions taking an optional last part return the listing prefix (ending in ``/``)
 when it is omitted.
@@ -103,6 +107,22 @@ def link_attempt(tx_id: str) -> str:
 
 def by_link_owner(owner: str, link_hash: str | None = None) -> str:
     return _tail(f"ix/links/{owner}/", link_hash)
+
+
+def emergency_policy() -> str:
+    return "emg/policy"
+
+
+def emergency_set(pseudonym_key: str) -> str:
+    return f"emg/set/{pseudonym_key}"
+
+
+def emergency_request(request_id: str) -> str:
+    return f"emg/req/{request_id}"
+
+
+def by_emergency_set(pseudonym_key: str, request_id: str | None = None) -> str:
+    return _tail(f"ix/emg/{pseudonym_key}/", request_id)
 
 
 def events(index: str, who: str, height: int | None = None, tx_id: str | None = None) -> str:

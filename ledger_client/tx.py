@@ -18,6 +18,7 @@ from typing import Any
 
 from . import crypto
 from .delegation import payloads as delegation_payloads
+from .emergency import payloads as emergency_payloads
 from .encoding import canonical, check_domain, parse_json, reject_constant, reject_float
 from .errors import LedgerError, MalformedError, SignatureError, WrongNetwork
 from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable, Obj, Text
@@ -33,6 +34,7 @@ REFUSAL_REASONS = (
     "unknown_record", "record_retired", "envelope_retired", "unknown_consent", "no_consent", "wrong_grantee",
     "not_in_scope", "wrong_purpose", "consent_revoked", "consent_expired",
     "consent_not_yet_valid", "unknown_requester", "blob_unavailable",
+    "emergency_not_open", "emergency_wrong_requester", "emergency_not_in_set",  # reads under an emergency request
 )
 
 ACCESS_REQUEST = Obj({
@@ -62,6 +64,7 @@ PAYLOADS: dict[str, Obj] = {
     "publish_revocation_status": Obj({"cred_def_id": Text(200), "status_list": AnyObject()}),
     **LINK_PAYLOADS,  # SMART Health Links served by the nodes (see ledger_client.shlinks)
     **delegation_payloads(PURPOSES, INSTITUTION_KINDS, CATEGORIES),  # delegates (see ledger_client.delegation)
+    **emergency_payloads(INSTITUTION_KINDS),  # break-glass emergency access (see ledger_client.emergency)
 }
 TX_TYPES = tuple(PAYLOADS)
 # Types whose payload may hold free-form JSON (the schema does not bound its keys, numbers

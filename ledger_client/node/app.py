@@ -19,6 +19,7 @@ from . import (
     routes_chain,
     routes_delegation,
     routes_directory,
+    routes_emergency,
     routes_evidence,
     routes_mine,
     routes_shl,
@@ -62,7 +63,7 @@ def create_app(node: LedgerNode, metrics_allow: list[str] | None = None) -> Star
     routes = [resource("/openapi.json", get=openapi), resource("/metrics", get=metrics_endpoint),
               resource("/problems/{code}", get=problem_type),
               *routes_chain.ROUTES, *routes_directory.ROUTES, *routes_mine.ROUTES, *routes_blobs.ROUTES,
-              *routes_shl.ROUTES, *routes_evidence.ROUTES, *routes_delegation.ROUTES]
+              *routes_shl.ROUTES, *routes_evidence.ROUTES, *routes_delegation.ROUTES, *routes_emergency.ROUTES]
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={LedgerError: problems.ledger_error, HTTPException: problems.http_error,
                                         Exception: problems.internal_error})

@@ -20,6 +20,7 @@ from .. import PROTOCOL_VERSION, console, crypto
 from ..console import CommandLineError
 from ..errors import MalformedError
 from ..keyfile import load_key, write_key
+from ..tx import INSTITUTION_KINDS
 from .datadir import init_datadir, load_genesis
 
 DEFAULT_PORT = 8765
@@ -206,6 +207,20 @@ def _cmd_register(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_emergency_policy(args: argparse.Namespace) -> int:
+    """Governance sets the break-glass policy (on a network made locally by ``init``)."""
+    from ..client import LedgerClient
+
+    gov = load_key(Path(args.data) / "governance.key")
+    client = LedgerClient([args.node])
+    holders = args.holder or list(client.genesis().producers)
+    payload = {"institutions": args.institution or [], "kinds": args.kind or [], "delay": args.delay_seconds,
+               "open_for": args.open_for_seconds, "threshold": args.threshold or len(holders), "nodes": holders}
+    result = client.submit_signed(gov, "emergency_policy", payload, wait=True)
+    _out(args, {**payload, "tx": result["id"]}, f"emergency policy set in transaction {result['id']}")
+    return 0
+
+
 def _cmd_keygen(args: argparse.Namespace) -> int:
     key = crypto.SigningKey.generate()
     write_key(Path(args.out), key)
@@ -284,6 +299,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sign-key", required=True)
     p.add_argument("--box-key", required=True)
     p.set_defaults(func=_cmd_register)
+    p = sub.add_parser("emergency-policy", help="set who may ask for break-glass access, the delay and the "
+                       "t of n nodes holding key shares (with the local governance key)")
+    p.add_argument("--data", required=True)
+    p.add_argument("--node", default=f"http://127.0.0.1:{DEFAULT_PORT}")
+    p.add_argument("--kind", action="append", choices=INSTITUTION_KINDS, help="institutions of this kind may ask")
+    p.add_argument("--institution", action="append", help="this institution (sign key) may ask")
+    p.add_argument("--delay-seconds", type=int, required=True, help="how long a request waits (0: opens at once)")
+    p.add_argument("--open-for-seconds", type=int, default=86400, help="how long an opened request stays open")
+    p.add_argument("--holder", action="append", help="node key holding a share (default: every producer)")
+    p.add_argument("--threshold", type=int, help="shares needed (default: every holder's)")
+    p.set_defaults(func=_cmd_emergency_policy)
     p = sub.add_parser("keygen", help="write a new Ed25519 key seed to a file and print its public key")
     p.add_argument("--out", required=True)
     p.set_defaults(func=_cmd_keygen)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..block import SIGNED_HEADER
+from ..emergency import SIGNED_RELEASE
 from ..schema import END, canonical_json_schema
 from ..tx import PAYLOADS, TX_BODY
 from .http_util import BOOL_WORDS, MAX_LIST
@@ -63,6 +64,14 @@ def _signed_tx_schema(chain_id: str | None) -> dict[str, Any]:
         variants.append({"type": "object", "required": ["tx", "sig"], "additionalProperties": False,
                          "properties": {"tx": body, "sig": {"type": "string", "pattern": "^[0-9a-f]{128}" + END}}})
     return {"oneOf": variants}
+
+
+def _release_schema(chain_id: str | None) -> dict[str, Any]:
+    """A signed emergency release request, pinned to the network like a transaction."""
+    schema = SIGNED_RELEASE.json_schema()
+    if chain_id:
+        schema["properties"]["release"]["properties"]["chain_id"] = {"const": chain_id}
+    return schema
 
 
 def _param(name: str, where: str, schema: dict[str, Any], required: bool = False, text: str = "") -> dict[str, Any]:
@@ -225,6 +234,18 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
             "finishUploadSession", "Store a complete upload session under its SHA-256 (checked)",
             [_param("session", "path", SESSION), _param("blob", "query", HEX32, True), upload_header], ok=(201,),
             errors=(401, 409, 413, 422), security=[{"uploadAuth": []}])},
+        "/v1/emergency/policy": {"get": _op("getEmergencyPolicy", "The network's break-glass policy, with each "
+                                            "share holder's X25519 box key", errors=(404,))},
+        "/v1/emergency/sets/{pseudonym}": {"get": _op("getEmergencySet", "An emergency set (records, sealed shares)",
+                                                      [_param("pseudonym", "path", HEX32)], errors=(404,))},
+        "/v1/my/emergency": {"get": _op("getMyEmergencySet", "The signer's own emergency set", errors=(401, 404),
+                                        security=SIGNED)},
+        "/v1/emergency/requests/{request}": {"get": _op("getEmergencyRequest", "An emergency request and its status",
+                                                        [_param("request", "path", HEX32)], errors=(404,))},
+        "/v1/emergency/release": {"post": _op(
+            "releaseEmergencyShare", "This node's key share of an open emergency request, sealed to the requester "
+            "(recorded on the ledger first)", body={"application/json": {"schema": _release_schema(chain_id)}},
+            errors=(401, 403, 404, 409, 413, 504))},
         "/v1/replicas/{blob}": {
             "put": _op("putReplica", "Node to node: store a replica", [_param("blob", "path", HEX32), node_header],
                        binary, ok=(201, 202), errors=(401, 403, 409, 413, 422), security=[{"nodeAuth": []}]),

@@ -50,6 +50,15 @@ SAMPLES = {
     "delegated_grant": {"delegation": "dd" * 32, "grantee": KEY.public, "records": [blob_hash("a")],
                         "purpose": "treatment", "not_before": T0, "expires_at": T0 + 60, "envelope": blob_hash("e")},
     "delegated_revoke": {"delegation": "dd" * 32, "consent": "55" * 32},
+    "emergency_policy": {"institutions": [KEY.public], "kinds": ["hospital"], "delay": 0, "open_for": 3600,
+                         "threshold": 2, "nodes": ["bb" * 32, "cc" * 32]},
+    "emergency_set": {"policy": 1, "records": [blob_hash("a")], "shares": [{"node": "bb" * 32, "sealed": "dd" * 113}]},
+    "emergency_withdraw": {},
+    "emergency_request": {"set": KEY.public, "reason": "BTG", "justification": "unconscious"},
+    "emergency_decide": {"request": "ee" * 32, "decision": "veto"},
+    "emergency_release": {"set": KEY.public, "request": "ee" * 32, "release": {
+        "release": {"v": 1, "chain_id": CHAIN, "requester": KEY.public, "request": "ee" * 32, "node": "bb" * 32,
+                    "time": T0, "nonce": "00" * 16}, "sig": "11" * 64}},
 }
 
 

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
-    from . import clinic_cmds, credential_cmds, delegation_cmds, interop_cmds, issuer_cmds, patient_cmds
+    from . import clinic_cmds, credential_cmds, delegation_cmds, emergency_cmds, interop_cmds, issuer_cmds, patient_cmds
     from .common import json_everywhere
 
     parser = console.Parser(prog="medwallet", description="Medwallet: your medical records, your consent.",
@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     credential_cmds.register(sub)
     interop_cmds.register(sub)
     delegation_cmds.register(sub)
+    emergency_cmds.register(sub)
     json_everywhere(parser, EXIT_HELP)
     return parser
 
@@ -163,7 +164,7 @@ def _bare(argv: list[str]) -> argparse.Namespace | None:
 
 COMMANDS = frozenset({"init", "restore", "import", "records", "export", "delete", "institutions", "grant", "grants",
                       "revoke", "qr", "audit", "resume", "phrase", "passphrase", "clinic", "issuer", "credentials",
-                      "study", "share-deidentified"})
+                      "study", "share-deidentified", "emergency"})
 
 
 def _is_file_to_import(item: str) -> bool:

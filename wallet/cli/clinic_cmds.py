@@ -145,3 +145,5 @@ def register(sub) -> None:
         if name == "read":
             p.add_argument("--out", required=True, help="folder for the decrypted records")
             p.add_argument("--purpose", help="purpose of the read (default: the consent's)")
+    from .emergency_cmds import register_clinic
+    register_clinic(clinic_sub, desk_help)

@@ -329,12 +329,20 @@ def cmd_audit(args) -> int:
         print("No access to your records yet.")
         return 0
     table([(when(e["time"]), e["requester_name"], _what(e), "-" if e["kind"] == "deletion" else e["purpose"],
-            OUTCOMES.get(e["kind"]) or f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
+            _outcome(e), "verified" if e["verified"] else "")
            for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
     return 0
 
 
-OUTCOMES = {"access": "READ", "deletion": "DELETED"}
+OUTCOMES = {"access": "READ", "deletion": "DELETED", "emergency_request": "EMERGENCY REQUEST",
+            "emergency_approve": "EMERGENCY APPROVED", "emergency_veto": "EMERGENCY VETOED",
+            "emergency_release": "EMERGENCY KEY SHARE RELEASED"}
+
+
+def _outcome(row: dict[str, Any]) -> str:
+    if row["kind"] == "access" and row["reason"] == "emergency":
+        return "EMERGENCY READ"
+    return OUTCOMES.get(row["kind"]) or f"REFUSED: {row['reason']}"
 
 
 def _what(row: dict[str, Any]) -> str:

@@ -53,9 +53,14 @@ def record_label(row: dict) -> str:
 def describe_accesses(rows: list[dict]) -> str:
     """One sentence per requester for a notification: who read what, who was refused."""
     by_who: dict[str, tuple[list[str], list[str], bool]] = {}
+    parts_first: list[str] = []
     for row in rows:
-        if row["kind"] == "deletion":
-            continue  # the patient's own act, not someone's access
+        if row["kind"] in ("deletion", "emergency_approve", "emergency_veto", "emergency_release"):
+            continue  # the patient's own act, or a step the request's own row announces
+        if row["kind"] == "emergency_request":
+            parts_first.append(_("EMERGENCY: {who} asks for break-glass access to your emergency set").format(
+                who=row.get("requester_name") or _("Unknown requester")))
+            continue
         reads, refusals, started = by_who.setdefault(row.get("requester_name") or _("Unknown requester"),
                                                      ([], [], False))
         if row["kind"] != "access":
@@ -64,7 +69,7 @@ def describe_accesses(rows: list[dict]) -> str:
             by_who[row.get("requester_name") or _("Unknown requester")] = (reads, refusals, True)
         else:
             reads += [t for t in row.get("titles") or [record_label(row)] if t not in reads]
-    parts = []
+    parts = parts_first
     for who, (reads, refusals, started) in by_who.items():
         if reads:
             titles = ", ".join(f"“{t}”" for t in reads[:3]) + (" …" if len(reads) > 3 else "")
@@ -76,7 +81,16 @@ def describe_accesses(rows: list[dict]) -> str:
     return "; ".join(parts) + ". " + _("Verified on the ledger.")
 
 
+EMERGENCY_OUTCOMES = {"emergency_request": "Emergency: asked for break-glass access",
+                      "emergency_approve": "Emergency: approved by you", "emergency_veto": "Emergency: vetoed by you",
+                      "emergency_release": "Emergency: a node released its key share"}
+
+
 def outcome_text(row: dict) -> str:
+    if row["kind"] in EMERGENCY_OUTCOMES:
+        return _(EMERGENCY_OUTCOMES[row["kind"]])
+    if row["kind"] == "access" and row["reason"] == "emergency":
+        return _("Emergency read")
     if row["kind"] == "access":
         return _("Started a read, no record read") if row.get("keys_only") else _("Read")
     if row["kind"] == "deletion":
@@ -332,7 +346,9 @@ class AccessLogView(WalletView):
                 path=str(written)))).run()
 
 
-CSV_OUTCOMES = {"access": "read", "refusal": "refused", "deletion": "deleted"}
+CSV_OUTCOMES = {"access": "read", "refusal": "refused", "deletion": "deleted",
+                "emergency_request": "emergency request", "emergency_approve": "emergency approved",
+                "emergency_veto": "emergency vetoed", "emergency_release": "emergency key share released"}
 CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcome", "reason", "block", "tx",
                "verified")
 

@@ -66,7 +66,8 @@ class LinksView(WalletView):
                            (_("Keep a clinic &receipt…"), self.keep_receipt),
                            (_("&Evidence for a regulator…"), self.evidence),
                            (_("Print access &log…"), self.print_log),
-                           (_("Print records &summary…"), self.print_summary)):
+                           (_("Print records &summary…"), self.print_summary),
+                           (_("E&mergency set…"), self.emergency_set)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -170,6 +171,13 @@ class LinksView(WalletView):
         if wallet is not None and path is not None:
             self._run(lambda ctx: printing.access_log_pdf(wallet, path),
                       lambda out: self.note.setText(_("Saved {name}").format(name=out.name)))
+
+    def emergency_set(self) -> None:
+        from .emergency_dialog import EmergencyDialog
+
+        if self.ctx.wallet is not None:
+            self.shown = EmergencyDialog(self.ctx.wallet, self)
+            self.shown.open()
 
     def print_summary(self) -> None:
         from ..core import printing

@@ -57,6 +57,7 @@ class AccessBanner(QFrame):
     """'Clinique du Lac read “Letter” (verified)': shown until viewed or dismissed."""
 
     view_requested = Signal()
+    emergency_decided = Signal(str, str)  # request id, "approve" or "veto"
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,15 +74,32 @@ class AccessBanner(QFrame):
         self.close_button = QPushButton(_("Dismiss"))
         self.close_button.setAccessibleName(_("Dismiss the notification"))
         self.close_button.clicked.connect(self.hide)
+        self.request: str | None = None  # the emergency request the banner announces, if any
+        self.approve_button = QPushButton(_("&Approve emergency access"))
+        self.approve_button.clicked.connect(lambda: self._decide("approve"))
+        self.veto_button = QPushButton(_("Ve&to"))
+        self.veto_button.setAccessibleName(_("Veto the emergency request"))
+        self.veto_button.clicked.connect(lambda: self._decide("veto"))
         layout.addWidget(picture)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.approve_button)
+        layout.addWidget(self.veto_button)
         layout.addWidget(self.view_button)
         layout.addWidget(self.close_button)
         self.hide()
 
-    def announce(self, text: str) -> None:
+    def announce(self, text: str, emergency_request: str | None = None) -> None:
+        """Show ``text``; with an emergency request, with Approve and Veto for it."""
+        self.request = emergency_request
+        self.approve_button.setVisible(emergency_request is not None)
+        self.veto_button.setVisible(emergency_request is not None)
         self.text.setText(text)
         self.show()
+
+    def _decide(self, decision: str) -> None:
+        if self.request is not None:
+            self.emergency_decided.emit(self.request, decision)
+        self.hide()
 
 
 class MainWindow(OpeningWindow):
@@ -197,6 +215,7 @@ class MainWindow(OpeningWindow):
         outer.setContentsMargins(0, 0, 0, 0)
         self.banner = AccessBanner()
         self.banner.view_requested.connect(lambda: self.show_section("access"))
+        self.banner.emergency_decided.connect(self.decide_emergency)
         outer.addWidget(self.banner)
         row = QHBoxLayout()
         self.sections = QListWidget()
@@ -430,13 +449,31 @@ class MainWindow(OpeningWindow):
         from .access_log_view import describe_accesses
 
         text = describe_accesses(rows)
-        if self.stack.currentWidget() is not self.views["access"]:
+        asked = [r["record"] for r in rows if r["kind"] == "emergency_request"]
+        if asked:  # a break-glass request: shown wherever the patient is, with Approve and Veto
+            self.banner.announce(text, asked[0])
+        elif self.stack.currentWidget() is not self.views["access"]:
             self.banner.announce(text)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(icon("app"), self)
                 self.tray.show()
             self.tray.showMessage(_("Medwallet: new access"), text, QSystemTrayIcon.MessageIcon.Information)
+
+    def decide_emergency(self, request: str, decision: str) -> None:
+        """The banner's Approve or Veto of a break-glass request (committed off the GUI thread)."""
+        wallet = self.session.wallet
+        if wallet is None:
+            return
+        from ..core.emergency import patient as emergency
+        from .errors import show_error
+
+        def done(_tx: str) -> None:
+            self.banner.announce(_("Approved: the emergency request is open.") if decision == "approve"
+                                 else _("Vetoed: the emergency request will never open."))
+        def failed(exc: BaseException) -> None:
+            show_error(self, exc)
+        Op(self, lambda ctx: emergency.decide(wallet, request, decision)).success(done).failure(failed).run()
 
     # --- the end ------------------------------------------------------------------------------
 

@@ -34,7 +34,7 @@ from .history import check_history
 @dataclass(frozen=True)
 class AuditEvent:
     tx: str
-    kind: str  # "access", "refusal" or "deletion"
+    kind: str  # "access", "refusal", "deletion", or an emergency step ("emergency_request", ...)
     record: str
     requester: str
     requester_name: str
@@ -115,12 +115,45 @@ def _event(wallet: Wallet, proven: ProvenTx, names: dict[str, str], own: set[str
     tx = proven.tx
     if tx.type in ("link_access", "link_attempt"):
         return _link_event(wallet, proven, pseudonym)
+    if tx.type in EMERGENCY_KINDS:
+        return _emergency_event(proven, names)
     request = parse_access_request(tx.payload["request"], wallet.network.chain_id)
     kind = "access" if tx.type == "access_event" else "refusal"
     reason = tx.payload.get("reason", "consent" if request.consent else "owner")
+    if kind == "access" and request.purpose == "emergency" and _is_emergency_pseudonym(wallet, pseudonym):
+        reason = "emergency"  # a read under an emergency request, not under a consent
     name = "You (this wallet)" if request.requester in own else names.get(request.requester, "Unknown requester")
     return AuditEvent(tx=tx.id, kind=kind, record=request.record, requester=request.requester, requester_name=name,
                       consent=request.consent, purpose=request.purpose, reason=reason, height=proven.height,
+                      time=proven.block_time, verified=True)
+
+
+EMERGENCY_KINDS = ("emergency_request", "emergency_decide", "emergency_release")
+EMERGENCY_PURPOSE = "emergency"
+EMERGENCY_SET = "your emergency set"
+
+
+def _is_emergency_pseudonym(wallet: Wallet, index: int) -> bool:
+    row = wallet.db.one("SELECT role FROM pseudonyms WHERE idx=?", (index,))
+    return bool(row and row["role"] == "emergency")
+
+
+def _emergency_event(proven: ProvenTx, names: dict[str, str]) -> AuditEvent:
+    """A step of break-glass access to the patient's emergency set, from its proven transaction:
+    an institution's request, the patient's approval or veto, a node's release of its key share."""
+    tx = proven.tx
+    if tx.type == "emergency_request":
+        kind, request, requester, reason = "emergency_request", tx.id, tx.signer, tx.payload["reason"]
+    elif tx.type == "emergency_decide":
+        kind, request, requester = "emergency_" + tx.payload["decision"], tx.payload["request"], tx.signer
+        reason = tx.payload["decision"]
+    else:
+        release = tx.payload["release"]["release"]
+        kind, request, requester, reason = "emergency_release", tx.payload["request"], release["requester"], "BTG"
+    name = "You (this wallet)" if kind in ("emergency_approve", "emergency_veto") else \
+        names.get(requester, "Unknown institution")
+    return AuditEvent(tx=tx.id, kind=kind, record=request, requester=requester, requester_name=name,
+                      consent=request, purpose=EMERGENCY_PURPOSE, reason=reason, height=proven.height,
                       time=proven.block_time, verified=True)
 
 
@@ -210,6 +243,10 @@ def access_log(wallet: Wallet, *, record: str | None = None, outcome: str | None
                 last_keys[who] = unused[event["tx"]] = event
             else:
                 rows.append(_row(event, covered(event), titles, None))
+            continue
+        if str(event["kind"]).startswith("emergency_") or event["reason"] == "emergency":
+            rows.append({**_row(event, [], titles, None), "what": EMERGENCY_SET, "title": EMERGENCY_SET,
+                         "titles": [EMERGENCY_SET], "emergency": True})
             continue
         served = last_keys.get(who)
         if served is not None:

@@ -69,6 +69,7 @@ class _Context:
     owners: dict[str, int]  # record or envelope -> owning pseudonym index
     publics: dict[int, str]
     node_urls: dict[str, str] = field(default_factory=dict)
+    emergency: int | None = None  # the emergency set's pseudonym index, if the wallet has one
 
 
 def _context(wallet: Wallet, prove: bool) -> _Context:
@@ -80,6 +81,7 @@ def _context(wallet: Wallet, prove: bool) -> _Context:
             owners.setdefault(g["envelope"], g["pseudonym"])
     ctx = _Context(wallet.network.chain_id, wallet.settings.network_name or "",
                    {p["public"]: p["idx"] for p in pseudonyms}, owners, {p["idx"]: p["public"] for p in pseudonyms})
+    ctx.emergency = max((p["idx"] for p in pseudonyms if p["role"] == "emergency"), default=None)
     if prove:
         ctx.node_urls = node_urls(wallet.settings.nodes)
     return ctx
@@ -110,13 +112,30 @@ def _requester(ctx: _Context, event: dict[str, Any]) -> dict[str, Any]:
     return ref(SYS_INSTITUTION, key, "Organization", event.get("requester_name") or None)
 
 
+def is_emergency(event: dict[str, Any]) -> bool:
+    """A step of break-glass access, or a read under an emergency request."""
+    return str(event["kind"]).startswith("emergency_") or event["reason"] == "emergency"
+
+
+# v3-ActReason: break the glass (what every emergency step and read is exported with)
+BTG = {"system": ACT_REASON, "code": "BTG", "display": "break the glass"}
+EMERGENCY_TX = {"emergency_request": "emergency_request", "emergency_approve": "emergency_decide",
+                "emergency_veto": "emergency_decide", "emergency_release": "emergency_release"}
+EMERGENCY_TEXT = {"emergency_request": "an institution asked for emergency (break-glass) access",
+                  "emergency_approve": "the patient approved the emergency request",
+                  "emergency_veto": "the patient vetoed the emergency request",
+                  "emergency_release": "a node released its key share of the emergency set"}
+
+
 def _owner(ctx: _Context, event: dict[str, Any]) -> str:
+    if is_emergency(event) and ctx.emergency is not None:
+        return ctx.publics[ctx.emergency]
     index = ctx.owners.get(event["record"], ctx.owners.get(event.get("consent") or "", VAULT_PSEUDONYM))
     return ctx.publics.get(index) or ctx.publics.get(VAULT_PSEUDONYM, "")
 
 
 def _outcome(event: dict[str, Any]) -> str:
-    if event["kind"] == "access":
+    if event["kind"] == "access" or event["kind"] in EMERGENCY_TX:
         return "0"
     return "8" if event["reason"] in SERVER_SIDE_REASONS else "4"
 
@@ -126,7 +145,8 @@ def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None 
     """One stored access or refusal event (a row of :func:`trail.events`) as a BALP AuditEvent."""
     if event["kind"] == "deletion":
         return deletion_event_resource(ctx, event, node, block_hash)
-    tx_type = "access_event" if event["kind"] == "access" else "refusal_event"
+    tx_type = EMERGENCY_TX.get(event["kind"]) or ("access_event" if event["kind"] == "access" else "refusal_event")
+    purpose = BTG if is_emergency(event) else purpose_coding(event["purpose"])
     network_urn = f"urn:medwallet:{ctx.chain_id}"
     node_ref = ref(SYS_NODE, node, "Device", "Medwallet ledger node") if node else \
         ref(SYS_NETWORK, ctx.chain_id, "Device", "Medwallet ledger")
@@ -134,7 +154,7 @@ def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None 
                                                         else network_urn)
     requester = _requester(ctx, event)
     user = {"type": {"coding": [_coding(PARTICIPATION, "IRCP", "information recipient")]}, "who": requester,
-            "requestor": True, "purposeOfUse": [{"coding": [purpose_coding(event["purpose"])]}]}
+            "requestor": True, "purposeOfUse": [{"coding": [purpose]}]}
     if event.get("consent"):
         user["policy"] = [f"urn:medwallet:{ctx.chain_id}:tx:{event['consent']}"]
     doc: dict[str, Any] = {
@@ -143,7 +163,7 @@ def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None 
         "type": _coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation"),
         "subtype": [_coding(RESTFUL_INTERACTION, "read", "read")],
         "action": "R", "recorded": instant(event["time"]), "outcome": _outcome(event),
-        "purposeOfEvent": [{"coding": [purpose_coding(event["purpose"])]}],
+        "purposeOfEvent": [{"coding": [purpose]}],
         "agent": [
             {"type": {"coding": [_coding(DCM, "110152", "Destination Role ID")]}, "who": requester,
              "requestor": False, "network": {"address": network_urn, "type": NETWORK_TYPE_URI}},
@@ -157,6 +177,8 @@ def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None 
     }
     if event["kind"] == "access":
         doc["meta"] = {"profile": [BALP_PATIENT_READ]}
+    elif event["kind"] in EMERGENCY_TX:
+        doc["outcomeDesc"] = EMERGENCY_TEXT[event["kind"]]
     else:
         doc["outcomeDesc"] = f"{REASON_TEXT.get(event['reason'], event['reason'])} ({event['reason']})"
     return require_valid(doc)
