@@ -1,5 +1,6 @@
 """Settings: the network (a care network's nodes, or the network of this computer), how the
-keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock.
+keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock,
+and the window's language (kept in the wallet's settings, shown from the next start).
 Changing the network never leaves the wallet offline: the core refuses a wrong address and
 keeps the network in use; an empty list goes back to the network of this computer."""
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,7 +28,7 @@ from ..core.wallet import SETTINGS_FILE
 from . import messages
 from .assets import icon
 from .context import ViewContext, WalletView
-from .i18n import _
+from .i18n import LANGUAGES, _
 from .ops import Op
 
 
@@ -57,6 +59,7 @@ class SettingsView(WalletView):
         layout.addWidget(self._network_group())
         layout.addWidget(self._keys_group())
         layout.addWidget(self._lock_group())
+        layout.addWidget(self._language_group())
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -153,12 +156,31 @@ class SettingsView(WalletView):
         form.addRow("", note)
         return box
 
+    def _language_group(self) -> QGroupBox:
+        box = QGroupBox(_("Language"))
+        form = QFormLayout(box)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(_("System default") if not code else name, code)
+        self.language.setAccessibleName(_("Language of the window"))
+        self.language.currentIndexChanged.connect(self.save_language)
+        label = QLabel(_("Lan&guage:"))
+        label.setBuddy(self.language)
+        form.addRow(label, self.language)
+        self.language_note = QLabel(_("Medwallet shows the new language the next time it starts."))
+        self.language_note.setWordWrap(True)
+        form.addRow("", self.language_note)
+        return box
+
     # --- hooks ------------------------------------------------------------------------------
 
     def wallet_opened(self) -> None:
         wallet = self.ctx.wallet
         self._show_network()
         self.auto_lock.setValue(int(wallet.settings.auto_lock_minutes))
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(wallet.settings.language)))
+        self.language.blockSignals(False)
         self.folder.setText(_home_relative(wallet.dir))
         self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
@@ -277,6 +299,16 @@ class SettingsView(WalletView):
 
         Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
             lambda _r: self.auto_lock_changed.emit(minutes)).run()
+
+    def save_language(self) -> None:
+        """Keep the chosen language in the wallet's settings (the window shows it from the next start)."""
+        wallet = self.ctx.wallet
+        code = self.language.currentData()
+        if wallet is None or code == wallet.settings.language:
+            return
+        wallet.settings.language = code
+        Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
+            lambda _r: self.status.setText(_("Saved. The new language is shown the next time Medwallet starts."))).run()
 
 
 def _home_relative(path: Path) -> str:
