@@ -9,15 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,36 @@ from .assets import icon
 from .context import ViewContext, WalletView
 from .i18n import LANGUAGES, _
 from .ops import Op
+
+
+class _Scrolling(QScrollArea):
+    """A page that scrolls up and down when the window is shorter than it: the page as wide as
+    the window and as high as its layout needs at that width (wrapped notes included)."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        self.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self._fit)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        page, width = self.widget(), self.viewport().width()
+        layout = page.layout() if page is not None else None
+        if page is None or layout is None:
+            return
+        page.resize(width, max(layout.totalMinimumHeightForWidth(width), self.viewport().height()))
 
 
 def keystore_summary(wallet) -> dict[str, str]:
@@ -52,7 +84,13 @@ class SettingsView(WalletView):
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        # The groups scroll when the window is shorter than they are (longer languages, larger
+        # fonts), rather than squeezing their buttons.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        outer.addWidget(_Scrolling(page))
         title = QLabel(_("Settings"))
         title.setObjectName("viewTitle")
         layout.addWidget(title)
@@ -99,6 +137,7 @@ class SettingsView(WalletView):
         nodes_label.setBuddy(self.nodes)
         form.addRow(nodes_label, row)
         self.node_note = QLabel()
+        self.node_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.node_note.setWordWrap(True)
         form.addRow("", self.node_note)
         return box
@@ -152,6 +191,7 @@ class SettingsView(WalletView):
         label.setBuddy(self.auto_lock)
         form.addRow(label, self.auto_lock)
         note = QLabel(messages.auto_lock_explained())
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         note.setWordWrap(True)
         form.addRow("", note)
         return box
@@ -166,10 +206,12 @@ class SettingsView(WalletView):
         self.language.currentIndexChanged.connect(self.save_language)
         label = QLabel(_("Lan&guage:"))
         label.setBuddy(self.language)
-        form.addRow(label, self.language)
         self.language_note = QLabel(_("Medwallet shows the new language the next time it starts."))
         self.language_note.setWordWrap(True)
-        form.addRow("", self.language_note)
+        row = QHBoxLayout()  # one row: the page has no height to spare
+        row.addWidget(self.language)
+        row.addWidget(self.language_note, 1)
+        form.addRow(label, row)
         return box
 
     # --- hooks ------------------------------------------------------------------------------
