@@ -133,3 +133,55 @@ def test_settings_keep_the_language_for_the_next_start(qtbot, wallet, open_windo
     view.language.setCurrentIndex(0)
     wait_quiet(qtbot)
     assert json.loads((wallet.dir / SETTINGS_FILE).read_text())["language"] == ""
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_first_run_wizard_in_the_language_fits(qtbot, shared_node, dialogs, language, lang, tmp_path):
+    """The wizard a new patient sees first, every step, translated and with room for its texts."""
+    from PySide6.QtCore import Qt
+
+    from wallet.core.keys.sodium import ARGON2_MIN
+    from wallet.gui.main_window import MainWindow
+    from wallet.gui.session import WalletSession
+
+    language(lang)
+    window = MainWindow(WalletSession(tmp_path / "new", kdf_limits=ARGON2_MIN), dialogs=dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    problems = {}
+
+    def check(step: str) -> None:
+        QApplication.processEvents()
+        assert window.grab().save(str(tmp_path / f"{lang}-wizard-{step}.png"))
+        cut = _too_narrow(window)
+        if cut:
+            problems[step] = cut
+
+    try:
+        qtbot.waitUntil(lambda: window.onboarding is not None and window.onboarding.isVisible(), timeout=TIMEOUT_MS)
+        wizard = window.onboarding
+        qtbot.waitUntil(lambda: wizard.machine.keyring_available is not None, timeout=TIMEOUT_MS)
+        check("welcome")
+        assert wizard.heading.text() == {"fr": "Bienvenue dans Medwallet", "nl": "Welkom bij Medwallet"}[lang]
+        qtbot.mouseClick(wizard.create_button, Qt.MouseButton.LeftButton)
+        wizard.remote_radio.setChecked(True)
+        qtbot.keyClicks(wizard.nodes_input, shared_node.url)
+        check("network")
+        wizard.next_button.click()
+        qtbot.keyClicks(wizard.passphrase_input, "a passphrase for the flow")
+        qtbot.keyClicks(wizard.repeat_input, "a passphrase for the flow")
+        check("protection")
+        wizard.next_button.click()
+        words = [label.text().split(". ", 1)[1] for label in wizard.word_labels]
+        check("phrase")
+        wizard.next_button.click()
+        for position, field in wizard.check_inputs.items():
+            qtbot.keyClicks(field, words[position - 1])
+        check("check")
+        with qtbot.waitSignal(window.wallet_shown, timeout=TIMEOUT_MS):
+            wizard.next_button.click()
+        wait_quiet(qtbot)
+        check("ready")
+    finally:
+        window.shutdown()
+    assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
