@@ -49,7 +49,7 @@ class _Scrolling(QScrollArea):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
-            QTimer.singleShot(0, self._fit)
+            QTimer.singleShot(0, self, self._fit)  # (not after the page is gone)
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event) -> None:
