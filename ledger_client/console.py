@@ -4,11 +4,15 @@ One place for what a script or a person relies on in both commands: the exit cod
 class of the error, never by its text or code string), errors as one line or, under ``--json``,
 one JSON object on stderr, ``--version``, the ``MEDWALLET_LOG`` setting, progress with rate and
 time left, and tables that stay aligned with wide characters.
+
+Texts for a person go through gettext's global domain (``_``): a command that binds it to its
+catalogue (``medwallet`` does) shows them translated, as argparse's own; JSON stays English.
 """
 
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import logging
 import sys
@@ -17,6 +21,8 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import errors
+
+_ = gettext.gettext
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +43,12 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
     (EXIT_INTERNAL, "internal error: a bug; the log file holds the details"),
     (EXIT_INTERRUPTED, "interrupted or cancelled"),
 )
+# (the same texts, marked for the catalogue: exit_epilog() shows them translated)
+_EXIT_TEXTS = (_("success"), _("refused or failed: the action was not done (the message says why)"),
+               _("usage: a wrong option, argument, value or setting (nothing was done)"),
+               _("network unavailable: no node answered, or it is busy; try again later"),
+               _("integrity: data failed verification (a ledger, a backup or a record)"),
+               _("internal error: a bug; the log file holds the details"), _("interrupted or cancelled"))
 
 OFF_SCREEN = "medwallet_off_screen"  # a log record's extra: the log file only, never stderr
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -51,7 +63,7 @@ class CommandLineError(errors.LedgerError):
 
 def exit_epilog() -> str:
     """The exit-code table for ``--help`` (and, through argparse, the man pages)."""
-    return "exit status:\n" + "\n".join(f"  {code:<4} {text}" for code, text in EXIT_CODES)
+    return _("exit status:") + "\n" + "\n".join(f"  {code:<4} {_(text)}" for code, text in EXIT_CODES)
 
 
 class Parser(argparse.ArgumentParser):
@@ -63,11 +75,11 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        raise CommandLineError(f"{message} (see '{self.prog} --help')")
+        raise CommandLineError(_("{message} (see '{prog} --help')").format(message=message, prog=self.prog))
 
 
 def add_version(parser: argparse.ArgumentParser, text: str) -> None:
-    parser.add_argument("--version", action="version", version=text, help="show the version and exit")
+    parser.add_argument("--version", action="version", version=text, help=_("show the version and exit"))
 
 
 def wants_json(argv: Sequence[str]) -> bool:
@@ -132,17 +144,19 @@ def report_error(prog: str, code: str, message: str, *, as_json: bool, stream: T
 
 
 def run(prog: str, argv: Sequence[str], body: Callable[[], int | None],
-        classify: Callable[[BaseException], int | None] = exit_status) -> int:
+        classify: Callable[[BaseException], int | None] = exit_status,
+        describe: Callable[[BaseException], str] = error_message) -> int:
     """Run a command's body and turn what it raises into a report and an exit code.
 
     ``classify`` maps an error class to an exit code (None: unexpected, reported as internal
     with its traceback in the log, never its message on screen as if it were a known error).
+    ``describe`` words a known error for a person (a translation); JSON keeps the English message.
     """
     as_json = wants_json(argv)
     try:
         return body() or EXIT_OK
     except KeyboardInterrupt:
-        report_error(prog, "interrupted", "interrupted", as_json=as_json)
+        report_error(prog, "interrupted", "interrupted" if as_json else _("interrupted"), as_json=as_json)
         return EXIT_INTERRUPTED
     except Exception as exc:
         status = classify(exc)
@@ -152,11 +166,13 @@ def run(prog: str, argv: Sequence[str], body: Callable[[], int | None],
         if status is None:
             # the traceback (which may quote the error's text) goes to the log file, not the screen
             log.error("unexpected %s", type(exc).__name__, exc_info=exc, extra={OFF_SCREEN: True})
-            report_error(prog, "internal", f"internal error ({type(exc).__name__}); see the log file",
+            text = "internal error ({name}); see the log file" if as_json else \
+                _("internal error ({name}); see the log file")
+            report_error(prog, "internal", text.format(name=type(exc).__name__),
                          as_json=as_json)
             return EXIT_INTERNAL
         log.info("refused: %s (%s), exit %d", type(exc).__name__, error_code(exc), status)
-        report_error(prog, error_code(exc), error_message(exc), as_json=as_json)
+        report_error(prog, error_code(exc), error_message(exc) if as_json else describe(exc), as_json=as_json)
         return status
 
 

@@ -48,6 +48,9 @@ def freeze(work: Path, profile: Path | None, notices: Path, epoch: int) -> Path:
     env = {**os.environ, "MWPACK_NOTICES": str(notices), "SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0"}
     if profile:
         env["MWPACK_PROFILE"] = str(profile)
+    # the compiled translations, made from assets/translations if they are missing or older
+    subprocess.run(["make", "--no-print-directory", "-s", "catalogues", f"VENV={Path(sys.executable).parents[1]}"],
+                   check=True, cwd=ROOT)
     subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
                     "--distpath", str(work / "dist"), "--workpath", str(work / "pyi"),
                     str(PACKAGING / "medwallet.spec")],

@@ -3,7 +3,8 @@
 Every command is a thin call into :mod:`wallet.core`. What every command shares lives here
 and in :mod:`ledger_client.console`: ``--version``, ``--json`` on every command, errors as one
 line (or one JSON object under ``--json``) on stderr, and the exit codes of :data:`EXIT_HELP`,
-chosen by the class of the error.
+chosen by the class of the error. Texts for a person are in the language of the environment
+(LANGUAGE, LC_ALL, LC_MESSAGES, LANG) through gettext; ``--json`` output stays English.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ import sys
 from ledger_client import console
 
 from .._version import __version__
+from ..core import texts
 from ..core.durations import InvalidDuration
 from ..core.errors import RecordIntegrityError, WalletError
+from ..core.texts import tr as _
 
 EXIT_HELP = console.exit_epilog()
 log = logging.getLogger(__name__)
@@ -29,14 +32,16 @@ def build_parser() -> argparse.ArgumentParser:
     from . import clinic_cmds, credential_cmds, delegation_cmds, emergency_cmds, interop_cmds, issuer_cmds, patient_cmds
     from .common import json_everywhere
 
-    parser = console.Parser(prog="medwallet", description="Medwallet: your medical records, your consent.",
-                            epilog=f"{EXIT_HELP}\n\nWithout a command, medwallet opens the window.")
+    exit_help = console.exit_epilog()  # (now, in the language chosen: EXIT_HELP is the English one)
+    parser = console.Parser(prog="medwallet", description=_("Medwallet: your medical records, your consent."),
+                            epilog=exit_help + "\n\n" + _("Without a command, medwallet opens the window."))
     console.add_version(parser, f"medwallet {__version__}")
-    parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
-    parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
-    parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
-    parser.add_argument("--json", action="store_true", help="machine-readable output, and errors as one JSON "
-                        "object on stderr (before or after the command)")
+    parser.add_argument("--wallet-dir", help=_("wallet folder (default: $MEDWALLET_WALLET_DIR or the user data "
+                                               "folder)"))
+    parser.add_argument("--passphrase-file", help=_("read the wallet passphrase from this file"))
+    parser.add_argument("--self-test", action="store_true", help=_("check this installation and exit"))
+    parser.add_argument("--json", action="store_true", help=_("machine-readable output, and errors as one JSON "
+                                                              "object on stderr (before or after the command)"))
     sub = parser.add_subparsers(dest="command")
     patient_cmds.register(sub)
     clinic_cmds.register(sub)
@@ -45,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     interop_cmds.register(sub)
     delegation_cmds.register(sub)
     emergency_cmds.register(sub)
-    json_everywhere(parser, EXIT_HELP)
+    json_everywhere(parser, exit_help)
     return parser
 
 
@@ -63,7 +68,30 @@ def exit_status(exc: BaseException) -> int | None:
 
 def main(argv: list[str] | None = None) -> int:
     items = sys.argv[1:] if argv is None else list(argv)
-    return console.run("medwallet", items, lambda: _main(items), exit_status)
+    _language(console.wants_json(items))
+    return console.run("medwallet", items, lambda: _main(items), exit_status, _describe)
+
+
+def _language(as_json: bool) -> None:
+    """Texts in the environment's language, as command-line tools choose it; English under --json.
+
+    argparse words its own texts ("usage:", "the following arguments are required") through
+    gettext's global domain: bound to Medwallet's catalogue, they follow too."""
+    import gettext
+
+    if as_json:
+        texts.use_language("en")
+        return
+    texts.use_language(None)
+    gettext.bindtextdomain(texts.DOMAIN, str(texts.locale_dir()))
+    gettext.textdomain(texts.DOMAIN)
+
+
+def _describe(exc: BaseException) -> str:
+    """A known error in the user's language: the catalogue's text for its code (else its own words)."""
+    if isinstance(exc, WalletError) or isinstance(getattr(exc, "code", None), str):
+        return texts.error_text(exc)
+    return console.error_message(exc)
 
 
 def _main(argv: list[str]) -> int:
@@ -87,7 +115,7 @@ def _main(argv: list[str]) -> int:
             args.closing = closing
             status = args.func(args) or 0
     except EOFError:
-        raise NoAnswer("no answer (the input ended at a question)") from None
+        raise NoAnswer() from None
     log.info("command %s finished, exit %d", words, status)
     return status
 
@@ -134,7 +162,7 @@ def _self_test(as_json: bool) -> int:
     else:
         for check in checks:
             print(f"[{'ok' if check.ok else 'FAIL'}] {check.name}: {check.detail}")
-        print("Self-test passed." if ok else "Self-test FAILED.")
+        print(_("Self-test passed.") if ok else _("Self-test FAILED."))
     return 0 if ok else 1
 
 

@@ -17,11 +17,20 @@ from ledger_client import console
 
 from ..core import durations
 from ..core.errors import KeyringUnavailable, PassphraseRequired, WalletError
+from ..core.texts import N_
+from ..core.texts import tr as _
+
+NOUNS = (N_("wallet"), N_("desk"))  # what a passphrase protects, as the messages name it
 
 ENV_PASSPHRASE = "MEDWALLET_PASSPHRASE"
 ENV_PASSPHRASE_FILE = "MEDWALLET_PASSPHRASE_FILE"
-HOW_TO_GIVE = ("give --passphrase-file FILE, or set MEDWALLET_PASSPHRASE_FILE or MEDWALLET_PASSPHRASE "
-               "(or run the command in a terminal to be asked)")
+
+
+def how_to_give() -> str:
+    return _("give --passphrase-file FILE, or set MEDWALLET_PASSPHRASE_FILE or MEDWALLET_PASSPHRASE "
+             "(or run the command in a terminal to be asked)")
+
+
 T = TypeVar("T")
 
 
@@ -119,14 +128,16 @@ def passphrase(args, *, new: bool = False, noun: str = "wallet") -> str | None:
         try:
             return Path(path).expanduser().read_text("utf-8").rstrip("\r\n") or None
         except OSError as exc:
-            raise UsageError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+            raise UsageError(_("Cannot read the passphrase file {path}: {reason}.").format(
+                path=path, reason=exc.strerror)) from None
     if os.environ.get(ENV_PASSPHRASE):
         return os.environ[ENV_PASSPHRASE]
     if not new or not sys.stdin.isatty():
         return None
-    first = getpass.getpass(f"Choose a {noun} passphrase (Enter for none, if this computer has a keyring): ")
-    if first and getpass.getpass("Repeat it: ") != first:
-        raise UsageError("The two passphrases differ.")
+    first = getpass.getpass(_("Choose a {noun} passphrase (Enter for none, if this computer has a keyring): ").format(
+        noun=_(noun)))
+    if first and getpass.getpass(_("Repeat it: ")) != first:
+        raise UsageError(_("The two passphrases differ."))
     return first or None
 
 
@@ -135,8 +146,8 @@ def creating(make: Callable[[], T], noun: str = "wallet") -> T:
     try:
         return make()
     except KeyringUnavailable:
-        raise NeedsPassphrase(f"This computer has no working keyring, so the {noun} must be protected by a "
-                              f"passphrase: {HOW_TO_GIVE}.") from None
+        raise NeedsPassphrase(_("This computer has no working keyring, so the {noun} must be protected by a "
+                                "passphrase: {how}.").format(noun=_(noun), how=how_to_give())) from None
 
 
 def unlock(open_fn, directory: Path, args, *, noun: str = "wallet"):
@@ -150,8 +161,10 @@ def unlock(open_fn, directory: Path, args, *, noun: str = "wallet"):
         if not sys.stdin.isatty():
             if isinstance(exc, KeyringUnavailable):
                 raise
-            raise NeedsPassphrase(f"The {noun} is protected by a passphrase: {HOW_TO_GIVE}.") from None
-        opened = open_fn(directory, getpass.getpass(f"{noun.capitalize()} passphrase: "))
+            raise NeedsPassphrase(_("The {noun} is protected by a passphrase: {how}.").format(
+                noun=_(noun), how=how_to_give())) from None
+        opened = open_fn(directory, getpass.getpass(_("Desk passphrase: ") if noun == "desk" else
+                                                    _("Wallet passphrase: ")))
     closing = getattr(args, "closing", None)
     if isinstance(closing, contextlib.ExitStack):
         closing.callback(opened.close)
@@ -215,7 +228,7 @@ def json_everywhere(parser: argparse.ArgumentParser, epilog: str) -> None:
                 action.default = argparse.SUPPRESS
         else:
             child.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                               help="machine-readable output, and errors as one JSON object on stderr")
+                               help=_("machine-readable output, and errors as one JSON object on stderr"))
         if not child.epilog:
             child.epilog = epilog
         json_everywhere(child, epilog)

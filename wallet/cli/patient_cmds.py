@@ -24,6 +24,8 @@ from ..core.errors import WalletError
 from ..core.keys.seed import validate_phrase
 from ..core.paths import wallet_dir
 from ..core.records import library
+from ..core.texts import N_, trn
+from ..core.texts import tr as _
 from ..core.wallet import Wallet
 from . import fhir_cmds
 from .common import (
@@ -43,13 +45,17 @@ from .common import (
 )
 
 ENV_NODES = "MEDWALLET_NODES"
-DELETE_WARNING = (
+
+
+def delete_warning() -> str:
+    return _(
     "Deleting removes this record and every copy you shared from every node of the network, narrows or ends "
     "every consent that covers it (the ledger never releases its key to anyone again), records the deletion "
     "in your access log, and makes this wallet forget its title, file name, size and dates.\n"
     "It is not crypto-shredding: a copy of the encrypted data taken earlier (a backup of a node, a copy of "
     "your wallet folder) still opens with your recovery phrase. Institutions that already read the record "
     "keep what they read; the ledger keeps the fact that a record existed and who read it, never its content.")
+
 
 
 def _nodes(args) -> list[str]:
@@ -66,8 +72,9 @@ def _open(args) -> Wallet:
 
 def _where(settings) -> str:
     if settings.local_node:
-        return f"the network of this computer ({settings.network_name}, at {settings.local_node_url})"
-    return f"network {settings.network_name!r}"
+        return _("the network of this computer ({name}, at {url})").format(name=settings.network_name,
+                                                                           url=settings.local_node_url)
+    return _("network {name!r}").format(name=settings.network_name)
 
 
 def cmd_init(args) -> int:
@@ -81,9 +88,10 @@ def cmd_init(args) -> int:
                    "genesis_hash": wallet.settings.genesis_hash, "keystore": wallet.keystore.unlocked_by,
                    "local_node": wallet.settings.local_node})
         return 0
-    print(f"Created a wallet in {directory} on {_where(wallet.settings)}.\n")
-    print("Your recovery phrase. Write these 24 words down, in order, and keep them safe.")
-    print("Anyone with them can read your records; without them a lost computer means lost records.\n")
+    print(_("Created a wallet in {folder} on {network}.").format(folder=directory, network=_where(wallet.settings))
+          + "\n")
+    print(_("Your recovery phrase. Write these 24 words down, in order, and keep them safe."))
+    print(_("Anyone with them can read your records; without them a lost computer means lost records.") + "\n")
     words = phrase.split()
     for row in range(6):
         print("   ".join(f"{i + 1:2d}. {words[i]:<10}" for i in range(row, 24, 6)))
@@ -95,18 +103,17 @@ def cmd_init(args) -> int:
 def _check_back(words: list[str]) -> None:
     print()
     for position in sorted(random.sample(range(24), 3)):
-        answer = input(f"Word number {position + 1}? ").strip().lower()
+        answer = input(_("Word number {n}? ").format(n=position + 1)).strip().lower()
         if answer != words[position]:
-            raise PhraseCheckFailed(f"Word {position + 1} does not match. Your wallet exists; run "
-                             f"'medwallet phrase' later to see the words again.")
-    print("Correct. Keep the words safe.")
+            raise PhraseCheckFailed(key="phrase_check_failed.word", params={"position": position + 1})
+    print(_("Correct. Keep the words safe."))
 
 
 def cmd_restore(args) -> int:
     if args.phrase_file:
         text = Path(args.phrase_file).read_text("utf-8")
     elif sys.stdin.isatty():
-        text = input("Type your 24 words, separated by spaces: ")
+        text = input(_("Type your 24 words, separated by spaces: "))
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
@@ -120,8 +127,8 @@ def cmd_restore(args) -> int:
     if args.json:
         emit_json(summary)
     else:
-        print(f"Restored {summary['records']} records, {summary['grants']} consents and {summary['events']} "
-              f"audit events from {summary['pseudonyms']} pseudonyms.")
+        print(_("Restored {records} records, {grants} consents and {events} audit events from {pseudonyms} "
+                "pseudonyms.").format(**summary))
     return 0
 
 
@@ -151,17 +158,17 @@ def cmd_import(args) -> int:
         result = outcome.records[0]
         results.append(result)
         if not args.json:
-            print(f"{result.record[:12]}  {result.title}  stored and anchored")
+            print(_("{id}  {title}  stored and anchored").format(id=result.record[:12], title=result.title))
     if args.json:
         emit_json([r if isinstance(r, dict) else r.__dict__ for r in results])
     # A bundle of which nothing could be imported is a failure, not an empty success (a file
     # that was all duplicates is not: it is in the wallet already).
     empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records") and not r.get("duplicates")]
     if failed and len(args.files) > 1 and not args.json:
-        print(f"medwallet: {len(failed)} of {len(args.files)} files could not be imported: {', '.join(failed)}",
-              file=sys.stderr)
+        print("medwallet: " + _("{n} of {total} files could not be imported: {files}").format(
+            n=len(failed), total=len(args.files), files=", ".join(failed)), file=sys.stderr)
     if empty:
-        raise NothingImported(f"nothing was imported from {', '.join(empty)}: no valid entry")
+        raise NothingImported(_("nothing was imported from {files}: no valid entry").format(files=", ".join(empty)))
     return 1 if failed else 0
 
 
@@ -171,9 +178,10 @@ def cmd_records(args) -> int:
         emit_json(rows)
         return 0
     if not rows:
-        print("No records yet. Import one with 'medwallet import FILE'.")
+        print(_("No records yet. Import one with 'medwallet import FILE'."))
     table([(r["record"][:12], r["title"], r["fhir_type"] or r["media_type"], r["record_date"] or "",
-            _size(r["size"]), r["status"]) for r in rows], ["ID", "TITLE", "TYPE", "DATE", "SIZE", "STATUS"])
+            _size(r["size"]), r["status"]) for r in rows],
+          [_("ID"), _("TITLE"), _("TYPE"), _("DATE"), _("SIZE"), _("STATUS")])
     return 0
 
 
@@ -191,18 +199,18 @@ def cmd_export(args) -> int:
     if args.fhir:
         return fhir_cmds.export_bundle(wallet, args)
     if len(args.record) != 1:
-        raise UsageError("Give one record id (or --fhir to export several as one FHIR Bundle).")
+        raise UsageError(_("Give one record id (or --fhir to export several as one FHIR Bundle)."))
     row = library.find_record(wallet, args.record[0])
     out = Path(args.out)
     if out.is_dir():
         out = out / (row["filename"] or f"{row['record'][:12]}.bin")
     if out.exists() and not args.force:
-        raise UsageError(f"{out} exists; use --force to overwrite.")
+        raise UsageError(_("{file} exists; use --force to overwrite.").format(file=out))
     progress = ProgressPrinter()
     meta = library.export_record(wallet, row["record"], out, progress=progress)
     progress.done()
     report(args, {"record": row["record"], "file": str(out), "title": meta.get("title"), "verified": True},
-           f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
+           _("Decrypted {title!r} to {file} (integrity verified).").format(title=meta.get("title"), file=out))
     return 0
 
 
@@ -211,19 +219,20 @@ def cmd_delete(args) -> int:
     row = library.find_record(wallet, args.record)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UsageError("Deleting cannot be undone; add --yes to confirm.")
-        print(DELETE_WARNING)
-        if input(f"Delete {row['title']!r} for good? Type 'delete': ").strip() != "delete":
-            print("Not deleted.")
+            raise UsageError(_("Deleting cannot be undone; add --yes to confirm."))
+        print(delete_warning())
+        if input(_("Delete {title!r} for good? Type 'delete': ").format(title=row["title"])).strip() != "delete":
+            print(_("Not deleted."))
             return 1
     done = deletion.delete_record(wallet, row["record"])
-    text = (f"Deleted {row['title']!r}: removed from every node ({len(done.retired)} copy(ies) retired on the "
-            "ledger) and forgotten by this wallet.")
+    text = trn("Deleted {title!r}: removed from every node ({n} copy retired on the ledger) and forgotten by this "
+               "wallet.", "Deleted {title!r}: removed from every node ({n} copies retired on the ledger) and "
+               "forgotten by this wallet.", len(done.retired)).format(title=row["title"], n=len(done.retired))
     if done.narrowed or done.ended:
-        text += (f"\nConsents: {len(done.narrowed)} narrowed to the records they still cover, {len(done.ended)} "
-                 "ended (they covered nothing else).")
-    text += ("\nA copy taken earlier (a backup of a node or of this wallet folder) still opens with your recovery "
-             "phrase. Institutions that already read it keep what they read.")
+        text += "\n" + _("Consents: {narrowed} narrowed to the records they still cover, {ended} ended (they "
+                         "covered nothing else).").format(narrowed=len(done.narrowed), ended=len(done.ended))
+    text += "\n" + _("A copy taken earlier (a backup of a node or of this wallet folder) still opens with your "
+                     "recovery phrase. Institutions that already read it keep what they read.")
     report(args, {"record": row["record"], "deleted": True, "retired_copies": len(done.retired),
                   "narrowed": done.narrowed, "ended": done.ended}, text)
     return 0
@@ -237,7 +246,7 @@ def cmd_institutions(args) -> int:
     if args.json:
         emit_json(items)
         return 0
-    table([(i["sign_key"][:12], i["name"], i["kind"]) for i in items], ["ID", "NAME", "KIND"])
+    table([(i["sign_key"][:12], i["name"], i["kind"]) for i in items], [_("ID"), _("NAME"), _("KIND")])
     return 0
 
 
@@ -247,8 +256,9 @@ def _institution(wallet: Wallet, text: str) -> str:
     exact = [i for i in items if i["sign_key"] == text.lower() or i["name"].lower() == text.lower()]
     matches = exact or [i for i in items if i["sign_key"].startswith(text.lower()) or text.lower() in i["name"].lower()]
     if len(matches) != 1:
-        raise UsageError(f"{'No' if not matches else 'More than one'} institution matches {text!r}; "
-                         "see 'medwallet institutions'.")
+        message = _("No institution matches {text!r}; see 'medwallet institutions'.") if not matches else \
+            _("More than one institution matches {text!r}; see 'medwallet institutions'.")
+        raise UsageError(message.format(text=text))
     return matches[0]["sign_key"]
 
 
@@ -264,10 +274,12 @@ def cmd_grant(args) -> int:
     if args.json:
         emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
         return 0
-    print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}.")
+    print(_("Consent {id} given to {institution} for {purpose}.").format(
+        id=result.consent[:12], institution=result.institution_name, purpose=args.purpose))
     for added in result.added:
-        print(f"  also shared: {added.title} ({added.record[:12]}), the {added.because}")
-    print(f"Grant code: {result.code}")
+        print("  " + _("also shared: {title} ({id}), the {because}").format(
+            title=added.title, id=added.record[:12], because=added.because))
+    print(_("Grant code: {code}").format(code=result.code))
     return 0
 
 
@@ -286,7 +298,8 @@ def cmd_grants(args) -> int:
         emit_json(rows)
         return 0
     table([(g["consent"][:12], g["institution_name"], g["purpose"], len(g["records"]), when(g["expires_at"]),
-            g["status"]) for g in rows], ["ID", "INSTITUTION", "PURPOSE", "RECORDS", "EXPIRES", "STATUS"])
+            g["status"]) for g in rows],
+          [_("ID"), _("INSTITUTION"), _("PURPOSE"), _("RECORDS"), _("EXPIRES"), _("STATUS")])
     return 0
 
 
@@ -295,7 +308,8 @@ def cmd_revoke(args) -> int:
     row = grants.find_grant(wallet, args.consent)
     grants.revoke(wallet, row["consent"])
     report(args, {"consent": row["consent"], "institution": row["institution_name"], "revoked": True},
-           f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
+           _("Consent {id} for {institution} revoked; its next read will be refused.").format(
+               id=row["consent"][:12], institution=row["institution_name"]))
     return 0
 
 
@@ -326,29 +340,31 @@ def cmd_audit(args) -> int:
         emit_json(rows)
         return 0
     if not rows:
-        print("No access to your records yet.")
+        print(_("No access to your records yet."))
         return 0
     table([(when(e["time"]), e["requester_name"], _what(e), "-" if e["kind"] == "deletion" else e["purpose"],
-            _outcome(e), "verified" if e["verified"] else "")
-           for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
+            _outcome(e), _("verified") if e["verified"] else "")
+           for e in rows], [_("WHEN"), _("WHO"), _("WHAT"), _("PURPOSE"), _("OUTCOME"), _("PROOF")])
     return 0
 
 
-OUTCOMES = {"access": "READ", "deletion": "DELETED", "emergency_request": "EMERGENCY REQUEST",
-            "emergency_approve": "EMERGENCY APPROVED", "emergency_veto": "EMERGENCY VETOED",
-            "emergency_release": "EMERGENCY KEY SHARE RELEASED"}
+OUTCOMES = {"access": N_("READ"), "deletion": N_("DELETED"), "emergency_request": N_("EMERGENCY REQUEST"),
+            "emergency_approve": N_("EMERGENCY APPROVED"), "emergency_veto": N_("EMERGENCY VETOED"),
+            "emergency_release": N_("EMERGENCY KEY SHARE RELEASED")}
 
 
 def _outcome(row: dict[str, Any]) -> str:
     if row["kind"] == "access" and row["reason"] == "emergency":
-        return "EMERGENCY READ"
-    return OUTCOMES.get(row["kind"]) or f"REFUSED: {row['reason']}"
+        return _("EMERGENCY READ")
+    if row["kind"] in OUTCOMES:
+        return _(OUTCOMES[row["kind"]])
+    return _("REFUSED: {reason}").format(reason=row["reason"])
 
 
 def _what(row: dict[str, Any]) -> str:
     """The records a row is about; a deleted record by its id, since the wallet forgot its title."""
     if row.get("record_deleted"):
-        return f"(deleted record {row['original_record'][:12]})"
+        return _("(deleted record {id})").format(id=row["original_record"][:12])
     return str(row["what"])
 
 
@@ -357,7 +373,8 @@ def cmd_resume(args) -> int:
     progress = ProgressPrinter()
     done = importing.resume_pending(wallet, progress=progress)
     progress.done()
-    report(args, {"finished": done}, f"Finished {len(done)} interrupted import(s).")
+    report(args, {"finished": done}, trn("Finished {n} interrupted import.", "Finished {n} interrupted imports.",
+                                         len(done)).format(n=len(done)))
     return 0
 
 
@@ -366,10 +383,10 @@ def cmd_phrase(args) -> int:
     secret = passphrase(args)
     if wallet.keystore.has_passphrase and secret is None:
         if not sys.stdin.isatty():
-            raise UsageError("Showing the recovery phrase needs the wallet's passphrase: give --passphrase-file.")
+            raise UsageError(_("Showing the recovery phrase needs the wallet's passphrase: give --passphrase-file."))
         import getpass
 
-        secret = getpass.getpass("Wallet passphrase: ")
+        secret = getpass.getpass(_("Wallet passphrase: "))
     phrase = protection.reveal_phrase(wallet, secret)
     report(args, {"phrase": phrase}, phrase)
     return 0
@@ -383,18 +400,18 @@ def cmd_passphrase(args) -> int:
         try:
             new = Path(args.new_passphrase_file).read_text("utf-8").rstrip("\r\n")
         except OSError as exc:
-            raise UsageError(f"Cannot read the new passphrase file: {exc.strerror}.") from None
+            raise UsageError(_("Cannot read the new passphrase file: {reason}.").format(reason=exc.strerror)) from None
         repeat = new
     elif sys.stdin.isatty():
         import getpass
 
         if wallet.keystore.has_passphrase and not current:
-            current = getpass.getpass("Current passphrase: ")
-        new, repeat = getpass.getpass("New passphrase: "), getpass.getpass("Repeat it: ")
+            current = getpass.getpass(_("Current passphrase: "))
+        new, repeat = getpass.getpass(_("New passphrase: ")), getpass.getpass(_("Repeat it: "))
     else:
-        raise UsageError("Give the new passphrase with --new-passphrase-file FILE.")
+        raise UsageError(_("Give the new passphrase with --new-passphrase-file FILE."))
     protection.change_passphrase(wallet, current, new, repeat)
-    report(args, {"changed": True}, "The passphrase is changed. Use the new one from now on.")
+    report(args, {"changed": True}, _("The passphrase is changed. Use the new one from now on."))
     return 0
 
 
@@ -402,64 +419,66 @@ def register(sub) -> None:
     def add(name: str, func, help_text: str, json_out: bool = False):
         p = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
-        p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
-        p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
+        p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help=_("wallet folder"))
+        p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help=_("read the passphrase from this file"))
         if json_out:
-            shared_option(p, "--json", action="store_true", help="machine-readable output")
+            shared_option(p, "--json", action="store_true", help=_("machine-readable output"))
         return p
 
-    for name, func, text in (("init", cmd_init, "create a new wallet"),
-                             ("restore", cmd_restore, "restore a wallet from its 24-word phrase")):
+    for name, func, text in (("init", cmd_init, _("create a new wallet")),
+                             ("restore", cmd_restore, _("restore a wallet from its 24-word phrase"))):
         p = add(name, func, text, json_out=True)
-        p.add_argument("--node", action="append", help="node URL of a care network (repeat for several; "
-                       "default: $MEDWALLET_NODES, else the embedded network of this computer)")
-        p.add_argument("--genesis-hash", help="refuse any network but this one")
-        p.add_argument("--no-keyring", action="store_true", help="protect the wallet with a passphrase only")
+        p.add_argument("--node", action="append", help=_("node URL of a care network (repeat for several; "
+                                                         "default: $MEDWALLET_NODES, else the embedded network of "
+                                                         "this computer)"))
+        p.add_argument("--genesis-hash", help=_("refuse any network but this one"))
+        p.add_argument("--no-keyring", action="store_true", help=_("protect the wallet with a passphrase only"))
         if name == "restore":
-            p.add_argument("--phrase-file", help="read the 24 words from this file")
-    p = add("import", cmd_import, "encrypt, upload and anchor files (PDF, images, FHIR JSON...)", json_out=True)
+            p.add_argument("--phrase-file", help=_("read the 24 words from this file"))
+    p = add("import", cmd_import, _("encrypt, upload and anchor files (PDF, images, FHIR JSON...)"), json_out=True)
     p.add_argument("files", nargs="+")
-    p.add_argument("--title", help="title to show for the record(s)")
+    p.add_argument("--title", help=_("title to show for the record(s)"))
     p.add_argument("--fhir-split", "--split", action="store_true",
-                   help="FHIR Bundles: one record per resource (default: the bundle as one record)")
-    p = add("records", cmd_records, "list your records", json_out=True)
-    p.add_argument("--all", action="store_true", help="include the copies shared with institutions")
-    p = add("export", cmd_export, "decrypt a record to a file")
-    p.add_argument("record", nargs="*", help="record id (or its first characters); with --fhir, any number")
-    p.add_argument("--out", required=True, help="output file or folder")
-    p.add_argument("--fhir", action="store_true", help="export the records (default: all) as one FHIR R4 Bundle")
+                   help=_("FHIR Bundles: one record per resource (default: the bundle as one record)"))
+    p = add("records", cmd_records, _("list your records"), json_out=True)
+    p.add_argument("--all", action="store_true", help=_("include the copies shared with institutions"))
+    p = add("export", cmd_export, _("decrypt a record to a file"))
+    p.add_argument("record", nargs="*", help=_("record id (or its first characters); with --fhir, any number"))
+    p.add_argument("--out", required=True, help=_("output file or folder"))
+    p.add_argument("--fhir", action="store_true", help=_("export the records (default: all) as one FHIR R4 Bundle"))
     p.add_argument("--force", action="store_true")
-    p = add("delete", cmd_delete, "delete a record for good (crypto-shredding)")
+    p = add("delete", cmd_delete, _("delete a record for good (crypto-shredding)"))
     p.add_argument("record")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p = add("institutions", cmd_institutions, "list the institutions of the network", json_out=True)
-    p.add_argument("--search", help="only names containing this text")
-    p = add("grant", cmd_grant, "give an institution access to records", json_out=True)
-    p.add_argument("--to", required=True, help="institution name or id")
-    p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    p = add("institutions", cmd_institutions, _("list the institutions of the network"), json_out=True)
+    p.add_argument("--search", help=_("only names containing this text"))
+    p = add("grant", cmd_grant, _("give an institution access to records"), json_out=True)
+    p.add_argument("--to", required=True, help=_("institution name or id"))
+    p.add_argument("--record", action="append", required=True, help=_("record id (repeat for several)"))
     p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
     p.add_argument("--expires", required=True,
-                   help="e.g. 30d, 6mo, 1y, P6M or 2026-12-31 (a bare m is refused: write mo or min)")
-    p.add_argument("--label", help="a name or initials the desk shows for you (only in the code, never on the ledger)")
-    p.add_argument("--qr-png", help="also write the QR code as PNG")
-    p.add_argument("--qr-svg", help="also write the QR code as SVG")
+                   help=_("e.g. 30d, 6mo, 1y, P6M or 2026-12-31 (a bare m is refused: write mo or min)"))
+    p.add_argument("--label", help=_("a name or initials the desk shows for you (only in the code, never on the "
+                                     "ledger)"))
+    p.add_argument("--qr-png", help=_("also write the QR code as PNG"))
+    p.add_argument("--qr-svg", help=_("also write the QR code as SVG"))
     p.add_argument("--only-chosen", action="store_true",
-                   help="FHIR: do not also share the Patient, Encounter... that the chosen resources refer to")
-    p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
-    p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
+                   help=_("FHIR: do not also share the Patient, Encounter... that the chosen resources refer to"))
+    p = add("grants", cmd_grants, _("list the consents you gave"), json_out=True)
+    p.add_argument("--offline", action="store_true", help=_("do not refresh from the ledger"))
     fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")
-    p = add("revoke", cmd_revoke, "revoke a consent")
-    p.add_argument("consent", help="consent id (or its first characters)")
-    p = add("qr", cmd_qr, "show or save the QR code of a consent", json_out=True)
+    p = add("revoke", cmd_revoke, _("revoke a consent"))
+    p.add_argument("consent", help=_("consent id (or its first characters)"))
+    p = add("qr", cmd_qr, _("show or save the QR code of a consent"), json_out=True)
     p.add_argument("consent")
     p.add_argument("--png")
     p.add_argument("--svg")
-    p = add("audit", cmd_audit, "who read your records, verified on the ledger", json_out=True)
-    p.add_argument("--record", help="only this record")
+    p = add("audit", cmd_audit, _("who read your records, verified on the ledger"), json_out=True)
+    p.add_argument("--record", help=_("only this record"))
     p.add_argument("--outcome", choices=["access", "refusal", "deletion"])
-    p.add_argument("--offline", action="store_true", help="show what is stored, without refreshing")
+    p.add_argument("--offline", action="store_true", help=_("show what is stored, without refreshing"))
     fhir_cmds.add_output_flags(p, "the access log (IHE BALP AuditEvent)")
-    add("resume", cmd_resume, "finish imports that were interrupted")
-    add("phrase", cmd_phrase, "show the 24-word recovery phrase again (asks for the passphrase)")
-    p = add("passphrase", cmd_passphrase, "change the wallet's passphrase (or set one)")
-    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")
+    add("resume", cmd_resume, _("finish imports that were interrupted"))
+    add("phrase", cmd_phrase, _("show the 24-word recovery phrase again (asks for the passphrase)"))
+    p = add("passphrase", cmd_passphrase, _("change the wallet's passphrase (or set one)"))
+    p.add_argument("--new-passphrase-file", help=_("read the new passphrase from this file"))

@@ -1,16 +1,20 @@
 """One exception hierarchy for the wallet core.
 
-Every error a patient may see is a subclass of :class:`WalletError` whose docstring is the
-text idea shown to the patient (Magic Wormhole keeps its user text the same way); the GUI
-translates by ``code``. Messages never contain a key, a phrase, a passphrase or health data,
-so ``str(exc)`` is always safe to log or to put behind a "copy details" button.
+Every error a patient may see is a subclass of :class:`WalletError` whose docstring says
+what it means; the text shown to the patient is the entry of :data:`wallet.core.texts.CATALOGUE`
+under its ``code`` (or a more precise ``key`` with parameters), which the faces translate.
+Messages never contain a key, a phrase, a passphrase or health data, so ``str(exc)`` is
+always safe to log or to put behind a "copy details" button.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from ledger_client.errors import Cancelled
+
+from .texts import CATALOGUE, english
 
 __all__ = ["Cancelled"]  # one class for a cancel, the client's and the core's alike (see ledger_client.errors)
 
@@ -20,15 +24,21 @@ class WalletError(Exception):
 
     code = "wallet_error"
 
-    def __init__(self, message: str = "", *, detail: str = "") -> None:
-        super().__init__(message or self.user_text())
+    def __init__(self, message: str = "", *, detail: str = "", key: str | None = None,
+                 params: Mapping[str, object] | None = None) -> None:
+        # ``key`` names a catalogue text more precise than the code's, ``params`` fill it in.
+        self.text_key = key or self.code
+        self.text_params = dict(params or {})
+        if not message:
+            message = english(key, self.text_params) if key else self.user_text()
+        super().__init__(message)
         # A short technical note for logs and "copy details" (never secret, never health data).
         self.detail = detail
 
     @classmethod
     def user_text(cls) -> str:
-        """The patient-facing text: the class docstring, whitespace folded."""
-        return " ".join((cls.__doc__ or cls.code).split())
+        """The patient-facing text in English: the catalogue's for the code (else the docstring)."""
+        return CATALOGUE.get(cls.code) or " ".join((cls.__doc__ or cls.code).split())
 
     @property
     def message(self) -> str:
@@ -138,7 +148,8 @@ class QrNotFound(WalletError):
 
 
 class GrantCodeProblem(StrEnum):
-    """Why a grant code was refused; each value maps to a patient-facing sentence."""
+    """Why a grant code was refused; each value has its sentence in the catalogue
+    (``invalid_grant_code.<value>``)."""
 
     NOT_MEDWALLET = "not_medwallet"
     UNSUPPORTED_VERSION = "unsupported_version"
@@ -149,33 +160,13 @@ class GrantCodeProblem(StrEnum):
     EXPIRED = "expired"
 
 
-_GRANT_TEXT = {
-    GrantCodeProblem.NOT_MEDWALLET: "This is not a Medwallet grant code.",
-    GrantCodeProblem.UNSUPPORTED_VERSION: (
-        "This grant code comes from a newer Medwallet. Update this application and scan again."
-    ),
-    GrantCodeProblem.TRUNCATED: "The grant code is incomplete. Scan it again.",
-    GrantCodeProblem.CHECKSUM: (
-        "The grant code was not read correctly (its checksum does not match). Scan it again."
-    ),
-    GrantCodeProblem.MALFORMED: (
-        "The grant code is damaged or was not read correctly. Scan it again; if that fails, "
-        "ask the patient to show a new one."
-    ),
-    GrantCodeProblem.OTHER_NETWORK: (
-        "This grant code belongs to another Medwallet network than the one this desk uses."
-    ),
-    GrantCodeProblem.EXPIRED: "This grant code has expired. Ask the patient for a new one.",
-}
-
-
 class InvalidGrantCode(WalletError):
     """The grant code could not be used; ``reason`` says why."""
 
     code = "invalid_grant_code"
 
     def __init__(self, reason: GrantCodeProblem, *, detail: str = "") -> None:
-        super().__init__(_GRANT_TEXT[reason], detail=detail)
+        super().__init__(key=f"invalid_grant_code.{reason.value}", detail=detail)
         self.reason = reason
 
 

@@ -42,6 +42,7 @@ class Settings:
     network_name: str = ""
     wallet_id: str = ""
     auto_lock_minutes: int = 10
+    language: str = ""  # the window's language ("fr", "nl", "en"); empty: the system's
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

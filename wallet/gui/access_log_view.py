@@ -26,15 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledger_client.contract import REASON_TEXT
-
+from ..core import texts
 from ..core.audit import trail
 from ..core.consent import grants
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView
 from .formatting import when
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 from .rows_model import Index, RowsModel
 
@@ -64,7 +63,7 @@ def describe_accesses(rows: list[dict]) -> str:
         reads, refusals, started = by_who.setdefault(row.get("requester_name") or _("Unknown requester"),
                                                      ([], [], False))
         if row["kind"] != "access":
-            refusals.append(_(REASON_TEXT.get(row["reason"], row["reason"])))
+            refusals.append(texts.reason_text(row["reason"]))
         elif row.get("keys_only"):
             by_who[row.get("requester_name") or _("Unknown requester")] = (reads, refusals, True)
         else:
@@ -95,11 +94,11 @@ def outcome_text(row: dict) -> str:
         return _("Started a read, no record read") if row.get("keys_only") else _("Read")
     if row["kind"] == "deletion":
         return _("Deleted by you")
-    return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))
+    return _("Refused: {reason}").format(reason=texts.reason_text(row["reason"]))
 
 
 class EventsModel(RowsModel):
-    HEADERS = ("When", "Proof", "Who", "Record", "Purpose", "Outcome")
+    HEADERS = (N_("When"), N_("Proof"), N_("Who"), N_("Record"), N_("Purpose"), N_("Outcome"))
     WHEN, PROOF, WHO, RECORD, PURPOSE, OUTCOME = range(6)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
@@ -287,7 +286,7 @@ class AccessLogView(WalletView):
                 why=user_message(outcome) or _("the ledger could not be checked.")))
             return
         stamp = datetime.now().strftime("%H:%M:%S")
-        self.status.setText(_("Up to date: {n} new event(s) verified at {time}.").format(n=len(outcome), time=stamp)
+        self.status.setText(_("Up to date: %n new event(s) verified at {time}.", None, len(outcome)).format(time=stamp)
                             if outcome else _("Up to date (checked at {time}).").format(time=stamp))
 
     def reload(self) -> None:
@@ -331,7 +330,7 @@ class AccessLogView(WalletView):
         if path is None:
             return
         Op(self, lambda ctx: write_csv(path, rows), serial=False).success(
-            lambda n: self.status.setText(_("Exported {n} event(s) to {path}").format(n=n, path=str(path)))).run()
+            lambda n: self.status.setText(_("Exported %n event(s) to {path}", None, n).format(path=str(path)))).run()
 
     def export_fhir(self) -> None:
         """The whole access log as one FHIR Bundle of IHE BALP AuditEvents (for a regulator)."""

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QApplication
 PROBE_ENV = "MEDWALLET_STARTUP_PROBE"
 
 
-def application() -> QApplication:
-    """The QApplication, with the Medwallet name, icon, style sheet and translations."""
-    from .assets import assets_dir, icon, style_sheet
+def application(language: str | None = None) -> QApplication:
+    """The QApplication, with the Medwallet name, icon, style sheet and translations
+    (``language`` as Settings chose it, "" for the system's; None leaves the one installed)."""
+    from .assets import icon, style_sheet
     from .i18n import install_translator
 
     running = QApplication.instance()
@@ -33,8 +34,21 @@ def application() -> QApplication:
     app.setApplicationDisplayName("Medwallet")
     app.setWindowIcon(icon("app"))
     app.setStyleSheet(style_sheet())
-    install_translator(app, assets_dir() / "translations")
+    if language is not None or running is not app:
+        install_translator(app, language or "")
     return app
+
+
+def _chosen_language(directory) -> str:
+    """The language Settings chose for the wallet in ``directory`` ("" for the system's, or
+    when its settings cannot be read: the window says why later)."""
+    from ..core.errors import WalletError
+    from ..core.settings import Settings
+
+    try:  # (wallet.SETTINGS_FILE: that module would load the whole core before the first frame)
+        return Settings.load(directory / "settings.json").language
+    except WalletError:
+        return ""
 
 
 def _quit_on_signals(app: QApplication) -> None:
@@ -104,9 +118,9 @@ def wallet_window(args=None):
     from .main_window import MainWindow
     from .session import WalletSession
 
-    application()
-    session = WalletSession(wallet_dir(getattr(args, "wallet_dir", None)),
-                            passphrase_file=getattr(args, "passphrase_file", None))
+    directory = wallet_dir(getattr(args, "wallet_dir", None))
+    application(_chosen_language(directory))
+    session = WalletSession(directory, passphrase_file=getattr(args, "passphrase_file", None))
     window = MainWindow(session)
     files = [Path(f) for f in getattr(args, "files", None) or []]
     if files:

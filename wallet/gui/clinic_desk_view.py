@@ -287,7 +287,7 @@ class ClinicDeskView(QWidget):
             button.clicked.connect(lambda _c=False, p=path: self.open_file(p))
             self.table.setCellWidget(row, 2, button)
         self.problem.hide()
-        self.read_note.setText(_("{n} record(s) read, each read recorded on the ledger").format(n=len(self.files)))
+        self.read_note.setText(_("%n record(s) read, each read recorded on the ledger", None, len(self.files)))
         self.save_button.setEnabled(bool(self.files))
         folder = self.session.desk.save_folder() if self.session.desk is not None else None
         self.save_button.setText(_("&Save to {folder}…").format(folder=folder.name) if folder else _("&Save to…"))
@@ -307,7 +307,7 @@ class ClinicDeskView(QWidget):
             lambda saved: self._saved(saved, folder)).run()
 
     def _saved(self, saved: list[Path], folder: Path) -> None:
-        self.saved_note.setText(_("Saved {n} file(s) to {folder}.").format(n=len(saved), folder=str(folder)))
+        self.saved_note.setText(_("Saved %n file(s) to {folder}.", None, len(saved)).format(folder=str(folder)))
         self.save_button.setText(_("&Save to {folder}…").format(folder=folder.name))
 
     def _failed(self, exc: BaseException) -> None:

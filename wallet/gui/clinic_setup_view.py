@@ -10,11 +10,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core.onboarding import check_passphrase, parse_nodes
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 
-KINDS = (("clinic", "Clinic"), ("hospital", "Hospital"), ("lab", "Laboratory"), ("pharmacy", "Pharmacy"),
-         ("insurer", "Insurer"), ("research", "Research study"), ("other", "Other"))  # the ledger's kinds
+KINDS = (("clinic", N_("Clinic")), ("hospital", N_("Hospital")), ("lab", N_("Laboratory")),
+         ("pharmacy", N_("Pharmacy")), ("insurer", N_("Insurer")), ("research", N_("Research study")),
+         ("other", N_("Other")))  # the ledger's kinds
 
 
 class ClinicSetupView(QWidget):

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from . import ops
 from .assets import icon
 from .dialog_service import DialogService
-from .i18n import _
+from .i18n import N_, _
 from .opening_window import OpeningWindow
 from .session import ClinicSession
 
@@ -29,7 +29,7 @@ class ClinicWindow(OpeningWindow):
         from .clinic_desk_view import ClinicDeskView
 
         super().__init__(session, loading=_("Opening the clinic desk…"), unlock_title=_("The clinic desk is locked"),
-                         cannot_open=_("The clinic desk could not be opened."), noun="desk")
+                         cannot_open=_("The clinic desk could not be opened."), noun=N_("desk"))
         self.session = session
         self.setWindowTitle(_("Medwallet clinic desk"))
         self.setWindowIcon(icon("clinic"))

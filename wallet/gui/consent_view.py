@@ -28,18 +28,18 @@ from .context import ViewContext, WalletView
 from .deidentified_dialog import DeidentifiedDialog, DeidentifiedRequest
 from .formatting import day
 from .grant_dialog import GrantDialog, GrantRequest
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .qr_dialog import QrDialog
 from .rows_model import Index, RowsModel
 
-TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
-        ("revoked", ("revoked", "deleted"), "Revoked"))
+TABS = (("active", ("active", "pending"), N_("Active")), ("expired", ("expired",), N_("Expired")),
+        ("revoked", ("revoked", "deleted"), N_("Revoked")))
 
 
 class GrantsModel(RowsModel):
-    HEADERS = ("Institution", "Purpose", "Records", "Valid until", "Status")
+    HEADERS = (N_("Institution"), N_("Purpose"), N_("Records"), N_("Valid until"), N_("Status"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -260,8 +260,8 @@ class ConsentView(WalletView):
         self._grant_done()
 
     def _granted(self, result) -> None:
-        self.status.setText(_("{name} may now read {n} record(s). Show the QR code at the desk.").format(
-            name=result.institution_name, n=len(result.records)))
+        self.status.setText(_("{name} may now read %n record(s). Show the QR code at the desk.", None,
+                              len(result.records)).format(name=result.institution_name))
         self.show_qr(result.code, result.institution_name)
 
     # --- de-identified sharing (the same core functions as 'medwallet share-deidentified') ---------

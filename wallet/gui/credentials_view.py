@@ -27,11 +27,11 @@ from . import messages
 from .assets import icon
 from .context import ViewContext, WalletView
 from .formatting import when
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 
 JSON_FILTER = "JSON (*.json);;All files (*)"
-STATUS_TEXT = {"valid": "Valid", "revoked": "Revoked by the issuer", "unknown": "Not checked (offline)"}
+STATUS_TEXT = {"valid": N_("Valid"), "revoked": N_("Revoked by the issuer"), "unknown": N_("Not checked (offline)")}
 
 
 def attributes_text(attributes: dict[str, str]) -> str:
@@ -47,7 +47,7 @@ def read_json(path: Path) -> object:
 
 
 class CredentialsView(WalletView):
-    HEADERS = ("Issuer", "Credential", "Attributes", "Status", "Received")
+    HEADERS = (N_("Issuer"), N_("Credential"), N_("Attributes"), N_("Status"), N_("Received"))
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)

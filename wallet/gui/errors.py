@@ -52,13 +52,13 @@ def user_message(exc: BaseException) -> str | None:
     from ledger_client.contract import REASON_TEXT
     from ledger_client.errors import AccessDenied, LedgerError
 
+    from ..core import texts
     from ..core.errors import WalletError
 
-    reason = REASON_TEXT.get(exc.reason) if isinstance(exc, AccessDenied) else None
-    if reason is not None:
-        return _("The ledger refused this read: {reason}.").format(reason=_(reason))
+    if isinstance(exc, AccessDenied) and exc.reason in REASON_TEXT:
+        return _("The ledger refused this read: {reason}.").format(reason=texts.reason_text(exc.reason))
     if isinstance(exc, (WalletError, LedgerError)):
-        return _(exc.message)
+        return texts.error_text(exc)  # the catalogue's text for its code, translated (else its own words)
     return None
 
 

@@ -160,8 +160,8 @@ class LinksView(WalletView):
         path = self._save_path(_("Save the evidence bundle"), "medwallet-evidence.json", _("JSON (*.json)"))
         if wallet is not None and path is not None:
             self._run(lambda ctx: patient_evidence(wallet, path), lambda report: self.note.setText(
-                _("Evidence of {n} event(s) saved; anyone can check it with medwallet-evidence.").format(
-                    n=len(report.events))))
+                _("Evidence of %n event(s) saved; anyone can check it with medwallet-evidence.", None,
+                  len(report.events))))
 
     def print_log(self) -> None:
         from ..core import printing

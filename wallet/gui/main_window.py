@@ -37,7 +37,7 @@ from .auto_lock import InactivityMonitor
 from .bridge import EventBridge
 from .context import ViewContext, WalletView
 from .dialog_service import DialogService
-from .i18n import _
+from .i18n import N_, _
 from .opening_window import OpeningWindow
 from .ops import Op, OpContext
 from .pool_keeper import PoolKeeper
@@ -47,9 +47,9 @@ if TYPE_CHECKING:
     from .onboarding_view import OnboardingView
 
 POLL_INTERVAL_MS = 3_000  # a look at the chain head: one small request, no pseudonym named
-SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
-            ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"),
-            ("delegates", "Delegates"), ("help", "Help"))
+SECTIONS = (("records", N_("Records")), ("consent", N_("Sharing")), ("access", N_("Access log")),
+            ("credentials", N_("Credentials")), ("settings", N_("Settings")), ("links", N_("Links & evidence")),
+            ("delegates", N_("Delegates")), ("help", N_("Help")))
 SECTION_ICONS = {"links": "qr", "delegates": "consent"}
 
 
@@ -109,7 +109,7 @@ class MainWindow(OpeningWindow):
     def __init__(self, session: WalletSession, *, dialogs: DialogService | None = None,
                  poll_interval_ms: int = POLL_INTERVAL_MS, rng: random.Random | None = None) -> None:
         super().__init__(session, loading=_("Opening your wallet…"), unlock_title=_("Your wallet is locked"),
-                         cannot_open=_("The wallet could not be opened."), noun="wallet", can_restore=True)
+                         cannot_open=_("The wallet could not be opened."), noun=N_("wallet"), can_restore=True)
         self.session = session
         self.setWindowTitle(_("Medwallet"))
         self.setWindowIcon(icon("app"))
@@ -286,7 +286,7 @@ class MainWindow(OpeningWindow):
             self.network_label.setText(_("Locked"))
             return
         local = wallet.settings.local_node
-        where = _("on this computer") if local else _("{n} node(s)").format(n=len(wallet.settings.nodes))
+        where = _("on this computer") if local else _("%n node(s)", None, len(wallet.settings.nodes))
         text = _("Network {name} · {where}").format(name=wallet.settings.network_name or "?", where=where)
         detail = _("The network of this computer: an embedded ledger node at {url}.").format(
             url=wallet.settings.local_node_url or "?") if local else ", ".join(wallet.settings.nodes)

@@ -33,8 +33,8 @@ def imported(report: ImportReport) -> str:
     text = _("{name}: FHIR bundle of {entries} entries, kept whole as one record, encrypted and stored "
              "safely.").format(name=report.path.name, entries=report.entries)
     if report.problems:
-        text += " " + _("{n} invalid entries are kept in the file as they are: {first}").format(
-            n=len(report.problems), first=report.problems[0])
+        text += " " + _("%n invalid entries are kept in the file as they are: {first}", None,
+                        len(report.problems)).format(first=report.problems[0])
     return text
 
 
@@ -47,8 +47,8 @@ def deidentified_preview(preview: Preview) -> tuple[str, str]:
     text += "\n\n" + _("The copy keeps:") + "".join(f"\n• {_(item)}" for item in summary.kept)
     text += "\n\n" + _("It removes:") + "".join(f"\n• {_(item)}" for item in summary.removed)
     if summary.free_texts_removed:
-        text += "\n\n" + _("{n} free text(s) of the record are not sent as written.").format(
-            n=summary.free_texts_removed)
+        text += "\n\n" + _("%n free text(s) of the record are not sent as written.", None,
+                                  summary.free_texts_removed)
     return _("Share this de-identified copy with {name}?").format(name=preview.institution_name), text
 
 

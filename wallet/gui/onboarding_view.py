@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..core.onboarding import Onboarding, Step, build_wallet
 from . import messages
 from .assets import icon
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .session import WalletSession
@@ -36,10 +36,11 @@ from .session import WalletSession
 if TYPE_CHECKING:
     from ..core.profile import PilotProfile
 
-STEP_TITLES = {Step.CHOOSE: "Welcome to Medwallet", Step.ENTER_PHRASE: "Your recovery phrase",
-               Step.NETWORK: "Choose the network", Step.PROTECTION: "Protect the wallet on this computer",
-               Step.SHOW_PHRASE: "Write down your recovery phrase", Step.CHECK_PHRASE: "Check your recovery phrase",
-               Step.BUILD: "Setting up your wallet", Step.DONE: "Ready"}
+STEP_TITLES = {Step.CHOOSE: N_("Welcome to Medwallet"), Step.ENTER_PHRASE: N_("Your recovery phrase"),
+               Step.NETWORK: N_("Choose the network"), Step.PROTECTION: N_("Protect the wallet on this computer"),
+               Step.SHOW_PHRASE: N_("Write down your recovery phrase"),
+               Step.CHECK_PHRASE: N_("Check your recovery phrase"),
+               Step.BUILD: N_("Setting up your wallet"), Step.DONE: N_("Ready")}
 
 
 def _page(*widgets: QWidget) -> QWidget:

@@ -28,7 +28,7 @@ from .assets import icon
 from .context import ViewContext, WalletView
 from .dialog_service import file_filters
 from .formatting import day, human_size
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .rows_model import Index, RowsModel
@@ -51,9 +51,9 @@ def status_info(status: str) -> tuple[str, str, str]:
     }.get(status, (status, "encrypted", ""))
 
 
-_MEDIA_NAMES = {"application/pdf": "PDF document", "image/png": "PNG image", "image/jpeg": "JPEG image",
-                "image/tiff": "TIFF image", "application/dicom": "DICOM image", "text/plain": "Text",
-                "application/json": "JSON", "application/xml": "XML"}
+_MEDIA_NAMES = {"application/pdf": N_("PDF document"), "image/png": N_("PNG image"), "image/jpeg": N_("JPEG image"),
+                "image/tiff": N_("TIFF image"), "application/dicom": N_("DICOM image"), "text/plain": N_("Text"),
+                "application/json": N_("JSON"), "application/xml": N_("XML")}
 
 
 def kind_label(row: dict) -> str:
@@ -65,7 +65,7 @@ def kind_label(row: dict) -> str:
 
 
 class RecordsModel(RowsModel):
-    HEADERS = ("Title", "Type", "Date", "Size", "Status")
+    HEADERS = (N_("Title"), N_("Type"), N_("Date"), N_("Size"), N_("Status"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row = self.rows[index.row()]

@@ -1,5 +1,6 @@
 """Settings: the network (a care network's nodes, or the network of this computer), how the
-keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock.
+keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock,
+and the window's language (kept in the wallet's settings, shown from the next start).
 Changing the network never leaves the wallet offline: the core refuses a wrong address and
 keeps the network in use; an empty list goes back to the network of this computer."""
 
@@ -8,14 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -26,8 +30,38 @@ from ..core.wallet import SETTINGS_FILE
 from . import messages
 from .assets import icon
 from .context import ViewContext, WalletView
-from .i18n import _
+from .i18n import LANGUAGES, _
 from .ops import Op
+
+
+class _Scrolling(QScrollArea):
+    """A page that scrolls up and down when the window is shorter than it: the page as wide as
+    the window and as high as its layout needs at that width (wrapped notes included)."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        self.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+        page.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self._fit)  # (not after the page is gone)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        page, width = self.widget(), self.viewport().width()
+        layout = page.layout() if page is not None else None
+        if page is None or layout is None:
+            return
+        page.resize(width, max(layout.totalMinimumHeightForWidth(width), self.viewport().height()))
 
 
 def keystore_summary(wallet) -> dict[str, str]:
@@ -50,13 +84,20 @@ class SettingsView(WalletView):
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        layout = QVBoxLayout(self)
+        # The groups scroll when the window is shorter than they are (longer languages, larger
+        # fonts), rather than squeezing their buttons.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        outer.addWidget(_Scrolling(page))
         title = QLabel(_("Settings"))
         title.setObjectName("viewTitle")
         layout.addWidget(title)
         layout.addWidget(self._network_group())
         layout.addWidget(self._keys_group())
         layout.addWidget(self._lock_group())
+        layout.addWidget(self._language_group())
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -96,6 +137,7 @@ class SettingsView(WalletView):
         nodes_label.setBuddy(self.nodes)
         form.addRow(nodes_label, row)
         self.node_note = QLabel()
+        self.node_note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.node_note.setWordWrap(True)
         form.addRow("", self.node_note)
         return box
@@ -149,8 +191,27 @@ class SettingsView(WalletView):
         label.setBuddy(self.auto_lock)
         form.addRow(label, self.auto_lock)
         note = QLabel(messages.auto_lock_explained())
+        note.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         note.setWordWrap(True)
         form.addRow("", note)
+        return box
+
+    def _language_group(self) -> QGroupBox:
+        box = QGroupBox(_("Language"))
+        form = QFormLayout(box)
+        self.language = QComboBox()
+        for code, name in LANGUAGES:
+            self.language.addItem(_("System default") if not code else name, code)
+        self.language.setAccessibleName(_("Language of the window"))
+        self.language.currentIndexChanged.connect(self.save_language)
+        label = QLabel(_("Lan&guage:"))
+        label.setBuddy(self.language)
+        self.language_note = QLabel(_("Medwallet shows the new language the next time it starts."))
+        self.language_note.setWordWrap(True)
+        row = QHBoxLayout()  # one row: the page has no height to spare
+        row.addWidget(self.language)
+        row.addWidget(self.language_note, 1)
+        form.addRow(label, row)
         return box
 
     # --- hooks ------------------------------------------------------------------------------
@@ -159,6 +220,9 @@ class SettingsView(WalletView):
         wallet = self.ctx.wallet
         self._show_network()
         self.auto_lock.setValue(int(wallet.settings.auto_lock_minutes))
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(wallet.settings.language)))
+        self.language.blockSignals(False)
         self.folder.setText(_home_relative(wallet.dir))
         self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
@@ -277,6 +341,16 @@ class SettingsView(WalletView):
 
         Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
             lambda _r: self.auto_lock_changed.emit(minutes)).run()
+
+    def save_language(self) -> None:
+        """Keep the chosen language in the wallet's settings (the window shows it from the next start)."""
+        wallet = self.ctx.wallet
+        code = self.language.currentData()
+        if wallet is None or code == wallet.settings.language:
+            return
+        wallet.settings.language = code
+        Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
+            lambda _r: self.status.setText(_("Saved. The new language is shown the next time Medwallet starts."))).run()
 
 
 def _home_relative(path: Path) -> str:

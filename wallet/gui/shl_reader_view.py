@@ -137,16 +137,16 @@ class ShlReaderDialog(QDialog):
                 saved.append(path)
             return saved
         self._op = Op(self, work)
-        self._op.success(lambda paths: self.items.addItem(_("Saved {n} file(s) in {folder}").format(
-            n=len(paths), folder=folder))).failure(self._failed).finally_(self._done).run()
+        self._op.success(lambda paths: self.items.addItem(_("Saved %n file(s) in {folder}", None, len(paths)).format(
+            folder=folder))).failure(self._failed).finally_(self._done).run()
 
     def keep_contents(self) -> None:
         if self.contents is None or self.keep is None:
             return
         contents, keep = self.contents, self.keep
         self._op = Op(self, lambda ctx: keep(contents))
-        self._op.success(lambda reports: self.items.addItem(_("Kept in your wallet: {n} record(s)").format(
-            n=sum(len(r.records) for r in reports)))).failure(self._failed).finally_(self._done).run()
+        self._op.success(lambda reports: self.items.addItem(_("Kept in your wallet: %n record(s)", None, sum(
+            len(r.records) for r in reports)))).failure(self._failed).finally_(self._done).run()
 
     def _failed(self, exc: BaseException) -> None:
         from .errors import user_message

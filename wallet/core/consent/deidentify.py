@@ -59,6 +59,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import WalletError
+from ..texts import N_
 
 AGE_90_OR_OLDER_URL = "http://medwallet.org/fhir/StructureDefinition/age-90-or-older"
 ANONYMIZED = {"system": "http://terminology.hl7.org/CodeSystem/v3-ObservationValue", "code": "ANONYED",
@@ -166,14 +167,14 @@ def summarize(source: dict[str, Any], copy: dict[str, Any]) -> Summary:
     """Compare a document with its de-identified copy: the consent preview's words."""
     types = Counter(r["resourceType"] for r in _resources(copy) if isinstance(r.get("resourceType"), str))
     texts = sum(1 for key, _ in _strings(source) if _is_free_text(key))
-    kept = ["resource types and coded clinical content (codes, code systems, units)",
-            "measured values and ranges", "years of dates (no day or month)"]
+    kept = [N_("resource types and coded clinical content (codes, code systems, units)"),
+            N_("measured values and ranges"), N_("years of dates (no day or month)")]
     if any(key in ("state", "country") for key, _ in _strings(copy)):
-        kept.append("state and country of addresses")
-    removed = ["names, addresses, phone and fax numbers, e-mail and web addresses, IP addresses",
-               "identifiers (record, insurance, account, licence, device and serial numbers)",
-               "photographs, attached documents and images", "days and months of dates, ages over 89",
-               "free-text notes, comments and descriptions"]
+        kept.append(N_("state and country of addresses"))
+    removed = [N_("names, addresses, phone and fax numbers, e-mail and web addresses, IP addresses"),
+               N_("identifiers (record, insurance, account, licence, device and serial numbers)"),
+               N_("photographs, attached documents and images"), N_("days and months of dates, ages over 89"),
+               N_("free-text notes, comments and descriptions")]
     return Summary(dict(sorted(types.items())), kept, removed, texts)
 
 

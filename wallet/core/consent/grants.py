@@ -34,13 +34,14 @@ from ..records import pipeline
 from ..records.blob import SealedRecord, decrypt_content, open_record, unwrap_key
 from ..records.library import ensure_local_blob
 from ..records.pipeline import Cancel, Progress
+from ..texts import N_
 from ..wallet import Wallet
 from . import references
 from .envelope import upload_envelope
 from .grant_code import MAX_LABEL_CHARS, MAX_URLS, GrantCode, encode_grant
 
-PURPOSE_LABELS = {"treatment": "Treatment", "emergency": "Emergency care", "research": "Research",
-                  "insurance": "Insurance / payment", "operations": "Health-care operations"}
+PURPOSE_LABELS = {"treatment": N_("Treatment"), "emergency": N_("Emergency care"), "research": N_("Research"),
+                  "insurance": N_("Insurance / payment"), "operations": N_("Health-care operations")}
 
 
 class GrantError(WalletError):

@@ -19,9 +19,10 @@ from ..keys.sodium import Argon2Limits
 from ..local_node import LocalNode
 from ..network import StartLocal
 from ..paths import clinic_dir
+from ..texts import N_
 from .clinic import ClinicDesk
 
-DEFAULT_NAME = "Clinic on this computer"
+DEFAULT_NAME = N_("Clinic on this computer")
 
 
 class LocalDeskUnavailable(WalletError):

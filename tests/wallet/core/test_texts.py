@@ -1,0 +1,97 @@
+"""The core's catalogue: every typed error has its text under its code, the faces show it
+translated with its parameters, and an error raised with words of its own keeps them."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import pytest
+
+import ledger_client
+import wallet
+from ledger_client.errors import AccessDenied, LedgerError, NodeUnavailable
+from wallet.core import texts
+from wallet.core.errors import GrantCodeProblem, InvalidGrantCode, WalletError, WrongPassphrase
+
+from ..i18n_files import build_catalogues
+
+
+@pytest.fixture(scope="module", autouse=True)
+def compiled():
+    build_catalogues()
+    yield
+    texts.use_language("en")
+
+
+def _error_classes() -> list[type[BaseException]]:
+    for package in (wallet, ledger_client):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if ".gui" in info.name or info.name.endswith("__main__"):
+                continue
+            importlib.import_module(info.name)
+    found, todo = [], [WalletError, LedgerError]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return [c for c in found if "tests" not in c.__module__]
+
+
+def test_every_typed_error_has_a_catalogue_text():
+    classes = _error_classes()
+    assert len(classes) > 80
+    missing = sorted({f"{c.__module__}.{c.__name__} ({c.code})" for c in classes if c.code not in texts.CATALOGUE})
+    assert missing == []
+
+
+def test_a_wallet_error_says_the_catalogue_text_of_its_code():
+    assert WrongPassphrase().message == texts.CATALOGUE["wrong_passphrase"]
+    expired = InvalidGrantCode(GrantCodeProblem.EXPIRED)
+    assert expired.message == "This grant code has expired. Ask the patient for a new one."
+
+
+@pytest.mark.parametrize("lang, words", [("fr", "phrase secrète n'est pas correcte"), ("nl", "wachtzin is niet juist")])
+def test_the_error_is_shown_translated(lang, words):
+    texts.use_language(lang)
+    assert words in texts.error_text(WrongPassphrase())
+    assert texts.error_text(NodeUnavailable()) != NodeUnavailable().message  # the client's own errors too
+
+
+def test_parameters_are_filled_in_the_translation():
+    from wallet.cli.common import PhraseCheckFailed
+
+    exc = PhraseCheckFailed(key="phrase_check_failed.word", params={"position": 7})
+    assert exc.message.startswith("Word 7 does not match.")
+    texts.use_language("fr")
+    assert texts.error_text(exc).startswith("Le mot 7 ne correspond pas.")
+    texts.use_language("nl")
+    assert texts.error_text(exc).startswith("Woord 7 komt niet overeen.")
+    texts.use_language("fr")
+    assert texts.error_text(InvalidGrantCode(GrantCodeProblem.TRUNCATED)) == \
+        "Le code d'autorisation est incomplet. Lisez-le à nouveau."
+
+
+def test_an_error_with_words_of_its_own_keeps_them():
+    """Never a vaguer text in place of what the error says: its own words, in English."""
+    texts.use_language("fr")
+    exc = WalletError("settings.json line 3: expected a number")
+    assert texts.error_text(exc) == "settings.json line 3: expected a number"
+    assert texts.error_text(ValueError("plain")) == "plain"
+
+
+def test_contract_reasons_are_translated():
+    from ledger_client.contract import REASON_TEXT
+
+    assert {f"reason.{code}" for code in REASON_TEXT} <= set(texts.CATALOGUE)
+    assert all(texts.CATALOGUE[f"reason.{code}"] == text for code, text in REASON_TEXT.items())
+    texts.use_language("nl")
+    assert texts.reason_text("consent_revoked") == "de patiënt heeft deze toestemming ingetrokken"
+    assert texts.reason_text("something_new") == "something_new"
+    assert AccessDenied(code="consent_revoked").reason == "consent_revoked"
+
+
+def test_an_unknown_language_falls_back_to_english():
+    assert texts.use_language("xx") == "en"
+    assert texts.error_text(WrongPassphrase()) == WrongPassphrase().message
+    assert texts.use_language("fr") == "fr"
