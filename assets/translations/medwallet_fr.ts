@@ -14,14 +14,20 @@
         <translation>un document supprimé</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
+        <translation>URGENCE : {who} demande un accès d&apos;urgence (bris de glace) à votre dossier d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
         <location line="+5"/>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Unknown requester</source>
         <translation>Demandeur inconnu</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-65"/>
         <source>{who} read {titles}</source>
         <translation>{who} a lu {titles}</translation>
     </message>
@@ -41,7 +47,32 @@
         <translation>Vérifié sur le registre.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Emergency: asked for break-glass access</source>
+        <translation>Urgence : accès d&apos;urgence (bris de glace) demandé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: approved by you</source>
+        <translation>Urgence : approuvée par vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: vetoed by you</source>
+        <translation>Urgence : refusée par vous (veto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: a node released its key share</source>
+        <translation>Urgence : un nœud a remis sa part de la clé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Emergency read</source>
+        <translation>Lecture d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started a read, no record read</source>
         <translation>Lecture commencée, aucun document lu</translation>
     </message>
@@ -121,7 +152,7 @@
     </message>
     <message>
         <location line="+45"/>
-        <location filename="../../wallet/gui/main_window.py" line="+49"/>
+        <location filename="../../wallet/gui/main_window.py" line="+50"/>
         <source>Access log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -279,7 +310,7 @@
         <location line="+1"/>
         <location filename="../../wallet/gui/clinic_desk_view.py" line="+70"/>
         <location filename="../../wallet/gui/consent_view.py" line="+240"/>
-        <location filename="../../wallet/gui/links_view.py" line="+150"/>
+        <location filename="../../wallet/gui/links_view.py" line="+151"/>
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
@@ -655,6 +686,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+40"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -706,7 +738,7 @@
     <message>
         <location line="+0"/>
         <location filename="../../wallet/gui/onboarding_view.py" line="+146"/>
-        <location filename="../../wallet/gui/settings_view.py" line="+91"/>
+        <location filename="../../wallet/gui/settings_view.py" line="+129"/>
         <source>Node addresses</source>
         <translation>Adresses des nœuds</translation>
     </message>
@@ -1150,7 +1182,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../wallet/gui/main_window.py" line="+45"/>
+        <location filename="../../wallet/gui/main_window.py" line="+63"/>
         <source>Medwallet</source>
         <translation>Medwallet</translation>
     </message>
@@ -1382,7 +1414,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../wallet/gui/main_window.py" line="-44"/>
+        <location filename="../../wallet/gui/main_window.py" line="-62"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
@@ -1412,7 +1444,7 @@
         <translation>Les questions sur votre réseau de soins s&apos;adressent à l&apos;hôpital ou au programme qui vous a donné son adresse.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/links_view.py" line="-117"/>
+        <location filename="../../wallet/gui/links_view.py" line="-118"/>
         <location filename="../../wallet/gui/main_window.py" line="-1"/>
         <source>Links &amp; evidence</source>
         <translation>Liens et preuves</translation>
@@ -1499,6 +1531,11 @@
         <translation>Imprimer le ré&amp;sumé des documents…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>E&amp;mergency set…</source>
+        <translation>Dossier d&apos;&amp;urgence…</translation>
+    </message>
+    <message>
         <location line="+32"/>
         <source>{label}: until {until}, opened {uses}/{max}, wrong passcodes {failures}, {status}</source>
         <translation>{label} : jusqu&apos;au {until}, ouvert {uses}/{max}, codes d&apos;accès erronés {failures}, {status}</translation>
@@ -1548,13 +1585,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+9"/>
+        <location line="-13"/>
+        <location line="+16"/>
         <source>Saved {name}</source>
         <translation>{name} enregistré</translation>
     </message>
@@ -1636,7 +1673,7 @@
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>New access notification</source>
         <translation>Notification de nouvel accès</translation>
     </message>
@@ -1661,7 +1698,22 @@
         <translation>Fermer la notification</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>&amp;Approve emergency access</source>
+        <translation>&amp;Approuver l&apos;accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ve&amp;to</source>
+        <translation>&amp;Veto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veto the emergency request</source>
+        <translation>Opposer un veto à la demande d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opening your wallet…</source>
         <translation>Ouverture de votre portefeuille…</translation>
     </message>
@@ -1681,7 +1733,7 @@
         <translation>portefeuille</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Restore from the recovery phrase</source>
         <translation>Restaurer à partir de la phrase de récupération</translation>
     </message>
@@ -1696,7 +1748,7 @@
         <translation>{records} document(s), {grants} consentement(s) et {events} événement(s) d&apos;accès restaurés.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
@@ -1706,7 +1758,7 @@
         <translation>{label} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
@@ -1749,12 +1801,22 @@
         <translation>Le registre en est au bloc {height}.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+162"/>
         <source>Medwallet: new access</source>
         <translation>Medwallet : nouvel accès</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
+        <source>Approved: the emergency request is open.</source>
+        <translation>Approuvée : la demande d&apos;urgence est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the emergency request will never open.</source>
+        <translation>Veto : la demande d&apos;urgence ne s&apos;ouvrira jamais.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Working…</source>
         <translation>Traitement…</translation>
     </message>
@@ -2404,12 +2466,219 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Copier le texte du code d&apos;autorisation</translation>
     </message>
     <message>
+        <location filename="../../wallet/gui/emergency_dialog.py" line="+50"/>
+        <source>This network has no emergency-access policy yet: no one can ask.</source>
+        <translation>Ce réseau n&apos;a pas encore de règles d&apos;accès d&apos;urgence : personne ne peut en demander.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no one</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>any clinic</source>
+        <translation>toute clinique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any hospital</source>
+        <translation>tout hôpital</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any laboratory</source>
+        <translation>tout laboratoire</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>any pharmacy</source>
+        <translation>toute pharmacie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any insurer</source>
+        <translation>tout assureur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any research study</source>
+        <translation>toute étude de recherche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any credential issuer</source>
+        <translation>tout émetteur d&apos;attestations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any other institution</source>
+        <translation>tout autre établissement</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>the key is split among %n node(s)</source>
+        <translation>
+            <numerusform>la clé est répartie entre %n nœud</numerusform>
+            <numerusform>la clé est répartie entre %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may ask: {who}. A request opens after {delay} unless you approve it sooner or veto it; {nodes}, {t} of which are needed.</source>
+        <translation>Qui peut demander : {who}. Une demande s&apos;ouvre après {delay}, sauf si vous l&apos;approuvez plus tôt ou y opposez un veto ; {nodes}, dont {t} sont nécessaires.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Emergency set</source>
+        <translation>Dossier d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include my patient &amp;summary (allergies, medications, problems)</source>
+        <translation>Inclure mon ré&amp;sumé patient (allergies, médicaments, problèmes de santé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FHIR records to include in the emergency set</source>
+        <translation>Documents FHIR à inclure dans le dossier d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency requests on your set</source>
+        <translation>Demandes d&apos;urgence sur votre dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also include these records:</source>
+        <translation>Inclure aussi ces documents :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests:</source>
+        <translation>Demandes :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Publish the set</source>
+        <translation>&amp;Publier le dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw the set</source>
+        <translation>&amp;Retirer le dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve request</source>
+        <translation>&amp;Approuver la demande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Veto request</source>
+        <translation>Opposer un &amp;veto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+1"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
+        <source>You have no emergency set yet.</source>
+        <translation>Vous n&apos;avez pas encore de dossier d&apos;urgence.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Your set: %n file(s), version {v}, {state}. Emergency card: {card}</source>
+        <translation>
+            <numerusform>Votre dossier : %n fichier, version {v}, {state}. Carte d&apos;urgence : {card}</numerusform>
+            <numerusform>Votre dossier : %n fichiers, version {v}, {state}. Carte d&apos;urgence : {card}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Emergency set published (%n file(s)).</source>
+        <translation>
+            <numerusform>Dossier d&apos;urgence publié (%n fichier).</numerusform>
+            <numerusform>Dossier d&apos;urgence publié (%n fichiers).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}</source>
+        <translation>URGENCE · {who} : {why} — demandée le {asked}, s&apos;ouvre le {opens}, {status}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Emergency set withdrawn.</source>
+        <translation>Dossier d&apos;urgence retiré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a request first.</source>
+        <translation>Choisissez d&apos;abord une demande.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved: the request is open.</source>
+        <translation>Approuvée : la demande est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the request will never open.</source>
+        <translation>Veto : la demande ne s&apos;ouvrira jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+21"/>
         <source>Copied. Paste it into the clinic desk&apos;s scan field.</source>
         <translation>Copié. Collez-le dans le champ de lecture du poste de la clinique.</translation>
     </message>
@@ -2625,7 +2894,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Supprimé : retiré de tous les nœuds ({n} copies retirées dans le registre), {c} consentements restreints ou terminés, oublié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/settings_view.py" line="-15"/>
+        <location filename="../../wallet/gui/settings_view.py" line="-21"/>
         <source>System keyring ({backend})</source>
         <translation>Trousseau du système ({backend})</translation>
     </message>
@@ -2660,7 +2929,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>(créé pendant cette session)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -2720,7 +2989,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Adresses du &amp;réseau :</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Keys</source>
         <translation>Clés</translation>
     </message>
@@ -2761,12 +3030,12 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>C&amp;hange the passphrase…</source>
         <translation>C&amp;hanger la phrase secrète…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-110"/>
         <source>Change the wallet&apos;s passphrase</source>
         <translation>Changer la phrase secrète du portefeuille</translation>
     </message>
@@ -2811,7 +3080,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Verrouillage &amp;automatique après :</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2831,12 +3100,12 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Lan&amp;gue :</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Medwallet shows the new language the next time it starts.</source>
         <translation>Medwallet affiche la nouvelle langue au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
@@ -2946,12 +3215,13 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>&amp;Conserver dans mon portefeuille</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+134"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+11"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+10"/>
         <source>No SMART Health Link in that image.</source>
         <translation>Aucun lien SMART Health dans cette image.</translation>
     </message>
@@ -3021,6 +3291,206 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <location line="+14"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/delegates_view.py" line="-136"/>
+        <source>Pictures</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR records</source>
+        <translation>Documents FHIR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letters and documents</source>
+        <translation>Courriers et documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results</source>
+        <translation>Résultats de laboratoire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medical imaging</source>
+        <translation>Imagerie médicale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prescriptions</source>
+        <translation>Ordonnances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De-identified copies</source>
+        <translation>Copies dé-identifiées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinical notes</source>
+        <translation>Notes cliniques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credential issuer</source>
+        <translation>Émetteur d&apos;attestations</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../wallet/gui/main_window.py" line="-429"/>
+        <source>Delegates</source>
+        <translation>Délégués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let someone grant and revoke for you (a parent, a carer), within limits you sign</source>
+        <translation>Laisser quelqu&apos;un accorder et révoquer pour vous (un parent, un aidant), dans les limites que vous signez</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The delegate&apos;s code</source>
+        <translation>Le code du délégué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From an &amp;image…</source>
+        <translation>Depuis une &amp;image…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What you call the delegate (kept in your wallet only)</source>
+        <translation>Le nom que vous donnez au délégué (gardé dans votre portefeuille seulement)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Longest validity of one consent the delegate gives, in days</source>
+        <translation>Durée de validité maximale d&apos;un consentement donné par le délégué, en jours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many days the delegation lasts</source>
+        <translation>Nombre de jours que dure la délégation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may also revoke consents under this delegation they did not give</source>
+        <translation>peut aussi révoquer les consentements de cette délégation qu&apos;il n&apos;a pas donnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purposes:</source>
+        <translation>Finalités :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of record (none: all):</source>
+        <translation>Types de document (aucun : tous) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of institution (none: all):</source>
+        <translation>Types d&apos;établissement (aucun : tous) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest consent (&amp;days):</source>
+        <translation>Consentement le plus long (&amp;jours) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegation lasts (da&amp;ys):</source>
+        <translation>Durée de la délégation (j&amp;ours) :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add the delegate</source>
+        <translation>&amp;Ajouter le délégué</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your delegates</source>
+        <translation>Vos délégués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;End the delegation</source>
+        <translation>&amp;Mettre fin à la délégation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End it and revoke &amp;every consent they gave</source>
+        <translation>Y mettre fin et révoquer &amp;tous les consentements qu&apos;il a donnés</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What your delegates did for you, verified on the ledger</source>
+        <translation>Ce que vos délégués ont fait pour vous, vérifié dans le registre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What your delegates did for you (verified):</source>
+        <translation>Ce que vos délégués ont fait pour vous (vérifié) :</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>{label}: {purposes}, %n record(s), until {until}, {status}</source>
+        <translation>
+            <numerusform>{label} : {purposes}, %n document, jusqu&apos;au {until}, {status}</numerusform>
+            <numerusform>{label} : {purposes}, %n documents, jusqu&apos;au {until}, {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>{label} is now your delegate for %n record(s). Read the fingerprint back with them: {fingerprint}</source>
+        <translation>
+            <numerusform>{label} est maintenant votre délégué pour %n document. Relisez l&apos;empreinte ensemble : {fingerprint}</numerusform>
+            <numerusform>{label} est maintenant votre délégué pour %n documents. Relisez l&apos;empreinte ensemble : {fingerprint}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>{label} can no longer act for you; %n consent(s) revoked.</source>
+        <translation>
+            <numerusform>{label} ne peut plus agir pour vous ; %n consentement révoqué.</numerusform>
+            <numerusform>{label} ne peut plus agir pour vous ; %n consentements révoqués.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Open a picture of the delegate&apos;s code</source>
+        <translation>Ouvrir une image du code du délégué</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>End {label}&apos;s delegation and revoke every consent they gave?</source>
+        <translation>Mettre fin à la délégation de {label} et révoquer tous les consentements qu&apos;il a donnés ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End {label}&apos;s delegation? The consents they gave stay until they end or you revoke them.</source>
+        <translation>Mettre fin à la délégation de {label} ? Les consentements qu&apos;il a donnés restent valables jusqu&apos;à leur fin ou jusqu&apos;à ce que vous les révoquiez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the delegation</source>
+        <translation>Mettre fin à la délégation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End it</source>
+        <translation>Y mettre fin</translation>
     </message>
 </context>
 </TS>

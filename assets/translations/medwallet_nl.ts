@@ -14,14 +14,20 @@
         <translation>een verwijderd document</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
+        <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
+        <translation>NOOD: {who} vraagt noodtoegang (break-glass) tot uw noodgegevens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
         <location line="+5"/>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>Unknown requester</source>
         <translation>Onbekende aanvrager</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-65"/>
         <source>{who} read {titles}</source>
         <translation>{who} heeft {titles} gelezen</translation>
     </message>
@@ -41,7 +47,32 @@
         <translation>Geverifieerd in het grootboek.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Emergency: asked for break-glass access</source>
+        <translation>Nood: noodtoegang (break-glass) gevraagd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: approved by you</source>
+        <translation>Nood: door u goedgekeurd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: vetoed by you</source>
+        <translation>Nood: door u geweigerd (veto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: a node released its key share</source>
+        <translation>Nood: een knooppunt heeft zijn sleuteldeel vrijgegeven</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Emergency read</source>
+        <translation>Noodlezing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started a read, no record read</source>
         <translation>Leesactie begonnen, geen document gelezen</translation>
     </message>
@@ -121,7 +152,7 @@
     </message>
     <message>
         <location line="+45"/>
-        <location filename="../../wallet/gui/main_window.py" line="+49"/>
+        <location filename="../../wallet/gui/main_window.py" line="+50"/>
         <source>Access log</source>
         <translation>Toegangslogboek</translation>
     </message>
@@ -279,7 +310,7 @@
         <location line="+1"/>
         <location filename="../../wallet/gui/clinic_desk_view.py" line="+70"/>
         <location filename="../../wallet/gui/consent_view.py" line="+240"/>
-        <location filename="../../wallet/gui/links_view.py" line="+150"/>
+        <location filename="../../wallet/gui/links_view.py" line="+151"/>
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
@@ -655,6 +686,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+40"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
@@ -706,7 +738,7 @@
     <message>
         <location line="+0"/>
         <location filename="../../wallet/gui/onboarding_view.py" line="+146"/>
-        <location filename="../../wallet/gui/settings_view.py" line="+91"/>
+        <location filename="../../wallet/gui/settings_view.py" line="+129"/>
         <source>Node addresses</source>
         <translation>Adressen van de knooppunten</translation>
     </message>
@@ -1150,7 +1182,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../wallet/gui/main_window.py" line="+45"/>
+        <location filename="../../wallet/gui/main_window.py" line="+63"/>
         <source>Medwallet</source>
         <translation>Medwallet</translation>
     </message>
@@ -1382,7 +1414,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../wallet/gui/main_window.py" line="-44"/>
+        <location filename="../../wallet/gui/main_window.py" line="-62"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
@@ -1412,7 +1444,7 @@
         <translation>Vragen over uw zorgnetwerk kunt u stellen aan het ziekenhuis of programma dat u het adres ervan heeft gegeven.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/links_view.py" line="-117"/>
+        <location filename="../../wallet/gui/links_view.py" line="-118"/>
         <location filename="../../wallet/gui/main_window.py" line="-1"/>
         <source>Links &amp; evidence</source>
         <translation>Links en bewijs</translation>
@@ -1499,6 +1531,11 @@
         <translation>&amp;Samenvatting van de documenten afdrukken…</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>E&amp;mergency set…</source>
+        <translation>&amp;Noodgegevens…</translation>
+    </message>
+    <message>
         <location line="+32"/>
         <source>{label}: until {until}, opened {uses}/{max}, wrong passcodes {failures}, {status}</source>
         <translation>{label}: tot {until}, geopend {uses}/{max}, onjuiste toegangscodes {failures}, {status}</translation>
@@ -1548,13 +1585,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+9"/>
+        <location line="-13"/>
+        <location line="+16"/>
         <source>Saved {name}</source>
         <translation>{name} opgeslagen</translation>
     </message>
@@ -1636,7 +1673,7 @@
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>New access notification</source>
         <translation>Melding van nieuwe toegang</translation>
     </message>
@@ -1661,7 +1698,22 @@
         <translation>De melding sluiten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>&amp;Approve emergency access</source>
+        <translation>Nood&amp;toegang goedkeuren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ve&amp;to</source>
+        <translation>&amp;Veto uitspreken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veto the emergency request</source>
+        <translation>Veto uitspreken tegen het noodverzoek</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opening your wallet…</source>
         <translation>Uw portemonnee wordt geopend…</translation>
     </message>
@@ -1681,7 +1733,7 @@
         <translation>portemonnee</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Restore from the recovery phrase</source>
         <translation>Herstellen met de herstelzin</translation>
     </message>
@@ -1696,7 +1748,7 @@
         <translation>{records} document(en), {grants} toestemming(en) en {events} toegangsgebeurtenis(sen) hersteld.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
@@ -1706,7 +1758,7 @@
         <translation>{label} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
@@ -1749,12 +1801,22 @@
         <translation>Het grootboek staat op blok {height}.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+162"/>
         <source>Medwallet: new access</source>
         <translation>Medwallet: nieuwe toegang</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
+        <source>Approved: the emergency request is open.</source>
+        <translation>Goedgekeurd: het noodverzoek is geopend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the emergency request will never open.</source>
+        <translation>Veto: het noodverzoek wordt nooit geopend.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Working…</source>
         <translation>Bezig…</translation>
     </message>
@@ -2404,12 +2466,219 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>De tekst van de toegangscode kopiëren</translation>
     </message>
     <message>
+        <location filename="../../wallet/gui/emergency_dialog.py" line="+50"/>
+        <source>This network has no emergency-access policy yet: no one can ask.</source>
+        <translation>Dit netwerk heeft nog geen beleid voor noodtoegang: niemand kan erom vragen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no one</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>any clinic</source>
+        <translation>elke kliniek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any hospital</source>
+        <translation>elk ziekenhuis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any laboratory</source>
+        <translation>elk laboratorium</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>any pharmacy</source>
+        <translation>elke apotheek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any insurer</source>
+        <translation>elke verzekeraar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any research study</source>
+        <translation>elke onderzoeksstudie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any credential issuer</source>
+        <translation>elke uitgever van attestaties</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any other institution</source>
+        <translation>elke andere instelling</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n seconden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>the key is split among %n node(s)</source>
+        <translation>
+            <numerusform>de sleutel is verdeeld over %n knooppunt</numerusform>
+            <numerusform>de sleutel is verdeeld over %n knooppunten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may ask: {who}. A request opens after {delay} unless you approve it sooner or veto it; {nodes}, {t} of which are needed.</source>
+        <translation>Wie mag vragen: {who}. Een verzoek wordt geopend na {delay}, tenzij u het eerder goedkeurt of er een veto tegen uitspreekt; {nodes}, waarvan er {t} nodig zijn.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Emergency set</source>
+        <translation>Noodgegevens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include my patient &amp;summary (allergies, medications, problems)</source>
+        <translation>Mijn patiënten&amp;samenvatting opnemen (allergieën, medicijnen, gezondheidsproblemen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FHIR records to include in the emergency set</source>
+        <translation>FHIR-documenten om in de noodgegevens op te nemen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency requests on your set</source>
+        <translation>Noodverzoeken voor uw noodgegevens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also include these records:</source>
+        <translation>Ook deze documenten opnemen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests:</source>
+        <translation>Verzoeken:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Publish the set</source>
+        <translation>&amp;Publiceren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw the set</source>
+        <translation>&amp;Intrekken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve request</source>
+        <translation>Verzoek &amp;goedkeuren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Veto request</source>
+        <translation>&amp;Veto uitspreken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+1"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
+        <source>You have no emergency set yet.</source>
+        <translation>U hebt nog geen noodgegevens.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>withdrawn</source>
+        <translation>ingetrokken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Your set: %n file(s), version {v}, {state}. Emergency card: {card}</source>
+        <translation>
+            <numerusform>Uw noodgegevens: %n bestand, versie {v}, {state}. Noodkaart: {card}</numerusform>
+            <numerusform>Uw noodgegevens: %n bestanden, versie {v}, {state}. Noodkaart: {card}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Emergency set published (%n file(s)).</source>
+        <translation>
+            <numerusform>Noodgegevens gepubliceerd (%n bestand).</numerusform>
+            <numerusform>Noodgegevens gepubliceerd (%n bestanden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}</source>
+        <translation>NOOD · {who}: {why} — gevraagd op {asked}, opent op {opens}, {status}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Emergency set withdrawn.</source>
+        <translation>Noodgegevens ingetrokken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a request first.</source>
+        <translation>Kies eerst een verzoek.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved: the request is open.</source>
+        <translation>Goedgekeurd: het verzoek is geopend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the request will never open.</source>
+        <translation>Veto: het verzoek wordt nooit geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+21"/>
         <source>Copied. Paste it into the clinic desk&apos;s scan field.</source>
         <translation>Gekopieerd. Plak hem in het scanveld van de kliniekbalie.</translation>
     </message>
@@ -2625,7 +2894,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Verwijderd: van elk knooppunt gehaald ({n} kopieën ingetrokken in het grootboek), {c} toestemmingen beperkt of beëindigd, vergeten op deze computer.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/settings_view.py" line="-15"/>
+        <location filename="../../wallet/gui/settings_view.py" line="-21"/>
         <source>System keyring ({backend})</source>
         <translation>Sleutelbos van het systeem ({backend})</translation>
     </message>
@@ -2660,7 +2929,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>(aangemaakt in deze sessie)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
@@ -2720,7 +2989,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Netwerk&amp;adressen:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Keys</source>
         <translation>Sleutels</translation>
     </message>
@@ -2761,12 +3030,12 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+111"/>
         <source>C&amp;hange the passphrase…</source>
         <translation>De wachtzin &amp;wijzigen…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-110"/>
         <source>Change the wallet&apos;s passphrase</source>
         <translation>De wachtzin van de portemonnee wijzigen</translation>
     </message>
@@ -2811,7 +3080,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>&amp;Automatisch vergrendelen na:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -2831,12 +3100,12 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Medwallet shows the new language the next time it starts.</source>
         <translation>Medwallet toont de nieuwe taal wanneer het de volgende keer start.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>checking…</source>
         <translation>wordt gecontroleerd…</translation>
     </message>
@@ -2946,12 +3215,13 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>In mijn portemonnee &amp;bewaren</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+134"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+11"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+10"/>
         <source>No SMART Health Link in that image.</source>
         <translation>Geen SMART Health-link in die afbeelding.</translation>
     </message>
@@ -3021,6 +3291,206 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <location line="+14"/>
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/delegates_view.py" line="-136"/>
+        <source>Pictures</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR records</source>
+        <translation>FHIR-documenten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letters and documents</source>
+        <translation>Brieven en documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results</source>
+        <translation>Laboratoriumuitslagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medical imaging</source>
+        <translation>Medische beeldvorming</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prescriptions</source>
+        <translation>Recepten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De-identified copies</source>
+        <translation>Gede-identificeerde kopieën</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinical notes</source>
+        <translation>Klinische notities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credential issuer</source>
+        <translation>Uitgever van attestaties</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../wallet/gui/main_window.py" line="-429"/>
+        <source>Delegates</source>
+        <translation>Gemachtigden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let someone grant and revoke for you (a parent, a carer), within limits you sign</source>
+        <translation>Iemand voor u laten toestaan en intrekken (een ouder, een mantelzorger), binnen grenzen die u ondertekent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The delegate&apos;s code</source>
+        <translation>De code van de gemachtigde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From an &amp;image…</source>
+        <translation>Uit een &amp;afbeelding…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What you call the delegate (kept in your wallet only)</source>
+        <translation>Hoe u de gemachtigde noemt (alleen in uw wallet bewaard)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Longest validity of one consent the delegate gives, in days</source>
+        <translation>Langste geldigheid van één toestemming die de gemachtigde geeft, in dagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many days the delegation lasts</source>
+        <translation>Hoeveel dagen de machtiging duurt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may also revoke consents under this delegation they did not give</source>
+        <translation>mag ook toestemmingen onder deze machtiging intrekken die hij of zij niet zelf gaf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code van de gemachtigde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purposes:</source>
+        <translation>Doelen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of record (none: all):</source>
+        <translation>Soorten document (geen: alle):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of institution (none: all):</source>
+        <translation>Soorten instelling (geen: alle):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest consent (&amp;days):</source>
+        <translation>Langste toestemming (&amp;dagen):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegation lasts (da&amp;ys):</source>
+        <translation>Machtiging duurt (da&amp;gen):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add the delegate</source>
+        <translation>Gemachtigde &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your delegates</source>
+        <translation>Uw gemachtigden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;End the delegation</source>
+        <translation>Machtiging &amp;beëindigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End it and revoke &amp;every consent they gave</source>
+        <translation>Beëindigen en &amp;elke gegeven toestemming intrekken</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What your delegates did for you, verified on the ledger</source>
+        <translation>Wat uw gemachtigden voor u deden, gecontroleerd in het grootboek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What your delegates did for you (verified):</source>
+        <translation>Wat uw gemachtigden voor u deden (gecontroleerd):</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>{label}: {purposes}, %n record(s), until {until}, {status}</source>
+        <translation>
+            <numerusform>{label}: {purposes}, %n document, tot {until}, {status}</numerusform>
+            <numerusform>{label}: {purposes}, %n documenten, tot {until}, {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>{label} is now your delegate for %n record(s). Read the fingerprint back with them: {fingerprint}</source>
+        <translation>
+            <numerusform>{label} is nu uw gemachtigde voor %n document. Lees samen de vingerafdruk na: {fingerprint}</numerusform>
+            <numerusform>{label} is nu uw gemachtigde voor %n documenten. Lees samen de vingerafdruk na: {fingerprint}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>{label} can no longer act for you; %n consent(s) revoked.</source>
+        <translation>
+            <numerusform>{label} kan niet meer namens u handelen; %n toestemming ingetrokken.</numerusform>
+            <numerusform>{label} kan niet meer namens u handelen; %n toestemmingen ingetrokken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Open a picture of the delegate&apos;s code</source>
+        <translation>Een afbeelding van de code van de gemachtigde openen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>End {label}&apos;s delegation and revoke every consent they gave?</source>
+        <translation>De machtiging van {label} beëindigen en elke toestemming die hij of zij gaf intrekken?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End {label}&apos;s delegation? The consents they gave stay until they end or you revoke them.</source>
+        <translation>De machtiging van {label} beëindigen? De toestemmingen die hij of zij gaf blijven gelden tot ze aflopen of u ze intrekt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the delegation</source>
+        <translation>De machtiging beëindigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End it</source>
+        <translation>Beëindigen</translation>
     </message>
 </context>
 </TS>

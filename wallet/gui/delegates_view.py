@@ -35,9 +35,9 @@ from .ops import Op
 
 DAY = 86400
 # The ledger's kinds of record (ledger_client.tx.CATEGORIES), as the patient reads them
-CATEGORY_LABELS = {"document": N_("Documents"), "image": N_("Pictures"), "fhir": N_("FHIR records"),
+CATEGORY_LABELS = {"document": N_("Letters and documents"), "image": N_("Pictures"), "fhir": N_("FHIR records"),
                    "lab": N_("Lab results"), "imaging": N_("Medical imaging"), "prescription": N_("Prescriptions"),
-                   "note": N_("Notes"), "deidentified": N_("De-identified copies"), "other": N_("Other")}
+                   "note": N_("Clinical notes"), "deidentified": N_("De-identified copies"), "other": N_("Other")}
 INSTITUTION_LABELS = {**dict(KINDS), "issuer": N_("Credential issuer")}
 
 
@@ -171,7 +171,7 @@ class DelegatesView(WalletView):
         from ..core.delegation.code import code_from_image
 
         path = self.ctx.dialogs.open_file(self, _("Open a picture of the delegate's code"),
-                                          _("Images (*.png *.jpg *.jpeg)"))
+                                          _("Images (*.png *.jpg *.jpeg);;All files (*)"))
         if path is not None:
             Op(self, lambda ctx: code_from_image(path)).success(self.code.setText).failure(self._failed).run()
 

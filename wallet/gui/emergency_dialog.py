@@ -36,9 +36,12 @@ ANY_KIND = {"clinic": N_("any clinic"), "hospital": N_("any hospital"), "lab": N
 
 def delay_text(seconds: int) -> str:
     """The policy's delay in the largest whole unit: days, hours, minutes or seconds."""
-    for unit, text in ((86400, N_("%n day(s)")), (3600, N_("%n hour(s)")), (60, N_("%n minute(s)"))):
-        if seconds and seconds % unit == 0:
-            return _(text, None, seconds // unit)
+    if seconds and seconds % 86400 == 0:
+        return _("%n day(s)", None, seconds // 86400)
+    if seconds and seconds % 3600 == 0:
+        return _("%n hour(s)", None, seconds // 3600)
+    if seconds and seconds % 60 == 0:
+        return _("%n minute(s)", None, seconds // 60)
     return _("%n second(s)", None, seconds)
 
 
