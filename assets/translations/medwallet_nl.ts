@@ -3361,7 +3361,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
     <message>
         <location line="+7"/>
         <source>What you call the delegate (kept in your wallet only)</source>
-        <translation>Hoe u de gemachtigde noemt (alleen in uw wallet bewaard)</translation>
+        <translation>Hoe u de gemachtigde noemt (alleen in uw portemonnee bewaard)</translation>
     </message>
     <message>
         <location line="+7"/>
