@@ -115,7 +115,7 @@ def cmd_status(args) -> int:
 
 def cmd_records(args) -> int:
     wallet = _open(args)
-    _, shared = acting.records(wallet, acting.find(wallet, args.for_whom))
+    _row, shared = acting.records(wallet, acting.find(wallet, args.for_whom))
     if args.json:
         report(args, [r.describe() for r in shared], "")
         return 0
