@@ -148,6 +148,8 @@ CATALOGUE: dict[str, str] = {
     "delegation_status.active": N_("active"),
     "delegation_status.revoked": N_("revoked"),
     "delegation_status.expired": N_("expired"),
+    "delegation_status.waiting": N_("waiting for the patient to add you"),
+    "delegation_status.unreachable": N_("the ledger could not be reached"),
     # wallet.core.emergency: the patient's emergency set, and a break-glass request of an institution
     "emergency_error": N_("The emergency set could not be changed."),
     "emergency_error.not_fhir": N_("Only FHIR records imported one resource each can be in the emergency set "
