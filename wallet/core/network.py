@@ -48,6 +48,23 @@ class Network:
             return [tx.id for tx in txs]
         return self._signed(key, attempt)
 
+    def submit_signed_batch(self, items: Sequence[tuple[SigningKey, str, dict[str, Any]]], *,
+                            timeout: int = 30) -> list[str]:
+        """Sign each ``(key, tx type, payload)`` as the next transaction of its key (several of
+        one key are consecutive) and submit them as one batch, admitted all or none; returns
+        their ids once committed."""
+        seqs: dict[str, int] = {}
+        now = int(time.time())
+        txs = []
+        for key, tx_type, payload in items:
+            seq = seqs.get(key.public)
+            if seq is None:
+                seq = self.client.next_seq(key.public)
+            txs.append(make_tx(key, self.chain_id, tx_type, seq, now, payload))
+            seqs[key.public] = seq + 1
+        self.client.submit_batch(txs, wait=True, timeout=timeout)
+        return [tx.id for tx in txs]
+
     def _signed(self, key: SigningKey, attempt: Callable[[int, int], T]) -> T:
         """Run ``attempt(next sequence number, now)``.
 

@@ -52,8 +52,12 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
         index += 1
     grants_by_pseudonym = {i: client.consents(grantor=public) for i, public, _ in found}
     institution_of = {i: items[0]["grantee"] for i, items in grants_by_pseudonym.items() if items}
+    current = {inst: i for i, inst in sorted(institution_of.items())}  # the newest serves; older ones were re-keyed
     for i, public, entry in found:
-        wallet.db.upsert("pseudonyms", {"idx": i, "public": public, "role": pseudonyms.role_of(i),
+        role = pseudonyms.role_of(i)
+        if i in institution_of and current[institution_of[i]] != i:
+            role = pseudonyms.RETIRED_ROLE
+        wallet.db.upsert("pseudonyms", {"idx": i, "public": public, "role": role,
                                         "institution": institution_of.get(i), "registered_tx": entry["tx"]})
     records = sum(_restore_records(wallet, i, public, progress, cancel) for i, public, _ in found)
     grants = sum(_restore_grants(wallet, i, items) for i, items in grants_by_pseudonym.items())

@@ -30,6 +30,7 @@ from .i18n import _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .qr_dialog import QrDialog
+from .revoke_all_action import RevokeAllAction
 from .rows_model import Index, RowsModel
 
 TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
@@ -92,7 +93,11 @@ class ConsentView(WalletView):
         self.fhir_button = QPushButton(icon("export"), _("Export F&HIR…"))
         self.fhir_button.setAccessibleName(_("Export the consents as FHIR Consent resources"))
         self.fhir_button.clicked.connect(self.export_fhir)
-        for button in (self.grant_button, self.qr_button, self.revoke_button, self.fhir_button):
+        self.revoke_all_button = QPushButton(icon("revoke"), _("Revoke &all…"))
+        self.revoke_all_button.setAccessibleName(_("Revoke every consent in force and share from fresh keys"))
+        self.revoke_all_button.clicked.connect(self.revoke_all)
+        for button in (self.grant_button, self.qr_button, self.revoke_button, self.revoke_all_button,
+                       self.fhir_button):
             bar.addWidget(button)
         bar.addStretch(1)
         layout.addLayout(bar)
@@ -252,6 +257,10 @@ class ConsentView(WalletView):
         Op(self, lambda ctx: write_consents(wallet, path), serial=False).success(
             lambda written: self.status.setText(_("Exported the consents as FHIR to {path}").format(
                 path=str(written)))).run()
+
+    def revoke_all(self) -> None:
+        """Every consent in force, in one batch, after confirmation; then fresh pseudonyms."""
+        RevokeAllAction(self, self.ctx, self.status).start()
 
     def revoke_selected(self) -> None:
         grant, wallet = self.selected_grant(), self.ctx.wallet

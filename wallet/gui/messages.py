@@ -70,3 +70,12 @@ def credentials_placeholder() -> str:
 def auto_lock_explained() -> str:
     return _("After this many minutes without keyboard or mouse use, Medwallet locks itself: the wallet is "
              "closed, decrypted copies are deleted and the passphrase is needed again. 0 turns this off.")
+
+
+def revoke_all(count: int, institutions: list[str]) -> tuple[str, str]:
+    names = ", ".join(institutions) if institutions else _("no institution")
+    return (_("Revoke all {count} consent(s) in force and share from fresh keys from now on?").format(count=count),
+            _("Institutions: {names}. Every next read under these consents is refused and appears in your "
+              "access log; what was already read stays with the institution. The revocations reach the ledger "
+              "together, so its nodes can tell they came from one patient. New consents use new pseudonyms "
+              "and new copies of your records.").format(names=names))

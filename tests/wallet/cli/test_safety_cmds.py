@@ -1,0 +1,40 @@
+"""The safety commands end to end, as separate processes against a real node: revoke-all
+(refused without confirmation when not on a terminal, then every consent revoked and the
+desk's next read refused)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from tests.wallet.cli.test_cli import run  # noqa: F401  (the CLI fixture: a real node, real folders)
+
+
+def _patient_with_grants(run, tmp_path, shared_node, count: int = 2) -> list[dict]:  # noqa: F811
+    run("init", "--no-keyring")
+    letter = tmp_path / "letter.pdf"
+    letter.write_bytes(b"%PDF-1.4\n" + os.urandom(20_000))
+    record = json.loads(run("import", str(letter), "--json").stdout)[0]["record"]
+    run("clinic", "init", "--name", "Desk of the Hill", "--no-keyring", "--governance-key",
+        str(shared_node.data / "governance.key"))
+    return [json.loads(run("grant", "--to", "Desk of the Hill", "--record", record[:10], "--purpose", "treatment",
+                           "--expires", "30d", "--json").stdout) for _ in range(count)]
+
+
+def test_revoke_all_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+    granted = _patient_with_grants(run, tmp_path, shared_node)
+    unconfirmed = run("revoke-all", ok=False)
+    assert unconfirmed.returncode == 1 and "--yes" in unconfirmed.stderr
+    assert {g["status"] for g in json.loads(run("grants", "--json").stdout)} == {"active"}
+    done = json.loads(run("revoke-all", "--yes", "--json").stdout)
+    assert set(done["revoked"]) == {g["consent"] for g in granted}
+    assert done["institutions"] == ["Desk of the Hill"] and len(done["retired_pseudonyms"]) == 1
+    assert {g["status"] for g in json.loads(run("grants", "--json").stdout)} == {"revoked"}
+    refused = run("clinic", "scan", ok=False, stdin=granted[0]["code"] + "\n")
+    assert "revoked" in refused.stdout + refused.stderr
+    again = run("revoke-all", "--yes")
+    assert "Revoked 0 consent(s)" in again.stdout and "new wallet" in again.stdout
+
+
+def test_help(run):  # noqa: F811
+    assert "one batch" in run("revoke-all", "--help").stdout

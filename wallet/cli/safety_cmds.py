@@ -1,0 +1,55 @@
+"""Safety commands: revoke-all (and re-key), alerts over the verified audit trail, backup status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..core.consent import revoke_all
+from ..core.paths import wallet_dir
+from ..core.wallet import Wallet
+from .common import UsageError, emit_json, unlock
+
+
+def _open(args) -> Wallet:
+    return unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
+
+
+def cmd_revoke_all(args) -> int:
+    wallet = _open(args)
+    rows = revoke_all.in_force(wallet)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Revoking every consent cannot be undone; add --yes to confirm.")
+        names = ", ".join(sorted({r["institution_name"] for r in rows})) or "no institution"
+        if input(f"Revoke all {len(rows)} consent(s) in force ({names})? Type 'revoke all': ").strip() != "revoke all":
+            return 1
+    result = revoke_all.revoke_all(wallet, rekey=not args.keep_pseudonyms)
+    if args.json:
+        emit_json({"revoked": result.revoked, "institutions": result.institutions,
+                   "transactions": result.transactions, "retired_pseudonyms": result.retired})
+        return 0
+    print(f"Revoked {len(result.revoked)} consent(s) in one batch; every next read under them will be refused.")
+    if result.retired:
+        print("From now on every institution gets a fresh pseudonym and fresh copies of your records.")
+    print(revoke_all.PHRASE_ADVICE)
+    return 0
+
+
+def _add(sub, name: str, func, help_text: str, json_out: bool = False) -> argparse.ArgumentParser:
+    p = sub.add_parser(name, help=help_text, description=help_text)
+    p.set_defaults(func=func)
+    p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
+    p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
+    if json_out:
+        p.add_argument("--json", action="store_true", help="machine-readable output")
+    return p
+
+
+def register(sub) -> None:
+    p = _add(sub, "revoke-all", cmd_revoke_all,
+             "revoke every consent in force in one batch and share from fresh pseudonyms from now on", json_out=True)
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--keep-pseudonyms", action="store_true",
+                   help="revoke only; keep sharing from the same pseudonyms")
+

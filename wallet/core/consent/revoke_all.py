@@ -1,0 +1,90 @@
+"""Revoke all and re-key: "I lost my laptop", "I think someone has my phrase".
+
+One action, in this order:
+
+1. every consent still in force (active, or not yet valid) is revoked in **one batch** of
+   ``revoke_consent`` transactions, each signed by the pseudonym that gave it; the node
+   admits the batch all or none, so the patient never ends half-protected. A consent
+   another device already revoked is dropped from the batch and the batch is sent again;
+2. every relationship pseudonym is retired: the next consent to any institution is given
+   by a fresh pseudonym, with fresh copies of the records, so whoever holds the old
+   relationship (a stolen laptop's database, a desk's old grant code) learns nothing of
+   what is shared from now on.
+
+What the ledger learns: the revocations land together (one batch, one block), so the
+nodes can tell that these consents were given by one patient. That is the price of
+revoking all at once; the confirmation tells the patient so.
+
+What it cannot do: fresh pseudonyms come from the same seed, so a thief who has the
+*phrase* can derive them too. Against a stolen phrase the patient also moves to a new
+wallet (a new phrase); :data:`PHRASE_ADVICE` says so in the faces.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledger_client.errors import AlreadyRevoked
+
+from .. import events, pseudonyms
+from ..wallet import Wallet
+from .grants import list_grants
+
+IN_FORCE = ("active", "pending")
+PHRASE_ADVICE = ("If someone may have your recovery phrase, also create a new wallet (a new phrase) and "
+                 "import your records into it: new sharing keys come from the same phrase.")
+
+
+@dataclass(frozen=True)
+class RevokeAllResult:
+    """What one revoke-all did: the consents revoked (with their institutions) and the
+    relationship pseudonyms retired."""
+
+    revoked: list[str] = field(default_factory=list)
+    institutions: list[str] = field(default_factory=list)
+    transactions: list[str] = field(default_factory=list)
+    retired: list[int] = field(default_factory=list)
+
+
+def in_force(wallet: Wallet) -> list[dict[str, Any]]:
+    """The consents a revoke-all would revoke (statuses refreshed from the ledger)."""
+    return [row for row in list_grants(wallet) if row["status"] in IN_FORCE]
+
+
+def revoke_all(wallet: Wallet, *, rekey: bool = True) -> RevokeAllResult:
+    """Revoke every consent in force in one batch and, with ``rekey``, retire every
+    relationship pseudonym so future sharing starts from fresh ones."""
+    rows = in_force(wallet)
+    transactions: list[str] = []
+    while rows:
+        items = [(wallet.signing_key(row["pseudonym"]), "revoke_consent", {"consent": row["consent"]}) for row in rows]
+        try:
+            transactions = wallet.network.submit_signed_batch(items)
+            break
+        except AlreadyRevoked as exc:  # revoked meanwhile (another device): drop it, send the rest
+            if exc.index is None or not 0 <= exc.index < len(rows):
+                raise
+            _mark_revoked(wallet, rows.pop(exc.index)["consent"])
+    for row in rows:
+        _mark_revoked(wallet, row["consent"])
+    retired = retire_relationships(wallet) if rekey else []
+    return RevokeAllResult(revoked=[r["consent"] for r in rows],
+                           institutions=sorted({r["institution_name"] for r in rows}),
+                           transactions=transactions, retired=retired)
+
+
+def retire_relationships(wallet: Wallet) -> list[int]:
+    """Retire every relationship pseudonym (their consents stay listed); returns their indices."""
+    indices = [row["idx"] for row in wallet.db.query("SELECT idx FROM pseudonyms WHERE role=? ORDER BY idx",
+                                                     (pseudonyms.RELATIONSHIP_ROLE,))]
+    wallet.db.execute("UPDATE pseudonyms SET role=? WHERE role=?",
+                      (pseudonyms.RETIRED_ROLE, pseudonyms.RELATIONSHIP_ROLE))
+    return indices
+
+
+def _mark_revoked(wallet: Wallet, consent: str) -> None:
+    wallet.db.execute("UPDATE grants SET revoked_at=COALESCE(revoked_at, ?) WHERE consent=?",
+                      (int(time.time()), consent))
+    events.publish("consent_revoked", wallet, consent)
