@@ -1,14 +1,15 @@
-"""Safety commands: revoke-all (and re-key), alerts over the verified audit trail, backup status."""
+"""Safety commands: revoke-all (and re-key), alerts over the verified audit trail."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..core.audit import alerts, trail
 from ..core.consent import revoke_all
 from ..core.paths import wallet_dir
 from ..core.wallet import Wallet
-from .common import UsageError, emit_json, unlock
+from .common import UsageError, emit_json, table, unlock, when
 
 
 def _open(args) -> Wallet:
@@ -36,6 +37,27 @@ def cmd_revoke_all(args) -> int:
     return 0
 
 
+def cmd_alerts(args) -> int:
+    wallet = _open(args)
+    if not args.offline:
+        trail.refresh(wallet)
+    found = alerts.for_wallet(wallet, trail.events(wallet))
+    new = {a.id for a in alerts.unseen(wallet, found)}
+    shown = found if args.all else [a for a in found if a.id in new]
+    alerts.mark_seen(wallet, shown)
+    if args.json:
+        emit_json([{"rule": a.rule, "text": a.text, "tx": a.tx, "requester": a.requester,
+                    "requester_name": a.requester_name, "time": a.time, "count": a.count, "new": a.id in new}
+                   for a in reversed(shown)])
+        return 0
+    if not shown:
+        print("No new alerts." if not args.all else "No alerts.")
+        return 0
+    table([(when(a.time), a.rule, a.text, "NEW" if a.id in new else "") for a in reversed(shown)],
+          ["WHEN", "RULE", "ALERT", ""])
+    return 0
+
+
 def _add(sub, name: str, func, help_text: str, json_out: bool = False) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.set_defaults(func=func)
@@ -52,4 +74,8 @@ def register(sub) -> None:
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--keep-pseudonyms", action="store_true",
                    help="revoke only; keep sharing from the same pseudonyms")
+    p = _add(sub, "alerts", cmd_alerts, "alerts over your verified access log: first reads by an institution, "
+             "unusual hours, bursts, repeated refusals, emergency access (new ones by default)", json_out=True)
+    p.add_argument("--all", action="store_true", help="every alert, not only the new ones")
+    p.add_argument("--offline", action="store_true", help="use the stored log, without refreshing")
 

@@ -33,6 +33,7 @@ class Settings:
     network_name: str = ""
     wallet_id: str = ""
     auto_lock_minutes: int = 10
+    alert_night: list[int] = field(default_factory=lambda: [22, 6])  # reads from..until (local hour) alert
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

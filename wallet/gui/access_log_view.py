@@ -1,6 +1,7 @@
 """Access log: every read and refusal of the patient's records, each verified against the
 ledger (Merkle proof on a verified header chain) and marked so; filters by record,
-institution and outcome; refusals highlighted; export to CSV."""
+institution and outcome (or only the events that raised an alert); refusals highlighted;
+export to CSV."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ledger_client.contract import REASON_TEXT
 
-from ..core.audit import trail
+from ..core.audit import alerts, trail
 from ..core.consent import grants
 from .accessibility import add_shortcut
 from .assets import icon
@@ -42,6 +43,14 @@ ALL = ""
 
 def record_label(row: dict) -> str:
     return row.get("title") or _("Consent keys")
+
+
+def describe_alerts(found: list[alerts.Alert]) -> str:
+    """One sentence for the alerts among new events, to lead a notification."""
+    words = [_(alerts.RULES[a.rule]).format(who=a.requester_name or _("Unknown requester"), count=a.count)
+             for a in found]
+    unique = list(dict.fromkeys(words))
+    return _("Alert: {alerts}.").format(alerts="; ".join(unique[:3]) + (" …" if len(unique) > 3 else ""))
 
 
 def describe_accesses(rows: list[dict]) -> str:
@@ -71,6 +80,18 @@ def outcome_text(row: dict) -> str:
     return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))
 
 
+def alert_text(row: dict) -> str:
+    """The alerts an event raised, in words ("" for none)."""
+    if not row.get("alerts"):
+        return ""
+    return _("Alert: {rules}").format(rules=", ".join(_(ALERT_LABELS[r]) for r in row["alerts"]))
+
+
+ALERT_LABELS = {"first_read": "first read", "unusual_hours": "unusual hour", "burst": "burst of reads",
+                "repeated_refusals": "repeated refusals", "emergency": "emergency access"}
+ALERTS = "alert"  # the outcome filter's value for "events that raised an alert"
+
+
 class EventsModel(RowsModel):
     HEADERS = ("When", "Proof", "Who", "Record", "Purpose", "Outcome")
     WHEN, PROOF, WHO, RECORD, PURPOSE, OUTCOME = range(6)
@@ -85,6 +106,8 @@ class EventsModel(RowsModel):
                 return icon("verified" if row["verified"] else "refused")
             if column == self.OUTCOME and refused:
                 return icon("refused")
+            if column == self.OUTCOME and row.get("alerts"):
+                return icon("bell")
         if role == Qt.ItemDataRole.BackgroundRole and refused:
             return QBrush(REFUSAL_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and refused:
@@ -107,7 +130,8 @@ class EventsModel(RowsModel):
                          "header chain.").format(tx=row["tx"][:16], height=row["height"])
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
-                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
+                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
+                " · ".join(t for t in (outcome_text(row), tooltip and alert_text(row)) if t))[column]
 
 
 class EventFilter(QSortFilterProxyModel):
@@ -131,7 +155,8 @@ class EventFilter(QSortFilterProxyModel):
         row = cast(RowsModel, self.sourceModel()).rows[source_row]
         return ((not self.record or self.record in (row["original_record"], row["record"]))
                 and (not self.institution or row.get("requester_name") == self.institution)
-                and (not self.outcome or row["kind"] == self.outcome))
+                and (not self.outcome or row["kind"] == self.outcome
+                     or (self.outcome == ALERTS and bool(row.get("alerts")))))
 
     def visible_rows(self) -> list[dict]:
         rows = cast(RowsModel, self.sourceModel()).rows
@@ -161,7 +186,8 @@ class AccessLogView(WalletView):
         self.record_filter = self._combo(_("Filter by record"), bar, _("&Record:"))
         self.institution_filter = self._combo(_("Filter by institution"), bar, _("&Who:"))
         self.outcome_filter = self._combo(_("Filter by outcome"), bar, _("O&utcome:"))
-        for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal")):
+        for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal"),
+                            (_("Alerts"), ALERTS)):
             self.outcome_filter.addItem(text, value)
         bar.addStretch(1)
         self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
@@ -253,7 +279,8 @@ class AccessLogView(WalletView):
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: trail.events(wallet), serial=False).success(self._show_rows).run()
+            Op(self, lambda ctx: alerts.annotate(wallet, trail.events(wallet)), serial=False).success(
+                self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:

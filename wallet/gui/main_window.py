@@ -278,27 +278,32 @@ class MainWindow(OpeningWindow):
             return
         txs = {e.tx for e in fresh}
 
-        def describe(ctx: OpContext) -> list[dict[str, Any]]:
-            from ..core.audit import trail
+        def describe(ctx: OpContext) -> tuple[list[dict[str, Any]], list[Any]]:
+            from ..core.audit import alerts, trail
 
             own = {p["public"] for p in wallet.pseudonyms()}
-            return [e for e in trail.events(wallet) if e["tx"] in txs and e["requester"] not in own]
+            rows = [e for e in trail.events(wallet) if e["tx"] in txs and e["requester"] not in own]
+            return rows, alerts.announce(wallet, txs)
 
-        Op(self, describe, serial=False).success(self._announce).run()
+        Op(self, describe).success(lambda found: self._announce(*found)).run()
 
-    def _announce(self, rows: list[dict]) -> None:
+    def _announce(self, rows: list[dict], raised: list | None = None) -> None:
         if not rows or self.session.wallet is None:
             return
-        from .access_log_view import describe_accesses
+        from .access_log_view import describe_accesses, describe_alerts
 
         text = describe_accesses(rows)
-        if self.stack.currentWidget() is not self.views["access"]:
+        if raised:
+            text = describe_alerts(raised) + " " + text
+        if self.stack.currentWidget() is not self.views["access"] or raised:
             self.banner.announce(text)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(icon("app"), self)
                 self.tray.show()
-            self.tray.showMessage(_("Medwallet: new access"), text, QSystemTrayIcon.MessageIcon.Information)
+            title = _("Medwallet: alert") if raised else _("Medwallet: new access")
+            icon_kind = QSystemTrayIcon.MessageIcon.Warning if raised else QSystemTrayIcon.MessageIcon.Information
+            self.tray.showMessage(title, text, icon_kind)
 
     # --- the end ------------------------------------------------------------------------------
 

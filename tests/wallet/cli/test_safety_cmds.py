@@ -38,3 +38,15 @@ def test_revoke_all_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
 
 def test_help(run):  # noqa: F811
     assert "one batch" in run("revoke-all", "--help").stdout
+
+
+def test_alerts_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+    granted = _patient_with_grants(run, tmp_path, shared_node, count=1)
+    assert "No new alerts." in run("alerts").stdout
+    run("clinic", "read", granted[0]["code"], "--out", str(tmp_path / "desk"))
+    first = json.loads(run("alerts", "--json").stdout)
+    assert [a["rule"] for a in first if a["rule"] == "first_read"] == ["first_read"]
+    assert all(a["new"] and a["requester_name"] == "Desk of the Hill" for a in first)
+    assert json.loads(run("alerts", "--json").stdout) == []  # each alert is new once
+    listed = run("alerts", "--all", "--offline").stdout
+    assert "first read by Desk of the Hill" in listed and "NEW" not in listed
