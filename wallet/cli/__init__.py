@@ -17,7 +17,7 @@ from ..core.errors import Cancelled, WalletError
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
-    from . import clinic_cmds, credential_cmds, issuer_cmds, patient_cmds, safety_cmds
+    from . import backup_cmds, clinic_cmds, credential_cmds, issuer_cmds, patient_cmds, safety_cmds
 
     parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.")
     parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     issuer_cmds.register(sub)
     credential_cmds.register(sub)
     safety_cmds.register(sub)
+    backup_cmds.register(sub)
     return parser
 
 

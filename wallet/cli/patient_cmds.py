@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import importing, restore
+from ..core import backup, importing, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
@@ -53,6 +53,7 @@ def cmd_init(args) -> int:
         print("   ".join(f"{i + 1:2d}. {words[i]:<10}" for i in range(row, 24, 6)))
     if sys.stdin.isatty():
         _check_back(words)
+        backup.phrase_confirmed(wallet)
     return 0
 
 
@@ -74,9 +75,10 @@ def cmd_restore(args) -> int:
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
-    _wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
-                                      genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
-                                      use_keyring=not args.no_keyring)
+    wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
+                                     genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
+                                     use_keyring=not args.no_keyring)
+    backup.phrase_confirmed(wallet)  # the patient typed it
     if args.json:
         emit_json(summary)
     else:

@@ -265,6 +265,7 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
     Slow: keyring, Argon2id, network. Anything that fails or is cancelled after the
     wallet's files were written removes them again, so the wizard can simply retry.
     """
+    from .backup import phrase_confirmed
     from .restore import rediscover
     from .wallet import Wallet
 
@@ -280,6 +281,7 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
     try:
         if url:
             wallet.use_local_node(url)
+        phrase_confirmed(wallet)  # created: its words were checked; restored: they were typed
         summary: dict[str, Any] = {}
         if plan.mode == "restore":
             summary = rediscover(wallet, progress=progress, cancel=cancel)

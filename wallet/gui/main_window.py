@@ -31,6 +31,7 @@ from ..core.wallet import Wallet
 from . import ops
 from .assets import icon
 from .auto_lock import InactivityMonitor
+from .backup_dialogs import BackupReminder
 from .bridge import EventBridge
 from .context import ViewContext, WalletView
 from .dialog_service import DialogService
@@ -158,6 +159,10 @@ class MainWindow(OpeningWindow):
         self.banner = AccessBanner()
         self.banner.view_requested.connect(lambda: self.show_section("access"))
         outer.addWidget(self.banner)
+        self.backup_reminder = BackupReminder()
+        self.backup_reminder.check_requested.connect(lambda: self.show_section("settings"))
+        self.backup_reminder.later_button.clicked.connect(self._backup_later)
+        outer.addWidget(self.backup_reminder)
         row = QHBoxLayout()
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
@@ -181,6 +186,7 @@ class MainWindow(OpeningWindow):
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
+        self.settings_view.backup.changed.connect(self.backup_reminder.show_status)  # refreshed at each unlock
         row.addWidget(self.sections)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
@@ -233,6 +239,14 @@ class MainWindow(OpeningWindow):
         if key == "access":
             self.banner.hide()
 
+    def _backup_later(self) -> None:
+        wallet = self.session.wallet
+        if wallet is not None:
+            from ..core import backup
+
+            self.backup_reminder.hide()
+            Op(self, lambda ctx: backup.snooze(wallet.db)).success(lambda _r: self.settings_view.backup.refresh()).run()
+
     # --- locking ------------------------------------------------------------------------------
 
     def _inactive(self) -> None:
@@ -255,6 +269,7 @@ class MainWindow(OpeningWindow):
             view.wallet_closed()
         if self.wallet_page is not None:
             self.banner.hide()
+            self.backup_reminder.hide()
         session = self.session
 
         def close(ctx: OpContext) -> None:

@@ -19,6 +19,7 @@ from ..core.onboarding import parse_nodes
 from ..core.wallet import SETTINGS_FILE
 from . import messages
 from .assets import icon
+from .backup_dialogs import BackupGroup
 from .context import ViewContext, WalletView
 from .i18n import _
 from .ops import Op
@@ -50,6 +51,8 @@ class SettingsView(WalletView):
         layout.addWidget(self._network_group())
         layout.addWidget(self._keys_group())
         layout.addWidget(self._lock_group())
+        self.backup = BackupGroup(ctx)
+        layout.addWidget(self.backup)
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -133,6 +136,7 @@ class SettingsView(WalletView):
         self.folder.setText(str(wallet.dir))
         self.keystore.setText(_("checking…"))
         Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
+        self.backup.refresh()
 
     def wallet_closed(self) -> None:
         for label in (self.network_name, self.genesis, self.keystore, self.spare, self.unlocked_by, self.folder,
