@@ -1,15 +1,17 @@
-"""Safety commands: revoke-all (and re-key), alerts over the verified audit trail."""
+"""Safety commands: revoke-all (and re-key), the consent preview, alerts over the verified audit trail."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import asdict
 
 from ..core.audit import alerts, trail
-from ..core.consent import revoke_all
+from ..core.consent import grants, preview, revoke_all
 from ..core.paths import wallet_dir
+from ..core.records import library
 from ..core.wallet import Wallet
-from .common import UsageError, emit_json, table, unlock, when
+from .common import UsageError, emit_json, parse_expiry, table, unlock, when
 
 
 def _open(args) -> Wallet:
@@ -58,6 +60,30 @@ def cmd_alerts(args) -> int:
     return 0
 
 
+def cmd_preview(args) -> int:
+    from .patient_cmds import _institution
+
+    wallet = _open(args)
+    chosen = [library.find_record(wallet, r)["record"] for r in args.record]
+    shown = preview.preview(wallet, _institution(wallet, args.to), chosen, args.purpose, parse_expiry(args.expires))
+    if args.json:
+        emit_json(asdict(shown))
+        return 0
+    print(f"{shown.institution_name} will receive:")
+    for record in shown.records:
+        kinds = ", ".join(f"{k} x{n}" for k, n in record.resource_types.items())
+        print(f"  - {record.title} ({record.category}{', ' + record.record_date if record.record_date else ''})"
+              + (f"; FHIR: {kinds}" if kinds else ""))
+    for title, lines in ((f"{shown.institution_name} will learn:", shown.institution_learns),
+                         ("The ledger will learn:", shown.ledger_learns),
+                         ("The ledger will not learn:", shown.ledger_never_learns)):
+        print(title)
+        for line in lines:
+            print(f"  - {line}")
+    print("Nothing was signed. Run 'medwallet grant' with the same choices to give this consent.")
+    return 0
+
+
 def _add(sub, name: str, func, help_text: str, json_out: bool = False) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.set_defaults(func=func)
@@ -74,6 +100,12 @@ def register(sub) -> None:
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--keep-pseudonyms", action="store_true",
                    help="revoke only; keep sharing from the same pseudonyms")
+    p = _add(sub, "preview", cmd_preview, "before granting: what the institution will receive and learn, and "
+             "what the ledger will learn (nothing is signed)", json_out=True)
+    p.add_argument("--to", required=True, help="institution name or id")
+    p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
+    p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
+    p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
     p = _add(sub, "alerts", cmd_alerts, "alerts over your verified access log: first reads by an institution, "
              "unusual hours, bursts, repeated refusals, emergency access (new ones by default)", json_out=True)
     p.add_argument("--all", action="store_true", help="every alert, not only the new ones")

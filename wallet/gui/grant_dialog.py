@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.consent.grants import PURPOSE_LABELS
 from .accessibility import name_standard_buttons
+from .consent_preview import ConsentPreviewPanel
 from .i18n import _
 from .ops import Op
 
@@ -107,6 +108,10 @@ class GrantDialog(QDialog):
         self.note = QLabel(_("Loading the network's institutions…"))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        self.preview = ConsentPreviewPanel(self)
+        layout.addWidget(self.preview)
+        self.purpose.currentIndexChanged.connect(lambda _i: self._validate())
+        self.expiry.dateChanged.connect(lambda _d: self._validate())
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.grant_button = self.buttons.addButton(_("&Grant access"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.grant_button.setAccessibleName(_("Grant access"))
@@ -161,7 +166,11 @@ class GrantDialog(QDialog):
         return [item.data(KEY_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def _validate(self) -> None:
-        self.grant_button.setEnabled(self.selected_institution() is not None and bool(self.selected_records()))
+        inst = self.selected_institution()
+        self.grant_button.setEnabled(inst is not None and bool(self.selected_records()))
+        if hasattr(self, "preview"):  # what will be shared, before it is signed
+            self.preview.update_for(self._wallet, inst["sign_key"] if inst else None, self.selected_records(),
+                                    self.purpose.currentData(), end_of_day(self.expiry.date()))
 
     def request(self) -> GrantRequest:
         inst = self.selected_institution()

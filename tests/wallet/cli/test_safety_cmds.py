@@ -50,3 +50,17 @@ def test_alerts_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
     assert json.loads(run("alerts", "--json").stdout) == []  # each alert is new once
     listed = run("alerts", "--all", "--offline").stdout
     assert "first read by Desk of the Hill" in listed and "NEW" not in listed
+
+
+def test_preview_from_the_cli_signs_nothing(run, tmp_path, shared_node):  # noqa: F811
+    granted = _patient_with_grants(run, tmp_path, shared_node, count=1)
+    record = json.loads(run("records", "--json").stdout)[0]["record"]
+    shown = json.loads(run("preview", "--to", "Desk of the Hill", "--record", record[:10], "--purpose", "research",
+                           "--expires", "7d", "--json").stdout)
+    assert shown["institution_name"] == "Desk of the Hill" and shown["earlier_consents"] == 1
+    assert [r["record"] for r in shown["records"]] == [record] and shown["records"][0]["new_copy"] is False
+    text = run("preview", "--to", "Desk of the Hill", "--record", record[:10], "--purpose", "treatment",
+               "--expires", "7d").stdout
+    assert "Desk of the Hill will receive:" in text and "The ledger will not learn:" in text
+    assert "same person as your 1 earlier consent(s)" in text
+    assert [g["consent"] for g in json.loads(run("grants", "--json").stdout)] == [granted[0]["consent"]]

@@ -14,7 +14,6 @@ from wallet.gui.session import WalletSession
 
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 
-
 PASS = "a passphrase for the guardians"
 
 
