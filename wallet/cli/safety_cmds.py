@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import shutil
+import subprocess
 import sys
 from dataclasses import asdict
 
-from ..core.audit import alerts, trail
+from ..core.audit import alerts, checker, trail
 from ..core.consent import grants, preview, revoke_all
 from ..core.paths import wallet_dir
 from ..core.records import library
@@ -41,6 +43,15 @@ def cmd_revoke_all(args) -> int:
 
 def cmd_alerts(args) -> int:
     wallet = _open(args)
+    if args.background:
+        entry = checker.set_enabled(wallet, args.background == "on")
+        print(f"Background alert checker on (starts at login: {entry})." if entry else
+              "Background alert checker off.")
+        return 0
+    if args.watch:
+        why = checker.watch(wallet, _notify, interval=args.interval)
+        print(f"Background alert checker {why}.")
+        return 0
     if not args.offline:
         trail.refresh(wallet)
     found = alerts.for_wallet(wallet, trail.events(wallet))
@@ -84,6 +95,16 @@ def cmd_preview(args) -> int:
     return 0
 
 
+def _notify(found: list[alerts.Alert]) -> None:
+    """A line per alert on stdout, and one desktop notification where the desktop has them."""
+    for alert in found:
+        print(f"{when(alert.time)}  ALERT  {alert.text}", flush=True)
+    sender = shutil.which("notify-send")
+    if sender:
+        body = "; ".join(dict.fromkeys(a.text for a in found))
+        subprocess.run([sender, "--app-name=Medwallet", "Medwallet: alert", body], check=False, timeout=10)
+
+
 def _add(sub, name: str, func, help_text: str, json_out: bool = False) -> argparse.ArgumentParser:
     p = sub.add_parser(name, help=help_text, description=help_text)
     p.set_defaults(func=func)
@@ -110,4 +131,8 @@ def register(sub) -> None:
              "unusual hours, bursts, repeated refusals, emergency access (new ones by default)", json_out=True)
     p.add_argument("--all", action="store_true", help="every alert, not only the new ones")
     p.add_argument("--offline", action="store_true", help="use the stored log, without refreshing")
+    p.add_argument("--watch", action="store_true", help="keep checking and notify (the background checker)")
+    p.add_argument("--interval", type=float, default=checker.DEFAULT_INTERVAL, help="seconds between checks")
+    p.add_argument("--background", choices=["on", "off"],
+                   help="turn the background checker on (started at login) or off")
 

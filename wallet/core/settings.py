@@ -34,6 +34,7 @@ class Settings:
     wallet_id: str = ""
     auto_lock_minutes: int = 10
     alert_night: list[int] = field(default_factory=lambda: [22, 6])  # reads from..until (local hour) alert
+    background_alerts: bool = False  # the alert checker runs while the window is closed (autostart entry)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

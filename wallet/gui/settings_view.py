@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ..core.onboarding import parse_nodes
 from ..core.wallet import SETTINGS_FILE
 from . import messages
+from .alerts_group import AlertsGroup
 from .assets import icon
 from .backup_dialogs import BackupGroup
 from .context import ViewContext, WalletView
@@ -53,6 +54,8 @@ class SettingsView(WalletView):
         layout.addWidget(self._lock_group())
         self.backup = BackupGroup(ctx)
         layout.addWidget(self.backup)
+        self.alerts = AlertsGroup(ctx)
+        layout.addWidget(self.alerts)
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -137,6 +140,7 @@ class SettingsView(WalletView):
         self.keystore.setText(_("checking…"))
         Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
         self.backup.refresh()
+        self.alerts.wallet_opened(wallet)
 
     def wallet_closed(self) -> None:
         for label in (self.network_name, self.genesis, self.keystore, self.spare, self.unlocked_by, self.folder,

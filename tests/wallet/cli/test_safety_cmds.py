@@ -64,3 +64,42 @@ def test_preview_from_the_cli_signs_nothing(run, tmp_path, shared_node):  # noqa
     assert "Desk of the Hill will receive:" in text and "The ledger will not learn:" in text
     assert "same person as your 1 earlier consent(s)" in text
     assert [g["consent"] for g in json.loads(run("grants", "--json").stdout)] == [granted[0]["consent"]]
+
+
+def test_the_background_checker_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+    import subprocess
+    import sys
+    import threading
+
+    granted = _patient_with_grants(run, tmp_path, shared_node, count=1)
+    config = tmp_path / "config"
+    env = {**os.environ, "MEDWALLET_PASSPHRASE": "cli test passphrase", "XDG_CONFIG_HOME": str(config),
+           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "PATH": os.path.dirname(sys.executable)}
+    cli = [sys.executable, "-m", "wallet.cli"]
+    on = subprocess.run([*cli, "alerts", "--background", "on"], env=env, capture_output=True, text=True, timeout=60)
+    assert on.returncode == 0 and (config / "autostart" / "medwallet-alerts.desktop").exists()
+    watch = subprocess.Popen([*cli, "alerts", "--watch", "--interval", "0.5"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    seen = threading.Event()
+
+    def collect() -> None:
+        for line in watch.stdout:
+            lines.append(line)
+            if "first read by Desk of the Hill" in line:
+                seen.set()
+    reader = threading.Thread(target=collect, daemon=True)
+    reader.start()
+    try:
+        run("clinic", "read", granted[0]["code"], "--out", str(tmp_path / "desk"))
+        assert seen.wait(90), (lines, watch.poll())
+        off = subprocess.run([*cli, "alerts", "--background", "off"], env=env, capture_output=True, text=True,
+                             timeout=60)
+        assert off.returncode == 0 and not (config / "autostart" / "medwallet-alerts.desktop").exists()
+        assert watch.wait(60) == 0  # the running checker stops by itself at its next round
+        reader.join(10)
+        assert "Background alert checker turned off." in lines[-1]
+        assert sum("ALERT" in line and "first read" in line for line in lines) == 1
+    finally:
+        if watch.poll() is None:
+            watch.kill()

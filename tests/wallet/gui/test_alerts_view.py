@@ -37,3 +37,21 @@ def test_first_read_alerts_once_and_filters(qtbot, wallet, clinic, open_window, 
     assert len(shown) == 1
     outcome = view.proxy.index(0, M.OUTCOME)
     assert outcome.data() == "Read" and "Alert: first read" in outcome.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_background_checker_is_turned_off_and_on_in_settings(qtbot, wallet, open_window, tmp_path,
+                                                                   monkeypatch):
+    from wallet.core.audit import checker
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    entry = tmp_path / "config" / "autostart" / checker.AUTOSTART_FILE
+    window = open_window(wallet)
+    window.show_section("settings")
+    box = window.settings_view.alerts.background
+    assert box.isEnabled() and not box.isChecked()  # off until the patient turns it on (it adds a login item)
+    box.setChecked(True)
+    qtbot.waitUntil(lambda: entry.exists() and checker.enabled(wallet.dir), timeout=TIMEOUT_MS)
+    assert str(wallet.dir) in entry.read_text("utf-8")
+    box.setChecked(False)
+    qtbot.waitUntil(lambda: not checker.enabled(wallet.dir), timeout=TIMEOUT_MS)
+    assert not entry.exists()
