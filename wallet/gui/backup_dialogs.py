@@ -7,6 +7,8 @@ hashing and splitting run through ops, never on the GUI thread.
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -37,12 +39,22 @@ def _label(text: str = "") -> QLabel:
     return label
 
 
+def ask_printer(parent: QWidget | None):
+    """The system's print dialog; a printer, or None when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    return printer if QPrintDialog(printer, parent).exec() == QDialog.DialogCode.Accepted else None
+
+
 class GuardiansDialog(QDialog):
     """Name the guardians and how many are needed; then each share, once, one at a time."""
 
-    def __init__(self, parent: QWidget | None, wallet) -> None:
+    def __init__(self, parent: QWidget | None, wallet, printer_factory=None) -> None:
         super().__init__(parent)
         self.wallet = wallet
+        self.printer_factory = printer_factory or ask_printer
+        self.printed: list[int] = []  # share numbers sent to a printer
         self.shares: list[guardians.GuardianShare] = []
         self.position = 0
         self.setWindowTitle(_("Guardians"))
@@ -90,10 +102,35 @@ class GuardiansDialog(QDialog):
         layout.addWidget(_label(_("Write these 33 words down for this guardian only, in order, or print this page. "
                                   "Medwallet keeps no copy and will not show them again.")))
         layout.addWidget(self.share_words)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(_("&Print this share…"))
+        self.print_button.setAccessibleName(_("Print this guardian's share"))
+        self.print_button.clicked.connect(self.print_share)
         self.next_button = QPushButton(_("&Next guardian"))
         self.next_button.clicked.connect(self.next_share)
-        layout.addWidget(self.next_button)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.next_button)
+        layout.addLayout(row)
         return page
+
+    def print_share(self) -> None:
+        """One page for this guardian: whose share, how many are needed, the 33 numbered words."""
+        from PySide6.QtGui import QTextDocument
+
+        printer = self.printer_factory(self)
+        if printer is None or not self.shares:
+            return
+        share = self.shares[self.position]
+        words = "".join(f"<tr><td>{i}.</td><td><b>{escape(w)}</b></td></tr>"
+                        for i, w in enumerate(share.words.split(), start=1))
+        document = QTextDocument()
+        heading = _("Medwallet guardian share {n} of {count}").format(n=share.number, count=share.count)
+        note = _("For {name}. Any {needed} guardians together can restore the wallet; keep this page safe and give "
+                 "it to no one else.").format(name=share.guardian, needed=share.threshold)
+        document.setHtml(f"<h2>{escape(heading)}</h2><p>{escape(note)}</p><table>{words}</table>")
+        document.print_(printer)
+        self.printed.append(share.number)
 
     def make_shares(self) -> None:
         names = [n for n in self.names.toPlainText().splitlines() if n.strip()]

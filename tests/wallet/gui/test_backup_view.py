@@ -46,7 +46,7 @@ def test_reminder_later_then_phrase_check(qtbot, wallet, open_window):
     assert backup.status(wallet.db).state == "ok"
 
 
-def test_guardians_get_one_share_each_and_two_rebuild_the_phrase(qtbot, wallet, open_window):
+def test_guardians_get_one_share_each_and_two_rebuild_the_phrase(qtbot, wallet, open_window, tmp_path):
     window = open_window(wallet)
     qtbot.waitUntil(lambda: window.backup_reminder.isVisible(), timeout=TIMEOUT_MS)
     window.show_section("settings")
@@ -60,11 +60,24 @@ def test_guardians_get_one_share_each_and_two_rebuild_the_phrase(qtbot, wallet, 
     dialog.threshold.setValue(2)
     dialog.create_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=TIMEOUT_MS)
+    pdf = tmp_path / "share-1.pdf"
+
+    def to_pdf(_parent):
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf))
+        return printer
+    dialog.printer_factory = to_pdf
     seen = []
     for name in ("Ana", "Ben", "Chloé"):
         assert f"for {name} (2 needed)" in dialog.share_title.text()
         seen.append(share_words(dialog))
+        if name == "Ana":
+            dialog.print_button.click()  # a printed page for the first guardian
         dialog.next_button.click()
+    assert dialog.printed == [1] and pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 1000
     assert not dialog.isVisible() and dialog.shares == [] and dialog.share_words.text() == ""
     assert len(set(seen)) == 3 and all(len(s.split()) == 33 for s in seen)
     assert guardians.recover_phrase([seen[2], seen[0]]) == wallet.keys.phrase()
