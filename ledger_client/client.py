@@ -201,11 +201,11 @@ class LedgerClient:
             self._chain = self.status()["chain_id"]
         return self._chain
 
-    def _paged(self, path: str, **params: Any) -> list[dict[str, Any]]:
+    def _paged(self, path: str, signed_by: SigningKey | None = None, **params: Any) -> list[dict[str, Any]]:
         items: list[dict[str, Any]] = []
         after = None
         while True:
-            page = self.get_json(path, after=after, **params)
+            page = self.get_json(path, after=after, signed_by=signed_by, **params)
             items.extend(page["items"])
             after = page.get("next")
             if not after:
@@ -247,14 +247,18 @@ class LedgerClient:
             raise errors.refusal(result.get("error") or errors.ContractError.code, result.get("message", "rejected"))
         return result
 
-    def next_seq(self, key: str) -> int:
+    def next_seq(self, key: str | SigningKey) -> int:
+        """The next sequence number of a signer; given the key itself, asked without naming it
+        in the URL (``/v1/my/account``, signed)."""
+        if isinstance(key, SigningKey):
+            return self.get_json("/v1/my/account", signed_by=key)["next_seq"]
         return self.get_json(f"/v1/accounts/{key}")["next_seq"]
 
     def submit_signed(self, key: SigningKey, tx_type: str, payload: dict[str, Any], *, wait: bool = True,
                       chain_id: str | None = None, now: int | None = None) -> dict[str, Any]:
         """Sign ``payload`` as the next transaction of ``key`` and submit it."""
         chain_id = chain_id or self.status()["chain_id"]
-        tx = make_tx(key, chain_id, tx_type, self.next_seq(key.public), now or int(time.time()), payload)
+        tx = make_tx(key, chain_id, tx_type, self.next_seq(key), now or int(time.time()), payload)
         return {**self.submit(tx, wait=wait), "id": tx.id}
 
     def tx_status(self, tx_id: str) -> dict[str, Any]:
@@ -268,8 +272,14 @@ class LedgerClient:
         params: dict[str, Any] = {"from": start, "count": count}
         return self.get_json("/v1/headers", **params)["headers"]
 
-    def block(self, height: int) -> dict[str, Any]:
-        return self.get_json(f"/v1/blocks/{height}")
+    def block(self, height: int, signed_by: SigningKey) -> dict[str, Any]:
+        """A whole block (answered to registered institutions and nodes)."""
+        return self.get_json(f"/v1/blocks/{height}", signed_by=signed_by)
+
+    def filters(self, start: int, count: int = 1000) -> dict[str, Any]:
+        """Compact filters of blocks ``start``.. (see :mod:`ledger_client.filters`), and the head height."""
+        params: dict[str, Any] = {"from": start, "count": count}
+        return self.get_json("/v1/filters", **params)
 
     # --- directory ----------------------------------------------------------------
 
@@ -279,29 +289,49 @@ class LedgerClient:
     def institution(self, key: str) -> dict[str, Any]:
         return self.get_json(f"/v1/institutions/{key}")
 
-    def pseudonym(self, key: str) -> dict[str, Any]:
-        return self.get_json(f"/v1/pseudonyms/{key}")
+    # Metadata is answered only to its parties: every call below is signed by the party
+    # asking, and the ``my_*`` calls name no one in their URL (the signer is the party).
 
-    def record(self, record: str) -> dict[str, Any]:
-        return self.get_json(f"/v1/records/{record}")
+    def pseudonym(self, key: str, signed_by: SigningKey) -> dict[str, Any]:
+        return self.get_json(f"/v1/pseudonyms/{key}", signed_by=signed_by)
 
-    def records(self, owner: str) -> list[dict[str, Any]]:
-        return self._paged("/v1/records", owner=owner)
+    def record(self, record: str, signed_by: SigningKey) -> dict[str, Any]:
+        return self.get_json(f"/v1/records/{record}", signed_by=signed_by)
 
-    def consent(self, consent: str) -> dict[str, Any]:
-        return self.get_json(f"/v1/consents/{consent}")
+    def consent(self, consent: str, signed_by: SigningKey) -> dict[str, Any]:
+        return self.get_json(f"/v1/consents/{consent}", signed_by=signed_by)
 
-    def consents(self, *, grantor: str | None = None, grantee: str | None = None) -> list[dict[str, Any]]:
-        return self._paged("/v1/consents", grantor=grantor, grantee=grantee)
+    def my_pseudonym(self, key: SigningKey) -> dict[str, Any]:
+        """``key``'s own pseudonym entry (:class:`errors.NotFound` while it is not registered)."""
+        return self.get_json("/v1/my/pseudonym", signed_by=key)
 
-    def events(self, *, record: str | None = None, owner: str | None = None,
+    def my_records(self, key: SigningKey) -> list[dict[str, Any]]:
+        """The records ``key`` anchored."""
+        return self._paged("/v1/my/records", signed_by=key)
+
+    def my_consents(self, key: SigningKey) -> list[dict[str, Any]]:
+        """The consents ``key`` gave (a pseudonym) or received (an institution)."""
+        return self._paged("/v1/my/consents", signed_by=key)
+
+    def my_events(self, key: SigningKey) -> list[dict[str, Any]]:
+        """Reads of ``key``'s records (a pseudonym) or by ``key`` (an institution)."""
+        return self._paged("/v1/my/events", signed_by=key)
+
+    def consents(self, signed_by: SigningKey, *, grantor: str | None = None,
+                 grantee: str | None = None) -> list[dict[str, Any]]:
+        """Consents by grantor or grantee, asked by that party or by a node."""
+        return self._paged("/v1/consents", signed_by=signed_by, grantor=grantor, grantee=grantee)
+
+    def events(self, signed_by: SigningKey, *, record: str | None = None, owner: str | None = None,
                requester: str | None = None) -> list[dict[str, Any]]:
-        return self._paged("/v1/events", record=record, owner=owner, requester=requester)
+        """Events by record, owner or requester, asked by that party (a record's owner) or by a node."""
+        return self._paged("/v1/events", signed_by=signed_by, record=record, owner=owner, requester=requester)
 
     # --- blobs --------------------------------------------------------------------
 
-    def upload_offset(self, blob: str) -> tuple[int, bool]:
-        doc = self.get_json(f"/v1/blobs/{blob}/upload")
+    def upload_offset(self, blob: str, signed_by: SigningKey) -> tuple[int, bool]:
+        """How much of ``signed_by``'s own upload of ``blob`` the node holds."""
+        doc = self.get_json(f"/v1/blobs/{blob}/upload", signed_by=signed_by)
         return doc["offset"], doc["complete"]
 
     def put_blob(self, key: SigningKey, chain_id: str, blob: str, data: bytes) -> bool:
@@ -324,7 +354,7 @@ class LedgerClient:
         raises :class:`errors.Cancelled`.
         """
         for attempt in range(attempts):
-            offset, complete = self.upload_offset(blob)
+            offset, complete = self.upload_offset(blob, key)
             if complete:
                 if progress:
                     progress(size, size)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import shlinks
 from . import state_keys as sk
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
@@ -58,6 +59,7 @@ REASON_TEXT = {
     "consent": "allowed by the patient's consent",
     "unknown_record": "no such record on the ledger",
     "record_retired": "the patient deleted this record",
+    "envelope_retired": "the patient deleted a record this key envelope opens",
     "no_consent": "no consent was given for this read",
     "unknown_consent": "no such consent on the ledger",
     "wrong_grantee": "the consent was given to another institution",
@@ -67,6 +69,7 @@ REASON_TEXT = {
     "consent_expired": "the consent has expired",
     "consent_not_yet_valid": "the consent is not valid yet",
     "blob_unavailable": "the node does not hold this record's data",
+    "envelope_of_another": "the key envelope belongs to another patient's consent",
 }
 
 
@@ -82,21 +85,34 @@ def may_access(state: StateView, requester: str, record: str, purpose: str, time
     """May ``requester`` read ``record`` for ``purpose`` at ``time`` (under ``consent_id``)?
 
     A record is either an anchored record or the key envelope of a consent (the
-    record keys sealed to the grantee), which is released under the same rules.
+    record keys sealed to the grantee), which is released under the same rules, and
+    never once a record it holds the key of was deleted: not the envelope a consent had
+    before it was narrowed (``retired_envelopes``), nor the current one while the
+    consent still names a deleted record.
     """
     rec = state.get(sk.record(record))
     consent = state.get(sk.consent(consent_id)) if consent_id else None
     if rec is None:
-        if consent is None or consent.get("envelope") != record:
+        bound = state.get(sk.envelope(record))
+        if bound is None or consent is None or not _is_envelope_of(consent, record):
             return Decision(False, "unknown_record", consent_id)
-        owner = consent["grantor"]
+        owner = bound["grantor"]  # the envelope's owner is who bound it, never the naming consent
     else:
         owner = rec["owner"]
         if rec.get("retired") is not None:
             return Decision(False, "record_retired", consent_id, owner)
         if requester == owner:
             return Decision(True, "owner", None, owner)
-    return _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
+    decision = _consent_decision(consent, consent_id, requester, record, purpose, time, owner)
+    if decision.allowed and rec is None and consent is not None and (
+            record != consent.get("envelope") or any(_is_retired(state, r) for r in consent["records"])):
+        return Decision(False, "envelope_retired", consent_id, owner)  # it holds a deleted record's key
+    return decision
+
+
+def _is_envelope_of(consent: dict[str, Any], record: str) -> bool:
+    """``record`` is the consent's key envelope, now or before the consent was narrowed."""
+    return record == consent.get("envelope") or record in consent.get("retired_envelopes", ())
 
 
 def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, requester: str, record: str,
@@ -109,7 +125,7 @@ def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, re
         return Decision(False, "not_in_scope", consent_id, owner)
     if consent["grantee"] != requester:
         return Decision(False, "wrong_grantee", consent_id, owner)
-    if record not in consent["records"] and record != consent.get("envelope"):
+    if record not in consent["records"] and not _is_envelope_of(consent, record):
         return Decision(False, "not_in_scope", consent_id, owner)
     if consent["purpose"] != purpose:
         return Decision(False, "wrong_purpose", consent_id, owner)
@@ -122,8 +138,16 @@ def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, re
     return Decision(True, "consent", consent_id, owner)
 
 
-def consent_status(consent: dict[str, Any], time: int) -> str:
-    """``active``, ``revoked``, ``expired`` or ``pending`` at ``time``."""
+def _is_retired(state: StateView, record: str) -> bool:
+    rec = state.get(sk.record(record))
+    return rec is not None and rec.get("retired") is not None
+
+
+def consent_status(consent: dict[str, Any], time: int, state: StateView | None = None) -> str:
+    """``active``, ``revoked``, ``expired`` or ``pending`` at ``time``; with the ledger's
+    ``state``, ``deleted`` once every record the consent covers was deleted."""
+    if state is not None and all(_is_retired(state, record) for record in consent["records"]):
+        return "deleted"
     if consent.get("revoked_at") is not None:
         return "revoked"
     if time >= consent["expires_at"]:
@@ -241,7 +265,7 @@ def _owned_record(state: StateView, owner: str, record: str) -> dict[str, Any]:
 def _retire_record(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
     record = tx.payload["record"]
     rec = _owned_record(state, tx.signer, record)
-    state.put(sk.record(record), {**rec, "retired": ctx.height})
+    state.put(sk.record(record), {**rec, "retired": ctx.height, "retired_tx": tx.id})
 
 
 def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
@@ -257,12 +281,28 @@ def _grant_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCon
         raise reject("already_expired", "the consent's expiry is in the past")
     if p["expires_at"] - p["not_before"] > MAX_CONSENT_SECONDS:
         raise reject("bad_window", "a consent may last at most ten years")
-    if p.get("envelope") and state.get(sk.record(p["envelope"])):
-        raise reject("bad_envelope", "the key envelope must not be an anchored record")
+    if p.get("envelope"):
+        _bind_envelope(state, tx, p["envelope"])
     state.put(sk.consent(tx.id), {**p, "grantor": tx.signer, "revoked_at": None,
                                 "height": ctx.height, "time": ctx.time})
     state.put(sk.by_grantor(tx.signer, tx.id), {"height": ctx.height})
     state.put(sk.by_grantee(p["grantee"], tx.id), {"height": ctx.height})
+
+
+def _bind_envelope(state: Overlay, tx: SignedTx, envelope: str) -> None:
+    """Tie a key envelope to the grantor whose consent names it first; refuse anyone else's.
+
+    A consent could otherwise name another patient's envelope (any blob not anchored as a
+    record) and have the node release it as the grantee's read, outside the victim's audit.
+    """
+    if state.get(sk.record(envelope)):
+        raise reject("bad_envelope", "the key envelope must not be an anchored record")
+    bound = state.get(sk.envelope(envelope))
+    if bound is not None and bound["grantor"] != tx.signer:
+        raise reject("envelope_of_another", "the key envelope was bound to another pseudonym's consent; "
+                                            "only the grantor's own envelope can be named")
+    if bound is None:
+        state.put(sk.envelope(envelope), {"grantor": tx.signer, "consent": tx.id})
 
 
 def _revoke_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
@@ -275,6 +315,37 @@ def _revoke_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCo
     if consent["revoked_at"] is not None:
         raise reject("already_revoked", "this consent was already revoked")
     state.put(sk.consent(consent_id), {**consent, "revoked_at": ctx.time, "revoked_tx": tx.id})
+
+
+def _narrow_consent(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:
+    """The grantor takes records out of a consent, with a new key envelope for those left.
+
+    What deleting one of several shared records does: the consent goes on for the others,
+    and its old envelope (which holds the deleted record's key) is never released again.
+    """
+    p = tx.payload
+    consent = state.get(sk.consent(p["consent"]))
+    if consent is None:
+        raise reject("unknown_consent", "no such consent on the ledger")
+    if consent["grantor"] != tx.signer:
+        raise reject("not_grantor", "only the patient who gave a consent can narrow it")
+    if consent["revoked_at"] is not None:
+        raise reject("already_revoked", "this consent was revoked; it cannot be narrowed")
+    if not set(p["records"]) < set(consent["records"]):
+        raise reject("bad_narrow", "a narrowed consent covers some, not all, of the records it covered")
+    for record in p["records"]:
+        if _is_retired(state, record):
+            raise reject("record_retired", f"record {record[:16]}… was deleted; leave it out")
+    old, new = consent.get("envelope"), p.get("envelope")
+    retired = [*consent.get("retired_envelopes", ()), *([old] if old else [])]
+    if old and not new:
+        raise reject("bad_envelope", "narrowing a consent replaces its key envelope: give the new one")
+    if new and (new in retired or state.get(sk.record(new))):
+        raise reject("bad_envelope", "the new key envelope must be new and not an anchored record")
+    if new:
+        _bind_envelope(state, tx, new)
+    state.put(sk.consent(p["consent"]), {**consent, "records": list(p["records"]), "envelope": new,
+                                       "retired_envelopes": retired, "narrowed_tx": tx.id})
 
 
 def is_node_key(state: StateView, genesis: Genesis, key: str) -> bool:
@@ -376,8 +447,10 @@ HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] 
     "retire_record": _retire_record,
     "grant_consent": _grant_consent,
     "revoke_consent": _revoke_consent,
+    "narrow_consent": _narrow_consent,
     "access_event": _access_event,
     "refusal_event": _refusal_event,
     "publish_credential_def": _publish_credential_def,
     "publish_revocation_status": _publish_revocation_status,
+    **shlinks.RULES,
 }

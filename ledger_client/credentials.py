@@ -40,8 +40,13 @@ prover cannot choose it:
   A presentation the patient made for anyone else (a study that asked for a predicate or
   an attribute, even one that chose the admission nonce of a key of its own) is refused,
   however its ``requested_proof`` labels are rewritten (:func:`_check_sub_proofs`; the same
-  exactness holds for every verifier). The wallet also never answers a verifier's nonce
-  as given: it derives each presentation's nonce under the tag of its purpose.
+  exactness holds for every verifier).
+
+Every presentation's nonce is derived under a tag of its purpose, never taken from a
+verifier: an admission's as above (below 2^80); a study's by :func:`study_nonce` from the
+network, the requesting institution's key and its challenge, with its top bit set (at
+least 2^255). The two ranges do not meet, so no verifier can make a wallet prove anything
+under the admission nonce of a key, and a study's proof answers that study only.
 
 :func:`verify_admission` is the contract's :data:`~ledger_client.contract.AdmissionVerifier`:
 a node passes it to the contract (every node does by default, however it is built).
@@ -67,6 +72,8 @@ from .state import StateView
 from .tx import SignedTx
 
 ADMISSION_DOMAIN = b"medwallet/admission/v1"
+STUDY_DOMAIN = b"medwallet/study-proof/v1"
+STUDY_NONCE_FLOOR = 1 << 255  # every study nonce is at least this; every admission nonce is below 2^80
 PROOF_TYPE = "anoncreds-admission"
 PROOF_VERSION = 1
 DOCUMENT_VERSION = 1
@@ -199,6 +206,13 @@ def admission_nonce(chain_id: str, pseudonym: str) -> str:
     """The admission proof's nonce, bound to the pseudonym key and the network."""
     digest = hashlib.sha256(ADMISSION_DOMAIN + bytes.fromhex(chain_id) + bytes.fromhex(pseudonym)).digest()
     return str(int.from_bytes(digest[:10], "big"))
+
+
+def study_nonce(chain_id: str, verifier: str, challenge: str) -> str:
+    """The nonce of a presentation for institution ``verifier``'s request with ``challenge`` (hex)."""
+    digest = hashlib.sha256(STUDY_DOMAIN + bytes.fromhex(chain_id) + bytes.fromhex(verifier)
+                            + bytes.fromhex(challenge)).digest()
+    return str(STUDY_NONCE_FLOOR | int.from_bytes(digest, "big"))
 
 
 def admission_request(chain_id: str, pseudonym: str, docs: CredentialDocs) -> dict[str, Any]:
@@ -492,5 +506,5 @@ def verify_admission(genesis: Genesis, state: StateView, tx: SignedTx) -> None:
 __all__ = [
     "CredentialDocs", "VerifiedPresentation", "admission_nonce", "admission_proof", "admission_request",
     "cred_def_id_for", "credential_def_payload", "docs_from_entry", "is_accepted", "issuer_uri", "lookup_docs",
-    "proof_request", "rev_reg_id_for", "schema_id_for", "verify_admission", "verify_presentation",
+    "proof_request", "rev_reg_id_for", "schema_id_for", "study_nonce", "verify_admission", "verify_presentation",
 ]

@@ -21,7 +21,17 @@ DOMAIN_ACCESS = b"medwallet/access/v1\x00"
 DOMAIN_UPLOAD = b"medwallet/upload/v1\x00"
 DOMAIN_GENESIS = b"medwallet/genesis/v1\x00"
 DOMAIN_PROFILE = b"medwallet/profile/v1\x00"
+DOMAIN_PROOF_REQUEST = b"medwallet/proof-request/v1\x00"
 DOMAIN_REQUEST = b"medwallet/request/v1\x00"
+DOMAIN_LINK = b"medwallet/shl-link/v1\x00"  # a SMART Health Link's id, as the ledger names it
+DOMAIN_LINK_SALT = b"medwallet/shl-salt/v1\x00"  # the salt of a link's passcode verifier
+DOMAIN_RECIPIENT = b"medwallet/shl-recipient/v1\x00"  # commitment to who opened a link
+DOMAIN_RECEIPT = b"medwallet/receipt/v1\x00"  # a clinic desk's countersignature of a consent
+DOMAIN_CHECKPOINT = b"medwallet/checkpoint/v1\x00"  # a node's signed tree head over the block log
+# Argon2id for link passcodes: the node checks each guess (a few per link, then it locks),
+# so the cost is the interactive level, fixed here because every node must agree.
+PASSCODE_OPS = 2
+PASSCODE_MEM = 64 * 1024 * 1024
 
 
 def sha256(data: bytes) -> bytes:
@@ -37,6 +47,28 @@ def sha256_hex(data: bytes) -> str:
 def new_hasher() -> hashlib._Hash:
     """An incremental SHA-256, for streamed blobs."""
     return hashlib.sha256()
+
+
+def passcode_hash(passcode: str, salt: bytes) -> bytes:
+    """Argon2id (libsodium, interactive limits) of a link passcode under a 16-byte salt."""
+    import nacl.pwhash
+
+    return nacl.pwhash.argon2id.kdf(32, passcode.encode("utf-8"), salt, opslimit=PASSCODE_OPS,
+                                    memlimit=PASSCODE_MEM)
+
+
+def constant_time_equal(a: bytes, b: bytes) -> bool:
+    """Compare two secrets without leaking where they differ."""
+    import hmac
+
+    return hmac.compare_digest(a, b)
+
+
+def seal_to(box_public_hex: str, plaintext: bytes) -> bytes:
+    """An anonymous sealed box (X25519, libsodium) to a pseudonym's box key."""
+    import nacl.public
+
+    return nacl.public.SealedBox(nacl.public.PublicKey(bytes.fromhex(box_public_hex))).encrypt(plaintext)
 
 
 class SigningKey:

@@ -76,8 +76,8 @@ def parse_json(data: bytes | str, *, max_bytes: int | None = None, integral_numb
         value = json.loads(
             data,
             object_pairs_hook=_no_duplicates,
-            parse_constant=_reject_constant,
-            parse_float=_integral if integral_numbers else _reject_float,
+            parse_constant=reject_constant,
+            parse_float=_integral if integral_numbers else reject_float,
         )
     except MalformedError:
         raise
@@ -96,11 +96,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def _reject_constant(name: str) -> Any:
+def reject_constant(name: str) -> Any:
     raise MalformedError(f"{name} is not allowed")
 
 
-def _reject_float(text: str) -> Any:
+def reject_float(text: str) -> Any:
     raise MalformedError("fractional numbers are not allowed")
 
 

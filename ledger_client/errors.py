@@ -101,14 +101,24 @@ class CredentialRefused(ContractError):
     """An anonymous-credential proof or document is not acceptable; ``code`` says why."""
 
     code = "credential_refused"
-    codes = ("credential_refused", "credential_required", "credential_unverifiable", "bad_proof",
-             "unknown_credential_def", "bad_credential_def", "issuer_not_accepted", "not_revocable", "proof_invalid")
+    codes: ClassVar[tuple[str, ...]] = (
+        "credential_refused", "credential_required", "credential_unverifiable", "bad_proof", "unknown_credential_def",
+        "bad_credential_def", "issuer_not_accepted", "not_revocable", "proof_invalid")
 
 
 class RevocationListOutdated(CredentialRefused):
     """The proof was made against another revocation status list than the one on the ledger now."""
 
     code = "revocation_list_outdated"
+    codes = ()  # not the codes of every credential refusal, which it would otherwise inherit
+
+
+class EnvelopeRefused(ContractError):
+    """A consent named a key envelope that is not the grantor's own: an anchored record, or
+    an envelope another pseudonym's consent already named. Upload a fresh envelope and grant again."""
+
+    code = "bad_envelope"
+    codes = ("bad_envelope", "envelope_of_another")
 
 
 class UploadInProgress(ContractError):
@@ -231,7 +241,7 @@ class OutcomeUnknown(NodeUnavailable):
 # The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
 _TYPED: tuple[type[LedgerError], ...] = (
     WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
-    RevocationListOutdated, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
+    RevocationListOutdated, EnvelopeRefused, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
 _BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
 _BY_STATUS: dict[int, type[LedgerError]] = {
     400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,

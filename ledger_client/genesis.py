@@ -13,7 +13,7 @@ from typing import Any
 from . import crypto
 from .encoding import canonical, check_domain, parse_json
 from .errors import MalformedError, WrongNetwork
-from .schema import KEY, TIME, Bool, Hex, Int, ListOf, Obj, Text
+from .schema import KEY, TIME, Bool, Enum, Hex, Int, ListOf, Obj, Text
 
 DEFAULT_MAX_BLOB_BYTES = 4 * 1024**3
 DEFAULT_MAX_SKEW_S = 300
@@ -21,7 +21,7 @@ DEFAULT_MAX_SKEW_S = 300
 
 POLICY = Obj(
     {"require_credential": Bool(), "max_blob_bytes": Int(1, 2**44), "max_clock_skew_s": Int(5, 86400)},
-    {"accepted_issuers": ListOf(Text(200), 0, 64)},
+    {"accepted_issuers": ListOf(Text(200), 0, 64), "fhir_release": Enum(("R4", "R4B"))},
 )
 GENESIS = Obj({
     "v": Int(1, 1), "network": Text(80), "created": TIME,
@@ -68,12 +68,16 @@ class Genesis:
 
 def make_genesis(network: str, governance: list[str], producers: list[str], created: int,
                  *, require_credential: bool = False, accepted_issuers: list[str] | None = None,
-                 max_blob_bytes: int = DEFAULT_MAX_BLOB_BYTES, nonce: str | None = None) -> Genesis:
-    """Build a genesis document (``nonce`` keeps two local networks apart)."""
+                 max_blob_bytes: int = DEFAULT_MAX_BLOB_BYTES, nonce: str | None = None,
+                 fhir_release: str | None = None) -> Genesis:
+    """Build a genesis document (``nonce`` keeps two local networks apart; ``fhir_release``
+    names the FHIR release the network exchanges, R4 when absent)."""
     policy: dict[str, Any] = {"require_credential": require_credential, "max_blob_bytes": max_blob_bytes,
                     "max_clock_skew_s": DEFAULT_MAX_SKEW_S}
     if accepted_issuers:
         policy["accepted_issuers"] = accepted_issuers
+    if fhir_release:
+        policy["fhir_release"] = fhir_release
     doc = {"v": 1, "network": network, "created": created,
            "governance": {"keys": governance, "threshold": 1}, "producers": producers, "policy": policy}
     if nonce:

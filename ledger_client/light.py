@@ -7,6 +7,7 @@ inclusion proof against a header it verified itself.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from .block import parse_header, verify_header_chain
@@ -35,6 +36,7 @@ class LightClient:
         self.genesis = genesis
         self.hashes: list[str] = []  # hashes[i] is the verified hash of block i + 1
         self._check_tip = False
+        self._lock = threading.RLock()  # one wallet may prove on several connections at once
 
     @property
     def height(self) -> int:
@@ -49,8 +51,8 @@ class LightClient:
         self.hashes = list(hashes)
         self._check_tip = bool(hashes)
 
-    def _verify_tip(self) -> None:
-        docs = self.client.headers(self.height, 1)
+    def _verify_tip(self, client: LedgerClient) -> None:
+        docs = client.headers(self.height, 1)
         if not docs:
             raise HistoryMismatch(f"the node's history is shorter than the {self.height} blocks verified before: "
                                   "it was cut short")
@@ -59,12 +61,19 @@ class LightClient:
                                   "was changed")
         self._check_tip = False
 
-    def sync(self, up_to: int | None = None) -> int:
-        """Fetch and verify headers after the verified tip; returns the new height."""
+    def sync(self, up_to: int | None = None, via: LedgerClient | None = None) -> int:
+        """Fetch and verify headers after the verified tip; returns the new height.
+
+        ``via``: the connection to ask on (a wallet asks on the connection of the pseudonym
+        it is serving, so that its requests are not grouped on one connection)."""
+        with self._lock:
+            return self._sync(up_to, via or self.client)
+
+    def _sync(self, up_to: int | None, client: LedgerClient) -> int:
         if self._check_tip:
-            self._verify_tip()
+            self._verify_tip(client)
         while up_to is None or self.height < up_to:
-            docs = self.client.headers(self.height + 1, 1000)
+            docs = client.headers(self.height + 1, 1000)
             if not docs:
                 break
             headers = [parse_header(doc) for doc in docs]
@@ -77,9 +86,10 @@ class LightClient:
             raise IntegrityError(f"the node did not provide verifiable headers up to block {up_to}")
         return self.height
 
-    def prove(self, tx_id: str) -> ProvenTx:
-        """Fetch a transaction's inclusion proof and verify it against the header chain."""
-        doc = self.client.proof(tx_id)
+    def prove(self, tx_id: str, via: LedgerClient | None = None) -> ProvenTx:
+        """Fetch a transaction's inclusion proof (on ``via``, else the default connection) and
+        verify it against the header chain."""
+        doc = (via or self.client).proof(tx_id)
         try:
             tx = parse_tx(doc["tx"], self.genesis.chain_id)
             header = parse_header(doc["block"])
@@ -92,7 +102,7 @@ class LightClient:
         if tx.id != tx_id:
             raise IntegrityError("the node sent a proof for another transaction")
         if height > self.height:
-            self.sync(height)
+            self.sync(height, via)
         if header.height != height or header.hash != self.hashes[height - 1]:
             raise IntegrityError(f"block {height} in the proof differs from the verified header chain")
         if size != header.body["tx_count"]:

@@ -68,6 +68,34 @@ def inclusion_proof(hashes: list[bytes], index: int) -> list[bytes]:
     return path
 
 
+def tree_levels(hashes: list[bytes]) -> list[bytes]:
+    """Every level of the tree over already-hashed leaves, leaves first, each level's node
+    hashes concatenated (32 bytes each); the last level is the root. Built once per block,
+    it serves any leaf's audit path without hashing (:func:`path_from_levels`)."""
+    levels = [b"".join(hashes)]
+    level = list(hashes)
+    while len(level) > 1:  # the bottom-up pairing of root_from_hashes: the RFC 6962 shape
+        nxt = [node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
+        if len(level) % 2:
+            nxt.append(level[-1])
+        level = nxt
+        levels.append(b"".join(level))
+    return levels
+
+
+def path_from_levels(levels: list[bytes], index: int) -> list[bytes]:
+    """The audit path of leaf ``index`` (as :func:`inclusion_proof`) read from stored levels."""
+    if not 0 <= index < len(levels[0]) // 32:
+        raise IndexError("leaf index out of range")
+    path = []
+    for level in levels[:-1]:
+        sibling = index ^ 1
+        if sibling * 32 < len(level):  # the last node of an odd level is promoted: no sibling
+            path.append(level[sibling * 32:sibling * 32 + 32])
+        index >>= 1
+    return path
+
+
 def verify_inclusion(leaf: bytes, index: int, size: int, path: list[bytes], root: bytes) -> None:
     """Check an inclusion proof (RFC 9162 section 2.1.3.2); raise on failure."""
     if not 0 <= index < size:
@@ -89,3 +117,54 @@ def verify_inclusion(leaf: bytes, index: int, size: int, path: list[bytes], root
         sn >>= 1
     if sn != 0 or node != root:
         raise IntegrityError("inclusion proof does not match the block's Merkle root")
+
+
+def consistency_proof(hashes: list[bytes], first: int) -> list[bytes]:
+    """Proof that the tree of the first ``first`` leaves is a prefix of the tree of all of
+    ``hashes`` (RFC 9162 section 2.1.4.1, SUBPROOF)."""
+    if not 0 < first <= len(hashes):
+        raise IndexError("consistency proof: the first tree size must be from 1 to the second")
+
+    def sub(m: int, leaves: list[bytes], whole: bool) -> list[bytes]:
+        n = len(leaves)
+        if m == n:
+            return [] if whole else [root_from_hashes(leaves)]
+        k = _split(n)
+        if m <= k:
+            return sub(m, leaves[:k], whole) + [root_from_hashes(leaves[k:])]
+        return sub(m - k, leaves[k:], False) + [root_from_hashes(leaves[:k])]
+    return sub(first, list(hashes), True)
+
+
+def verify_consistency(first: int, second: int, first_root: bytes, second_root: bytes, path: list[bytes]) -> None:
+    """Check a consistency proof between two tree sizes (RFC 9162 section 2.1.4.2); raise on failure."""
+    if not 0 < first <= second:
+        raise IntegrityError("consistency proof: tree sizes out of order")
+    if first == second:
+        if path or first_root != second_root:
+            raise IntegrityError("consistency proof: equal sizes need equal roots and an empty proof")
+        return
+    if not path:
+        raise IntegrityError("consistency proof is empty")
+    if first & (first - 1) == 0:  # an exact power of two: the first root is the first node
+        path = [first_root, *path]
+    fn, sn = first - 1, second - 1
+    while fn & 1:
+        fn >>= 1
+        sn >>= 1
+    fr = sr = path[0]
+    for c in path[1:]:
+        if sn == 0:
+            raise IntegrityError("consistency proof is too long")
+        if fn & 1 or fn == sn:
+            fr, sr = node_hash(c, fr), node_hash(c, sr)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            sr = node_hash(sr, c)
+        fn >>= 1
+        sn >>= 1
+    if sn != 0 or fr != first_root or sr != second_root:
+        raise IntegrityError("consistency proof does not match the two tree heads")

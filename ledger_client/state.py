@@ -75,8 +75,16 @@ def state_hash(items: Iterable[tuple[str, dict[str, Any]]]) -> str:
     Each entry contributes ``len(key) || key || len(value) || value`` so no two
     different states serialise alike.
     """
+    return state_hash_of_texts((key, canonical(value)) for key, value in items)
+
+
+def state_hash_of_texts(items: Iterable[tuple[str, bytes | str]]) -> str:
+    """:func:`state_hash` of entries whose values are given as their canonical JSON already
+    (bytes, or text as a store holds it), so nothing is decoded and encoded again."""
     hasher = crypto.new_hasher()
+    update = hasher.update
     for key, value in items:
-        kb, vb = key.encode(), canonical(value)
-        hasher.update(len(kb).to_bytes(4, "big") + kb + len(vb).to_bytes(8, "big") + vb)
+        kb = key.encode()
+        vb = value.encode() if isinstance(value, str) else value
+        update(len(kb).to_bytes(4, "big") + kb + len(vb).to_bytes(8, "big") + vb)
     return hasher.hexdigest()

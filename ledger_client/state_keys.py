@@ -10,11 +10,16 @@ order is height order):
   pseu/<key>                      pseudonym entry
   rec/<record>                    anchored record
   cons/<consent>                  consent (id = grant transaction id)
+  env/<envelope>                  {"grantor", "consent"}  a key envelope, bound to the pseudonym whose consent
+                                                          first named it (no other grantor may name it)
   req/<request_hash>              {"tx"}                  used access requests (replay guard)
   cdef/<cred_def_id>              credential definition, its revocation registry and status list
   ix/grantor/<pseudonym>/<consent>, ix/grantee/<institution>/<consent>
   ix/owner/<pseudonym>/<record>
   ev/rec/<record>/<height>/<tx>, ev/own/<owner>/<height>/<tx>, ev/req/<requester>/<height>/<tx>
+  link/<link_hash>                SMART Health Link (files, limits, uses, wrong passcodes; ledger_client.shlinks)
+  lat/<attempt_tx>                {"link", "node", "settled"}   a passcode attempt, until an opening settles it
+  ix/links/<owner>/<link_hash>, ev/link/<link_hash>/<height>/<tx>
 
 Functions taking an optional last part return the listing prefix (ending in ``/``)
 when it is omitted.
@@ -25,6 +30,7 @@ from __future__ import annotations
 INSTITUTIONS = "inst/"
 RECORDS = "rec/"
 CONSENTS = "cons/"
+ENVELOPES = "env/"
 
 
 def height_key(height: int) -> str:
@@ -56,6 +62,10 @@ def consent(consent_id: str) -> str:
     return f"{CONSENTS}{consent_id}"
 
 
+def envelope(envelope_id: str) -> str:
+    return f"{ENVELOPES}{envelope_id}"
+
+
 def used_request(request_hash: str) -> str:
     return f"req/{request_hash}"
 
@@ -80,7 +90,19 @@ def by_owner(owner: str, record_id: str | None = None) -> str:
     return _tail(f"ix/owner/{owner}/", record_id)
 
 
-EVENT_INDEXES = {"record": "ev/rec/", "owner": "ev/own/", "requester": "ev/req/"}
+EVENT_INDEXES = {"record": "ev/rec/", "owner": "ev/own/", "requester": "ev/req/", "link": "ev/link/"}
+
+
+def link(link_hash: str) -> str:
+    return f"link/{link_hash}"
+
+
+def link_attempt(tx_id: str) -> str:
+    return f"lat/{tx_id}"
+
+
+def by_link_owner(owner: str, link_hash: str | None = None) -> str:
+    return _tail(f"ix/links/{owner}/", link_hash)
 
 
 def events(index: str, who: str, height: int | None = None, tx_id: str | None = None) -> str:

@@ -12,13 +12,15 @@ records appear only as hashes of ciphertext, patients only as pseudonymous keys.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from . import crypto
-from .encoding import canonical, check_domain, parse_json
-from .errors import MalformedError, SignatureError, WrongNetwork
+from .encoding import canonical, check_domain, parse_json, reject_constant, reject_float
+from .errors import LedgerError, MalformedError, SignatureError, WrongNetwork
 from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable, Obj, Text
+from .shlinks import PAYLOADS as LINK_PAYLOADS
 
 TX_VERSION = 1
 MAX_TX_BYTES = 64 * 1024
@@ -27,7 +29,7 @@ PURPOSES = ("treatment", "emergency", "research", "insurance", "operations")
 CATEGORIES = ("document", "image", "fhir", "lab", "imaging", "prescription", "note", "deidentified", "other")
 INSTITUTION_KINDS = ("clinic", "hospital", "lab", "pharmacy", "insurer", "research", "issuer", "other")
 REFUSAL_REASONS = (
-    "unknown_record", "record_retired", "unknown_consent", "no_consent", "wrong_grantee",
+    "unknown_record", "record_retired", "envelope_retired", "unknown_consent", "no_consent", "wrong_grantee",
     "not_in_scope", "wrong_purpose", "consent_revoked", "consent_expired",
     "consent_not_yet_valid", "unknown_requester", "blob_unavailable",
 )
@@ -52,12 +54,18 @@ PAYLOADS: dict[str, Obj] = {
         {"envelope": HASH},
     ),
     "revoke_consent": Obj({"consent": HASH}),
+    "narrow_consent": Obj({"consent": HASH, "records": ListOf(HASH, 1, 1000)}, {"envelope": HASH}),
     "access_event": Obj({"request": SIGNED_ACCESS_REQUEST}),
     "refusal_event": Obj({"request": SIGNED_ACCESS_REQUEST, "reason": Enum(REFUSAL_REASONS)}),
     "publish_credential_def": Obj({"cred_def_id": Text(200), "document": AnyObject()}, {"revocation": AnyObject()}),
     "publish_revocation_status": Obj({"cred_def_id": Text(200), "status_list": AnyObject()}),
+    **LINK_PAYLOADS,  # SMART Health Links served by the nodes (see ledger_client.shlinks)
 }
 TX_TYPES = tuple(PAYLOADS)
+# Types whose payload may hold free-form JSON (the schema does not bound its keys, numbers
+# or depth): only for these is the general domain check still needed on a canonical leaf.
+_FREE_FORM = frozenset(name for name, spec in PAYLOADS.items()
+                       if any(isinstance(s, AnyObject) for s in (*spec.required.values(), *spec.optional.values())))
 
 TX_BODY = Obj({
     "v": Int(TX_VERSION, TX_VERSION), "type": Enum(TX_TYPES), "chain_id": HASH, "signer": KEY,
@@ -144,6 +152,45 @@ def parse_tx_bytes(data: bytes, chain_id: str | None = None) -> SignedTx:
     return parse_tx(parse_json(data), chain_id)
 
 
+_SIG_PREFIX = b'{"sig":"'
+_BODY_AT = len(_SIG_PREFIX) + 128 + len(b'","tx":')
+
+
+def parse_stored_leaf(leaf: bytes, chain_id: str) -> SignedTx:
+    """Parse and verify a transaction the node stored (a Merkle leaf), which must be in
+    canonical form: every check of :func:`parse_tx_bytes`, and the bytes must be exactly
+    the canonical ones.
+
+    The fast path of ``verify`` and the start-up check: a canonical leaf needs no
+    duplicate-key hook (duplicates cannot round-trip), no second encoding (the body's
+    canonical bytes are a slice of the leaf's) and, where the schema bounds every field
+    (keys, integer ranges, depth), no general domain walk, so the Ed25519 verify is most
+    of the cost.
+    On any failure the full parser runs to name the fault.
+    """
+    try:
+        if len(leaf) > MAX_TX_BYTES:
+            raise ValueError
+        doc = json.loads(leaf, parse_constant=reject_constant, parse_float=reject_float)
+        if canonical(doc) != leaf:  # also refuses duplicate keys and unpaired surrogates
+            raise ValueError
+        SIGNED_TX.check(doc, "$")
+        body, sig = doc["tx"], doc["sig"]
+        PAYLOADS[body["type"]].check(body["payload"], "tx.payload")
+        if body["type"] in _FREE_FORM:
+            check_domain(doc)
+        if body["chain_id"] != chain_id or leaf[len(_SIG_PREFIX):_BODY_AT - 7] != sig.encode():
+            raise ValueError
+        ident = crypto.sha256_hex(leaf[_BODY_AT:-1])
+        crypto.verify(body["signer"], crypto.DOMAIN_TX, bytes.fromhex(ident), sig)
+    except (LedgerError, ValueError, UnicodeError, RecursionError):
+        tx = parse_tx_bytes(leaf, chain_id)  # raises the precise error
+        if tx.leaf != leaf:
+            raise MalformedError("the transaction is not stored in its canonical form") from None
+        return tx
+    return SignedTx(body=body, sig=sig, id=ident, leaf=leaf)
+
+
 def _assemble(body: dict[str, Any], sig: str, ident: str) -> SignedTx:
     leaf = canonical({"tx": body, "sig": sig})
     if len(leaf) > MAX_TX_BYTES:
@@ -168,6 +215,7 @@ __all__ = [
     "TX_TYPES",
     "SignedTx",
     "make_tx",
+    "parse_stored_leaf",
     "parse_tx",
     "parse_tx_bytes",
     "payload_schema",

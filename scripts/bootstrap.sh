@@ -44,12 +44,29 @@ install_debian_packages() {
 install_python_env() {
     local stamp="$VENV/.medwallet-installed"
     if [ -f "$stamp" ] && [ "$stamp" -nt pyproject.toml ]; then return 0; fi
+    echo "bootstrap: first run: setting up Medwallet in $VENV (a few minutes; details in $VENV/bootstrap.log)"
     if [ ! -x "$VENV/bin/python" ]; then
+        echo "bootstrap: [1/3] creating the Python environment"
         "$PYTHON" -m venv "$VENV" || { echo "bootstrap: '$PYTHON -m venv' failed (Debian: apt-get install python3-venv)" >&2; exit 1; }
     fi
-    "$VENV/bin/python" -m pip install -q --upgrade pip
-    "$VENV/bin/python" -m pip install -q -e ".[gui,dev]"
+    local log="$VENV/bootstrap.log"
+    : > "$log"
+    echo "bootstrap: [2/3] updating pip"
+    pip_quietly "$log" install --upgrade pip
+    echo "bootstrap: [3/3] installing Medwallet and its libraries (Qt, libsodium, AnonCreds, FHIR models)"
+    pip_quietly "$log" install -e ".[gui,dev]"
     touch "$stamp"
+    echo "bootstrap: done."
+}
+
+# pip with its output in the log (warnings too) and only the progress on screen; on failure, the log's end.
+pip_quietly() {
+    local log="$1"; shift
+    if ! PIP_PROGRESS_BAR=off "$VENV/bin/python" -m pip "$@" 2>>"$log" | "$VENV/bin/python" scripts/pip-progress.py "$log"; then
+        echo "bootstrap: pip failed; the end of $log:" >&2
+        tail -n 30 "$log" >&2
+        exit 1
+    fi
 }
 
 install_debian_packages

@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
-from tests.nodeproc import NodeProcess, new_network
+from tests.nodeproc import NodeProcess, free_port, new_network
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The wallet's log file goes to the platform's log folder: never the tester's own (one per run).
+os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="medwallet-test-state-")
+
+
+@pytest.fixture(autouse=True)
+def _embedded_network_kept_apart(monkeypatch, tmp_path_factory):
+    """No test touches the developer's data or port 8765: the embedded network of "this
+    computer" lives in a fresh data folder and prefers a free port (MEDWALLET_LOCAL_PORT)."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.setenv("MEDWALLET_LOCAL_PORT", str(free_port()))
 
 
 @pytest.fixture

@@ -23,6 +23,8 @@ def has_display() -> bool:
 
 
 def main() -> int:
+    from .core import logfile
+    logfile.install()  # the window's log file, as when it is opened by ``medwallet``
     if has_display():
         try:
             from .gui.app import run_gui

@@ -79,3 +79,23 @@ def registered_institution_or_node(request: Request) -> Callable[[str], bool]:
     """A rule admitting registered institutions and the network's nodes."""
     node = request.app.state.node
     return lambda key: node.store.get(sk.institution(key)) is not None or is_node_key(node.store, node.genesis, key)
+
+
+def is_node(request: Request, key: str) -> bool:
+    """True for a producer or a node key registered by governance."""
+    node = request.app.state.node
+    return is_node_key(node.store, node.genesis, key)
+
+
+def parties_or_node(request: Request, *parties: str | None) -> Callable[[str], bool]:
+    """A rule admitting the named parties (a pseudonym or an institution) and the network's nodes."""
+    named = {p for p in parties if p}
+    return lambda key: key in named or is_node(request, key)
+
+
+def registered_party(request: Request) -> Callable[[str], bool]:
+    """A rule admitting registered pseudonyms and institutions and the network's nodes."""
+    node = request.app.state.node
+    store = node.store
+    return lambda key: (store.get(sk.pseudonym(key)) is not None or store.get(sk.institution(key)) is not None
+                        or is_node_key(store, node.genesis, key))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .. import crypto
 from ..errors import ContractError, IntegrityError, TooLarge
+from ..folders import private_dir, private_file
 
 CHUNK = 1024 * 1024
 
@@ -27,7 +28,10 @@ class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.partial_dir = root / "partial"
-        self.partial_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(root)
+        self.partial_dir = private_dir(root / "partial")
+        # Who sent each blob (upload status answers only them): beside the store, not in it.
+        self.uploaders_dir = root.parent / "uploaders"
         self._busy: set[str] = set()
         self._hashers: dict[str, hashlib._Hash] = {}
         # Bytes held (a metric): counted once in the background, then kept up to date.
@@ -65,6 +69,24 @@ class BlobStore:
         """Bytes already received of an unfinished upload (0 if none)."""
         part = self.partial_dir / f"{blob}.part"
         return part.stat().st_size if part.exists() else 0
+
+    def _uploader_file(self, blob: str) -> Path:
+        return self.uploaders_dir / blob
+
+    def note_uploader(self, blob: str, signer: str) -> None:
+        """Keep who first sent bytes of ``blob``: upload status is answered only to them."""
+        path = self._uploader_file(blob)
+        private_dir(self.uploaders_dir)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        with os.fdopen(fd, "w") as out:
+            out.write(signer)
+
+    def uploader(self, blob: str) -> str | None:
+        path = self._uploader_file(blob)
+        return path.read_text() if path.exists() else None
 
     def delete(self, blob: str) -> None:
         path = self.path(blob)
@@ -127,9 +149,10 @@ class BlobStore:
         """Move a complete partial file into place if its bytes hash to ``blob``."""
         if hasher.hexdigest() != blob:
             part.unlink(missing_ok=True)
+            self._uploader_file(blob).unlink(missing_ok=True)
             raise IntegrityError("the uploaded bytes do not match their hash; upload again")
         target = self.path(blob)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         size = part.stat().st_size
         os.replace(part, target)
         self._delta += size
@@ -175,7 +198,7 @@ class BlobStore:
         tmp = self.partial_dir / f"{blob}.replica-{os.getpid()}-{id(chunks)}"
         hasher, held = crypto.new_hasher(), 0
         try:
-            with open(tmp, "wb") as out:
+            with open(private_file(tmp), "wb") as out:
                 for chunk in chunks:
                     held += len(chunk)
                     if held > size:
@@ -185,7 +208,7 @@ class BlobStore:
             if held != size or hasher.hexdigest() != blob:
                 return False
             target = self.path(blob)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(target.parent)
             os.replace(tmp, target)
             self._delta += held
             return True

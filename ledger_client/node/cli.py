@@ -1,17 +1,24 @@
-"""``medwallet-node``: make, run and verify a Medwallet ledger node."""
+"""``medwallet-node``: make, run and verify a Medwallet ledger node.
+
+What every command shares (``--version``, ``--json``, errors as one line or one JSON object,
+the exit codes by error class, progress) is :mod:`ledger_client.console`'s, as in ``medwallet``.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
-import logging
+import contextlib
+import importlib.metadata
 import os
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from .. import crypto
-from ..errors import LedgerError
+from .. import PROTOCOL_VERSION, console, crypto
+from ..console import CommandLineError
+from ..errors import MalformedError
 from ..keyfile import load_key, write_key
 from .datadir import init_datadir, load_genesis
 
@@ -21,9 +28,18 @@ DEFAULT_PORT = 8765
 def _cmd_init(args: argparse.Namespace) -> int:
     genesis = init_datadir(Path(args.data), args.network, require_credential=args.require_credential,
                            accepted_issuers=args.accept_issuer)
-    print(f"Created network {genesis.network!r} in {args.data}")
-    print(f"genesis hash (chain id): {genesis.hash}")
+    _out(args, {"network": genesis.network, "genesis_hash": genesis.hash, "data": args.data},
+         f"Created network {genesis.network!r} in {args.data}\ngenesis hash (chain id): {genesis.hash}")
     return 0
+
+
+def _out(args: argparse.Namespace, doc: Any, text: str) -> None:
+    """A command's outcome: ``doc`` as JSON under ``--json``, else ``text``."""
+    if args.json:
+        console.emit_json(doc)
+    else:
+        print(text)
+
 
 
 RUN_DEFAULTS = {"host": "127.0.0.1", "port": DEFAULT_PORT, "block_interval": 0.005, "max_block_txs": 5000,
@@ -36,9 +52,11 @@ RUN_DEFAULTS = {"host": "127.0.0.1", "port": DEFAULT_PORT, "block_interval": 0.0
 def _cmd_init_cluster(args: argparse.Namespace) -> int:
     from .datadir import init_cluster
     genesis = init_cluster(Path(args.out), args.nodes, args.network, require_credential=args.require_credential)
-    print(f"Created network {genesis.network!r} with {args.nodes} nodes in {args.out}/node0..{args.nodes - 1}")
-    print(f"genesis hash (chain id): {genesis.hash}")
-    print("Run each with: medwallet-node run --data DIR --etcd URL[,URL...] --port N")
+    _out(args, {"network": genesis.network, "genesis_hash": genesis.hash,
+                "data": [str(Path(args.out) / f"node{i}") for i in range(args.nodes)]},
+         f"Created network {genesis.network!r} with {args.nodes} nodes in {args.out}/node0..{args.nodes - 1}\n"
+         f"genesis hash (chain id): {genesis.hash}\n"
+         "Run each with: medwallet-node run --data DIR --etcd URL[,URL...] --port N")
     return 0
 
 
@@ -57,30 +75,34 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from .quotas import DEFAULT_EXEMPT, QuotaConfig, Quotas
     from .tls import check_client_files, check_server_files
 
-    if args.config:
-        merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
-    configure(args.log_level, args.log_format)
+    with _settings():
+        if args.config:
+            merge(args, load_config(Path(args.config)), RUN_DEFAULTS)
+        configure(args.log_level, args.log_format)
     if not args.data:
-        raise LedgerError("give the data directory with --data or in the configuration file", code="usage")
+        raise CommandLineError("give the data directory with --data or in the configuration file")
     if bool(args.tls_cert) != bool(args.tls_key):
-        raise LedgerError("give --tls-cert and --tls-key together", code="usage")
-    if args.tls_cert:
-        check_server_files(args.tls_cert, args.tls_key)
-    check_client_files("etcd", args.etcd_ca, args.etcd_cert, args.etcd_key)
-    check_client_files("peer", args.peer_ca, None, None)
+        raise CommandLineError("give --tls-cert and --tls-key together")
+    with _settings():
+        if args.tls_cert:
+            check_server_files(args.tls_cert, args.tls_key)
+        check_client_files("etcd", args.etcd_ca, args.etcd_cert, args.etcd_key)
+        check_client_files("peer", args.peer_ca, None, None)
+        quotas = Quotas(QuotaConfig(limits=dict(_pair(item) for item in (args.limit or [])),
+                                    exempt=DEFAULT_EXEMPT if args.limits_exempt is None else
+                                    [n for n in args.limits_exempt if n != "none"],
+                                    mempool_share=args.mempool_share))
     data = Path(args.data)
     genesis = load_genesis(data, args.genesis_hash)
-    quotas = Quotas(QuotaConfig(limits=dict(_pair(item) for item in (args.limit or [])),
-                                exempt=DEFAULT_EXEMPT if args.limits_exempt is None else
-                                [n for n in args.limits_exempt if n != "none"], mempool_share=args.mempool_share))
     node = LedgerNode(genesis, load_key(data / "node.key"), data,
                       NodeConfig(block_interval=args.block_interval, max_block_txs=args.max_block_txs,
                                  max_pending=args.max_pending),
                       etcd=_urls(args.etcd) or None, peers=_urls(args.peers), quotas=quotas,
                       etcd_tls=EtcdTLS(args.etcd_ca, args.etcd_cert, args.etcd_key), peer_ca=args.peer_ca)
     scheme = "https" if args.tls_cert else "http"
-    print(f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on {scheme}://{args.host}:{args.port}",
-          flush=True)
+    _out(args, {"network": genesis.network, "genesis_hash": genesis.hash, "url": f"{scheme}://{args.host}:{args.port}"},
+         f"medwallet-node: network {genesis.network!r} ({genesis.hash[:16]}…) on {scheme}://{args.host}:{args.port}")
+    sys.stdout.flush()
     uvicorn.run(create_app(node, metrics_allow=args.metrics_allow), host=args.host, port=args.port,
                 log_level=args.log_level, log_config=None, access_log=args.log_level == "debug",
                 timeout_graceful_shutdown=5, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
@@ -88,10 +110,23 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextlib.contextmanager
+def _settings() -> Iterator[None]:
+    """A setting the node cannot use (configuration file, TLS files, limits) is a usage error (exit 2).
+
+    The checks raise :class:`MalformedError` as any malformed input does; here, before anything
+    started, the input is the operator's command line or configuration, so it exits as usage.
+    """
+    try:
+        yield
+    except MalformedError as exc:
+        raise CommandLineError(str(exc)) from exc
+
+
 def _pair(item: str) -> tuple[str, str]:
     name, sep, value = item.partition("=")
     if not sep:
-        raise LedgerError(f"--limit takes NAME=VALUE (e.g. key_read=10/second), not {item!r}", code="usage")
+        raise CommandLineError(f"--limit takes NAME=VALUE (e.g. key_read=10/second), not {item!r}")
     from .quotas import parse_limit
     parse_limit(name.strip(), value.strip())
     return name.strip(), value.strip()
@@ -100,21 +135,25 @@ def _pair(item: str) -> tuple[str, str]:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from .backup import backup
     manifest = backup(Path(args.data), Path(args.out), include_key=args.include_key)
-    print(f"backed up {manifest['height']} blocks ({manifest['txs']} transactions) and {manifest['blobs']} blobs "
-          f"to {args.out}")
+    _out(args, {**manifest, "out": args.out},
+         f"backed up {manifest['height']} blocks ({manifest['txs']} transactions) and {manifest['blobs']} blobs "
+         f"to {args.out}")
     return 0
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
     from .backup import restore
     report = restore(Path(args.backup), Path(args.data))
-    print(f"restored {report.blocks} blocks, {report.txs} transactions, {report.blobs_checked} blobs into {args.data}")
-    for problem in report.problems:
-        print(f"PROBLEM: {problem}")
-    print("OK" if report.ok else "FAILED: the restored copy does not verify")
-    if report.ok and not (Path(args.data) / "node.key").exists():
-        print(f"the backup holds no node key: copy this node's node.key into {args.data} before starting it")
-    return 0 if report.ok else 1
+    needs_key = report.ok and not (Path(args.data) / "node.key").exists()
+    lines = [f"restored {report.blocks} blocks, {report.txs} transactions, {report.blobs_checked} blobs "
+             f"into {args.data}",
+             *(f"PROBLEM: {problem}" for problem in report.problems),
+             "OK" if report.ok else "FAILED: the restored copy does not verify"]
+    if needs_key:
+        lines.append(f"the backup holds no node key: copy this node's node.key into {args.data} before starting it")
+    _out(args, {"ok": report.ok, "blocks": report.blocks, "txs": report.txs, "blobs_checked": report.blobs_checked,
+                "problems": report.problems, "needs_node_key": needs_key}, "\n".join(lines))
+    return 0 if report.ok else console.EXIT_INTEGRITY
 
 
 def _cmd_upgrade(args: argparse.Namespace) -> int:
@@ -123,7 +162,8 @@ def _cmd_upgrade(args: argparse.Namespace) -> int:
     genesis = load_genesis(data)
     before = stored_version(data / "ledger.sqlite")
     Store(data / "ledger.sqlite", genesis.chain_id).close()
-    print(f"ledger database at schema version {SCHEMA_VERSION} (was {before})")
+    _out(args, {"schema_version": SCHEMA_VERSION, "was": before},
+         f"ledger database at schema version {SCHEMA_VERSION} (was {before})")
     return 0
 
 
@@ -132,12 +172,14 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     data = Path(args.data)
     started = time.perf_counter()
-    report = verify_datadir(load_genesis(data, args.genesis_hash), data, check_blobs=args.blobs)
+    progress = console.Progress(as_json=args.json, units={"blocks": "blocks", "blobs": "blobs"})
+    report = verify_datadir(load_genesis(data, args.genesis_hash), data, check_blobs=args.blobs, progress=progress)
+    progress.done()
     elapsed = time.perf_counter() - started
     if args.json:
-        print(json.dumps({"ok": report.ok, "blocks": report.blocks, "txs": report.txs,
-                          "state_hash": report.state_hash, "blobs_checked": report.blobs_checked,
-                          "problems": report.problems}))
+        console.emit_json({"ok": report.ok, "blocks": report.blocks, "txs": report.txs,
+                           "state_hash": report.state_hash, "blobs_checked": report.blobs_checked,
+                           "problems": report.problems})
     else:
         print(f"checked {report.blocks} blocks, {report.txs} transactions in {elapsed:.2f} s")
         print(f"state hash {report.state_hash}")
@@ -147,7 +189,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         for problem in report.problems:
             print(f"PROBLEM: {problem}")
         print("OK" if report.ok else "FAILED: this ledger does not verify")
-    return 0 if report.ok else 1
+    return 0 if report.ok else console.EXIT_INTEGRITY
 
 
 def _cmd_register(args: argparse.Namespace) -> int:
@@ -159,19 +201,19 @@ def _cmd_register(args: argparse.Namespace) -> int:
     client = LedgerClient([args.node])
     payload = {"name": args.name, "kind": args.kind, "sign_key": args.sign_key, "box_key": args.box_key}
     result = client.submit_signed(gov, "register_institution", payload, wait=True)
-    print(f"registered {args.name!r} in transaction {result['id']}")
+    _out(args, {"name": args.name, "tx": result["id"]}, f"registered {args.name!r} in transaction {result['id']}")
     return 0
 
 
 def _cmd_keygen(args: argparse.Namespace) -> int:
     key = crypto.SigningKey.generate()
     write_key(Path(args.out), key)
-    print(key.public)
+    _out(args, {"public": key.public, "out": args.out}, key.public)
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="medwallet-node", description="Run a Medwallet ledger node.")
+    parser = console.Parser(prog="medwallet-node", description="Run a Medwallet ledger node.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("init", help="create a new local network (genesis and keys) in a data directory")
     p.add_argument("--data", required=True, help="data directory")
@@ -232,7 +274,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data", required=True)
     p.add_argument("--genesis-hash")
     p.add_argument("--blobs", action="store_true", help="also re-hash every stored blob")
-    p.add_argument("--json", action="store_true")
     p.set_defaults(func=_cmd_verify)
     p = sub.add_parser("register-institution", help="register an institution with the local governance key")
     p.add_argument("--data", required=True)
@@ -245,19 +286,45 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("keygen", help="write a new Ed25519 key seed to a file and print its public key")
     p.add_argument("--out", required=True)
     p.set_defaults(func=_cmd_keygen)
+    return finish_parser(parser)
+
+
+def version() -> str:
+    try:
+        number = importlib.metadata.version("medwallet")
+    except importlib.metadata.PackageNotFoundError:
+        number = "unknown"
+    return f"medwallet-node {number} (protocol {PROTOCOL_VERSION})"
+
+
+def finish_parser(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """``--version`` on the command; ``--json`` and the exit codes on each of its sub-commands."""
+    console.add_version(parser, version())
+    json_help = "machine-readable output, and errors as one JSON object on stderr"
+    parser.add_argument("--json", action="store_true", help=f"{json_help} (before or after the command)")
+    parser.epilog = console.exit_epilog()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                # SUPPRESS: the sub-command's default must not undo ``medwallet-node --json CMD``.
+                child.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help=json_help)
+                child.epilog = console.exit_epilog()
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    logging.basicConfig(level=os.environ.get("MEDWALLET_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
-    try:
-        return args.func(args)
-    except LedgerError as exc:
-        print(f"medwallet-node: {exc.message}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        return 130
+    items = sys.argv[1:] if argv is None else list(argv)
+    return console.run("medwallet-node", items, lambda: _main(items))
+
+
+def _main(argv: list[str]) -> int:
+    console.setup_logging(console.log_level(os.environ.get(console.ENV_LOG)))
+    parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete
+        argcomplete.autocomplete(parser)
+    args = parser.parse_args(argv)
+    return int(args.func(args))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from typing import Any
 from .. import crypto
 from ..encoding import canonical
 from ..errors import StorageError
+from ..folders import private_dir, private_file
 from ..genesis import Genesis, load_genesis_bytes, make_genesis
 from ..keyfile import write_key
 
@@ -28,7 +29,7 @@ from ..keyfile import write_key
 def init_datadir(data: Path, network: str = "medwallet-local", *, require_credential: bool = False,
                  accepted_issuers: list[str] | None = None) -> Genesis:
     """Create a new local network in ``data``: keys and genesis. Refuses to overwrite."""
-    data.mkdir(parents=True, exist_ok=True)
+    private_dir(data)
     if (data / "genesis.json").exists():
         raise StorageError(f"{data} already holds a network; use another directory")
     node_key, gov_key = crypto.SigningKey.generate(), crypto.SigningKey.generate()
@@ -37,7 +38,7 @@ def init_datadir(data: Path, network: str = "medwallet-local", *, require_creden
                            nonce=os.urandom(16).hex())
     write_key(data / "node.key", node_key)
     write_key(data / "governance.key", gov_key)
-    (data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
+    private_file(data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
     return genesis
 
 
@@ -48,7 +49,7 @@ def init_cluster(root: Path, count: int, network: str = "medwallet-cluster", *,
     institution generates its key and sends only the public half)."""
     if count < 1:
         raise StorageError("a network needs at least one node")
-    root.mkdir(parents=True, exist_ok=True)
+    private_dir(root)
     if any(root.iterdir()):
         raise StorageError(f"{root} is not empty; use another directory")
     keys = [crypto.SigningKey.generate() for _ in range(count)]
@@ -58,10 +59,12 @@ def init_cluster(root: Path, count: int, network: str = "medwallet-cluster", *,
     write_key(root / "governance.key", gov)
     for index, key in enumerate(keys):
         data = root / f"node{index}"
-        data.mkdir()
+        if data.exists():
+            raise StorageError(f"{data} exists already")
+        private_dir(data)
         write_key(data / "node.key", key)
         write_key(data / "governance.key", gov)
-        (data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
+        private_file(data / "genesis.json").write_bytes(canonical(genesis.doc) + b"\n")
     return genesis
 
 
@@ -77,5 +80,5 @@ def load_genesis(data: Path, expected_hash: str | None = None) -> Genesis:
 
 def save_genesis(data: Path, doc: dict[str, Any]) -> None:
     """Write a genesis document received from elsewhere (joining a network)."""
-    data.mkdir(parents=True, exist_ok=True)
-    (data / "genesis.json").write_text(json.dumps(doc, sort_keys=True) + "\n")
+    private_dir(data)
+    private_file(data / "genesis.json").write_text(json.dumps(doc, sort_keys=True) + "\n")

@@ -83,6 +83,10 @@ class LedgerNode:
         self.pending_by_signer: dict[str, int] = {}
         self.admitted_at: dict[str, float] = {}
         self.overlay = Overlay(self.store)
+        # which pending transactions wrote each overlay key, so that a committed block can
+        # take its own writes out of the overlay without re-admitting everything after it
+        self._tx_keys: dict[str, tuple[str, ...]] = {}
+        self._key_refs: dict[str, int] = {}
         self._waiters: dict[str, list[asyncio.Future[Any]]] = {}
         self._wakeup: asyncio.Event | None = None
         self._task: asyncio.Task[Any] | None = None
@@ -162,19 +166,45 @@ class LedgerNode:
                 raise RateLimited(f"this key already has {self.pending_by_signer.get(signer, 0)} transactions "
                                   f"waiting to commit (at most {cap}); try again once they have", retry_after=1.0)
 
-    def _track(self, tx: SignedTx) -> None:
+    def _track(self, tx: SignedTx, keys: tuple[str, ...]) -> None:
         self.pending.append(tx)
         self.pending_ids.add(tx.id)
         self.pending_by_signer[tx.signer] = self.pending_by_signer.get(tx.signer, 0) + 1
         self.admitted_at.setdefault(tx.id, _time.monotonic())
+        self._tx_keys[tx.id] = keys
+        refs = self._key_refs
+        for key in keys:
+            refs[key] = refs.get(key, 0) + 1
+
+    def _untrack_committed(self, txs: list[SignedTx]) -> None:
+        """Take transactions just committed, in order and all accepted, out of the pending
+        set; their writes leave the overlay unless a transaction still pending wrote the
+        same key (whose value, written later, stands)."""
+        refs, writes = self._key_refs, self.overlay.writes
+        for tx in txs:
+            self.pending_ids.discard(tx.id)
+            left = self.pending_by_signer[tx.signer] - 1
+            if left:
+                self.pending_by_signer[tx.signer] = left
+            else:
+                del self.pending_by_signer[tx.signer]
+            for key in self._tx_keys.pop(tx.id, ()):
+                count = refs[key] - 1
+                if count:
+                    refs[key] = count
+                else:
+                    del refs[key]
+                    writes.pop(key, None)
 
     def _admit(self, tx: SignedTx, persist: bool = True) -> dict[str, Any]:
         if tx.id in self.pending_ids or self.store.tx_location(tx.id):
             return self.status_of(tx.id)
         if persist:
             self._check_room({tx.signer: 1}, 1)
-        contract.apply_tx(self.overlay, self.genesis, tx, self._context(), admission=self.admission)
-        self._track(tx)
+        scratch = Overlay(self.overlay)
+        contract.apply_tx(scratch, self.genesis, tx, self._context(), admission=self.admission)
+        scratch.merge_into(self.overlay)
+        self._track(tx, tuple(scratch.writes))
         if persist and self.ordering is not None:
             self.ordering.enqueue(tx)
         elif persist:
@@ -195,24 +225,27 @@ class LedgerNode:
         """Admit all of ``txs`` or none: the first invalid one is reported by index."""
         scratch = Overlay(self.overlay)
         ctx = self._context()
-        fresh = []
+        fresh, keys = [], []
         for index, tx in enumerate(txs):
             if tx.id in self.pending_ids or self.store.tx_location(tx.id):
                 continue
+            one = Overlay(scratch)
             try:
-                contract.apply_tx(scratch, self.genesis, tx, ctx, admission=self.admission)
+                contract.apply_tx(one, self.genesis, tx, ctx, admission=self.admission)
             except LedgerError as exc:
                 exc.args = (f"transaction {index}: {exc.message}",)
                 exc.index = index
                 raise
+            one.merge_into(scratch)
             fresh.append(tx)
+            keys.append(tuple(one.writes))
         signers: dict[str, int] = {}
         for tx in fresh:
             signers[tx.signer] = signers.get(tx.signer, 0) + 1
         self._check_room(signers, len(fresh))
         scratch.merge_into(self.overlay)
-        for tx in fresh:
-            self._track(tx)
+        for tx, written in zip(fresh, keys, strict=True):
+            self._track(tx, written)
         if self.ordering is not None:
             for tx in fresh:
                 self.ordering.enqueue(tx)
@@ -283,7 +316,12 @@ class LedgerNode:
             return None
         txs, rest = self.pending[:self.config.max_block_txs], self.pending[self.config.max_block_txs:]
         header = self.apply_entry(txs, self.now())
-        self._reset_pending(rest)
+        if header is not None and header.body["tx_count"] == len(txs):
+            # all committed as admitted: what is still pending stays valid on top of them
+            self._untrack_committed(txs)
+            self.pending = rest
+        else:  # some were refused at block time: re-check the rest against what was committed
+            self._reset_pending(rest)
         self._settle_waiters()
         return header
 
@@ -306,7 +344,7 @@ class LedgerNode:
         body = make_header(self.chain_id, ctx.height, prev or self.chain_id, accepted, ctx.time)
         header = Header(body, (sign_header(body, self.key),))
         self.store.commit_block(header, [(tx.id, tx.leaf) for tx in accepted], writes.writes, done, rejections, meta)
-        self._drop_retired(accepted)
+        self._drop_retired(accepted, writes)
         now = _time.monotonic()
         latencies = [now - t for t in (self.admitted_at.pop(tx.id, None) for tx in accepted) if t is not None]
         self.hooks.committed(len(accepted), latencies)
@@ -322,15 +360,24 @@ class LedgerNode:
                 if not fut.done():
                     fut.set_result(None)
 
-    def _drop_retired(self, txs: list[SignedTx]) -> None:
-        """A retired record's ciphertext is deleted: the patient asked for it to be gone."""
+    def _drop_retired(self, txs: list[SignedTx], writes: Overlay) -> None:
+        """Delete what the ledger will never serve again: a retired record's ciphertext (the
+        patient asked for it to be gone), the key envelopes a narrowing retired and the
+        envelope of a revoked consent (which hold record keys)."""
         for tx in txs:
             if tx.type == "retire_record":
                 self.blobs.delete(tx.payload["record"])
+            elif tx.type in ("narrow_consent", "revoke_consent"):
+                consent = writes.get(sk.consent(tx.payload['consent'])) or {}
+                narrowed = tx.type == "narrow_consent"
+                gone = consent.get("retired_envelopes", []) if narrowed else [consent.get("envelope")]
+                for envelope in gone:
+                    if envelope:
+                        self.blobs.delete(envelope)
 
     def _reset_pending(self, rest: list[SignedTx]) -> None:
         self.pending, self.pending_ids, self.overlay = [], set(), Overlay(self.store)
-        self.pending_by_signer = {}
+        self.pending_by_signer, self._tx_keys, self._key_refs = {}, {}, {}
         dropped = []
         for tx in rest:
             try:

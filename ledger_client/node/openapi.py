@@ -12,6 +12,7 @@ from ..schema import END, canonical_json_schema
 from ..tx import PAYLOADS, TX_BODY
 from .http_util import BOOL_WORDS, MAX_LIST
 from .routes_chain import MAX_BATCH
+from .routes_mine import MAX_FILTERS
 
 PROBLEM = {"type": "object", "required": ["type", "title", "status", "detail", "error", "message"],
            "properties": {"type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
@@ -25,6 +26,13 @@ SESSION = {"type": "string", "pattern": "^[0-9a-f]{32}" + END}
 # A signed token in a header: base64url of a signed document (shorter than any real one: 400).
 TOKEN = {"type": "string", "pattern": "^(?:[A-Za-z0-9_-]{4}){64,1023}(?:[A-Za-z0-9_-]{2,3})?" + END}
 MAX_HEIGHT = 2**40
+SIGNED: list[Any] = [{"signedRequest": []}]
+FILTERS = {"type": "object", "required": ["filters", "height"], "properties": {
+    "height": {"type": "integer"},
+    "filters": {"type": "array", "items": {"type": "object", "required": ["height", "block", "n", "filter"],
+                                           "properties": {"height": {"type": "integer"}, "block": HEX32,
+                                                          "n": {"type": "integer", "minimum": 0},
+                                                          "filter": {"type": "string", "contentEncoding": "base64"}}}}}}
 STATUS_TEXT = {200: "success", 201: "stored", 202: "accepted, not yet complete", 400: "malformed request",
                401: "not authenticated", 403: "not allowed", 404: "not found", 409: "refused by the ledger's rules",
                413: "too large", 422: "data does not match its hash", 429: "rate limited",
@@ -133,9 +141,25 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                                       errors=(404,))},
         "/v1/tx/{tx_id}/proof": {"get": _op("getTxProof", "Inclusion proof of a committed transaction",
                                             [_param("tx_id", "path", HEX32)], errors=(404,))},
-        "/v1/blocks/{height}": {"get": _op("getBlock", "A block with its transactions",
+        "/v1/blocks/{height}": {"get": _op("getBlock", "A block with its transactions (registered institutions and nodes)",
                                            [_param("height", "path", {"type": "integer", "minimum": 1,
-                                                                      "maximum": MAX_HEIGHT})], errors=(404,))},
+                                                                      "maximum": MAX_HEIGHT})],
+                                           errors=(401, 403, 404), security=SIGNED)},
+        "/v1/filters": {"get": _op("getFilters", "Compact per-block filters (Golomb-coded sets of the keys each "
+                                   "block touches)",
+                                   [_param("from", "query", {"type": "integer", "minimum": 1, "maximum": MAX_HEIGHT}),
+                                    _param("count", "query", {"type": "integer", "minimum": 1, "maximum": MAX_FILTERS})],
+                                   ok_schema=FILTERS)},
+        "/v1/my/account": {"get": _op("getMyAccount", "The signer's own sequence numbers", errors=(401,),
+                                      security=SIGNED)},
+        "/v1/my/pseudonym": {"get": _op("getMyPseudonym", "The signer's own pseudonym entry", errors=(401, 404),
+                                        security=SIGNED)},
+        "/v1/my/records": {"get": _op("listMyRecords", "Records the signer anchored", page,
+                                      errors=(401, 403), security=SIGNED)},
+        "/v1/my/consents": {"get": _op("listMyConsents", "Consents the signer gave (a pseudonym) or received "
+                                       "(an institution)", page, errors=(401, 403), security=SIGNED)},
+        "/v1/my/events": {"get": _op("listMyEvents", "Reads of the signer's records (a pseudonym) or by the signer "
+                                     "(an institution)", page, errors=(401, 403), security=SIGNED)},
         "/v1/headers": {"get": _op("getHeaders", "A range of signed block headers",
                                    [_param("from", "query", {"type": "integer", "minimum": 1, "maximum": MAX_HEIGHT}),
                                     _param("count", "query", {"type": "integer", "minimum": 1, "maximum": 2000})],
@@ -145,18 +169,24 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
         "/v1/institutions/{key}": {"get": _op("getInstitution", "One institution", [_param("key", "path", HEX32)],
                                               errors=(404,))},
         "/v1/accounts/{key}": {"get": _op("getAccount", "Sequence numbers of a signer", [_param("key", "path", HEX32)])},
-        "/v1/pseudonyms/{key}": {"get": _op("getPseudonym", "One pseudonym", [_param("key", "path", HEX32)],
-                                            errors=(404,))},
-        "/v1/records": {"get": _op("listRecords", "Records anchored by a pseudonym",
-                                   [_param("owner", "query", HEX32, True)] + page)},
-        "/v1/records/{record}": {"get": _op("getRecord", "One anchored record", [_param("record", "path", HEX32)],
-                                            errors=(404,))},
-        "/v1/consents": {"get": _op("listConsents", "Consents by grantor or grantee",
-                                    [_one_of_params(("grantor", "grantee"))] + page)},
-        "/v1/consents/{consent}": {"get": _op("getConsent", "One consent with its status",
-                                              [_param("consent", "path", HEX32)], errors=(404,))},
-        "/v1/events": {"get": _op("listEvents", "Access and refusal events",
-                                  [_one_of_params(("record", "owner", "requester"))] + page)},
+        "/v1/pseudonyms/{key}": {"get": _op("getPseudonym", "One pseudonym (to itself, institutions and nodes)",
+                                            [_param("key", "path", HEX32)], errors=(401, 403, 404),
+                                            security=SIGNED)},
+        "/v1/records": {"get": _op("listRecords", "Records anchored by a pseudonym (to it and nodes)",
+                                   [_param("owner", "query", HEX32, True)] + page, errors=(401, 403),
+                                   security=SIGNED)},
+        "/v1/records/{record}": {"get": _op("getRecord", "One anchored record (to its owner and nodes)",
+                                            [_param("record", "path", HEX32)], errors=(401, 403, 404),
+                                            security=SIGNED)},
+        "/v1/consents": {"get": _op("listConsents", "Consents by grantor or grantee (to that party and nodes)",
+                                    [_one_of_params(("grantor", "grantee"))] + page, errors=(401, 403),
+                                    security=SIGNED)},
+        "/v1/consents/{consent}": {"get": _op("getConsent", "One consent with its status (to its grantor, grantee "
+                                              "and nodes)", [_param("consent", "path", HEX32)],
+                                              errors=(401, 403, 404), security=SIGNED)},
+        "/v1/events": {"get": _op("listEvents", "Access and refusal events (to the party named, the record's "
+                                  "owner, and nodes)", [_one_of_params(("record", "owner", "requester"))] + page
+                                 , errors=(401, 403), security=SIGNED)},
         "/v1/credential-defs/{cred_def_id}": {"get": _op(
             "getCredentialDef", "A published credential definition",
             [_param("cred_def_id", "path", {"type": "string", "minLength": 1, "maxLength": 200})], errors=(404,))},
@@ -169,8 +199,10 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                        errors=(401, 403, 404, 409, 504), security=[{"accessRequest": []}],
                        media="application/octet-stream"),
         },
-        "/v1/blobs/{blob}/upload": {"get": _op("getUploadOffset", "How much of an upload the node holds",
-                                               [_param("blob", "path", HEX32)])},
+        "/v1/blobs/{blob}/upload": {"get": _op("getUploadOffset", "How much of the signer's own upload the node "
+                                               "holds (any other blob is answered as never received)",
+                                               [_param("blob", "path", HEX32)], errors=(401, 403),
+                                               security=SIGNED)},
         "/v1/uploads/{session}": {
             "put": _op("uploadSession", "Stream an upload whose hash is known only at the end (resumable)",
                        [_param("session", "path", SESSION), offset, upload_header], binary, ok=(200, 202),

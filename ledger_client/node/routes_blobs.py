@@ -8,8 +8,10 @@ from typing import Any
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, Response
 
+from .. import state_keys as sk
 from ..access import parse_access_header, parse_session_auth, parse_upload_auth
 from ..errors import AccessDenied, ContractError, MalformedError, NotFound, SignatureError, TooLarge
+from .auth import is_node, registered_party, require_party
 from .http_util import hex_param, int_param, json_response, only_params, resource
 from .ledger import LedgerNode
 
@@ -45,7 +47,11 @@ async def upload(request: Request) -> Response:
     try:
         held = await node.blobs.receive(blob, auth["size"], offset, request.stream())
     except ClientDisconnect:
+        if node.blobs.partial_offset(blob):
+            node.blobs.note_uploader(blob, auth["signer"])
         return json_response({"blob": blob, "offset": node.blobs.partial_offset(blob), "complete": False}, 202)
+    if held:
+        node.blobs.note_uploader(blob, auth["signer"])
     complete = held == auth["size"]
     doc = {"blob": blob, "offset": held, "complete": complete}
     if complete and node.replicator.peers:
@@ -91,6 +97,7 @@ async def session_finish(request: Request) -> Response:
     node, session, auth = _session_auth(request)
     blob = hex_param(request.query_params.get("blob"), "blob hash")
     await node.blobs.finish_session(session, auth["size"], blob)
+    node.blobs.note_uploader(blob, auth["signer"])
     doc = {"blob": blob, "offset": auth["size"], "complete": True}
     if node.replicator.peers:
         doc["replicas"] = await node.replicator.push(blob)
@@ -131,9 +138,16 @@ async def replica_get(request: Request) -> Response:
 
 
 async def upload_status(request: Request) -> Response:
+    """How much of the signer's own upload the node holds. About a blob the signer did not
+    upload (nor own on the ledger) it answers as about one it never received, so that no
+    one learns another party's blob sizes or whether a blob exists."""
     only_params(request, set())
     node = _node(request)
     blob = hex_param(request.path_params["blob"], "blob hash")
+    signer = require_party(request, registered_party(request), "registered pseudonyms, institutions and nodes")
+    rec = node.store.get(sk.record(blob))
+    if not (node.blobs.uploader(blob) == signer or (rec and rec["owner"] == signer) or is_node(request, signer)):
+        return json_response({"blob": blob, "offset": 0, "complete": False})
     if node.blobs.exists(blob):
         return json_response({"blob": blob, "offset": node.blobs.size(blob), "complete": True})
     return json_response({"blob": blob, "offset": node.blobs.partial_offset(blob), "complete": False})

@@ -12,8 +12,9 @@ from starlette.responses import Response
 
 from ..encoding import canonical, parse_json
 from ..errors import LedgerError, MalformedError, NotFound
-from ..merkle import inclusion_proof, leaf_hash
+from ..merkle import leaf_hash, path_from_levels, tree_levels
 from ..tx import MAX_TX_BYTES, SignedTx, parse_tx
+from .auth import registered_institution_or_node, require_party
 from .http_util import bool_param, hex_param, int_param, json_response, only_params, read_json, resource, uint_text
 from .ledger import LedgerNode
 
@@ -120,32 +121,35 @@ async def tx_proof(request: Request) -> Response:
     if node.ordering is not None and node.store.tx_location(tx_id) is None:
         await node.ordering.sync()
     height, index, leaf = node.require_tx(tx_id)
-    hashes = _leaf_hashes(node, height)
-    path = inclusion_proof(hashes, index)
+    levels = _tree_levels(node, height)
+    path = path_from_levels(levels, index)
     header = node.store.header(height)
     assert header is not None
-    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(hashes),
+    return json_response({"tx": parse_json(leaf), "height": height, "index": index, "tx_count": len(levels[0]) // 32,
                           "path": [p.hex() for p in path], "block": header.to_json()})
 
 
-def _leaf_hashes(node: LedgerNode, height: int) -> list[bytes]:
-    """A block's Merkle leaf hashes; committed blocks never change, so recent ones are kept."""
-    cache = node.__dict__.setdefault("_leaf_hash_cache", OrderedDict())
-    hashes = cache.get(height)
-    if hashes is None:
-        hashes = [leaf_hash(item) for item in node.store.block_leaves(height)]
-        cache[height] = hashes
+def _tree_levels(node: LedgerNode, height: int) -> list[bytes]:
+    """A block's Merkle tree, every level (a proof is then read, not hashed); committed
+    blocks never change, so the recently asked ones are kept (about 64 bytes a leaf)."""
+    cache = node.__dict__.setdefault("_tree_level_cache", OrderedDict())
+    levels = cache.get(height)
+    if levels is None:
+        levels = tree_levels([leaf_hash(item) for item in node.store.block_leaves(height)])
+        cache[height] = levels
         if len(cache) > LEAF_CACHE_BLOCKS:
             cache.popitem(last=False)
     else:
         cache.move_to_end(height)
-    return hashes
+    return levels
 
 
 async def block(request: Request) -> Response:
+    """A whole block: only to registered institutions and nodes (it names every party in it)."""
     only_params(request, set())
     node = _node(request)
     height = uint_text(request.path_params["height"], "block height", 1, 2**40)
+    require_party(request, registered_institution_or_node(request), "registered institutions and nodes")
     header = node.store.header(height)
     if header is None:
         raise NotFound(f"no block at height {height}")

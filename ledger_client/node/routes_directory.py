@@ -1,5 +1,13 @@
 """HTTP routes that read the ledger state: institutions, pseudonyms, records,
-consents and audit events. Every answer is committed state (never the mempool)."""
+consents and audit events. Every answer is committed state (never the mempool).
+
+Metadata is answered only to its parties (issue 15): a pseudonym's records, consents and
+events only to a request signed by that pseudonym (or, for a consent, by its grantee), an
+institution's consents and reads only to that institution, and any of it to the
+network's nodes; anyone else gets 401 (unsigned) or 403 (signed by another key). The
+directory of institutions stays public: institutions are public bodies. A party's own
+listings are also served at ``/v1/my/...`` (see :mod:`.routes_mine`), whose URLs name no
+one, so that no access-log line holds a pseudonym."""
 
 from __future__ import annotations
 
@@ -12,7 +20,8 @@ from starlette.responses import Response
 
 from .. import state_keys as sk
 from ..contract import consent_status
-from ..errors import MalformedError, NotFound
+from ..errors import AccessDenied, MalformedError, NotFound
+from .auth import parties_or_node, registered_institution_or_node, require_party
 from .http_util import MAX_LIST, hex_param, int_param, json_response, only_params, resource
 from .ledger import LedgerNode
 
@@ -61,19 +70,29 @@ async def institution(request: Request) -> Response:
 async def pseudonym(request: Request) -> Response:
     only_params(request, set())
     key = hex_param(request.path_params["key"], "pseudonym key")
+    institutions = registered_institution_or_node(request)
+    require_party(request, lambda signer: signer == key or institutions(signer),
+                  "the pseudonym itself, registered institutions and nodes")
     return json_response({"key": key, **_get(_node(request), sk.pseudonym(key), "pseudonym")})
 
 
 async def record(request: Request) -> Response:
     only_params(request, set())
     record_id = hex_param(request.path_params["record"], "record id")
-    return json_response({"record": record_id, **_get(_node(request), sk.record(record_id), "record")})
+    signer = require_party(request, lambda _: True, "the record's owner")
+    rec = _node(request).store.get(sk.record(record_id))
+    if not parties_or_node(request, rec["owner"] if rec else None)(signer):
+        raise AccessDenied("this query is answered only to the record's owner", code="forbidden")
+    if rec is None:
+        raise NotFound("no record with this key on the ledger")
+    return json_response({"record": record_id, **rec})
 
 
 async def records(request: Request) -> Response:
     only_params(request, {"owner", "after", "limit"})
     node = _node(request)
     owner = hex_param(request.query_params.get("owner"), "owner")
+    require_party(request, parties_or_node(request, owner), "the owner of these records")
 
     def resolve(record_id: str, _: dict[str, Any]) -> dict[str, Any] | None:
         rec = node.store.get(sk.record(record_id))
@@ -82,14 +101,20 @@ async def records(request: Request) -> Response:
 
 
 def _consent_view(node: LedgerNode, consent_id: str, consent: dict[str, Any]) -> dict[str, Any]:
-    return {"consent": consent_id, **consent, "status": consent_status(consent, node.now())}
+    return {"consent": consent_id, **consent, "status": consent_status(consent, node.now(), node.store)}
 
 
 async def consent(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     consent_id = hex_param(request.path_params["consent"], "consent id")
-    return json_response(_consent_view(node, consent_id, _get(node, sk.consent(consent_id), "consent")))
+    signer = require_party(request, lambda _: True, "the consent's grantor and grantee")
+    entry = node.store.get(sk.consent(consent_id))
+    if not parties_or_node(request, *((entry["grantor"], entry["grantee"]) if entry else ()))(signer):
+        raise AccessDenied("this query is answered only to the consent's grantor and grantee", code="forbidden")
+    if entry is None:
+        raise NotFound("no consent with this key on the ledger")
+    return json_response(_consent_view(node, consent_id, entry))
 
 
 async def consents(request: Request) -> Response:
@@ -100,6 +125,7 @@ async def consents(request: Request) -> Response:
         raise MalformedError("give exactly one of the query parameters grantor or grantee")
     role = "grantor" if "grantor" in params else "grantee"
     who = hex_param(params.get(role), role)
+    require_party(request, parties_or_node(request, who), f"the {role} named")
 
     def resolve(consent_id: str, _: dict[str, Any]) -> dict[str, Any] | None:
         entry = node.store.get(sk.consent(consent_id))
@@ -116,14 +142,27 @@ async def events(request: Request) -> Response:
     if len(given) != 1:
         raise MalformedError("give exactly one of the query parameters record, owner or requester")
     who = hex_param(params.get(given[0]), given[0])
+    party: str | None = who
+    if given[0] == "record":
+        rec = node.store.get(sk.record(who))
+        party = rec["owner"] if rec else None
+    require_party(request, parties_or_node(request, party), f"the {given[0] if party == who else 'record owner'} named")
     return json_response(_listing(node, sk.events(given[0], who), request))
 
 
 async def account(request: Request) -> Response:
     """Sequence numbers of a signer: committed, and the next one to use (mempool included)."""
     only_params(request, set())
-    node = _node(request)
-    key = hex_param(request.path_params["key"], "account key")
+    return _account(_node(request), hex_param(request.path_params["key"], "account key"))
+
+
+async def my_account(request: Request) -> Response:
+    """The signer's own sequence numbers (the URL names no one)."""
+    only_params(request, set())
+    return _account(_node(request), require_party(request, lambda _: True, "the account's key"))
+
+
+def _account(node: LedgerNode, key: str) -> Response:
     committed = node.store.get(sk.account(key))
     pending = node.overlay.get(sk.account(key))
     return json_response({"key": key, "seq": committed["seq"] if committed else 0,
@@ -143,6 +182,7 @@ ROUTES = [
     resource("/v1/institutions/{key}", get=institution),
     resource("/v1/pseudonyms/{key}", get=pseudonym),
     resource("/v1/accounts/{key}", get=account),
+    resource("/v1/my/account", get=my_account),
     resource("/v1/records", get=records),
     resource("/v1/records/{record}", get=record),
     resource("/v1/consents", get=consents),

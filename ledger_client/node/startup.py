@@ -10,26 +10,22 @@ last block, and the bookkeeping values parse. ``medwallet-node verify`` checks t
 
 from __future__ import annotations
 
-from ..block import Header, check_block_txs, verify_signatures
+from ..block import Header, verify_signatures
 from ..errors import LedgerError, StorageError
 from ..genesis import Genesis
-from ..tx import SignedTx, parse_tx_bytes
 from .store import Store
+from .verify_rows import check_rows
 
 TAIL_BLOCKS = 8
 
 
-def check_block_rows(store: Store, height: int, chain_id: str, header: Header) -> list[SignedTx]:
-    """The transactions of block ``height``, checked against their stored id and position."""
-    rows = store.block_rows(height)
-    txs = [parse_tx_bytes(leaf, chain_id) for _, _, leaf in rows]
-    check_block_txs(header.body, txs)  # count and Merkle root first: they name a lost or moved row
-    for position, ((tx_id, idx, _), tx) in enumerate(zip(rows, txs, strict=True)):
-        if idx != position:
-            raise LedgerError(f"transaction {position} of the block is stored at position {idx}")
-        if tx_id != tx.id:
-            raise LedgerError(f"transaction {position} is stored under an id that is not its hash")
-    return txs
+def check_block_rows(store: Store, height: int, chain_id: str, header: Header) -> None:
+    """Check block ``height``'s stored transactions against its header and their stored id
+    and position."""
+    try:
+        check_rows(store.block_rows(height), chain_id, header.body["tx_count"], header.merkle_root)
+    except LedgerError as exc:
+        raise LedgerError(f"block {height}: {exc.message}") from None
 
 
 def check_store(store: Store, genesis: Genesis) -> None:

@@ -17,13 +17,15 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .. import state_keys as sk
 from ..block import Header
 from ..encoding import canonical
 from ..errors import StorageError
+from ..folders import private_file, tighten
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 STATE_CACHE_ROWS = 100_000
 REJECTION_DAYS = 30  # how long the node remembers why a transaction was refused
 
@@ -50,8 +52,42 @@ def _v1_to_v2(db: sqlite3.Connection) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS rejections_by_time ON rejections (at)")
 
 
+def _v2_to_v3(db: sqlite3.Connection) -> None:
+    """Version 3 holds the contract's key-envelope bindings (``env/<envelope>``): each envelope
+    belongs to the grantor whose consent named it first, in ledger order, as a replay binds it."""
+    rows = db.execute("SELECT s.key, s.value, t.height, t.idx FROM state s JOIN txs t ON t.id = substr(s.key, 6) "
+                      "WHERE s.key >= ? AND s.key < ? ORDER BY t.height, t.idx",
+                      (sk.CONSENTS, sk.CONSENTS[:-1] + "0")).fetchall()
+    bound: dict[str, dict[str, str]] = {}
+    for key, value, _height, _idx in rows:
+        consent = json.loads(value)
+        envelope = consent.get("envelope")
+        if envelope and envelope not in bound:
+            bound[envelope] = {"grantor": consent["grantor"], "consent": key[len(sk.CONSENTS):]}
+    db.executemany("INSERT OR IGNORE INTO state(key, value) VALUES (?, ?)",
+                   [(sk.envelope(envelope), canonical(entry).decode()) for envelope, entry in bound.items()])
+
+
+def _v3_to_v4(db: sqlite3.Connection) -> None:
+    """Version 4 names, in each retired record's entry, the ``retire_record`` transaction that
+    retired it (``retired_tx``: a wallet proves its deletions from it), as a replay writes it."""
+    for (leaf,) in db.execute("SELECT leaf FROM txs ORDER BY height, idx").fetchall():
+        tx = json.loads(leaf)["tx"]
+        if tx.get("type") != "retire_record":
+            continue
+        key = sk.record(tx["payload"]["record"])
+        row = db.execute("SELECT value FROM state WHERE key=?", (key,)).fetchone()
+        if row is None:
+            continue
+        entry = json.loads(row[0])
+        if "retired_tx" not in entry:
+            tx_id = db.execute("SELECT id FROM txs WHERE leaf=?", (leaf,)).fetchone()[0]
+            value = canonical({**entry, "retired_tx": tx_id}).decode()
+            db.execute("UPDATE state SET value=? WHERE key=?", (value, key))
+
+
 # MIGRATIONS[n] upgrades a database from schema version n to n + 1, inside one transaction.
-MIGRATIONS = {1: _v1_to_v2}
+MIGRATIONS = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def stored_version(path: Path) -> int | None:
@@ -72,6 +108,8 @@ class Store:
     def __init__(self, path: Path, chain_id: str, *, upgrade: bool = True) -> None:
         self.path = path
         try:
+            tighten(path.parent)  # the data folder 0700, every file in it 0600 (an older node's too)
+            private_file(path)  # made 0600 before SQLite writes; its -wal and -shm take the same mode
             self.db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
@@ -177,6 +215,10 @@ class Store:
         for key, value in self.db.execute("SELECT key, value FROM state ORDER BY key"):
             yield key, json.loads(value)
 
+    def state_texts(self) -> Iterator[tuple[str, str]]:
+        """Every state entry as stored (its value's canonical JSON text), in key order."""
+        yield from self.db.execute("SELECT key, value FROM state ORDER BY key")
+
     # --- blocks -------------------------------------------------------------------
 
     def head(self) -> tuple[int, str | None, int]:
@@ -236,6 +278,10 @@ class Store:
     def raw_blocks(self) -> Iterator[tuple[int, str, str, str]]:
         """Every block as stored: height, hash, header JSON, signatures JSON."""
         yield from self.db.execute("SELECT height, hash, header, signatures FROM blocks ORDER BY height")
+
+    def all_tx_rows(self) -> Iterator[tuple[int, str, int, bytes]]:
+        """Every transaction row in chain order (height, id, position, bytes): one scan."""
+        yield from self.db.execute("SELECT height, id, idx, leaf FROM txs ORDER BY height, idx")
 
     def block_rows(self, height: int) -> list[tuple[str, int, bytes]]:
         """The stored transaction rows of a block: id, position, bytes (in position order)."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,11 +28,13 @@ from ..contract import AdmissionVerifier, BlockContext, execute_block
 from ..credentials import verify_admission
 from ..errors import LedgerError
 from ..genesis import Genesis
-from ..state import MemoryState, state_hash
+from ..state import MemoryState, state_hash, state_hash_of_texts
 from ..tx import parse_tx_bytes
 from .blobs import BlobStore, _hash_file
-from .startup import check_block_rows
 from .store import Store
+from .verify_rows import checked_blocks, checked_txs
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
 MAX_NAMED = 5
 _HEX64 = re.compile(r"[0-9a-f]{64}")
@@ -55,39 +58,50 @@ class VerifyReport:
 
 
 def verify_datadir(genesis: Genesis, data: Path, check_blobs: bool = False, *,
-                   admission: AdmissionVerifier | None = verify_admission) -> VerifyReport:
+                   admission: AdmissionVerifier | None = verify_admission,
+                   workers: int | None = None, progress: Progress | None = None) -> VerifyReport:
     """Verify the store in ``data`` from genesis; never modifies it.
 
-    Replaying admissions re-verifies their proofs with ``admission``.
+    Replaying admissions re-verifies their proofs with ``admission``. Transactions are
+    checked in ``workers`` processes (None: one per core when the chain is long).
+    ``progress("blocks", done, total)`` follows the replay and ``progress("blobs", done, total)``
+    the re-hashing.
     """
     store = Store(data / "ledger.sqlite", genesis.chain_id, upgrade=False)
     report = VerifyReport()
     try:
-        replayed = _replay(store, genesis, report, admission)
+        replayed = _replay(store, genesis, report, admission, workers, progress)
         replay_ok = report.ok
         report.state_hash = state_hash(replayed.items())
-        report.stored_state_hash = state_hash(store.state_items())
+        # the stored values are hashed as stored: a value not in canonical form differs too
+        report.stored_state_hash = state_hash_of_texts(store.state_texts())
         if replay_ok and report.state_hash != report.stored_state_hash:
             report.problems.append("the stored state differs from the state replayed from the blocks"
                                    + _state_diff(replayed, store))
         if replay_ok:
             _check_rows(store, genesis, report)
         if check_blobs:
-            _check_blobs(replayed, BlobStore(data / "blobs"), report)
+            _check_blobs(replayed, BlobStore(data / "blobs"), report, progress)
     finally:
         store.close()
     return report
 
 
 def _replay(store: Store, genesis: Genesis, report: VerifyReport,
-            admission: AdmissionVerifier | None) -> MemoryState:
+            admission: AdmissionVerifier | None, workers: int | None,
+            progress: Progress | None) -> MemoryState:
     state = MemoryState()
     prev, expected_height, prev_time = genesis.hash, 1, 0
-    for height, stored_hash, header_json, sigs_json in store.raw_blocks():
+    total = store.db.execute("SELECT COUNT(*) FROM blocks").fetchone()[0] if progress else 0
+    for height, stored_hash, header_json, sigs_json, rows, fault in checked_blocks(store, genesis.chain_id, workers):
+        if progress:
+            progress("blocks", height - 1, total)
         try:
             header = parse_header({"header": json.loads(header_json), "signatures": json.loads(sigs_json)})
             _check_header(header, genesis, height, expected_height, stored_hash, prev, prev_time)
-            txs = check_block_rows(store, height, genesis.chain_id, header)
+            if fault is not None:
+                raise LedgerError(fault)
+            txs = checked_txs(rows)
             writes, _accepted, rejected = execute_block(state, genesis, txs, BlockContext(height, header.time),
                                                        admission=admission)
             if rejected:
@@ -143,9 +157,12 @@ def _state_diff(replayed: MemoryState, store: Store) -> str:
     return f" ({len(keys)} keys: {named})"
 
 
-def _check_blobs(state: MemoryState, blobs: BlobStore, report: VerifyReport) -> None:
+def _check_blobs(state: MemoryState, blobs: BlobStore, report: VerifyReport, progress: Progress | None) -> None:
     """Re-hash every stored blob and count anchored records and envelopes that are missing."""
-    for path, _ in blobs.stored():
+    stored = list(blobs.stored())
+    for done, (path, _) in enumerate(stored):
+        if progress:
+            progress("blobs", done, len(stored))
         name = Path(path).name
         report.blobs_checked += 1
         if not _HEX64.fullmatch(name) or blobs.path(name) != Path(path):

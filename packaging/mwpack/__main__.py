@@ -70,9 +70,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     count = write_notices(work / "THIRD_PARTY_NOTICES.txt")
     bundle = freeze(work, profile_path, work / "THIRD_PARTY_NOTICES.txt", epoch)
     clamp_mtimes(bundle, epoch)
-    app_name = profile.get("branding", {}).get("app_name", "Medwallet")
-    icon = ROOT / "assets" / "icons" / "medwallet.svg"
+    branding = profile.get("branding", {})
+    app_name = branding.get("app_name", "Medwallet")
+    icon = ROOT / "assets" / "icons" / "app.svg"
+    if branding.get("icon_svg"):  # the pilot's own icon, from its signed profile
+        icon = work / "pilot-icon.svg"
+        icon.write_text(branding["icon_svg"], "utf-8")
     artefacts = [build_deb(bundle, work, out, __version__, epoch, app_name=app_name, icon=icon,
+                           desk_icon=ROOT / "assets" / "icons" / "clinic.svg",
                            copyright_text=(ROOT / "LICENSE").read_text())]
     tarball = out / f"medwallet-{__version__}-linux-{os.uname().machine}.tar.gz"
     deterministic_tarball(bundle, tarball, f"medwallet-{__version__}", epoch)

@@ -243,6 +243,65 @@ def test_retired_record_and_envelope(world):
     assert may_access(chain.state, patient.public, rec1, "treatment", chain.time).reason == "record_retired"
 
 
+def test_an_envelope_is_never_released_after_a_record_it_opens_was_deleted(world):
+    """The clinic of issue 13 holding the old code: after the deletion it gets no key envelope."""
+    chain, clinic, patient, rec1, rec2, _ = world
+    envelope = blob_hash("envelope/both")
+    consent = chain.grant(patient, clinic, [rec1, rec2], envelope=envelope)
+    chain.accept(patient, "retire_record", {"record": rec1})
+    refused = may_access(chain.state, clinic.public, envelope, "treatment", chain.time, consent)
+    assert not refused.allowed and refused.reason == "envelope_retired"
+    # The node's refusal event must name that reason, and no access event can be written.
+    request = chain.request(clinic, envelope, consent)
+    assert code(chain, chain.event(request)) == "access_not_allowed"
+    assert code(chain, chain.event(request, "consent_revoked")) == "refusal_not_justified"
+    chain.accept(PRODUCER, "refusal_event", {"request": request.to_json(), "reason": "envelope_retired"})
+    assert contract.consent_status(chain.state.get(f"cons/{consent}"), chain.time, chain.state) == "active"
+    chain.accept(patient, "retire_record", {"record": rec2})
+    assert contract.consent_status(chain.state.get(f"cons/{consent}"), chain.time, chain.state) == "deleted"
+    assert contract.consent_status(chain.state.get(f"cons/{consent}"), chain.time) == "active"  # without state
+    assert chain.replay() == chain.hash()
+
+
+def test_narrowing_a_consent_retires_its_old_envelope(world):
+    chain, clinic, patient, rec1, rec2, _ = world
+    rec3 = chain.record(patient)
+    old, new = blob_hash("envelope/old"), blob_hash("envelope/new")
+    consent = chain.grant(patient, clinic, [rec1, rec2, rec3], envelope=old)
+    chain.accept(patient, "retire_record", {"record": rec1})
+    narrow = {"consent": consent, "records": [rec2, rec3], "envelope": new}
+    other = chain.patient()
+    assert code(chain, chain.tx(other, "narrow_consent", narrow)) == "not_grantor"
+    assert code(chain, chain.tx(clinic, "narrow_consent", narrow)) == "not_grantor"
+    assert code(chain, chain.tx(patient, "narrow_consent", {**narrow, "consent": "77" * 32})) == "unknown_consent"
+    for records, reason in (([rec1, rec2, rec3], "bad_narrow"), ([rec1, rec2], "record_retired"),
+                            ([rec2, blob_hash("other")], "bad_narrow")):
+        assert code(chain, chain.tx(patient, "narrow_consent", {**narrow, "records": records})) == reason
+    for envelope in (old, rec2):
+        assert code(chain, chain.tx(patient, "narrow_consent", {**narrow, "envelope": envelope})) == "bad_envelope"
+    without = {key: value for key, value in narrow.items() if key != "envelope"}
+    assert code(chain, chain.tx(patient, "narrow_consent", without)) == "bad_envelope"
+    chain.accept(patient, "narrow_consent", narrow)
+    state = chain.state
+    assert may_access(state, clinic.public, new, "treatment", chain.time, consent).allowed
+    assert may_access(state, clinic.public, rec2, "treatment", chain.time, consent).allowed
+    assert may_access(state, clinic.public, old, "treatment", chain.time, consent).reason == "envelope_retired"
+    # Narrowed twice: every earlier envelope stays retired.
+    newer = blob_hash("envelope/newer")
+    assert code(chain, chain.tx(patient, "narrow_consent", {**narrow, "records": [rec3], "envelope": old})) == \
+        "bad_envelope"
+    chain.accept(patient, "narrow_consent", {**narrow, "records": [rec3], "envelope": newer})
+    for envelope in (old, new):
+        assert may_access(state, clinic.public, envelope, "treatment", chain.time, consent).reason == \
+            "envelope_retired"
+    assert may_access(state, clinic.public, rec2, "treatment", chain.time, consent).reason == "not_in_scope"
+    assert state.get(f"cons/{consent}")["retired_envelopes"] == [old, new]
+    chain.revoke(patient, consent)
+    assert code(chain, chain.tx(patient, "narrow_consent", {**narrow, "records": [rec3],
+                                                            "envelope": blob_hash("x")})) == "already_revoked"
+    assert chain.replay() == chain.hash()
+
+
 def test_owner_reads_own_record_and_event_is_indexed_for_owner(world):
     chain, _, patient, rec1, _, _ = world
     decision = may_access(chain.state, patient.public, rec1, "insurance", chain.time)

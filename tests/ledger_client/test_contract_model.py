@@ -2,7 +2,9 @@
 
 ``expected_reasons`` states the access rules declaratively (owner allowed; a grantee
 only with the matching purpose, in scope, after not_before, before expiry, not
-revoked) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
+revoked; a key envelope belongs to the grantor whose consent named it first, and no
+other grantor may name it; it is never released once a record it opens was deleted, nor after
+its consent was narrowed) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
 reads the model allows and, when it refuses, name the first broken rule in the
 documented order. A stateful machine then drives random operation sequences (valid
 and hostile) and checks that refusals leave the state unchanged and that replaying the
@@ -18,13 +20,14 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from ledger_client.contract import may_access
+from ledger_client.errors import EnvelopeRefused
 from ledger_client.tx import PURPOSES
 
 from .chain import GOV, PRODUCER, T0, MemChain, blob_hash, fixed_key
 
 # Precedence of the reasons when several rules are broken at once.
 ORDER = ("unknown_record", "record_retired", "no_consent", "unknown_consent", "wrong_grantee", "not_in_scope",
-         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired")
+         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired", "envelope_retired")
 
 
 @dataclass
@@ -37,6 +40,7 @@ class ModelConsent:
     expires_at: int
     envelope: str | None = None
     revoked: bool = False
+    retired_envelopes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -44,6 +48,11 @@ class Model:
     owners: dict[str, str] = field(default_factory=dict)  # record -> owner key
     retired: set[str] = field(default_factory=set)
     consents: dict[str, ModelConsent] = field(default_factory=dict)
+    envelopes: dict[str, str] = field(default_factory=dict)  # key envelope -> the grantor it is bound to
+
+    def may_name(self, grantor: str, envelope: str | None) -> bool:
+        """Whether a consent of ``grantor`` may name ``envelope`` (its own or a new one)."""
+        return envelope is None or self.envelopes.get(envelope, grantor) == grantor
 
 
 def expected_reasons(model: Model, requester: str, record: str, purpose: str, time: int,
@@ -52,8 +61,11 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
     consent = model.consents.get(consent_id) if consent_id else None
     owner = model.owners.get(record)
     is_envelope = consent is not None and consent.envelope == record
+    is_old_envelope = consent is not None and record in consent.retired_envelopes
+    if is_envelope:
+        assert consent is not None and model.envelopes[record] == consent.grantor  # the contract's binding
     broken = set()
-    if owner is None and not is_envelope:
+    if owner is None and not is_envelope and not is_old_envelope:
         return ["unknown_record"]
     if record in model.retired:
         return ["record_retired"]
@@ -67,7 +79,7 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
         return ["not_in_scope"]  # another patient's consent never covers this record
     if consent.grantee != requester:
         broken.add("wrong_grantee")
-    if not (record in consent.records or is_envelope):
+    if not (record in consent.records or is_envelope or is_old_envelope):
         broken.add("not_in_scope")
     if consent.purpose != purpose:
         broken.add("wrong_purpose")
@@ -77,6 +89,8 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
         broken.add("consent_not_yet_valid")
     if time >= consent.expires_at:
         broken.add("consent_expired")
+    if is_old_envelope or (is_envelope and consent.records & model.retired):
+        broken.add("envelope_retired")  # it holds the key of a deleted record
     return [reason for reason in ORDER if reason in broken]
 
 
@@ -101,7 +115,8 @@ STRANGER = fixed_key("stranger")
 
 GRANTS = st.lists(st.tuples(
     st.integers(0, 1), st.integers(0, 1), st.sets(st.integers(0, 2), min_size=1), st.sampled_from(PURPOSES),
-    st.integers(-100, 100), st.integers(1, 200), st.booleans(), st.booleans()), max_size=5)
+    st.integers(-100, 100), st.integers(1, 200), st.booleans(), st.sampled_from([None, 0, 1, 2])), max_size=5)
+ENVELOPES = [blob_hash(f"envelope/{n}") for n in range(3)]
 
 
 def build_world(grants) -> tuple[MemChain, Model, list[str]]:
@@ -115,15 +130,22 @@ def build_world(grants) -> tuple[MemChain, Model, list[str]]:
             record = chain.record(patient, blob_hash(f"{index}/{n}"))
             model.owners[record] = patient.public
             records.append(record)
-    for n, (who, clinic, picks, purpose, start, length, revoke, envelope) in enumerate(grants):
+    for who, clinic, picks, purpose, start, length, revoke, envelope in grants:
         patient = PATIENTS[who]
         mine = [records[who * 3 + p] for p in sorted(picks)]
         not_before = T0 + start
         expires_at = max(not_before + length, T0 + 1)
-        env = blob_hash(f"envelope/{n}") if envelope else None
+        env = None if envelope is None else ENVELOPES[envelope]
+        if not model.may_name(patient.public, env):  # another patient's envelope: refused, nothing written
+            payload = {"grantee": CLINICS[clinic].public, "records": mine, "purpose": purpose,
+                       "not_before": not_before, "expires_at": expires_at, "envelope": env}
+            assert chain.refuse(chain.tx(patient, "grant_consent", payload)).code == "envelope_of_another"
+            continue
         consent = chain.grant(patient, CLINICS[clinic], mine, purpose, not_before, expires_at, env)
         model.consents[consent] = ModelConsent(patient.public, CLINICS[clinic].public, set(mine), purpose,
                                                not_before, expires_at, env)
+        if env is not None:
+            model.envelopes.setdefault(env, patient.public)
         if revoke:
             chain.revoke(patient, consent)
             model.consents[consent].revoked = True
@@ -162,14 +184,16 @@ def test_may_access_matches_the_reference_model(grants, data):
 
 def test_every_reason_is_reachable():
     """The model's world produces each refusal code (guards against a vacuous property)."""
-    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, True),
-                                         (0, 1, {1}, "research", 50, 50, False, False),
-                                         (1, 0, {0}, "treatment", -10, 50, True, False)])
-    c_ok, c_later, c_revoked = model.consents
+    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, 0),
+                                         (0, 1, {1}, "research", 50, 50, False, None),
+                                         (1, 0, {0}, "treatment", -10, 50, True, None),
+                                         (0, 0, {1, 2}, "treatment", -10, 50, False, 1)])
+    c_ok, c_later, c_revoked, c_deleted = model.consents
     clinic0, clinic1 = CLINICS[0].public, CLINICS[1].public
     cases = {
         "unknown_record": (clinic0, blob_hash("unknown"), "treatment", T0, c_ok),
         "record_retired": (clinic0, records[2], "treatment", T0, c_ok),
+        "envelope_retired": (clinic0, model.consents[c_deleted].envelope, "treatment", T0, c_deleted),
         "no_consent": (clinic0, records[0], "treatment", T0, None),
         "unknown_consent": (clinic0, records[0], "treatment", T0, "99" * 32),
         "wrong_grantee": (clinic1, records[0], "treatment", T0, c_ok),
@@ -185,6 +209,31 @@ def test_every_reason_is_reachable():
         assert may_access(chain.state, *query).reason == reason
     envelope = model.consents[c_ok].envelope
     assert may_access(chain.state, clinic0, envelope, "treatment", T0, c_ok).allowed
+
+
+def test_a_consent_naming_another_patients_envelope_is_refused_and_releases_nothing():
+    """Envelope aliasing: a patient (or a clinic's colluding pseudonym) names a victim's envelope."""
+    chain, model, records = build_world([(0, 0, {0}, "treatment", -10, 50, False, 0)])
+    (victims,) = model.consents
+    envelope = model.consents[victims].envelope
+    thief = chain.patient()
+    mine = chain.record(thief)
+    payload = {"grantee": CLINICS[1].public, "records": [mine], "purpose": "treatment",
+               "not_before": T0 - 10, "expires_at": T0 + 50, "envelope": envelope}
+    before = chain.hash()
+    error = chain.refuse(chain.tx(thief, "grant_consent", payload))
+    assert isinstance(error, EnvelopeRefused) and error.code == "envelope_of_another"
+    assert "another pseudonym" in str(error)
+    assert chain.hash() == before
+    assert chain.state.get(f"env/{envelope}") == {"grantor": PATIENTS[0].public, "consent": victims}
+    # The thief's own consent naming a fresh envelope works, and never opens the victim's.
+    own = chain.grant(thief, CLINICS[1], [mine], "treatment", T0 - 10, T0 + 50, blob_hash("thief/envelope"))
+    assert may_access(chain.state, CLINICS[1].public, envelope, "treatment", T0, own).reason == "unknown_record"
+    assert may_access(chain.state, CLINICS[1].public, envelope, "treatment", T0, victims).reason == "wrong_grantee"
+    # The grantor may name its own envelope again (a second consent to the same clinic).
+    again = chain.grant(PATIENTS[0], CLINICS[0], [records[0]], "treatment", T0 - 10, T0 + 50, envelope)
+    assert may_access(chain.state, CLINICS[0].public, envelope, "treatment", T0, again).allowed
+    assert chain.replay() == chain.hash()
 
 
 # --- random operation sequences ----------------------------------------------------------------
@@ -220,20 +269,55 @@ class ConsentMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: self.records)
     @rule(data=st.data(), clinic=st.integers(0, 1), purpose=st.sampled_from(PURPOSES),
-          start=st.integers(-50, 50), length=st.integers(1, 100))
-    def grant(self, data, clinic, purpose, start, length):
+          start=st.integers(-50, 50), length=st.integers(1, 100), envelope=st.sampled_from([None, 0, 1, 2]))
+    def grant(self, data, clinic, purpose, start, length, envelope):
         record = data.draw(st.sampled_from(self.records))
         owner = next(p for p in self.patients if p.public == self.model.owners[record])
+        mine = sorted(r for r in self.records if self.model.owners[r] == owner.public)
+        records = sorted({record} | data.draw(st.sets(st.sampled_from(mine), max_size=2)))
         not_before, expires_at = self.chain.time + start, max(self.chain.time + start + length, self.chain.time + 1)
-        payload = {"grantee": self.clinics[clinic].public, "records": [record], "purpose": purpose,
-                   "not_before": not_before, "expires_at": expires_at}
-        if record in self.model.retired:
+        env = None if envelope is None else blob_hash(f"m/envelope/{envelope}")
+        payload = {"grantee": self.clinics[clinic].public, "records": records, "purpose": purpose,
+                   "not_before": not_before, "expires_at": expires_at, **({"envelope": env} if env else {})}
+        if set(records) & self.model.retired:
             return self._refused(self.chain.tx(owner, "grant_consent", payload), "record_retired")
         other = next(p for p in self.patients if p is not owner)
         self._refused(self.chain.tx(other, "grant_consent", payload), "not_owner")
+        if not self.model.may_name(owner.public, env):
+            return self._refused(self.chain.tx(owner, "grant_consent", payload), "envelope_of_another")
         self._ok(owner, "grant_consent", payload)
-        self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], {record},
-                                                                 purpose, not_before, expires_at)
+        self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], set(records),
+                                                                 purpose, not_before, expires_at, env)
+        if env is not None:
+            self.model.envelopes.setdefault(env, owner.public)
+
+    @precondition(lambda self: any(len(c.records) > 1 for c in self.model.consents.values()))
+    @rule(data=st.data())
+    def narrow(self, data):
+        consent_id = data.draw(st.sampled_from(sorted(c for c, v in self.model.consents.items()
+                                                      if len(v.records) > 1)))
+        consent = self.model.consents[consent_id]
+        grantor = next(p for p in self.patients if p.public == consent.grantor)
+        keep = sorted(data.draw(st.sets(st.sampled_from(sorted(consent.records)), min_size=1,
+                                        max_size=len(consent.records) - 1)))
+        self.n += 1
+        payload = {"consent": consent_id, "records": keep, "envelope": blob_hash(f"m/narrowed/{self.n}")}
+        intruder = next(p for p in self.patients if p is not grantor)
+        self._refused(self.chain.tx(intruder, "narrow_consent", payload), "not_grantor")
+        self._refused(self.chain.tx(grantor, "narrow_consent", {**payload, "records": sorted(consent.records)}),
+                      "already_revoked" if consent.revoked else "bad_narrow")
+        # The rules in the contract's order: revoked, then a deleted record kept, then a reused envelope.
+        refusal = ("already_revoked" if consent.revoked else
+                   "record_retired" if set(keep) & self.model.retired else None)
+        if consent.envelope:
+            self._refused(self.chain.tx(grantor, "narrow_consent", {**payload, "envelope": consent.envelope}),
+                          refusal or "bad_envelope")
+        if refusal:
+            return self._refused(self.chain.tx(grantor, "narrow_consent", payload), refusal)
+        self._ok(grantor, "narrow_consent", payload)
+        consent.retired_envelopes += [consent.envelope] if consent.envelope else []
+        consent.records, consent.envelope = set(keep), payload["envelope"]
+        self.model.envelopes.setdefault(payload["envelope"], grantor.public)
 
     @precondition(lambda self: self.model.consents)
     @rule(data=st.data())
@@ -259,11 +343,14 @@ class ConsentMachine(RuleBasedStateMachine):
         self._ok(owner, "retire_record", {"record": record})
         self.model.retired.add(record)
 
+    def _envelopes(self) -> list[str]:
+        return sorted({e for c in self.model.consents.values() for e in [c.envelope, *c.retired_envelopes] if e})
+
     @precondition(lambda self: self.records)
     @rule(data=st.data(), purpose=st.sampled_from(PURPOSES), requester=st.integers(0, 3))
     def read(self, data, purpose, requester):
         key = (self.clinics + self.patients)[requester]
-        record = data.draw(st.sampled_from(self.records))
+        record = data.draw(st.sampled_from(self.records + self._envelopes()))
         consent = data.draw(st.sampled_from(sorted(self.model.consents) + [None]))
         request = self.chain.request(key, record, consent, purpose)
         broken = expected_reasons(self.model, key.public, record, purpose, self.chain.time, consent)
@@ -307,7 +394,7 @@ class ConsentMachine(RuleBasedStateMachine):
         if not hasattr(self, "chain"):
             return
         for consent_id, consent in self.model.consents.items():
-            for record in consent.records:
+            for record in sorted(consent.records) + [consent.envelope or self.records[0], *consent.retired_envelopes]:
                 for requester in (consent.grantee, consent.grantor, self.clinics[0].public):
                     check_decision(self.chain, self.model, requester, record, consent.purpose, self.chain.time,
                                    consent_id)

@@ -149,3 +149,40 @@ def test_random_proofs_verify(leaves, data):
     index = data.draw(st.integers(0, len(leaves) - 1))
     hashes = [leaf_hash(leaf) for leaf in leaves]
     verify_inclusion(leaves[index], index, len(leaves), inclusion_proof(hashes, index), merkle_root(leaves))
+
+
+def test_paths_from_stored_levels_are_the_rfc_paths():
+    """The node serves proofs from a block's stored tree levels: the same path, and the same
+    root, as the RFC 6962 recursion, for every size and index (odd levels included)."""
+    from ledger_client.merkle import path_from_levels, tree_levels
+    for n in range(1, 70):
+        hashes = [leaf_hash(bytes([i % 256, i // 256])) for i in range(n)]
+        levels = tree_levels(hashes)
+        assert levels[-1] == root_from_hashes(hashes)
+        for index in range(n):
+            assert path_from_levels(levels, index) == inclusion_proof(hashes, index)
+    with pytest.raises(IndexError):
+        path_from_levels(tree_levels([leaf_hash(b"x")]), 1)
+
+
+# --- RFC 9162 consistency proofs (the evidence bundles' checkpoints) ---------------------
+
+def test_consistency_proofs_verify_for_every_pair_of_sizes_and_fail_when_altered():
+    import os
+
+    from ledger_client.merkle import consistency_proof, leaf_hash, root_from_hashes, verify_consistency
+
+    hashes = [leaf_hash(os.urandom(8)) for _ in range(40)]
+    for second in range(1, 41):
+        for first in range(1, second + 1):
+            proof = consistency_proof(hashes[:second], first)
+            roots = root_from_hashes(hashes[:first]), root_from_hashes(hashes[:second])
+            verify_consistency(first, second, *roots, proof)
+            for n in range(len(proof)):
+                bad = list(proof)
+                bad[n] = bytes(32)
+                with pytest.raises(IntegrityError):
+                    verify_consistency(first, second, *roots, bad)
+            if first < second:
+                with pytest.raises(IntegrityError):  # a rewritten earlier log does not extend
+                    verify_consistency(first, second, leaf_hash(b"rewritten"), roots[1], proof)

@@ -30,10 +30,18 @@ SAMPLES = {
     "grant_consent": {"grantee": KEY.public, "records": [blob_hash("a"), blob_hash("b")], "purpose": "research",
                       "not_before": T0, "expires_at": T0 + 60, "envelope": blob_hash("env")},
     "revoke_consent": {"consent": "55" * 32},
+    "narrow_consent": {"consent": "55" * 32, "records": [blob_hash("b")], "envelope": blob_hash("env2")},
     "access_event": {"request": REQUEST},
     "refusal_event": {"request": REQUEST, "reason": "consent_expired"},
     "publish_credential_def": {"cred_def_id": "did:example:1/cd", "document": {"x": 1}, "revocation": {}},
     "publish_revocation_status": {"cred_def_id": "did:example:1/cd", "status_list": {"timestamp": T0}},
+    "create_link": {"link": "66" * 32, "files": [blob_hash("a"), blob_hash("b")],
+                    "types": ["application/fhir+json", "application/fhir+json"], "expires_at": T0 + 60,
+                    "max_uses": 3, "max_attempts": 5, "flags": "P", "passcode": "77" * 32},
+    "revoke_link": {"link": "66" * 32},
+    "link_attempt": {"link": "66" * 32, "recipient": {"commitment": "88" * 32, "sealed": "99" * 256}},
+    "link_access": {"link": "66" * 32, "recipient": {"commitment": "88" * 32, "sealed": "99" * 256},
+                    "attempt": "aa" * 32},
 }
 
 

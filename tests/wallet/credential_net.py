@@ -103,8 +103,9 @@ def holder(make_cred_wallet, issuer) -> Wallet:
 
 @pytest.fixture
 def make_cred_institution(tmp_path, cred_node):
-    def make(kind: str = "clinic", name: str = "Clinic") -> ClinicDesk:
-        desk = ClinicDesk.create(tmp_path / f"desk{next(_names)}", f"{name} {next(_names)}", kind, [cred_node.url],
+    def make(kind: str = "clinic", name: str = "Clinic", *, exact_name: bool = False) -> ClinicDesk:
+        name = name if exact_name else f"{name} {next(_names)}"
+        desk = ClinicDesk.create(tmp_path / f"desk{next(_names)}", name, kind, [cred_node.url],
                                  passphrase=CRED_PASSPHRASE, use_keyring=False, kdf_limits=ARGON2_MIN)
         desk.register(cred_node.governance)
         return desk

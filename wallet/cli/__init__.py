@@ -1,63 +1,120 @@
 """``medwallet``: the command-line face of the wallet core (and of the clinic desk).
 
-Every command is a thin call into :mod:`wallet.core`; errors become one line on stderr
-and a non-zero exit (1 for a refused action, 2 for a usage error)."""
+Every command is a thin call into :mod:`wallet.core`. What every command shares lives here
+and in :mod:`ledger_client.console`: ``--version``, ``--json`` on every command, errors as one
+line (or one JSON object under ``--json``) on stderr, and the exit codes of :data:`EXIT_HELP`,
+chosen by the class of the error.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
 
-from ledger_client.errors import LedgerError
+from ledger_client import console
 
-from ..core.errors import Cancelled, WalletError
+from .._version import __version__
+from ..core.durations import InvalidDuration
+from ..core.errors import RecordIntegrityError, WalletError
+
+EXIT_HELP = console.exit_epilog()
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
-    from . import backup_cmds, clinic_cmds, credential_cmds, issuer_cmds, patient_cmds, safety_cmds
+    from . import backup_cmds, clinic_cmds, credential_cmds, interop_cmds, issuer_cmds, patient_cmds, safety_cmds
+    from .common import json_everywhere
 
-    parser = argparse.ArgumentParser(prog="medwallet", description="Medwallet: your medical records, your consent.")
+    parser = console.Parser(prog="medwallet", description="Medwallet: your medical records, your consent.",
+                            epilog=f"{EXIT_HELP}\n\nWithout a command, medwallet opens the window.")
+    console.add_version(parser, f"medwallet {__version__}")
     parser.add_argument("--wallet-dir", help="wallet folder (default: $MEDWALLET_WALLET_DIR or the user data folder)")
     parser.add_argument("--passphrase-file", help="read the wallet passphrase from this file")
     parser.add_argument("--self-test", action="store_true", help="check this installation and exit")
-    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--json", action="store_true", help="machine-readable output, and errors as one JSON "
+                        "object on stderr (before or after the command)")
     sub = parser.add_subparsers(dest="command")
     patient_cmds.register(sub)
     clinic_cmds.register(sub)
     issuer_cmds.register(sub)
     credential_cmds.register(sub)
+    interop_cmds.register(sub)
     safety_cmds.register(sub)
     backup_cmds.register(sub)
+    json_everywhere(parser, EXIT_HELP)
     return parser
 
 
+def exit_status(exc: BaseException) -> int | None:
+    """The exit code of an error, by its class (see :data:`EXIT_HELP`)."""
+    from .common import UsageError
+    if isinstance(exc, UsageError | InvalidDuration):
+        return console.EXIT_USAGE
+    if isinstance(exc, RecordIntegrityError):
+        return console.EXIT_INTEGRITY
+    if isinstance(exc, WalletError):
+        return console.EXIT_REFUSED
+    return console.exit_status(exc)
+
+
 def main(argv: list[str] | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("MEDWALLET_LOG", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
-    window_args = _bare(sys.argv[1:] if argv is None else argv)
+    items = sys.argv[1:] if argv is None else list(argv)
+    return console.run("medwallet", items, lambda: _main(items), exit_status)
+
+
+def _main(argv: list[str]) -> int:
+    _logging()
+    window_args = _bare(argv)
     if window_args is not None:
         return _no_command(None, window_args)
     parser = build_parser()
+    _complete(parser)
     args = parser.parse_args(argv)
     if args.self_test:
-        return _self_test("--json" in (argv if argv is not None else sys.argv[1:]))
+        return _self_test(args.json)
     if args.command is None:
         return _no_command(parser, args)
+    from .common import NoAnswer, json_output
+    json_output.set(bool(args.json))
+    words = " ".join(_command_path(args))
+    log.info("medwallet %s: command %s", __version__, words)
     try:
-        return args.func(args) or 0
-    except Cancelled:
-        return 130
-    except (WalletError, LedgerError) as exc:
-        print(f"medwallet: {exc}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        print("medwallet: interrupted", file=sys.stderr)
-        return 130
-    except FileNotFoundError as exc:
-        print(f"medwallet: no such file: {exc.filename}", file=sys.stderr)
-        return 1
+        with contextlib.ExitStack() as closing:  # what a command opened closes (and a node it started stops)
+            args.closing = closing
+            status = args.func(args) or 0
+    except EOFError:
+        raise NoAnswer("no answer (the input ended at a question)") from None
+    log.info("command %s finished, exit %d", words, status)
+    return status
+
+
+def _logging() -> None:
+    """Stderr at $MEDWALLET_LOG (default warning), checked; the log file at info (debug if asked)."""
+    from ..core import logfile
+    level = console.log_level(os.environ.get(console.ENV_LOG))
+    file_level = min(level, logging.INFO)
+    console.setup_logging(level, file_level=file_level)
+    logfile.install(file_level)
+
+
+def _command_path(args: argparse.Namespace) -> list[str]:
+    """The command's words (``clinic read``), never its arguments: they may name a file or a person."""
+    words = [args.command]
+    for attr in ("clinic_command", "issuer_command", "credentials_command", "study_command"):
+        if isinstance(getattr(args, attr, None), str):
+            words.append(getattr(args, attr))
+    return words
+
+
+def _complete(parser: argparse.ArgumentParser) -> None:
+    """Shell completion (bash, zsh, fish): answers the shell's question and exits when it asks."""
+    if "_ARGCOMPLETE" in os.environ:
+        import argcomplete
+        argcomplete.autocomplete(parser)
 
 
 def _self_test(as_json: bool) -> int:
@@ -87,15 +144,37 @@ def _bare(argv: list[str]) -> argparse.Namespace | None:
     every command module (startup time: tests/benchmarks/bench_startup.py).
     """
     values: dict[str, str | None] = {"wallet_dir": None, "passphrase_file": None}
+    files: list[str] = []
     items = list(argv)
     while items:
         item = items.pop(0)
+        if not item.startswith("-") and _is_file_to_import(item):
+            files.append(item)  # "Open with Medwallet", or files dropped on its launcher: imported in the window
+            continue
         name, eq, value = item.partition("=")
         key = {"--wallet-dir": "wallet_dir", "--passphrase-file": "passphrase_file"}.get(name)
         if key is None or (not eq and not items):
             return None
         values[key] = value if eq else items.pop(0)
-    return argparse.Namespace(command=None, self_test=False, json=False, **values)
+    if os.environ.get("_ARGCOMPLETE"):
+        return None  # the shell asks for completions: the full parser answers
+    return argparse.Namespace(command=None, self_test=False, json=False, files=files, **values)
+
+
+COMMANDS = frozenset({"init", "restore", "import", "records", "export", "delete", "institutions", "grant", "grants",
+                      "revoke", "qr", "audit", "resume", "phrase", "passphrase", "clinic", "issuer", "credentials",
+                      "study", "share-deidentified", "revoke-all", "preview", "alerts", "guardians", "backup",
+                      "restore-shares"})
+
+
+def _is_file_to_import(item: str) -> bool:
+    """An existing file named bare on the command line (a command's name always wins)."""
+    from pathlib import Path
+
+    if item in COMMANDS:
+        return False
+    path = Path(item.removeprefix("file://"))
+    return path.is_file()
 
 
 def _no_command(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
@@ -104,7 +183,8 @@ def _no_command(parser: argparse.ArgumentParser | None, args: argparse.Namespace
         from ..gui.app import run_gui
     except ImportError:
         (parser or build_parser()).print_help()
-        return 2
+        return console.EXIT_USAGE
+    log.info("medwallet %s: window", __version__)
     return run_gui(args)
 
 

@@ -1,21 +1,28 @@
-"""Helpers shared by the CLI commands: unlocking, output, progress, dates."""
+"""Helpers shared by the CLI commands: unlocking, output, progress, dates, shared options."""
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import getpass
-import json
 import os
-import re
 import sys
-import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ..core.errors import PassphraseRequired, WalletError
+from ledger_client import console
+
+from ..core import durations
+from ..core.errors import KeyringUnavailable, PassphraseRequired, WalletError
 
 ENV_PASSPHRASE = "MEDWALLET_PASSPHRASE"
+ENV_PASSPHRASE_FILE = "MEDWALLET_PASSPHRASE_FILE"
+HOW_TO_GIVE = ("give --passphrase-file FILE, or set MEDWALLET_PASSPHRASE_FILE or MEDWALLET_PASSPHRASE "
+               "(or run the command in a terminal to be asked)")
+T = TypeVar("T")
 
 
 class UsageError(WalletError):
@@ -24,43 +31,147 @@ class UsageError(WalletError):
     code = "usage"
 
 
-def passphrase(args, *, new: bool = False) -> str | None:
-    """The passphrase from --passphrase-file, $MEDWALLET_PASSPHRASE, or a prompt on a terminal."""
-    if getattr(args, "passphrase_file", None):
+class NeedsPassphrase(UsageError):
+    """A passphrase is needed and none was given."""
+
+    code = "needs_passphrase"
+
+
+class NeedsConfirmation(UsageError):
+    """This command asks for your confirmation: run it on a terminal, or add --yes to confirm beforehand."""
+
+    code = "needs_confirmation"
+
+
+class Declined(WalletError):
+    """You declined: nothing was done."""
+
+    code = "declined"
+
+
+def confirm(args: argparse.Namespace, question: str, *, word: str | None = None, declined: str = "") -> None:
+    """Ask ``question`` on the terminal unless ``--yes`` was given.
+
+    The answer must be ``y``/``yes`` (or exactly ``word``); anything else raises
+    :class:`Declined` with ``declined`` as its message. Without a terminal there is no one
+    to ask: :class:`NeedsConfirmation` (exit code 2), never a hang or a traceback.
+    """
+    if getattr(args, "yes", False):
+        return
+    if not sys.stdin.isatty():
+        raise NeedsConfirmation()
+    try:
+        answer = input(question).strip()
+    except EOFError:
+        answer = ""
+    if (answer != word) if word else (answer.lower() not in ("y", "yes")):
+        raise Declined(declined)
+
+
+def shared_option(parser: argparse.ArgumentParser, *flags: str, family: bool = False, **kwargs: Any) -> None:
+    """An option that may be written before or after a sub-command (``clinic --clinic-dir D init``
+    and ``clinic init --clinic-dir D`` alike).
+
+    argparse lets a sub-command's default overwrite what its parent parsed, so the option's
+    default lives on the family's parser only (``family=True``) and every sub-command leaves
+    the value alone unless it is given there (``SUPPRESS``).
+    """
+    if not family:
+        kwargs["default"] = argparse.SUPPRESS
+    parser.add_argument(*flags, **kwargs)
+
+
+class NoAnswer(WalletError):
+    """No answer: the input ended at a question."""
+
+    code = "no_answer"
+
+
+class NoCredentialAnswers(WalletError):
+    """None of your valid credentials can answer this request."""
+
+    code = "no_matching_credential"
+
+
+class PhraseCheckFailed(WalletError):
+    """A word of the recovery phrase did not match."""
+
+    code = "phrase_check_failed"
+
+
+class NoWindow(WalletError):
+    """The window needs PySide6, which is not installed here."""
+
+    code = "no_window"
+
+
+class NothingImported(WalletError):
+    """Nothing could be imported from this file: it holds no valid entry."""
+
+    code = "nothing_imported"
+
+
+def passphrase(args, *, new: bool = False, noun: str = "wallet") -> str | None:
+    """The passphrase from --passphrase-file, $MEDWALLET_PASSPHRASE_FILE, $MEDWALLET_PASSPHRASE,
+    or a prompt on a terminal. ``noun`` names what it protects ("wallet", "desk")."""
+    path = getattr(args, "passphrase_file", None) or os.environ.get(ENV_PASSPHRASE_FILE)
+    if path:
         try:
-            return Path(args.passphrase_file).read_text("utf-8").rstrip("\r\n")
+            return Path(path).expanduser().read_text("utf-8").rstrip("\r\n") or None
         except OSError as exc:
-            raise UsageError(f"Cannot read the passphrase file: {exc.strerror}.") from None
+            raise UsageError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
     if os.environ.get(ENV_PASSPHRASE):
         return os.environ[ENV_PASSPHRASE]
     if not new or not sys.stdin.isatty():
         return None
-    first = getpass.getpass("Choose a wallet passphrase (Enter for none): ")
+    first = getpass.getpass(f"Choose a {noun} passphrase (Enter for none, if this computer has a keyring): ")
     if first and getpass.getpass("Repeat it: ") != first:
         raise UsageError("The two passphrases differ.")
     return first or None
 
 
-def unlock(open_fn, directory: Path, args):
-    """Open a vault, asking for the passphrase on a terminal when the keyring cannot."""
+def creating(make: Callable[[], T], noun: str = "wallet") -> T:
+    """Run a create step; a computer without a keyring gets told how to give a passphrase."""
     try:
-        return open_fn(directory, passphrase(args))
-    except PassphraseRequired:
+        return make()
+    except KeyringUnavailable:
+        raise NeedsPassphrase(f"This computer has no working keyring, so the {noun} must be protected by a "
+                              f"passphrase: {HOW_TO_GIVE}.") from None
+
+
+def unlock(open_fn, directory: Path, args, *, noun: str = "wallet"):
+    """Open a vault, asking for the passphrase on a terminal when the keyring cannot.
+
+    What is opened is closed when the command ends (``args.closing``), which also stops a
+    local node it started for the command."""
+    try:
+        opened = open_fn(directory, passphrase(args))
+    except (PassphraseRequired, KeyringUnavailable) as exc:
         if not sys.stdin.isatty():
-            raise
-        return open_fn(directory, getpass.getpass("Wallet passphrase: "))
+            if isinstance(exc, KeyringUnavailable):
+                raise
+            raise NeedsPassphrase(f"The {noun} is protected by a passphrase: {HOW_TO_GIVE}.") from None
+        opened = open_fn(directory, getpass.getpass(f"{noun.capitalize()} passphrase: "))
+    closing = getattr(args, "closing", None)
+    if isinstance(closing, contextlib.ExitStack):
+        closing.callback(opened.close)
+    return opened
 
 
 def emit_json(doc: Any) -> None:
-    print(json.dumps(doc, indent=2, sort_keys=True, default=str))
+    console.emit_json(doc)
+
+
+def report(args: argparse.Namespace, doc: Any, text: str) -> None:
+    """A command's outcome: ``doc`` as JSON under ``--json``, else ``text`` for a person."""
+    if getattr(args, "json", False):
+        emit_json(doc)
+    else:
+        print(text)
 
 
 def table(rows: Iterable[Iterable[Any]], headers: list[str]) -> None:
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    print("  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip())
-    for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+    console.table(rows, headers)
 
 
 def when(ts: int | None) -> str:
@@ -69,45 +180,42 @@ def when(ts: int | None) -> str:
     return datetime.fromtimestamp(ts, UTC).astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-_DURATION = re.compile(r"^(\d+)\s*([mhdwy])$")
-_UNITS = {"m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "y": 365 * 86400}
-
-
 def parse_expiry(text: str, now: int | None = None) -> int:
-    """``30d``, ``12h``, ``2w``, ``1y`` from now, or a date ``YYYY-MM-DD[THH:MM]`` (local time)."""
-    now = int(time.time()) if now is None else now
-    text = text.strip().lower()
-    match = _DURATION.match(text)
-    if match:
-        return now + int(match.group(1)) * _UNITS[match.group(2)]
-    try:
-        moment = datetime.fromisoformat(text.upper() if "t" in text else text)
-    except ValueError:
-        raise UsageError(f"Cannot read the expiry {text!r}: use e.g. 30d, 12h or 2026-12-31.") from None
-    if moment.tzinfo is None:
-        moment = moment.astimezone()
-    if len(text) == 10:  # a bare date: the end of that day
-        moment = moment.replace(hour=23, minute=59, second=59)
-    return int(moment.timestamp())
+    """``30d``, ``12h``, ``6mo``, ``1y``, ``P6M`` from now, or a date ``YYYY-MM-DD[THH:MM]`` (local time)."""
+    return durations.parse_expiry(text, now)
 
 
-class ProgressPrinter:
-    """A one-line progress display on stderr (only on a terminal)."""
+# Set by main() for the command being run: progress stays quiet under --json.
+json_output: ContextVar[bool] = ContextVar("json_output", default=False)
 
-    def __init__(self, enabled: bool | None = None) -> None:
-        self.enabled = sys.stderr.isatty() if enabled is None else enabled
-        self._last = 0.0
 
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled:
-            return
-        now = time.monotonic()
-        if now - self._last < 0.1 and done != total:
-            return
-        self._last = now
-        pct = f"{100 * done // total:3d}%" if total else f"{done // 1024} KiB"
-        print(f"\r{stage:8s} {pct}", end="", file=sys.stderr, flush=True)
+def ProgressPrinter(enabled: bool | None = None) -> console.Progress:  # noqa: N802 (was a class; callers keep the name)
+    """Progress with rate and time left on stderr, only on a terminal and never under --json."""
+    units = {"scan": "pseudonyms", "audit": "pseudonyms"}
+    return console.Progress(enabled=enabled, as_json=json_output.get(), units=units)
 
-    def done(self) -> None:
-        if self.enabled:
-            print("\r" + " " * 30 + "\r", end="", file=sys.stderr, flush=True)
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def json_everywhere(parser: argparse.ArgumentParser, epilog: str) -> None:
+    """Every sub-command takes ``--json`` and documents the exit codes.
+
+    The sub-commands' ``--json`` leaves the value alone unless given there (``SUPPRESS``):
+    argparse would otherwise let a sub-command's default undo ``medwallet --json CMD``.
+    """
+    for child in subcommands(parser).values():
+        flags = [a for a in child._actions if "--json" in a.option_strings]
+        if flags:
+            for action in flags:
+                action.default = argparse.SUPPRESS
+        else:
+            child.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                               help="machine-readable output, and errors as one JSON object on stderr")
+        if not child.epilog:
+            child.epilog = epilog
+        json_everywhere(child, epilog)

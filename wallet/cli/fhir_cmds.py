@@ -1,7 +1,8 @@
 """The FHIR side of the patient commands (flags of import, export, grants, audit).
 
-``medwallet import BUNDLE [--fhir-split]``: a FHIR Bundle is validated entry by entry and
-kept whole (default) or split into one record per resource; invalid entries are listed.
+``medwallet import FILE... [--fhir-split]``: a FHIR Bundle (JSON or XML) or an NDJSON
+export is validated entry by entry and kept whole (default) or split into one record per
+resource; invalid entries are listed, content already in the wallet is not added again.
 ``medwallet export --fhir --out FILE [RECORD...]``: records as one FHIR Bundle.
 ``medwallet grants --fhir [--out FILE]``: consents as IHE PCF Consents.
 ``medwallet audit --fhir [--out FILE]``: the access log as IHE BALP AuditEvents.
@@ -26,17 +27,35 @@ def report_bundle(outcome: ImportReport, args: argparse.Namespace) -> dict[str, 
     """Print what a Bundle import did (unless --json); returns it as JSON."""
     path = outcome.path
     if not args.json:
-        how = "split into" if outcome.split else "kept whole as"
+        how = "split into" if outcome.split else "kept whole, byte for byte, as"
+        what = _what(outcome)
         if outcome.records:
-            print(f"{path.name}: FHIR {outcome.bundle_type or 'JSON'} bundle of {outcome.entries} entries, "
-                  f"{how} {len(outcome.records)} record(s), stored and anchored")
+            print(f"{path.name}: {what}, {how} {len(outcome.records)} record(s), stored and anchored")
+        elif outcome.duplicates and not outcome.problems:
+            print(f"{path.name}: {what}, already in your wallet; nothing added")
+        for note in outcome.notes:
+            print(f"  note: {note}")
         for problem in outcome.problems:
-            label = "invalid (kept in the whole file)" if not outcome.split else "invalid, left out"
+            label = "invalid (kept in the whole file as it is)" if not outcome.split else "invalid, left out"
             print(f"  {label}: {problem}", file=sys.stderr)
+        if outcome.duplicates and outcome.records:
+            print(f"  {len(outcome.duplicates)} already in your wallet, not added again (first: "
+                  f"{outcome.duplicates[0]})")
         if outcome.skipped:
-            print(f"  {len(outcome.skipped)} entr{'y' if len(outcome.skipped) == 1 else 'ies'} without patient data "
-                  "skipped", file=sys.stderr)
+            n = len(outcome.skipped)
+            entries = f"{n} entr{'y' if n == 1 else 'ies'} without patient data"
+            print(f"  {entries} {'left out' if outcome.split else 'kept in the file, not checked'}", file=sys.stderr)
     return {"file": str(path), **outcome.to_json()}
+
+
+def _what(outcome: ImportReport) -> str:
+    """The kind of FHIR file, in words: no XML is called JSON, no resource a bundle."""
+    if outcome.kind == "ndjson":
+        return f"FHIR NDJSON (Bulk Data) file of {outcome.entries} resources"
+    if outcome.kind == "resource" or (outcome.kind == "xml" and not outcome.bundle_type):
+        return f"FHIR {'XML' if outcome.kind == 'xml' else 'JSON'} resource"
+    form = "XML" if outcome.kind == "xml" else "JSON"
+    return f"FHIR {form} {outcome.bundle_type or ''} bundle of {outcome.entries} entries".replace("  ", " ")
 
 
 def export_bundle(wallet: Wallet, args) -> int:

@@ -16,7 +16,7 @@ import platformdirs
 from ledger_client.keyfile import load_key
 
 from ..core.desks.issuer import DEFAULT_ATTRIBUTES, DEFAULT_MAX_CREDENTIALS, DEFAULT_TAG, IssuerDesk
-from .common import UsageError, emit_json, passphrase, table, unlock, when
+from .common import UsageError, emit_json, passphrase, shared_option, table, unlock, when
 
 ENV_ISSUER_DIR = "MEDWALLET_ISSUER_DIR"
 
@@ -129,15 +129,17 @@ def cmd_list(args) -> int:
 def register(sub) -> None:
     issuer = sub.add_parser("issuer", help="issuer desk: issue and revoke anonymous credentials",
                             description="Issuer desk: issue and revoke anonymous credentials.")
+    desk_help = "desk folder (default: $MEDWALLET_ISSUER_DIR or the user data folder)"
+    shared_option(issuer, "--issuer-dir", family=True, help=desk_help)
     issuer_sub = issuer.add_subparsers(dest="issuer_command", required=True)
 
     def add(name: str, func, text: str, tag: bool = True):
         p = issuer_sub.add_parser(name, help=text, description=text)
         p.set_defaults(func=func)
-        p.add_argument("--issuer-dir", help="desk folder (default: $MEDWALLET_ISSUER_DIR or the user data folder)")
+        shared_option(p, "--issuer-dir", help=desk_help)
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
-        p.add_argument("--json", action="store_true", help="machine-readable output")
+        shared_option(p, "--json", action="store_true", help="machine-readable output")
         if tag:
             p.add_argument("--tag", default=DEFAULT_TAG, help="credential definition (default: %(default)s)")
         return p

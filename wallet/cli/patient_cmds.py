@@ -1,5 +1,9 @@
 """Patient commands: init, restore, import, records, export, delete, institutions,
-grant, grants, revoke, qr, audit, resume."""
+grant, grants, revoke, qr, audit, resume, phrase, passphrase.
+
+A wallet is on a care network (``--node`` or ``MEDWALLET_NODES`` at ``init``) or, by
+default, on the embedded network of this computer, as the window makes it; every command on
+such a wallet serves that network itself when no window is running it."""
 
 from __future__ import annotations
 
@@ -10,26 +14,50 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..core import backup, importing, restore
+from ledger_client import console
+
+from ..core import backup, deletion, importing, protection, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
+from ..core.errors import WalletError
 from ..core.keys.seed import validate_phrase
 from ..core.paths import wallet_dir
 from ..core.records import library
 from ..core.wallet import Wallet
 from . import fhir_cmds
-from .common import ProgressPrinter, UsageError, emit_json, parse_expiry, passphrase, table, unlock, when
+from .common import (
+    NothingImported,
+    PhraseCheckFailed,
+    ProgressPrinter,
+    UsageError,
+    creating,
+    emit_json,
+    owner_passphrase,
+    parse_expiry,
+    passphrase,
+    report,
+    shared_option,
+    table,
+    unlock,
+    when,
+)
 
 ENV_NODES = "MEDWALLET_NODES"
+DELETE_WARNING = (
+    "Deleting removes this record and every copy you shared from every node of the network, narrows or ends "
+    "every consent that covers it (the ledger never releases its key to anyone again), records the deletion "
+    "in your access log, and makes this wallet forget its title, file name, size and dates.\n"
+    "It is not crypto-shredding: a copy of the encrypted data taken earlier (a backup of a node, a copy of "
+    "your wallet folder) still opens with your recovery phrase. Institutions that already read the record "
+    "keep what they read; the ledger keeps the fact that a record existed and who read it, never its content.")
 
 
 def _nodes(args) -> list[str]:
+    """A care network's nodes (--node, else $MEDWALLET_NODES); none: the embedded network."""
     nodes = list(getattr(args, "node", None) or [])
     if not nodes and os.environ.get(ENV_NODES):
-        nodes = [n for n in os.environ[ENV_NODES].split(",") if n.strip()]
-    if not nodes:
-        raise UsageError("Give the network's node address with --node URL (or set MEDWALLET_NODES).")
+        nodes = [n.strip() for n in os.environ[ENV_NODES].split(",") if n.strip()]
     return nodes
 
 
@@ -37,15 +65,24 @@ def _open(args) -> Wallet:
     return unlock(Wallet.open, wallet_dir(args.wallet_dir), args)
 
 
+def _where(settings) -> str:
+    if settings.local_node:
+        return f"the network of this computer ({settings.network_name}, at {settings.local_node_url})"
+    return f"network {settings.network_name!r}"
+
+
 def cmd_init(args) -> int:
     directory = wallet_dir(args.wallet_dir)
-    wallet, phrase = Wallet.create(directory, passphrase=passphrase(args, new=True), use_keyring=not args.no_keyring,
-                                   nodes=_nodes(args), genesis_hash=args.genesis_hash)
+    nodes, secret = _nodes(args), passphrase(args, new=True)
+    wallet, phrase = creating(lambda: Wallet.create(directory, passphrase=secret, use_keyring=not args.no_keyring,
+                                                    nodes=nodes, genesis_hash=args.genesis_hash, embedded=not nodes))
+    args.closing.callback(wallet.close)
     if args.json:
         emit_json({"wallet_dir": str(directory), "phrase": phrase, "network": wallet.settings.network_name,
-                   "genesis_hash": wallet.settings.genesis_hash, "keystore": wallet.keystore.unlocked_by})
+                   "genesis_hash": wallet.settings.genesis_hash, "keystore": wallet.keystore.unlocked_by,
+                   "local_node": wallet.settings.local_node})
         return 0
-    print(f"Created a wallet in {directory} on network {wallet.settings.network_name!r}.\n")
+    print(f"Created a wallet in {directory} on {_where(wallet.settings)}.\n")
     print("Your recovery phrase. Write these 24 words down, in order, and keep them safe.")
     print("Anyone with them can read your records; without them a lost computer means lost records.\n")
     words = phrase.split()
@@ -62,7 +99,7 @@ def _check_back(words: list[str]) -> None:
     for position in sorted(random.sample(range(24), 3)):
         answer = input(f"Word number {position + 1}? ").strip().lower()
         if answer != words[position]:
-            raise UsageError(f"Word {position + 1} does not match. Your wallet exists; run "
+            raise PhraseCheckFailed(f"Word {position + 1} does not match. Your wallet exists; run "
                              f"'medwallet phrase' later to see the words again.")
     print("Correct. Keep the words safe.")
 
@@ -75,9 +112,13 @@ def cmd_restore(args) -> int:
     else:
         text = sys.stdin.readline()
     phrase = validate_phrase(text)
-    wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
-                                     genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
-                                     use_keyring=not args.no_keyring)
+    nodes, secret = _nodes(args), passphrase(args, new=True)
+    progress = ProgressPrinter()
+    wallet, summary = creating(lambda: restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=nodes,
+                                                       genesis_hash=args.genesis_hash, passphrase=secret,
+                                                       use_keyring=not args.no_keyring, progress=progress))
+    progress.done()
+    args.closing.callback(wallet.close)
     backup.phrase_confirmed(wallet)  # the patient typed it
     if args.json:
         emit_json(summary)
@@ -88,14 +129,26 @@ def cmd_restore(args) -> int:
 
 
 def cmd_import(args) -> int:
+    """Import each file; a file that cannot be imported is reported and the others go on."""
     wallet = _open(args)
     results: list[Any] = []
+    failed: list[str] = []
     progress = ProgressPrinter()
     for name in args.files:
-        outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
-                                        progress=progress)
+        try:
+            outcome = importing.import_file(wallet, Path(name), split=bool(args.fhir_split), title=args.title,
+                                            progress=progress)
+        except WalletError as exc:
+            progress.done()
+            failed.append(name)
+            message = exc.message if Path(name).name in exc.message else f"{name}: {exc.message}"
+            console.report_error("medwallet", console.error_code(exc), message, as_json=bool(args.json))
+            continue
         progress.done()
-        if outcome.is_bundle:
+        if outcome.is_bundle or outcome.kind:
+            results.append(fhir_cmds.report_bundle(outcome, args))
+            continue
+        if not outcome.records:
             results.append(fhir_cmds.report_bundle(outcome, args))
             continue
         result = outcome.records[0]
@@ -104,12 +157,15 @@ def cmd_import(args) -> int:
             print(f"{result.record[:12]}  {result.title}  stored and anchored")
     if args.json:
         emit_json([r if isinstance(r, dict) else r.__dict__ for r in results])
-    # A bundle of which nothing could be imported is a failure, not an empty success.
-    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records")]
+    # A bundle of which nothing could be imported is a failure, not an empty success (a file
+    # that was all duplicates is not: it is in the wallet already).
+    empty = [r["file"] for r in results if isinstance(r, dict) and not r.get("records") and not r.get("duplicates")]
+    if failed and len(args.files) > 1 and not args.json:
+        print(f"medwallet: {len(failed)} of {len(args.files)} files could not be imported: {', '.join(failed)}",
+              file=sys.stderr)
     if empty:
-        print(f"medwallet: nothing was imported from {', '.join(empty)}: no valid entry", file=sys.stderr)
-        return 1
-    return 0
+        raise NothingImported(f"nothing was imported from {', '.join(empty)}: no valid entry")
+    return 1 if failed else 0
 
 
 def cmd_records(args) -> int:
@@ -145,8 +201,11 @@ def cmd_export(args) -> int:
         out = out / (row["filename"] or f"{row['record'][:12]}.bin")
     if out.exists() and not args.force:
         raise UsageError(f"{out} exists; use --force to overwrite.")
-    meta = library.export_record(wallet, row["record"], out, progress=ProgressPrinter())
-    print(f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
+    progress = ProgressPrinter()
+    meta = library.export_record(wallet, row["record"], out, progress=progress)
+    progress.done()
+    report(args, {"record": row["record"], "file": str(out), "title": meta.get("title"), "verified": True},
+           f"Decrypted {meta.get('title')!r} to {out} (integrity verified).")
     return 0
 
 
@@ -156,11 +215,20 @@ def cmd_delete(args) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("Deleting cannot be undone; add --yes to confirm.")
+        print(DELETE_WARNING)
         if input(f"Delete {row['title']!r} for good? Type 'delete': ").strip() != "delete":
+            print("Not deleted.")
             return 1
-    retired = library.delete_record(wallet, row["record"])
-    print(f"Deleted {row['title']!r}: its key was destroyed and {len(retired)} copy(ies) retired on the ledger; "
-          "the nodes no longer serve it. Institutions that already read it keep what they read.")
+    done = deletion.delete_record(wallet, row["record"])
+    text = (f"Deleted {row['title']!r}: removed from every node ({len(done.retired)} copy(ies) retired on the "
+            "ledger) and forgotten by this wallet.")
+    if done.narrowed or done.ended:
+        text += (f"\nConsents: {len(done.narrowed)} narrowed to the records they still cover, {len(done.ended)} "
+                 "ended (they covered nothing else).")
+    text += ("\nA copy taken earlier (a backup of a node or of this wallet folder) still opens with your recovery "
+             "phrase. Institutions that already read it keep what they read.")
+    report(args, {"record": row["record"], "deleted": True, "retired_copies": len(done.retired),
+                  "narrowed": done.narrowed, "ended": done.ended}, text)
     return 0
 
 
@@ -191,13 +259,17 @@ def cmd_grant(args) -> int:
     wallet = _open(args)
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
-    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires),
-                           progress=ProgressPrinter())
+    progress = ProgressPrinter()
+    result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), label=args.label,
+                          progress=progress, with_references=not args.only_chosen)
+    progress.done()
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
-        emit_json(result.__dict__)
+        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
         return 0
     print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}.")
+    for added in result.added:
+        print(f"  also shared: {added.title} ({added.record[:12]}), the {added.because}")
     print(f"Grant code: {result.code}")
     return 0
 
@@ -225,7 +297,8 @@ def cmd_revoke(args) -> int:
     wallet = _open(args)
     row = grants.find_grant(wallet, args.consent)
     grants.revoke(wallet, row["consent"])
-    print(f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
+    report(args, {"consent": row["consent"], "institution": row["institution_name"], "revoked": True},
+           f"Consent {row['consent'][:12]} for {row['institution_name']} revoked; its next read will be refused.")
     return 0
 
 
@@ -245,32 +318,71 @@ def cmd_qr(args) -> int:
 def cmd_audit(args) -> int:
     wallet = _open(args)
     if not args.offline and not args.fhir:
-        trail.refresh(wallet)
+        progress = ProgressPrinter()
+        trail.refresh(wallet, progress=progress)
+        progress.done()
     record = library.find_record(wallet, args.record)["record"] if args.record else None
     if args.fhir:
         return fhir_cmds.audit(wallet, args, record)
-    rows = trail.events(wallet, record=record, outcome=args.outcome)
+    rows = trail.access_log(wallet, record=record, outcome=args.outcome)
     if args.json:
         emit_json(rows)
         return 0
     if not rows:
         print("No access to your records yet.")
-    table([(when(e["time"]), e["requester_name"], e["title"] or "(key envelope)", e["purpose"],
-            "READ" if e["kind"] == "access" else f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
+        return 0
+    table([(when(e["time"]), e["requester_name"], _what(e), "-" if e["kind"] == "deletion" else e["purpose"],
+            OUTCOMES.get(e["kind"]) or f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
            for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
     return 0
 
 
+OUTCOMES = {"access": "READ", "deletion": "DELETED"}
+
+
+def _what(row: dict[str, Any]) -> str:
+    """The records a row is about; a deleted record by its id, since the wallet forgot its title."""
+    if row.get("record_deleted"):
+        return f"(deleted record {row['original_record'][:12]})"
+    return str(row["what"])
+
+
 def cmd_resume(args) -> int:
     wallet = _open(args)
-    done = importing.resume_pending(wallet, progress=ProgressPrinter())
-    print(f"Finished {len(done)} interrupted import(s).")
+    progress = ProgressPrinter()
+    done = importing.resume_pending(wallet, progress=progress)
+    progress.done()
+    report(args, {"finished": done}, f"Finished {len(done)} interrupted import(s).")
     return 0
 
 
 def cmd_phrase(args) -> int:
     wallet = _open(args)
-    print(wallet.keys.phrase())
+    phrase = protection.reveal_phrase(wallet, owner_passphrase(args, wallet, "Showing the recovery phrase"))
+    report(args, {"phrase": phrase}, phrase)
+    return 0
+
+
+def cmd_passphrase(args) -> int:
+    """Change the wallet's passphrase (or set one): the current one, then the new one twice."""
+    wallet = _open(args)
+    current = passphrase(args) or ""
+    if args.new_passphrase_file:
+        try:
+            new = Path(args.new_passphrase_file).read_text("utf-8").rstrip("\r\n")
+        except OSError as exc:
+            raise UsageError(f"Cannot read the new passphrase file: {exc.strerror}.") from None
+        repeat = new
+    elif sys.stdin.isatty():
+        import getpass
+
+        if wallet.keystore.has_passphrase and not current:
+            current = getpass.getpass("Current passphrase: ")
+        new, repeat = getpass.getpass("New passphrase: "), getpass.getpass("Repeat it: ")
+    else:
+        raise UsageError("Give the new passphrase with --new-passphrase-file FILE.")
+    protection.change_passphrase(wallet, current, new, repeat)
+    report(args, {"changed": True}, "The passphrase is changed. Use the new one from now on.")
     return 0
 
 
@@ -281,13 +393,14 @@ def register(sub) -> None:
         p.add_argument("--wallet-dir", default=argparse.SUPPRESS, help="wallet folder")
         p.add_argument("--passphrase-file", default=argparse.SUPPRESS, help="read the passphrase from this file")
         if json_out:
-            p.add_argument("--json", action="store_true", help="machine-readable output")
+            shared_option(p, "--json", action="store_true", help="machine-readable output")
         return p
 
     for name, func, text in (("init", cmd_init, "create a new wallet"),
                              ("restore", cmd_restore, "restore a wallet from its 24-word phrase")):
         p = add(name, func, text, json_out=True)
-        p.add_argument("--node", action="append", help="node URL of the network (repeat for several)")
+        p.add_argument("--node", action="append", help="node URL of a care network (repeat for several; "
+                       "default: $MEDWALLET_NODES, else the embedded network of this computer)")
         p.add_argument("--genesis-hash", help="refuse any network but this one")
         p.add_argument("--no-keyring", action="store_true", help="protect the wallet with a passphrase only")
         if name == "restore":
@@ -313,9 +426,13 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, help="institution name or id")
     p.add_argument("--record", action="append", required=True, help="record id (repeat for several)")
     p.add_argument("--purpose", required=True, choices=sorted(grants.PURPOSE_LABELS))
-    p.add_argument("--expires", required=True, help="e.g. 30d, 12h, 2026-12-31")
+    p.add_argument("--expires", required=True,
+                   help="e.g. 30d, 6mo, 1y, P6M or 2026-12-31 (a bare m is refused: write mo or min)")
+    p.add_argument("--label", help="a name or initials the desk shows for you (only in the code, never on the ledger)")
     p.add_argument("--qr-png", help="also write the QR code as PNG")
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
+    p.add_argument("--only-chosen", action="store_true",
+                   help="FHIR: do not also share the Patient, Encounter... that the chosen resources refer to")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
     p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
     fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")
@@ -327,8 +444,10 @@ def register(sub) -> None:
     p.add_argument("--svg")
     p = add("audit", cmd_audit, "who read your records, verified on the ledger", json_out=True)
     p.add_argument("--record", help="only this record")
-    p.add_argument("--outcome", choices=["access", "refusal"])
+    p.add_argument("--outcome", choices=["access", "refusal", "deletion"])
     p.add_argument("--offline", action="store_true", help="show what is stored, without refreshing")
     fhir_cmds.add_output_flags(p, "the access log (IHE BALP AuditEvent)")
     add("resume", cmd_resume, "finish imports that were interrupted")
-    add("phrase", cmd_phrase, "show the 24-word recovery phrase again")
+    add("phrase", cmd_phrase, "show the 24-word recovery phrase again (asks for the passphrase)")
+    p = add("passphrase", cmd_passphrase, "change the wallet's passphrase (or set one)")
+    p.add_argument("--new-passphrase-file", help="read the new passphrase from this file")

@@ -9,6 +9,11 @@ reports back with :meth:`Onboarding.finished` or :meth:`Onboarding.failed`.
 
 Create:  CHOOSE → NETWORK → PROTECTION → SHOW_PHRASE → CHECK_PHRASE → BUILD → DONE
 Restore: CHOOSE → ENTER_PHRASE → NETWORK → PROTECTION → BUILD → DONE
+
+A patient who forgot the passphrase restores in place (:meth:`Onboarding.forgot_passphrase`):
+the wizard starts at ENTER_PHRASE with the old wallet's network already chosen, and the
+build sets the old wallet's folder aside (renamed, never deleted) only once the new one is
+being made, putting it back if that fails.
 """
 
 from __future__ import annotations
@@ -79,6 +84,7 @@ class WalletPlan:
     use_keyring: bool
     passphrase: str | None = field(repr=False)
     kdf_limits: Argon2Limits | None = None
+    replacing: bool = False  # a forgotten wallet is in the folder: set it aside first
 
 
 class Onboarding:
@@ -101,6 +107,7 @@ class Onboarding:
         self._rng = rng or random.SystemRandom()
         self._kdf_limits = kdf_limits
         self._history: list[Step] = []
+        self.replacing = False
 
     # --- what the view shows --------------------------------------------------------
 
@@ -129,6 +136,14 @@ class Onboarding:
         self.mode = mode
         self._phrase = self._phrase_source() if mode == "create" else ""
         self._go(Step.NETWORK if mode == "create" else Step.ENTER_PHRASE)
+
+    def forgot_passphrase(self, *, local: bool, nodes: tuple[str, ...], genesis_hash: str | None) -> None:
+        """Restore in place of a wallet whose passphrase is forgotten, on that wallet's network."""
+        self._expect(Step.CHOOSE)
+        self.choose("restore")
+        self.replacing = True
+        self.local, self.nodes, self.genesis_hash = local, tuple(nodes), genesis_hash or None
+        self._history = []  # nothing to go back to: the old wallet cannot be opened
 
     def enter_phrase(self, text: str) -> None:
         """Restore: the 24 words as typed or pasted (raises InvalidPhrase naming the problem)."""
@@ -189,7 +204,7 @@ class Onboarding:
         """What to build, once every step before BUILD is answered."""
         self._expect(Step.BUILD)
         return WalletPlan(self.mode or "create", self.directory, self._phrase, self.local, self.nodes,
-                          self.genesis_hash, self.use_keyring, self._passphrase, self._kdf_limits)
+                          self.genesis_hash, self.use_keyring, self._passphrase, self._kdf_limits, self.replacing)
 
     def finished(self) -> None:
         """The wallet exists and is open: forget the phrase and passphrase."""
@@ -269,18 +284,18 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
     from .restore import rediscover
     from .wallet import Wallet
 
-    url = None
-    if plan.local:
-        if start_local is None:
-            raise WalletError("No local node can be started here; choose a network node instead.")
-        url = start_local()
+    aside = set_aside(plan.directory) if plan.replacing and Wallet.exists(plan.directory) else None
     existed = plan.directory.exists()
-    wallet, _ = Wallet.create(plan.directory, phrase=plan.phrase, passphrase=plan.passphrase,
-                              use_keyring=plan.use_keyring, nodes=list(plan.nodes), genesis_hash=plan.genesis_hash,
-                              kdf_limits=plan.kdf_limits)
     try:
-        if url:
-            wallet.use_local_node(url)
+        wallet, _ = Wallet.create(plan.directory, phrase=plan.phrase, passphrase=plan.passphrase,
+                                  use_keyring=plan.use_keyring, nodes=list(plan.nodes), genesis_hash=plan.genesis_hash,
+                                  kdf_limits=plan.kdf_limits, embedded=plan.local, start_local=start_local)
+    except BaseException:
+        if aside is not None:
+            shutil.rmtree(plan.directory, ignore_errors=True)
+            aside.rename(plan.directory)
+        raise
+    try:
         phrase_confirmed(wallet)  # created: its words were checked; restored: they were typed
         summary: dict[str, Any] = {}
         if plan.mode == "restore":
@@ -290,7 +305,35 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
         return wallet, summary
     except BaseException:
         _discard(wallet, existed)
+        if aside is not None:
+            shutil.rmtree(plan.directory, ignore_errors=True)
+            aside.rename(plan.directory)
         raise
+
+
+def set_aside(directory: Path) -> Path:
+    """Rename a wallet folder out of the way (``wallet-forgotten-YYYYmmdd-HHMMSS``); nothing is deleted."""
+    import time
+
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = directory.with_name(f"{directory.name}-forgotten-{stamp}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = directory.with_name(f"{directory.name}-forgotten-{stamp}-{n}")
+    directory.rename(target)
+    return target
+
+
+def network_of(directory: Path) -> tuple[bool, tuple[str, ...], str | None]:
+    """The network a wallet folder's settings name: (embedded, nodes, genesis hash). No secret is read."""
+    from .settings import Settings, SettingsError
+
+    try:
+        settings = Settings.load(directory / "settings.json")
+    except SettingsError:
+        return True, (), None
+    return settings.local_node, tuple(settings.nodes), settings.genesis_hash or None
 
 
 def _discard(wallet: Wallet, existed: bool) -> None:

@@ -10,7 +10,8 @@ and its outcome comes back through :meth:`Opening.looked` (or :meth:`Opening.fai
     LOOKING ──looked──▶ NEW ──created──▶ OPEN
        │                                  ▲ │
        └──looked / failed──▶ LOCKED ──unlock──▶ UNLOCKING ──opened──┘ │
-                               ▲           └──failed──▶ LOCKED       │
+                               ▲  │        └──failed──▶ LOCKED       │
+                               │  └──restore_instead──▶ NEW (restore from the words)
                                └───────────────lock──────────────────┘
 """
 
@@ -82,6 +83,12 @@ class Opening:
             raise RuntimeError(f"nothing can fail at {self.stage}")
         self.problem = exc
         self.stage = Stage.LOCKED
+
+    def restore_instead(self) -> None:
+        """The passphrase is forgotten: set the wallet up again from its recovery phrase."""
+        self._expect(Stage.LOCKED)
+        self.problem = None
+        self.stage = Stage.NEW
 
     def lock(self) -> None:
         """Locked by the patient or by inactivity."""

@@ -37,7 +37,7 @@ def register(wallet: Wallet, index: int, role: str, institution: str | None = No
         return key
     network = wallet.network
     try:
-        tx_id: str = network.client.pseudonym(key.public)["tx"]
+        tx_id: str = network.client_for(key).my_pseudonym(key)["tx"]
     except NotFound:
         if network.genesis.require_credential:  # admitted by an anonymous-credential proof
             tx_id = register_admitted(wallet, index)

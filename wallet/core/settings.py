@@ -1,12 +1,19 @@
 """Per-wallet settings, declared once with types and defaults, stored as JSON.
 
-No secrets here. ``version`` allows migrations; unknown keys from a newer version are
-kept untouched so a downgrade does not lose them.
+No secrets here. ``version`` allows migrations (:data:`MIGRATIONS`, one function per
+version step, each tested); unknown keys from a newer version are kept untouched so a
+downgrade does not lose them.
+
+A wallet or desk is on one network: either a care network, reached through ``nodes``, or
+the embedded network of this computer (``local_node``), whose current address is recorded
+in ``local_node_url`` at every connection (the node's port is kept in its own data folder).
+Either way ``genesis_hash`` pins the network.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -14,7 +21,7 @@ from typing import Any
 from .atomic_file import atomic_write
 from .errors import WalletError
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2
 
 
 class SettingsError(WalletError):
@@ -28,7 +35,9 @@ class Settings:
     """What a wallet remembers between runs."""
 
     version: int = SETTINGS_VERSION
-    nodes: list[str] = field(default_factory=list)
+    nodes: list[str] = field(default_factory=list)  # a care network's node addresses (empty: embedded)
+    local_node: bool = False  # on the embedded network of this computer
+    local_node_url: str = ""  # where the embedded node answered last
     genesis_hash: str = ""
     network_name: str = ""
     wallet_id: str = ""
@@ -47,6 +56,7 @@ class Settings:
                 raise ValueError("not an object")
         except (ValueError, OSError) as exc:
             raise SettingsError(detail=str(exc)) from None
+        doc = migrate(doc)
         known = {f.name for f in fields(cls)} - {"extra"}
         values = {k: v for k, v in doc.items() if k in known}
         values["extra"] = {k: v for k, v in doc.items() if k not in known}
@@ -59,3 +69,20 @@ class Settings:
         doc = asdict(self)
         extra = doc.pop("extra")
         atomic_write(path, (json.dumps({**extra, **doc}, indent=2, sort_keys=True) + "\n").encode())
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept no node address for the embedded network: no nodes meant embedded."""
+    return {**doc, "local_node": not doc.get("nodes"), "local_node_url": "", "version": 2}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+
+
+def migrate(doc: dict[str, Any]) -> dict[str, Any]:
+    """Bring a settings document up to :data:`SETTINGS_VERSION` (newer ones are left alone)."""
+    version = doc.get("version", 1)
+    while isinstance(version, int) and version in MIGRATIONS:
+        doc = MIGRATIONS[version](doc)
+        version = doc["version"]
+    return doc

@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ledger_client.crypto import SigningKey
+from ledger_client.folders import private_dir, tighten
 
 from .db import WalletDB
-from .errors import NoNetwork, WalletError
+from .errors import WalletError
 from .keys.keystore import Keystore
 from .keys.seed import KeyTree, new_phrase, seed_from_phrase, validate_phrase
 from .keys.sodium import Argon2Limits
-from .network import Network
+from .local_node import NodeHost
+from .network import Network, StartLocal, connect
 from .settings import Settings
 
 VAULT_FILE = "wallet.vault"
@@ -35,17 +38,26 @@ class NoWallet(WalletError):
     code = "no_wallet"
 
 
+class EmbeddedNetworkRefused(WalletError):
+    """The embedded network of this computer is not this wallet's network, so the wallet keeps
+    its nodes. Enter the addresses of your care network's nodes instead."""
+
+    code = "embedded_refused"
+
+
 class Wallet:
     """An unlocked wallet in a directory."""
 
-    def __init__(self, directory: Path, keystore: Keystore, settings: Settings) -> None:
+    def __init__(self, directory: Path, keystore: Keystore, settings: Settings, *,
+                 start_local: StartLocal | None = None) -> None:
         self.dir = directory
         self.keystore = keystore
         self.settings = settings
         self.keys = KeyTree(keystore.secrets["seed"])
-        self.db = WalletDB(directory / DB_FILE)
-        self.blob_dir = directory / "blobs"
-        self.blob_dir.mkdir(exist_ok=True)
+        tighten(directory)  # a folder an older release left 0755 with 0644 files
+        self.db = WalletDB(directory / DB_FILE, self.keys.storage_key())
+        self.blob_dir = private_dir(directory / "blobs")
+        self.host = NodeHost(start_local)
         self._network: Network | None = None
 
     # --- life cycle ---------------------------------------------------------------
@@ -53,30 +65,46 @@ class Wallet:
     @classmethod
     def create(cls, directory: Path, *, phrase: str | None = None, passphrase: str | None = None,
                use_keyring: bool = True, nodes: list[str] | None = None, genesis_hash: str | None = None,
-               kdf_limits: Argon2Limits | None = None) -> tuple[Wallet, str]:
-        """Make a new wallet (or one from a known phrase); returns it and its 24 words."""
+               kdf_limits: Argon2Limits | None = None, embedded: bool = False,
+               start_local: StartLocal | None = None) -> tuple[Wallet, str]:
+        """Make a new wallet (or one from a known phrase); returns it and its 24 words.
+
+        ``nodes`` name a care network; ``embedded`` the embedded network of this computer
+        (served through ``start_local``, else by a node the wallet starts and stops itself).
+        Either way the network is reached, and its genesis pinned, before anything is written.
+        """
         if (directory / VAULT_FILE).exists():
             raise WalletExists()
         phrase = validate_phrase(phrase) if phrase else new_phrase()
-        settings = Settings(nodes=list(nodes or []), genesis_hash=genesis_hash or "")
-        if settings.nodes:
-            network = Network(settings.nodes, genesis_hash)  # refuse a wrong network before writing
+        settings = Settings(nodes=[] if embedded else list(nodes or []), genesis_hash=genesis_hash or "",
+                            local_node=embedded)
+        host = NodeHost(start_local)
+        network = connect(settings, directory / SETTINGS_FILE, host.start) if settings.nodes or embedded else None
+        if network is not None:  # a wrong network is refused before anything is written
             settings.genesis_hash, settings.network_name = network.genesis.hash, network.genesis.network
-            network.close()
-        directory.mkdir(parents=True, exist_ok=True)
-        keystore = Keystore.create(directory / VAULT_FILE, {"seed": seed_from_phrase(phrase)},
-                                   passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
+        try:
+            private_dir(directory)
+            keystore = Keystore.create(directory / VAULT_FILE, {"seed": seed_from_phrase(phrase)},
+                                       passphrase=passphrase, use_keyring=use_keyring, kdf_limits=kdf_limits)
+        except BaseException:
+            if network is not None:
+                network.close()
+            host.close()
+            raise
         settings.wallet_id = keystore.wallet_id
         settings.save(directory / SETTINGS_FILE)
-        return cls(directory, keystore, settings), phrase
+        wallet = cls(directory, keystore, settings)
+        wallet.host, wallet._network = host, network
+        return wallet, phrase
 
     @classmethod
-    def open(cls, directory: Path, passphrase: str | None = None) -> Wallet:
+    def open(cls, directory: Path, passphrase: str | None = None, *,
+             start_local: StartLocal | None = None) -> Wallet:
         """Unlock the wallet in ``directory`` (keyring first, then the passphrase)."""
         if not (directory / VAULT_FILE).exists():
             raise NoWallet()
         keystore = Keystore.open(directory / VAULT_FILE, passphrase)
-        return cls(directory, keystore, Settings.load(directory / SETTINGS_FILE))
+        return cls(directory, keystore, Settings.load(directory / SETTINGS_FILE), start_local=start_local)
 
     @staticmethod
     def exists(directory: Path) -> bool:
@@ -85,39 +113,74 @@ class Wallet:
     def close(self) -> None:
         if self._network:
             self._network.close()
+            self._network = None
         self.db.close()
+        self.host.close()
 
     def set_network(self, nodes: list[str], genesis_hash: str | None = None) -> Network:
-        """Connect to a network; its genesis hash is pinned from then on."""
+        """Connect to a care network's nodes; its genesis hash is pinned from then on.
+
+        Nothing changes unless the nodes answer for the pinned network: a wrong or
+        unreachable address raises and the wallet keeps the network it had.
+        """
         network = Network(nodes, genesis_hash or self.settings.genesis_hash or None)
         self.settings.nodes, self.settings.genesis_hash = list(nodes), network.genesis.hash
+        self.settings.local_node, self.settings.local_node_url = False, ""
         self.settings.network_name = network.genesis.network
         self.settings.save(self.dir / SETTINGS_FILE)
-        self._network = network
+        self._replace_network(network)
         return network
 
     def use_local_node(self, url: str) -> Network:
-        """Connect to the embedded local node for this run only.
-
-        The settings keep no node address (so the next start launches the local node
-        again, wherever its port ends up) but the genesis hash is pinned as for any network.
-        """
+        """Join the embedded network served at ``url`` (its genesis hash pinned as for any network)."""
         network = Network([url], self.settings.genesis_hash or None)
-        if self.settings.genesis_hash != network.genesis.hash:
-            self.settings.genesis_hash, self.settings.network_name = network.genesis.hash, network.genesis.network
-            self.settings.save(self.dir / SETTINGS_FILE)
-        if self._network:
+        self.settings.nodes, self.settings.local_node, self.settings.local_node_url = [], True, url
+        self.settings.genesis_hash, self.settings.network_name = network.genesis.hash, network.genesis.network
+        self.settings.save(self.dir / SETTINGS_FILE)
+        self._replace_network(network)
+        return network
+
+    def change_nodes(self, nodes: list[str]) -> Network:
+        """What the Settings page does with the node list: none (or the embedded node's own
+        address) means the embedded network; otherwise a care network's nodes. The wallet
+        is never left offline: a refusal raises and the old network stays in use."""
+        if not nodes or self._embedded_address(nodes):
+            if self.settings.local_node and self._network is not None:
+                return self._network
+            from ledger_client.errors import WrongNetwork
+
+            url = self.host.start()
+            try:
+                return self.use_local_node(url)
+            except WrongNetwork as exc:
+                raise EmbeddedNetworkRefused(detail=str(exc)) from None
+        return self.set_network(nodes)
+
+    def _embedded_address(self, nodes: list[str]) -> bool:
+        """The embedded node's own address, typed for a wallet on the embedded network, means that
+        network (so the next start still serves it, wherever its port goes)."""
+        if not self.settings.local_node or not self.settings.local_node_url:
+            return False
+        own = urlsplit(self.settings.local_node_url).port
+        return all(urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1") and urlsplit(url).port == own
+                   for url in nodes)
+
+    def _replace_network(self, network: Network) -> None:
+        if self._network is not None and self._network is not network:
             self._network.close()
         self._network = network
-        return network
 
     @property
     def network(self) -> Network:
         if self._network is None:
-            if not self.settings.nodes:
-                raise NoNetwork()
-            self._network = Network(self.settings.nodes, self.settings.genesis_hash or None)
+            self._network = connect(self.settings, self.dir / SETTINGS_FILE, self.host.start)
         return self._network
+
+    def forget_network(self) -> None:
+        """Drop the connection; the next use reconnects (after the embedded node was restarted)."""
+        if self._network is not None:
+            self._network.close()
+            self._network = None
 
     # --- pseudonyms ---------------------------------------------------------------
 
@@ -143,9 +206,7 @@ class Wallet:
 
     def tmp_path(self, name: str) -> Path:
         """A staging file in the wallet's folder (renamed into place when complete)."""
-        tmp = self.dir / "tmp"
-        tmp.mkdir(exist_ok=True)
-        return tmp / name
+        return private_dir(self.dir / "tmp") / name
 
     def destroy_local_copy(self, record: str) -> None:
         self.blob_path(record).unlink(missing_ok=True)

@@ -1,7 +1,10 @@
 """Access log: every read and refusal of the patient's records, each verified against the
 ledger (Merkle proof on a verified header chain) and marked so; filters by record,
 institution and outcome (or only the events that raised an alert); refusals highlighted;
-export to CSV."""
+export to CSV. It is live: the main window
+looks at the ledger every few seconds and the rows arrive by themselves. Rows are the core's
+grouped view (:func:`wallet.core.audit.trail.access_log`): a consent's key fetch is part
+of the read it served, never a row of its own."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from datetime import UTC
 from pathlib import Path
 from typing import Any, cast
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -42,7 +45,10 @@ ALL = ""
 
 
 def record_label(row: dict) -> str:
-    return row.get("title") or _("Consent keys")
+    """The record (or, for a refusal at a consent's keys, the records) a row is about."""
+    if row.get("record_deleted"):
+        return _("Deleted record")
+    return row.get("what") or row.get("title") or _("a deleted record")
 
 
 def describe_alerts(found: list[alerts.Alert]) -> str:
@@ -55,28 +61,35 @@ def describe_alerts(found: list[alerts.Alert]) -> str:
 
 def describe_accesses(rows: list[dict]) -> str:
     """One sentence per requester for a notification: who read what, who was refused."""
-    by_who: dict[str, tuple[list[str], list[str]]] = {}
+    by_who: dict[str, tuple[list[str], list[str], bool]] = {}
     for row in rows:
-        reads, refusals = by_who.setdefault(row.get("requester_name") or _("Unknown requester"), ([], []))
+        if row["kind"] == "deletion":
+            continue  # the patient's own act, not someone's access
+        reads, refusals, started = by_who.setdefault(row.get("requester_name") or _("Unknown requester"),
+                                                     ([], [], False))
         if row["kind"] != "access":
             refusals.append(_(REASON_TEXT.get(row["reason"], row["reason"])))
-        elif row.get("title") and row["title"] not in reads:
-            reads.append(row["title"])
+        elif row.get("keys_only"):
+            by_who[row.get("requester_name") or _("Unknown requester")] = (reads, refusals, True)
+        else:
+            reads += [t for t in row.get("titles") or [record_label(row)] if t not in reads]
     parts = []
-    for who, (reads, refusals) in by_who.items():
+    for who, (reads, refusals, started) in by_who.items():
         if reads:
             titles = ", ".join(f"“{t}”" for t in reads[:3]) + (" …" if len(reads) > 3 else "")
             parts.append(_("{who} read {titles}").format(who=who, titles=titles))
         if refusals:
             parts.append(_("{who} was refused: {reason}").format(who=who, reason=refusals[0]))
-        if not reads and not refusals:
-            parts.append(_("{who} opened the keys of a consent").format(who=who))
+        if started and not reads and not refusals:
+            parts.append(_("{who} started a read but read no record").format(who=who))
     return "; ".join(parts) + ". " + _("Verified on the ledger.")
 
 
 def outcome_text(row: dict) -> str:
     if row["kind"] == "access":
-        return _("Read")
+        return _("Started a read, no record read") if row.get("keys_only") else _("Read")
+    if row["kind"] == "deletion":
+        return _("Deleted by you")
     return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))
 
 
@@ -98,7 +111,7 @@ class EventsModel(RowsModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         row, column = self.rows[index.row()], index.column()
-        refused = row["kind"] != "access"
+        refused = row["kind"] == "refusal"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column, role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -126,10 +139,15 @@ class EventsModel(RowsModel):
             if not row["verified"]:
                 return _("Not verified")
             if tooltip:
-                return _("Verified: transaction {tx}… is proven in block {height} of the ledger's verified "
+                text = _("Verified: transaction {tx}… is proven in block {height} of the ledger's verified "
                          "header chain.").format(tx=row["tx"][:16], height=row["height"])
+                if row.get("keys_tx"):
+                    text += " " + _("So is the fetch of the consent's keys that came first (transaction "
+                                    "{tx}…).").format(tx=row["keys_tx"][:16])
+                return text
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
+                _("Your request") if row["kind"] == "deletion" else
                 _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
                 " · ".join(t for t in (outcome_text(row), tooltip and alert_text(row)) if t))[column]
 
@@ -153,7 +171,7 @@ class EventFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         row = cast(RowsModel, self.sourceModel()).rows[source_row]
-        return ((not self.record or self.record in (row["original_record"], row["record"]))
+        return ((not self.record or self.record in (row.get("records") or []) or self.record == row["record"])
                 and (not self.institution or row.get("requester_name") == self.institution)
                 and (not self.outcome or row["kind"] == self.outcome
                      or (self.outcome == ALERTS and bool(row.get("alerts")))))
@@ -164,12 +182,13 @@ class EventFilter(QSortFilterProxyModel):
 
 
 class AccessLogView(WalletView):
+    refresh_requested = Signal()  # the window looks at the ledger (it does so every few seconds anyway)
+
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = EventsModel(self)
         self.proxy = EventFilter(self)
         self.proxy.setSourceModel(self.model)
-        self._refresh_op: Op | None = None
         self._build()
         ctx.bridge.access_seen.connect(self.on_access_seen)
 
@@ -179,7 +198,8 @@ class AccessLogView(WalletView):
         title.setObjectName("viewTitle")
         layout.addWidget(title)
         intro = QLabel(_("Every read of your records, and every refusal, is signed and recorded on the ledger. "
-                         "Medwallet checks each one against the ledger's blocks before showing it as verified."))
+                         "Medwallet checks each one against the ledger's blocks before showing it as verified. "
+                         "New ones appear here within seconds."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         bar = QHBoxLayout()
@@ -187,7 +207,7 @@ class AccessLogView(WalletView):
         self.institution_filter = self._combo(_("Filter by institution"), bar, _("&Who:"))
         self.outcome_filter = self._combo(_("Filter by outcome"), bar, _("O&utcome:"))
         for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal"),
-                            (_("Alerts"), ALERTS)):
+                            (_("Deletions"), "deletion"), (_("Alerts"), ALERTS)):
             self.outcome_filter.addItem(text, value)
         bar.addStretch(1)
         self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
@@ -216,6 +236,12 @@ class AccessLogView(WalletView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(EventsModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.empty = QLabel(_("No one has read your records yet. When an institution reads a record you shared, "
+                              "or is refused, it appears here within seconds, checked against the ledger."))
+        self.empty.setObjectName("emptyText")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         layout.addWidget(self.status)
@@ -236,12 +262,12 @@ class AccessLogView(WalletView):
 
     def wallet_opened(self) -> None:
         self.reload()
-        self.refresh()
 
     def wallet_closed(self) -> None:
         self.model.set_rows([])
         self._fill_filters([])
         self.status.clear()
+        self.empty.show()
 
     def activated(self) -> None:
         wallet = self.ctx.wallet
@@ -254,32 +280,31 @@ class AccessLogView(WalletView):
     # --- data -----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Fetch and verify new events from the ledger (serial: it writes the wallet's database)."""
-        wallet = self.ctx.wallet
-        if wallet is None or self._refresh_op is not None:
+        """Look at the ledger now (the window's poll does the work; this only asks for it sooner)."""
+        if self.ctx.wallet is not None:
+            self.status.setText(_("Checking the ledger…"))
+            self.refresh_requested.emit()
+
+    def show_current(self, outcome) -> None:
+        """What the window's last look found: new events (a list), nothing new (None or []), or a problem."""
+        from datetime import datetime
+
+        if self.ctx.wallet is None:
             return
-        self.status.setText(_("Checking the ledger…"))
-        self._refresh_op = Op(self, lambda ctx: trail.refresh(wallet))
-        self._refresh_op.success(self._refreshed).finally_(self._refresh_done).failure(self._refresh_failed).run()
+        if isinstance(outcome, BaseException):
+            from .errors import user_message
 
-    def _refreshed(self, fresh: list) -> None:
-        self.status.setText(_("Up to date: {n} new event(s) verified.").format(n=len(fresh)) if fresh
-                            else _("Up to date."))
-        self.reload()
-
-    def _refresh_failed(self, exc: BaseException) -> None:
-        from .errors import user_message
-
-        self.status.setText(user_message(exc) or _("The ledger could not be checked."))
-        self._refresh_done()
-
-    def _refresh_done(self) -> None:
-        self._refresh_op = None
+            self.status.setText(_("Offline: {why} Medwallet keeps trying.").format(
+                why=user_message(outcome) or _("the ledger could not be checked.")))
+            return
+        stamp = datetime.now().strftime("%H:%M:%S")
+        self.status.setText(_("Up to date: {n} new event(s) verified at {time}.").format(n=len(outcome), time=stamp)
+                            if outcome else _("Up to date (checked at {time}).").format(time=stamp))
 
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: alerts.annotate(wallet, trail.events(wallet)), serial=False).success(
+            Op(self, lambda ctx: alerts.annotate(wallet, trail.access_log(wallet)), serial=False).success(
                 self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
@@ -288,9 +313,11 @@ class AccessLogView(WalletView):
         self.model.set_rows(rows)
         self._fill_filters(rows)
         self._apply_filters()
+        self.empty.setVisible(not rows)
 
     def _fill_filters(self, rows: list[dict]) -> None:
-        records = {r["original_record"]: record_label(r) for r in rows}
+        records = {record: title for r in rows for record, title in zip(r.get("records") or [], r.get("titles") or [],
+                                                                         strict=False)}
         names = sorted({r.get("requester_name") or "" for r in rows} - {""})
         for combo, items in ((self.record_filter, sorted(records.items(), key=lambda kv: kv[1].lower())),
                              (self.institution_filter, [(n, n) for n in names])):
@@ -331,6 +358,7 @@ class AccessLogView(WalletView):
                 path=str(written)))).run()
 
 
+CSV_OUTCOMES = {"access": "read", "refusal": "refused", "deletion": "deleted"}
 CSV_COLUMNS = ("time", "requester", "record_title", "record", "purpose", "outcome", "reason", "block", "tx",
                "verified")
 
@@ -344,8 +372,9 @@ def write_csv(path: Path, rows: list[dict]) -> int:
         writer.writerow(CSV_COLUMNS)
         for row in rows:
             moment = datetime.fromtimestamp(row["time"], UTC).astimezone().isoformat(timespec="seconds")
-            writer.writerow([moment, row.get("requester_name") or "", record_label(row), row["original_record"],
-                             row["purpose"], "read" if row["kind"] == "access" else "refused",
-                             "" if row["kind"] == "access" else row["reason"], row["height"], row["tx"],
+            writer.writerow([moment, row.get("requester_name") or "", record_label(row),
+                             ";".join(row.get("records") or [row["original_record"]]),
+                             row["purpose"], CSV_OUTCOMES[row["kind"]],
+                             row["reason"] if row["kind"] == "refusal" else "", row["height"], row["tx"],
                              "yes" if row["verified"] else "no"])
     return len(rows)

@@ -79,33 +79,63 @@ def _show(app: QApplication, window, ready_signal) -> int:
     if os.environ.get(PROBE_ENV):
         _probe(app, window, ready_signal)
     window.show()
+    _brand(window)
     return _exec(app, window)
 
 
-def run_gui(args=None) -> int:
-    """Open the patient's wallet window; returns the exit code."""
+def _brand(window) -> None:
+    """A pilot installation's name, accent and support contact, read off the GUI thread after the first frame."""
+    from . import branding
+    from .ops import Op
+
+    Op(window, lambda ctx: branding.load(), serial=False).success(
+        lambda brand: branding.apply(brand, [window])).failure(lambda _exc: None).run()
+
+
+def wallet_window(args=None):
+    """The patient's window over the wallet folder ``args`` name (what :func:`run_gui` shows).
+
+    Files named on the command line (a file manager's "Open with", or files dropped on the
+    launcher) are imported once the wallet is open.
+    """
+    from pathlib import Path
+
     from ..core.paths import wallet_dir
     from .main_window import MainWindow
     from .session import WalletSession
 
-    app = application()
+    application()
     session = WalletSession(wallet_dir(getattr(args, "wallet_dir", None)),
                             passphrase_file=getattr(args, "passphrase_file", None))
     window = MainWindow(session)
-    return _show(app, window, window.wallet_shown)
+    files = [Path(f) for f in getattr(args, "files", None) or []]
+    if files:
+        window.import_when_open(files)
+    return window
 
 
-def run_clinic_gui(args=None) -> int:
-    """Open the clinic desk window."""
+def clinic_window(args=None):
+    """The clinic desk's window over the desk folder ``args`` name (what :func:`run_clinic_gui` shows)."""
     from ..core.paths import clinic_dir
     from .clinic_window import ClinicWindow
     from .session import ClinicSession
 
-    app = application()
+    application()
     session = ClinicSession(clinic_dir(getattr(args, "clinic_dir", None)),
                             passphrase_file=getattr(args, "passphrase_file", None))
-    window = ClinicWindow(session)
-    return _show(app, window, window.desk_shown)
+    return ClinicWindow(session)
+
+
+def run_gui(args=None) -> int:
+    """Open the patient's wallet window; returns the exit code."""
+    window = wallet_window(args)
+    return _show(application(), window, window.wallet_shown)
+
+
+def run_clinic_gui(args=None) -> int:
+    """Open the clinic desk window."""
+    window = clinic_window(args)
+    return _show(application(), window, window.desk_shown)
 
 
 def _probe(app: QApplication, window, ready_signal) -> None:
@@ -119,6 +149,12 @@ def _probe(app: QApplication, window, ready_signal) -> None:
         if ops.running():
             QTimer.singleShot(10, when_quiet)
             return
+        if os.environ.get(PROBE_ENV) == "details":  # what the installer test checks of a pilot's branding
+            from . import branding
+
+            say(f"title {window.windowTitle()}")
+            say(f"accent {branding.current().accent}")
+            say(f"support {branding.current().support_text}")
         say("ready")
         app.quit()
 

@@ -57,8 +57,10 @@ def _recoloured(path: Path, colour: str):
 
 
 def style_sheet() -> str:
-    """The one style sheet of the application (empty if missing: Qt's look still works)."""
+    """The one style sheet of the application (empty if missing: Qt's look still works);
+    ``@ICONS@`` stands for the icons folder (the boxes' arrows)."""
     try:
-        return (assets_dir() / "style.qss").read_text("utf-8")
+        sheet = (assets_dir() / "style.qss").read_text("utf-8")
     except OSError:
         return ""
+    return sheet.replace("@ICONS@", (assets_dir() / "icons").as_posix())

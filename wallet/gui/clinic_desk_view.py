@@ -1,12 +1,15 @@
-"""The clinic desk: scan a patient's grant (keyboard-wedge scanner, pasted text or a QR
-image), see the consent as the ledger proves it, read the records it allows, open them.
-A refusal is explained with the ledger's reason, and is itself recorded on the ledger."""
+"""The clinic desk: scan a patient's grant (keyboard-wedge scanner, pasted text, a QR image
+or the camera), see the consent as the ledger proves it and the name the patient gave,
+read the records it allows, open them, save them to a remembered folder. A refusal is
+explained with the ledger's reason, is itself recorded on the ledger, and the consent box
+then shows what the ledger says of the consent now (Read stays off unless it is active)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -40,6 +43,9 @@ class ClinicDeskView(QWidget):
         self.grant: GrantCode | None = None
         self.consent: ProvenConsent | None = None
         self.files: list[tuple[str, Path]] = []
+        self.result = None  # the last read's ReadResult (what Save copies)
+        self._refused_consent: str | None = None
+        self.camera: Any = None  # the camera dialog while open
         self._op: Op | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel()
@@ -69,6 +75,24 @@ class ClinicDeskView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
+        self.empty = QLabel(_("Scan the code the patient shows (a USB scanner types it into the field above), or "
+                              "open a photo of it, or use the camera. The consent appears here, checked on the "
+                              "ledger; then read the records it allows."))
+        self.empty.setObjectName("emptyText")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
+        save_row = QHBoxLayout()
+        self.saved_note = QLabel(_("Received files stay in a private folder until the desk closes."))
+        self.saved_note.setObjectName("hint")
+        self.saved_note.setWordWrap(True)
+        self.save_button = QPushButton(icon("export"), _("&Save to…"))
+        self.save_button.setAccessibleName(_("Save the received files to a folder"))
+        self.save_button.clicked.connect(self.save_files)
+        self.save_button.setEnabled(False)
+        save_row.addWidget(self.saved_note, 1)
+        save_row.addWidget(self.save_button)
+        layout.addLayout(save_row)
 
     def _scan_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -83,22 +107,59 @@ class ClinicDeskView(QWidget):
         self.image_button = QPushButton(icon("qr"), _("Open QR &image…"))
         self.image_button.setAccessibleName(_("Read a grant code from an image file"))
         self.image_button.clicked.connect(self.choose_image)
+        self.camera_button = QPushButton(icon("camera"), _("&Camera…"))
+        self.camera_button.setAccessibleName(_("Scan the grant code with the camera"))
+        self.camera_button.clicked.connect(self.open_camera)
+        self.shl_button = QPushButton(_("SMART Health &Link…"))
+        self.shl_button.setAccessibleName(_("Read a SMART Health Link (shlink:/) a patient shows"))
+        self.shl_button.clicked.connect(self.read_health_link)
         row.addWidget(label)
         row.addWidget(self.scan_input, 1)
         row.addWidget(self.image_button)
+        row.addWidget(self.camera_button)
+        row.addWidget(self.shl_button)
         return row
+
+    def read_health_link(self) -> None:
+        from .shl_reader_view import ShlReaderDialog
+
+        desk = self.session.desk
+        self.shl_dialog = ShlReaderDialog(self.dialogs, folder=self.session.received.path,
+                                          recipient=desk.name if desk else "", parent=self)
+        self.shl_dialog.open()
+
+    def countersign(self) -> None:
+        """Write the clinic-countersigned receipt of the scanned consent, for the patient to keep."""
+        from ..core.consent.receipts import write_receipt
+
+        desk, grant = self.session.desk, self.grant
+        if desk is None or grant is None or self._op is not None:
+            return
+        path = self.dialogs.save_file(self, _("Save the countersigned consent"), "consent-receipt.json",
+                                      _("FHIR JSON (*.json)"))
+        if path is None:
+            return
+        self._op = Op(self, lambda ctx: write_receipt(desk, grant, path))
+        self._op.success(lambda out: self.proof.setText(self.proof.text() + "  " + _("Receipt saved: {name}").format(
+            name=out.name))).failure(self._failed).finally_(self._done).run()
 
     def _consent_box(self) -> QGroupBox:
         box = QGroupBox(_("Consent"))
         form = QFormLayout(box)
+        self.patient = QLabel()
+        self.patient.setAccessibleName(_("Patient"))
+        self.patient.setToolTip(_("The name the patient chose to show in the code. The ledger does not check it."))
         self.purpose = QLabel()
         self.validity = QLabel()
         self.status = QLabel()
+        self.status.setAccessibleName(_("Consent status"))
         self.record_count = QLabel()
+        self.read_note = QLabel()
         self.proof = QLabel()
         self.proof.setAccessibleName(_("Proof"))
-        for text, label in ((_("Purpose:"), self.purpose), (_("Valid:"), self.validity), (_("Status:"), self.status),
-                            (_("Records:"), self.record_count), (_("Proof:"), self.proof)):
+        for text, label in ((_("Patient:"), self.patient), (_("Purpose:"), self.purpose), (_("Valid:"), self.validity),
+                            (_("Status:"), self.status), (_("Records:"), self.record_count),
+                            (_("Read:"), self.read_note), (_("Proof:"), self.proof)):
             form.addRow(text, label)
         self.read_button = QPushButton(icon("records", on_accent=True), _("&Read records"))
         self.read_button.setProperty("primary", True)
@@ -106,8 +167,13 @@ class ClinicDeskView(QWidget):
         add_shortcut(self.read_button, "Ctrl+R")
         self.read_button.clicked.connect(self.read)
         self.read_button.setEnabled(False)
+        self.receipt_button = QPushButton(_("&Countersign (receipt)…"))
+        self.receipt_button.setAccessibleName(_("Sign the scanned consent for the patient to keep"))
+        self.receipt_button.clicked.connect(self.countersign)
+        self.receipt_button.setEnabled(False)
         row = QHBoxLayout()
         row.addWidget(self.read_button)
+        row.addWidget(self.receipt_button)
         row.addStretch(1)
         form.addRow("", row)
         return box
@@ -142,6 +208,14 @@ class ClinicDeskView(QWidget):
         if path is not None:
             self.scan(lambda desk: desk.scan_image(path))
 
+    def open_camera(self) -> None:
+        """Scan with the camera; the code it finds is scanned like a typed one."""
+        from .camera_dialog import CameraDialog
+
+        self.camera = CameraDialog(self, self.dialogs.camera_source())
+        self.camera.code_found.connect(lambda text: self.scan(lambda desk: desk.scan_text(text)))
+        self.camera.open()
+
     def scan(self, decode) -> None:
         """Decode a grant and prove its consent on the ledger (off the GUI thread)."""
         desk = self.session.desk
@@ -152,6 +226,7 @@ class ClinicDeskView(QWidget):
 
         def work(ctx):
             grant = decode(desk)
+            desk.ensure_network()
             return grant, desk.consent(grant)
 
         self._op = Op(self, work)
@@ -161,20 +236,29 @@ class ClinicDeskView(QWidget):
     def _show_consent(self, result: tuple[GrantCode, ProvenConsent]) -> None:
         self.grant, view = result
         self.consent = view
+        self.empty.hide()
+        self.patient.setText(self.grant.label or _("(no name in the code)"))
         self.purpose.setText(_(PURPOSE_LABELS.get(view.purpose, view.purpose)))
         self.validity.setText(_("{start} to {end}").format(start=when(view.not_before), end=when(view.expires_at)))
         self.status.setText({"active": _("Active"), "revoked": _("Revoked by the patient"), "expired": _("Expired"),
                              "pending": _("Not yet valid")}.get(view.status, view.status))
         self.record_count.setText(str(len(view.records)))
         self.proof.setText("✔ " + _("Verified: consent proven on ledger block {height}").format(height=view.height))
-        self.read_button.setEnabled(True)
-        self.read_button.setFocus()
+        # The ledger decides at each read (and records a refusal); once it has refused, Read stays off.
+        refused = self._refused_consent == view.consent
+        self.read_button.setEnabled(not refused)
+        self.receipt_button.setEnabled(True)
+        self.read_button.setToolTip(_("The ledger refused reads under this consent.") if refused else "")
+        if not refused:
+            self.read_button.setFocus()
 
     def _clear_consent(self) -> None:
         self.grant = self.consent = None
-        for label in (self.purpose, self.validity, self.status, self.record_count, self.proof):
+        for label in (self.patient, self.purpose, self.validity, self.status, self.record_count, self.read_note,
+                      self.proof):
             label.clear()
         self.read_button.setEnabled(False)
+        self.receipt_button.setEnabled(False)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -192,6 +276,7 @@ class ClinicDeskView(QWidget):
         self._op.finally_(self._done).run()
 
     def _show_files(self, result) -> None:
+        self.result = result
         self.files = list(zip(result.titles, result.files, strict=True))
         self.table.setRowCount(len(self.files))
         for row, (title, path) in enumerate(self.files):
@@ -202,11 +287,28 @@ class ClinicDeskView(QWidget):
             button.clicked.connect(lambda _c=False, p=path: self.open_file(p))
             self.table.setCellWidget(row, 2, button)
         self.problem.hide()
-        self.status.setText(_("Active: {n} record(s) read, each read recorded on the ledger").format(
-            n=len(self.files)))
+        self.read_note.setText(_("{n} record(s) read, each read recorded on the ledger").format(n=len(self.files)))
+        self.save_button.setEnabled(bool(self.files))
+        folder = self.session.desk.save_folder() if self.session.desk is not None else None
+        self.save_button.setText(_("&Save to {folder}…").format(folder=folder.name) if folder else _("&Save to…"))
 
     def open_file(self, path: Path) -> None:
         self.dialogs.open_url(QUrl.fromLocalFile(str(path)))
+
+    def save_files(self) -> None:
+        """Copy the received files to a folder (asked for, starting at the one used last)."""
+        desk, result = self.session.desk, self.result
+        if desk is None or result is None:
+            return
+        folder = self.dialogs.choose_folder(self, _("Save the received files to"), desk.save_folder())
+        if folder is None:
+            return
+        Op(self, lambda ctx: desk.save_received(result, folder)).success(
+            lambda saved: self._saved(saved, folder)).run()
+
+    def _saved(self, saved: list[Path], folder: Path) -> None:
+        self.saved_note.setText(_("Saved {n} file(s) to {folder}.").format(n=len(saved), folder=str(folder)))
+        self.save_button.setText(_("&Save to {folder}…").format(folder=folder.name))
 
     def _failed(self, exc: BaseException) -> None:
         from .errors import is_cancellation, show_error, user_message
@@ -219,8 +321,19 @@ class ClinicDeskView(QWidget):
             return
         if isinstance(exc, ReadRefused):
             text += " " + _("The refusal is recorded on the ledger and the patient sees it.")
+            self._refused_consent = self.consent.consent if self.consent is not None else None
+            self._recheck_consent()
         self.problem.setText(text)
         self.problem.show()
+
+    def _recheck_consent(self) -> None:
+        """After a refusal the consent box shows what the ledger says of the consent now."""
+        desk, grant = self.session.desk, self.grant
+        self.read_button.setEnabled(False)
+        if desk is None or grant is None:
+            return
+        Op(self, lambda ctx: (grant, desk.consent(grant)), serial=False).success(self._show_consent).failure(
+            lambda _exc: None).run()
 
     def _done(self) -> None:
         self._op = None
@@ -231,8 +344,10 @@ class ClinicDeskView(QWidget):
     def clear(self) -> None:
         self._clear_consent()
         self.table.setRowCount(0)
-        self.files = []
+        self.files, self.result = [], None
+        self.save_button.setEnabled(False)
         self.problem.hide()
+        self.empty.show()
 
 
 def _fresh_dir(folder: Path) -> Path:

@@ -29,7 +29,7 @@ class ClinicWindow(OpeningWindow):
         from .clinic_desk_view import ClinicDeskView
 
         super().__init__(session, loading=_("Opening the clinic desk…"), unlock_title=_("The clinic desk is locked"),
-                         cannot_open=_("The clinic desk could not be opened."))
+                         cannot_open=_("The clinic desk could not be opened."), noun="desk")
         self.session = session
         self.setWindowTitle(_("Medwallet clinic desk"))
         self.setWindowIcon(icon("clinic"))

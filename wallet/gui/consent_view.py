@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.consent import grants
+from ..core.consent import grants, research
 from ..core.records import library
+from ..core.wallet import SETTINGS_FILE
 from . import messages
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView
+from .deidentified_dialog import DeidentifiedDialog, DeidentifiedRequest
 from .formatting import day
 from .grant_dialog import GrantDialog, GrantRequest
 from .i18n import _
@@ -34,7 +36,7 @@ from .revoke_all_action import RevokeAllAction
 from .rows_model import Index, RowsModel
 
 TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
-        ("revoked", ("revoked",), "Revoked"))
+        ("revoked", ("revoked", "deleted"), "Revoked"))
 
 
 class GrantsModel(RowsModel):
@@ -45,7 +47,8 @@ class GrantsModel(RowsModel):
             return None
         row = self.rows[index.row()]
         status = {"active": _("Active"), "pending": _("Not yet valid"), "expired": _("Expired"),
-                  "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at")))}.get(row["status"], "")
+                  "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at"))),
+                  "deleted": _("Ended: its records were deleted")}.get(row["status"], "")
         return (row["institution_name"], _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
                 str(len(row["records"])), day(row["expires_at"]), status)[index.column()]
 
@@ -65,7 +68,9 @@ class ConsentView(WalletView):
         self.model = GrantsModel(self)
         self.tables: dict[str, QTableView] = {}
         self.grant_dialog: GrantDialog | None = None
+        self.desk_dialog: Any = None  # "set up a clinic desk on this computer", while open
         self.qr_dialog: QrDialog | None = None
+        self.deidentified_dialog: DeidentifiedDialog | None = None
         self._grant_op: Op | None = None
         self._build()
         ctx.bridge.consent_granted.connect(self.on_consent_granted)
@@ -93,10 +98,14 @@ class ConsentView(WalletView):
         self.fhir_button = QPushButton(icon("export"), _("Export F&HIR…"))
         self.fhir_button.setAccessibleName(_("Export the consents as FHIR Consent resources"))
         self.fhir_button.clicked.connect(self.export_fhir)
+        self.deidentified_button = QPushButton(icon("consent"), _("Share &de-identified…"))
+        self.deidentified_button.setAccessibleName(_("Share a de-identified copy of a FHIR record for research"))
+        self.deidentified_button.clicked.connect(lambda: self.share_deidentified())
         self.revoke_all_button = QPushButton(icon("revoke"), _("Revoke &all…"))
         self.revoke_all_button.setAccessibleName(_("Revoke every consent in force and share from fresh keys"))
         self.revoke_all_button.clicked.connect(self.revoke_all)
-        for button in (self.grant_button, self.qr_button, self.revoke_button, self.revoke_all_button,
+        for button in (self.grant_button, self.deidentified_button, self.qr_button, self.revoke_button,
+                       self.revoke_all_button,
                        self.fhir_button):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -120,6 +129,12 @@ class ConsentView(WalletView):
             self.tabs.addTab(table, _(label))
         self.tabs.currentChanged.connect(lambda _i: self._update_buttons())
         layout.addWidget(self.tabs, 1)
+        self.empty = QLabel(_("You have not shared any record yet. Choose “New grant…” to let a clinic read "
+                              "records you choose, until a date you choose; you can revoke at any time."))
+        self.empty.setObjectName("emptyText")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
         self.progress = ProgressPanel(self)
         layout.addWidget(self.progress)
         self.status = QLabel()
@@ -134,7 +149,7 @@ class ConsentView(WalletView):
         self.reload()
 
     def wallet_closed(self) -> None:
-        for dialog in (self.grant_dialog, self.qr_dialog):
+        for dialog in (self.desk_dialog, self.grant_dialog, self.qr_dialog, self.deidentified_dialog):
             if dialog is not None:
                 dialog.reject()
         if self._grant_op:
@@ -161,6 +176,7 @@ class ConsentView(WalletView):
         if self.ctx.wallet is None:
             return
         self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
         for index, (_key, statuses, label) in enumerate(TABS):
             count = sum(1 for r in rows if r["status"] in statuses)
             self.tabs.setTabText(index, f"{_(label)} ({count})")
@@ -179,6 +195,7 @@ class ConsentView(WalletView):
         self.qr_button.setEnabled(usable)
         self.revoke_button.setEnabled(usable)
         self.grant_button.setEnabled(self._grant_op is None)
+        self.deidentified_button.setEnabled(self._grant_op is None)
 
     # --- granting ------------------------------------------------------------------------------
 
@@ -195,17 +212,41 @@ class ConsentView(WalletView):
             return
         if self.ctx.wallet is None:
             return
-        self.grant_dialog = GrantDialog(self, self.ctx.wallet, rows, preselected)
+        wallet = self.ctx.wallet
+        self.grant_dialog = GrantDialog(self, wallet, rows, preselected,
+                                        label=str(wallet.settings.extra.get("desk_label", "")))
         self.grant_dialog.accepted.connect(lambda: self.grant(self.grant_dialog.request()))
+        self.grant_dialog.setup_desk_requested.connect(self.set_up_desk)
         self.grant_dialog.open()
+
+    def set_up_desk(self) -> None:
+        """A clinic desk on this computer (network of this computer only), then back to the grant form."""
+        from .local_desk_dialog import LocalDeskDialog
+
+        self.desk_dialog = LocalDeskDialog(self.grant_dialog or self, self.ctx.session)
+        self.desk_dialog.desk_created.connect(self._desk_created)
+        self.desk_dialog.open()
+
+    def _desk_created(self, name: str) -> None:
+        self.status.setText(messages.local_desk_ready(name))
+        if self.grant_dialog is not None:
+            self.grant_dialog.reload_institutions()
+            self.grant_dialog.search.setText("")
 
     def grant(self, request: GrantRequest) -> None:
         """Run a grant (copies re-encrypted for the institution, uploaded, consent signed)."""
         wallet = self.ctx.wallet
         if wallet is None:
             return
-        op = Op(self, lambda ctx: grants.grant(wallet, request.institution, list(request.records), request.purpose,
-                                                request.expires_at, progress=ctx.progress, cancel=ctx.cancelled))
+        def work(ctx):
+            result = grants.grant(wallet, request.institution, list(request.records), request.purpose,
+                                  request.expires_at, label=request.label, progress=ctx.progress, cancel=ctx.cancelled)
+            if (request.label or "") != wallet.settings.extra.get("desk_label", ""):  # the next form offers it again
+                wallet.settings.extra["desk_label"] = request.label or ""
+                wallet.settings.save(wallet.dir / SETTINGS_FILE)
+            return result
+
+        op = Op(self, work)
         self._grant_op = op
         self.progress.start(_("Sharing with {name}").format(name=request.institution_name), op)
         self._update_buttons()
@@ -227,6 +268,54 @@ class ConsentView(WalletView):
         self.status.setText(_("{name} may now read {n} record(s). Show the QR code at the desk.").format(
             name=result.institution_name, n=len(result.records)))
         self.show_qr(result.code, result.institution_name)
+
+    # --- de-identified sharing (the same core functions as 'medwallet share-deidentified') ---------
+
+    def share_deidentified(self) -> None:
+        wallet = self.ctx.wallet
+        if wallet is None or self._grant_op is not None:
+            return
+
+        def choices(ctx) -> tuple[list[dict], list[dict]]:
+            rows = [r for r in library.list_records(wallet) if r.get("fhir_type") and r["status"] == "anchored"]
+            return rows, [i for i in wallet.network.client.institutions() if i.get("kind") == "research"]
+        Op(self, choices, serial=False).success(lambda found: self._open_deidentified_dialog(*found)).run()
+
+    def _open_deidentified_dialog(self, records: list[dict], institutions: list[dict]) -> None:
+        if self.ctx.wallet is None:
+            return
+        if not records:
+            self.status.setText(_("Only FHIR records can be de-identified: import one first."))
+            return
+        if not institutions:
+            self.status.setText(_("No research institution is registered on this network yet."))
+            return
+        self.deidentified_dialog = dialog = DeidentifiedDialog(self, records, institutions)
+        dialog.accepted.connect(lambda: self.preview_deidentified(dialog.request()))
+        dialog.open()
+
+    def preview_deidentified(self, request: DeidentifiedRequest) -> None:
+        wallet = self.ctx.wallet
+        if wallet is None:
+            return
+        self.status.setText(_("De-identifying the record to show what the copy keeps…"))
+        Op(self, lambda ctx: research.preview_deidentified(wallet, request.record, request.institution)).success(
+            lambda preview: self._confirm_deidentified(preview, request.expires_at)).run()
+
+    def _confirm_deidentified(self, preview: research.Preview, expires_at: int) -> None:
+        wallet = self.ctx.wallet
+        question, explanation = messages.deidentified_preview(preview)
+        if wallet is None or not self.ctx.dialogs.confirm(self, _("Share a de-identified copy"), question,
+                                                          ok_label=_("Share"), informative=explanation):
+            self.status.setText(_("Not shared."))
+            return
+        op = Op(self, lambda ctx: research.grant_deidentified(wallet, preview.record, preview.institution,
+                                                              expires_at, preview=preview))
+        self._grant_op = op
+        self.progress.start(_("Sharing with {name}").format(name=preview.institution_name), op)
+        self._update_buttons()
+        op.success(self._granted).finally_(self._grant_done)
+        op.failure(self._grant_failed).run()
 
     def show_qr(self, code: str, institution_name: str, caption: str = "") -> None:
         caption = caption or _("Consent for {name}. Let the desk scan this code, or copy its text.").format(

@@ -1,12 +1,14 @@
 """Credentials: the anonymous credentials the wallet holds (issuer, attributes, status),
-and the two steps of receiving one as files: answer an issuer's offer with a request,
-then store the credential the issuer sends back."""
+the two steps of receiving one as files (answer an issuer's offer with a request, then
+store the credential the issuer sends back), and answering an institution's proof request
+(who asks, as the ledger names it, and exactly what, before the patient consents)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -56,6 +58,7 @@ class CredentialsView(WalletView):
         self.text = QLabel(messages.credentials_placeholder())
         self.text.setWordWrap(True)
         self.text.setObjectName("emptyText")
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)  # like the other views' empty-table words
         layout.addWidget(self.text)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setHorizontalHeaderLabels([_(h) for h in self.HEADERS])
@@ -67,6 +70,7 @@ class CredentialsView(WalletView):
         buttons = QHBoxLayout()
         self.answer_button = self._button(buttons, _("&Answer an offer…"), "import", self._answer_offer)
         self.store_button = self._button(buttons, _("&Store a credential…"), "credentials", self._store)
+        self.prove_button = self._button(buttons, _("Answer a &proof request…"), "verified", self._answer_request)
         self.refresh_button = self._button(buttons, _("Re&fresh"), "refresh", self.reload)
         buttons.addStretch(1)
         layout.addLayout(buttons)
@@ -141,3 +145,39 @@ class CredentialsView(WalletView):
         self.status.setText(_("Stored a credential from {issuer}.").format(issuer=info.issuer_name))
         self.reload()
 
+
+    # --- answering a proof request -------------------------------------------------------------------
+
+    def _answer_request(self) -> None:
+        wallet = self.ctx.wallet
+        source = self.ctx.dialogs.open_file(self, _("Open the proof request"), JSON_FILTER)
+        if wallet is None or source is None:
+            return
+
+        def work(ctx) -> tuple[object, holder.RequestSummary]:
+            doc = read_json(source)
+            return doc, holder.describe_request(wallet, doc)  # refuses what it cannot attribute, with the reason
+        Op(self, work, serial=False).success(lambda found: self._ask_to_prove(*found)).run()
+
+    def _ask_to_prove(self, doc: object, summary: holder.RequestSummary) -> None:
+        wallet = self.ctx.wallet
+        if wallet is None:
+            return
+        if summary.missing:
+            self.status.setText(_("None of your valid credentials can answer this request from {name}.").format(
+                name=summary.verifier))
+            return
+        title, text, informative = messages.proof_request(summary)
+        if not self.ctx.dialogs.confirm(self, title, text, ok_label=_("Prove"), informative=informative):
+            self.status.setText(_("Declined: nothing was proven."))
+            return
+        target = self.ctx.dialogs.save_file(self, _("Save your proof"), "proof.json", JSON_FILTER)
+        if target is None:
+            return
+
+        def work(ctx) -> Path:
+            proof = holder.present(wallet, doc)
+            atomic_write(target, (json.dumps(proof, indent=1) + "\n").encode(), mode=0o644)
+            return target
+        Op(self, work).success(lambda path: self.status.setText(
+            _("Proof saved to {path}: send it to {name}.").format(path=path, name=summary.verifier))).run()

@@ -1,6 +1,11 @@
 """The grant form: which institution (from the ledger's directory, with a search box),
-which records, for what purpose, until when. It only collects the answer; the consent
-view runs the grant itself (re-encrypted copies, upload, consent) with progress."""
+which records, for what purpose, until when, and the name the desk shows for the patient.
+It only collects the answer; the consent view runs the grant itself (re-encrypted copies,
+upload, consent) with progress.
+
+When the network has no institution yet, the form says why: on the network of this
+computer it offers to set up a clinic desk here (``setup_desk_requested``); on a care
+network, institutions are added by its operator."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from datetime import time as day_time
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -19,10 +24,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from ..core.consent.grant_code import MAX_LABEL_CHARS
 from ..core.consent.grants import PURPOSE_LABELS
 from .accessibility import name_standard_buttons
 from .consent_preview import ConsentPreviewPanel
@@ -40,6 +47,20 @@ class GrantRequest:
     records: tuple[str, ...]
     purpose: str
     expires_at: int
+    label: str | None = None
+
+
+def expiry_row(form: QFormLayout) -> QDateEdit:
+    """The "Valid until" row of a sharing form: a date from today on, ``DEFAULT_DAYS`` ahead."""
+    expiry = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
+    expiry.setCalendarPopup(True)
+    expiry.setMinimumDate(QDate.currentDate())
+    expiry.setDisplayFormat("yyyy-MM-dd")
+    expiry.setAccessibleName(_("Valid until"))
+    label = QLabel(_("&Valid until:"))
+    label.setBuddy(expiry)
+    form.addRow(label, expiry)
+    return expiry
 
 
 def end_of_day(date: QDate) -> int:
@@ -52,12 +73,15 @@ def end_of_day(date: QDate) -> int:
 class GrantDialog(QDialog):
     """Collects a :class:`GrantRequest`; institutions load in the background."""
 
+    setup_desk_requested = Signal()
+
     def __init__(self, parent: QWidget | None, wallet, record_rows: list[dict],
-                 preselected: list[str] | None = None) -> None:
+                 preselected: list[str] | None = None, *, label: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Share records"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
         self._wallet = wallet
+        self.local_network = bool(wallet.settings.local_node)
         self.institutions: list[dict] = []
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -91,19 +115,21 @@ class GrantDialog(QDialog):
         form.addRow(records_label, self.record_list)
         self.purpose = QComboBox()
         self.purpose.setAccessibleName(_("Purpose"))
-        for key, label in PURPOSE_LABELS.items():
-            self.purpose.addItem(_(label), key)
+        for key, words in PURPOSE_LABELS.items():
+            self.purpose.addItem(_(words), key)
         purpose_label = QLabel(_("&Purpose:"))
         purpose_label.setBuddy(self.purpose)
         form.addRow(purpose_label, self.purpose)
-        self.expiry = QDateEdit(QDate.currentDate().addDays(DEFAULT_DAYS))
-        self.expiry.setCalendarPopup(True)
-        self.expiry.setMinimumDate(QDate.currentDate())
-        self.expiry.setDisplayFormat("yyyy-MM-dd")
-        self.expiry.setAccessibleName(_("Valid until"))
-        expiry_label = QLabel(_("&Valid until:"))
-        expiry_label.setBuddy(self.expiry)
-        form.addRow(expiry_label, self.expiry)
+        self.expiry = expiry_row(form)
+        self.label = QLineEdit(label)
+        self.label.setMaxLength(MAX_LABEL_CHARS)
+        self.label.setPlaceholderText(_("Optional, e.g. your name or initials"))
+        self.label.setAccessibleName(_("Name the desk shows for you"))
+        self.label.setToolTip(_("Only in the code you show, never on the ledger: it helps the desk know whose "
+                                "records it reads."))
+        label_label = QLabel(_("&Name shown to the desk:"))
+        label_label.setBuddy(self.label)
+        form.addRow(label_label, self.label)
         layout.addLayout(form)
         self.note = QLabel(_("Loading the network's institutions…"))
         self.note.setWordWrap(True)
@@ -112,6 +138,15 @@ class GrantDialog(QDialog):
         layout.addWidget(self.preview)
         self.purpose.currentIndexChanged.connect(lambda _i: self._validate())
         self.expiry.dateChanged.connect(lambda _d: self._validate())
+        self.setup_button = QPushButton(_("Set up a clinic desk on this &computer…"))
+        self.setup_button.setAccessibleName(_("Set up a clinic desk on this computer to try sharing"))
+        self.setup_button.clicked.connect(self.setup_desk_requested)
+        self.setup_button.hide()
+        layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.why_disabled = QLabel()
+        self.why_disabled.setObjectName("hint")
+        self.why_disabled.setWordWrap(True)
+        layout.addWidget(self.why_disabled)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.grant_button = self.buttons.addButton(_("&Grant access"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.grant_button.setAccessibleName(_("Grant access"))
@@ -123,14 +158,31 @@ class GrantDialog(QDialog):
         self.setTabOrder(self.institution_list, self.record_list)
         self.setTabOrder(self.record_list, self.purpose)
         self.setTabOrder(self.purpose, self.expiry)
+        self.setTabOrder(self.expiry, self.label)
         self._validate()
+        self.reload_institutions()
+
+    def reload_institutions(self) -> None:
+        wallet = self._wallet
         Op(self, lambda ctx: wallet.network.client.institutions(), serial=False).success(
             self._show_institutions).failure(self._institutions_failed).run()
 
     def _show_institutions(self, items: list[dict]) -> None:
         self.institutions = sorted(items, key=lambda i: i["name"].lower())
-        self.note.setText(_("Only the institution you choose can read the shared copies, and only until the date "
-                            "you set. You can revoke at any time."))
+        if not self.institutions and self.local_network:
+            self.note.setText(_("No institution takes part in the network of this computer yet: it is for trying "
+                                "Medwallet. To try sharing, set up a clinic desk on this computer; you then open "
+                                "it with “medwallet clinic” and show it your code."))
+        elif not self.institutions:
+            self.note.setText(_("No institution is registered on this network yet. Institutions are added by the "
+                                "network's operator (your hospital or pilot program): ask them which clinics "
+                                "take part."))
+        else:
+            self.note.setText(_("Only the institution you choose can read the shared copies, and only until the "
+                                "date you set. You can revoke at any time."))
+        self.setup_button.setVisible(self.local_network)
+        self.setup_button.setText(_("Set up a clinic desk on this &computer…") if not self.institutions
+                                  else _("Set up another clinic desk on this &computer…"))
         self._filter(self.search.text())
 
     def _institutions_failed(self, exc: BaseException) -> None:
@@ -167,7 +219,12 @@ class GrantDialog(QDialog):
 
     def _validate(self) -> None:
         inst = self.selected_institution()
-        self.grant_button.setEnabled(inst is not None and bool(self.selected_records()))
+        chosen, records = inst is not None, bool(self.selected_records())
+        self.grant_button.setEnabled(chosen and records)
+        missing = [] if chosen else [_("an institution")]
+        missing += [] if records else [_("at least one record")]
+        self.why_disabled.setText(_("To grant access, choose {what}.").format(what=_(" and ").join(missing))
+                                  if missing and self.institutions else "")
         if hasattr(self, "preview"):  # what will be shared, before it is signed
             self.preview.update_for(self._wallet, inst["sign_key"] if inst else None, self.selected_records(),
                                     self.purpose.currentData(), end_of_day(self.expiry.date()))
@@ -177,4 +234,5 @@ class GrantDialog(QDialog):
         if inst is None:
             raise ValueError("no institution chosen")
         return GrantRequest(inst["sign_key"], inst["name"], tuple(self.selected_records()),
-                            self.purpose.currentData(), end_of_day(self.expiry.date()))
+                            self.purpose.currentData(), end_of_day(self.expiry.date()),
+                            self.label.text().strip() or None)

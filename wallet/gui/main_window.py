@@ -1,5 +1,8 @@
 """The patient's window: opening (onboarding or unlock), then the wallet's views beside a
-section list, a banner for new accesses, auto-lock and the audit poll.
+section list, a banner for new accesses, auto-lock and the live access log: every few
+seconds one look at the chain head (:class:`wallet.core.audit.live.ChainWatch`), and a
+catch-up only when it moved; a node that stopped (the embedded one, when the window that
+ran it quit) is served again.
 
 The window is painted before anything is read from disk: the wallet is looked for and
 opened by an op once the first frame is on screen (:class:`.opening_window.OpeningWindow`,
@@ -12,7 +15,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.wallet import Wallet
-from . import ops
+from . import messages, ops
 from .assets import icon
 from .auto_lock import InactivityMonitor
 from .backup_dialogs import BackupReminder
@@ -43,9 +46,11 @@ from .session import WalletSession
 if TYPE_CHECKING:
     from .onboarding_view import OnboardingView
 
-POLL_INTERVAL_MS = 30_000
+POLL_INTERVAL_MS = 3_000  # a look at the chain head: one small request, no pseudonym named
 SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
-            ("credentials", "Credentials"), ("settings", "Settings"))
+            ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"),
+            ("help", "Help"))
+SECTION_ICONS = {"links": "qr"}
 
 
 class AccessBanner(QFrame):
@@ -86,7 +91,7 @@ class MainWindow(OpeningWindow):
     def __init__(self, session: WalletSession, *, dialogs: DialogService | None = None,
                  poll_interval_ms: int = POLL_INTERVAL_MS, rng: random.Random | None = None) -> None:
         super().__init__(session, loading=_("Opening your wallet…"), unlock_title=_("Your wallet is locked"),
-                         cannot_open=_("The wallet could not be opened."))
+                         cannot_open=_("The wallet could not be opened."), noun="wallet", can_restore=True)
         self.session = session
         self.setWindowTitle(_("Medwallet"))
         self.setWindowIcon(icon("app"))
@@ -95,6 +100,7 @@ class MainWindow(OpeningWindow):
         self.bridge = EventBridge(self)
         self.ctx = ViewContext(session, self.bridge, self.dialogs)
         self._rng = rng
+        self._to_import: list = []  # files named on the command line, imported once the wallet is open
         self.onboarding: OnboardingView | None = None
         self.views: dict[str, WalletView] = {}
         self.wallet_page: QWidget | None = None
@@ -107,11 +113,17 @@ class MainWindow(OpeningWindow):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_interval_ms)
         self.poll_timer.timeout.connect(self.poll_audit)
+        from ..core.audit.live import ChainWatch
+
+        self.watch = ChainWatch()
+        self._poll_op: Op | None = None
+        self.chain_height: int | None = None
         self.inactivity = InactivityMonitor(self)
         self.inactivity.timed_out.connect(self._inactive)
         self.bridge.access_seen.connect(self.on_access_seen)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self, lambda: self.show_section("help"))
 
     # --- opening ------------------------------------------------------------------------------
 
@@ -137,6 +149,29 @@ class MainWindow(OpeningWindow):
         self.pages.setCurrentWidget(self.onboarding)
         self.onboarding.focus_step()
 
+    def forgot(self) -> None:
+        """Restore from the 24 words in place of a wallet whose passphrase is forgotten."""
+        question, explanation = messages.forgot_passphrase()
+        if not self.dialogs.confirm(self, _("Restore from the recovery phrase"), question,
+                                    ok_label=_("Restore from my words"), informative=explanation):
+            return
+        from ..core.onboarding import network_of
+
+        directory = self.session.directory
+
+        def read(ctx: OpContext):
+            return network_of(directory)
+
+        Op(self, read, serial=False).success(self._restore_in_place).run()
+
+    def _restore_in_place(self, network) -> None:
+        local, nodes, genesis = network
+        self.opening.restore_instead()
+        self.onboarding = None  # a fresh wizard, in restore mode
+        self.show_onboarding()
+        assert self.onboarding is not None
+        self.onboarding.forgot_passphrase(local=local, nodes=nodes, genesis_hash=genesis)
+
     def _onboarded(self, wallet: Wallet, summary: dict[str, Any]) -> None:
         self.session.adopt(wallet)
         self.created()
@@ -150,6 +185,8 @@ class MainWindow(OpeningWindow):
         from .access_log_view import AccessLogView
         from .consent_view import ConsentView
         from .credentials_view import CredentialsView
+        from .help_view import HelpView
+        from .links_view import LinksView
         from .records_view import RecordsView
         from .settings_view import SettingsView
 
@@ -167,26 +204,30 @@ class MainWindow(OpeningWindow):
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(_("Sections"))
-        self.sections.setFixedWidth(190)
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.records_view = RecordsView(self.ctx)
         self.access_view = AccessLogView(self.ctx)
         self.settings_view = SettingsView(self.ctx)
         made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
                                        "access": self.access_view, "credentials": CredentialsView(self.ctx),
-                                       "settings": self.settings_view}
+                                       "settings": self.settings_view, "links": LinksView(self.ctx),
+                                       "help": HelpView(self.ctx)}
         for number, (key, label) in enumerate(SECTIONS, start=1):
             view = made[key]
             self.views[key] = view
             self.stack.addWidget(view)
-            item = QListWidgetItem(icon(key), _(label))
+            item = QListWidgetItem(icon(SECTION_ICONS.get(key, key)), _(label))
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
+        self.sections.setFixedWidth(self._sections_width())
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
         self.settings_view.backup.changed.connect(self.backup_reminder.show_status)  # refreshed at each unlock
+        self.settings_view.network_changed.connect(self._network_changed)
+        self.access_view.refresh_requested.connect(self.poll_audit)
         row.addWidget(self.sections)
         row.addWidget(self.stack, 1)
         outer.addLayout(row, 1)
@@ -208,22 +249,52 @@ class MainWindow(OpeningWindow):
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()
+        self.poll_audit()  # the first look right away: the log is current when the patient gets there
         self.inactivity.set_minutes(int(wallet.settings.auto_lock_minutes))
+        if self._to_import:
+            files, self._to_import = self._to_import, []
+            self.records_view.import_files(files)
         self.wallet_shown.emit()
+
+    def import_when_open(self, files: list) -> None:
+        """Import ``files`` as soon as the wallet is open (now, if it is)."""
+        if self.session.wallet is not None and self.wallet_page is not None:
+            self.records_view.import_files(files)
+        else:
+            self._to_import.extend(files)
 
     def _show_network(self) -> None:
         wallet, session = self.session.wallet, self.session
         if wallet is None:
             self.network_label.setText(_("Locked"))
             return
-        where = _("embedded local node") if not wallet.settings.nodes else \
-            _("{n} node(s)").format(n=len(wallet.settings.nodes))
+        local = wallet.settings.local_node
+        where = _("on this computer") if local else _("{n} node(s)").format(n=len(wallet.settings.nodes))
         text = _("Network {name} · {where}").format(name=wallet.settings.network_name or "?", where=where)
+        detail = _("The network of this computer: an embedded ledger node at {url}.").format(
+            url=wallet.settings.local_node_url or "?") if local else ", ".join(wallet.settings.nodes)
         if session.network_problem is not None:
             from .errors import user_message
 
             text += " · " + _("offline: {why}").format(why=user_message(session.network_problem) or "")
+        elif self.chain_height is not None:
+            text += " · " + _("online")
+            detail += " " + _("The ledger is at block {height}.").format(height=self.chain_height)
         self.network_label.setText(text)
+        self.network_label.setToolTip(detail)
+
+    def _network_changed(self) -> None:
+        """Settings changed the network: forget the old head, show and look at the new one."""
+        self.session.network_problem = None
+        self.watch.reset()
+        self.chain_height = None
+        self._show_network()
+        self.poll_audit()
+
+    def _sections_width(self) -> int:
+        """Wide enough for the longest section name in this language and font (the items' own
+        size hints, which hold the style's padding and margins), never narrower than 190 px."""
+        return max(190, self.sections.sizeHintForColumn(0) + 2 * self.sections.frameWidth() + 4)
 
     def show_section(self, key: str) -> None:
         if self.wallet_page is not None and self.session.wallet is not None:
@@ -262,6 +333,8 @@ class MainWindow(OpeningWindow):
         if wallet is None:
             return
         self.poll_timer.stop()
+        self.watch.reset()
+        self.chain_height = None
         self.inactivity.stop()
         ops.cancel_all()
         self.bridge.attach(None)
@@ -284,8 +357,68 @@ class MainWindow(OpeningWindow):
     # --- audit notifications ------------------------------------------------------------------------------
 
     def poll_audit(self) -> None:
-        if self.wallet_page is not None and self.session.wallet is not None:
-            self.access_view.refresh()
+        """Look at the chain head (parallel, cheap); catch up (serial: it writes) only when it moved."""
+        wallet, watch = self.session.wallet, self.watch
+        if self.wallet_page is None or wallet is None or self._poll_op is not None:
+            return
+
+        def look(ctx: OpContext) -> int | None:
+            return watch.look(wallet)
+
+        self._poll_op = Op(self, look, serial=False)
+        self._poll_op.success(self._looked_at_head).failure(self._head_unreachable).run()
+
+    def _looked_at_head(self, height: int | None) -> None:
+        wallet, watch = self.session.wallet, self.watch
+        if wallet is None:
+            self._poll_op = None
+            return
+        if self.session.network_problem is not None:
+            self.session.network_problem = None
+        if height is None:
+            self._poll_op = None
+            self.access_view.show_current(None)
+            self._show_network()
+            return
+        self.chain_height = height
+        self._show_network()
+
+        def catch_up(ctx: OpContext) -> list:
+            from ..core.audit.live import catch_up
+
+            fresh = catch_up(wallet)
+            watch.caught_up(height)
+            return fresh
+
+        op = Op(self, catch_up)
+        op.success(self.access_view.show_current).failure(self._head_unreachable)
+        op.finally_(self._poll_done).run()
+
+    def _poll_done(self) -> None:
+        self._poll_op = None
+
+    def _head_unreachable(self, exc: BaseException) -> None:
+        """Offline: say so, and serve the embedded network again if it is ours to serve."""
+        from ledger_client.errors import LedgerError
+
+        from ..core.errors import WalletError
+
+        self._poll_op = None
+        if not isinstance(exc, (LedgerError, WalletError)):
+            from .errors import show_error
+
+            show_error(self, exc)
+            return
+        self.session.network_problem = exc
+        self.access_view.show_current(exc)
+        self._show_network()
+        wallet, session = self.session.wallet, self.session
+        if wallet is not None and session.uses_local_node:
+            def serve_again(ctx: OpContext) -> None:
+                session.start_local()
+                wallet.forget_network()
+
+            Op(self, serve_again).failure(lambda _exc: None).run()
 
     def on_access_seen(self, fresh: list) -> None:
         wallet = self.session.wallet
@@ -297,7 +430,7 @@ class MainWindow(OpeningWindow):
             from ..core.audit import alerts, trail
 
             own = {p["public"] for p in wallet.pseudonyms()}
-            rows = [e for e in trail.events(wallet) if e["tx"] in txs and e["requester"] not in own]
+            rows = [e for e in trail.access_log(wallet) if txs & set(e["txs"]) and e["requester"] not in own]
             return rows, alerts.announce(wallet, txs)
 
         Op(self, describe).success(lambda found: self._announce(*found)).run()

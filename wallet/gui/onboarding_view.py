@@ -45,6 +45,7 @@ STEP_TITLES = {Step.CHOOSE: "Welcome to Medwallet", Step.ENTER_PHRASE: "Your rec
 def _page(*widgets: QWidget) -> QWidget:
     page = QWidget()
     layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 4, 0, 0)  # the page's text lines up with the heading and "Step n of m"
     for widget in widgets:
         layout.addWidget(widget)
     layout.addStretch(1)
@@ -67,6 +68,7 @@ class OnboardingView(QWidget):
         self.session = session
         self.machine = Onboarding(session.directory, rng=rng, kdf_limits=session.kdf_limits)
         self._build_op: Op | None = None
+        self._build_failed_once = False
         outer = QHBoxLayout(self)  # a readable column in the middle of a wide window
         column = QWidget()
         column.setMaximumWidth(760)
@@ -74,6 +76,7 @@ class OnboardingView(QWidget):
         outer.addWidget(column, 4)
         outer.addStretch(1)
         layout = QVBoxLayout(column)
+        layout.setSpacing(4)
         self.heading = _text("", "viewTitle")
         self.step_note = _text("", "stepNote")
         layout.addWidget(self.heading)
@@ -144,8 +147,8 @@ class OnboardingView(QWidget):
         self.shares_dialog.open()
 
     def _network_page(self) -> QWidget:
-        self.local_radio = QRadioButton(_("&Embedded local node (on this computer)"))
-        self.remote_radio = QRadioButton(_("Nodes of my care &network"))
+        self.local_radio = QRadioButton(_("&Try Medwallet on this computer (a network of its own)"))
+        self.remote_radio = QRadioButton(_("Join my care &network (its addresses come from my hospital or pilot)"))
         self.local_radio.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.local_radio)
@@ -158,7 +161,7 @@ class OnboardingView(QWidget):
         self.genesis_input.setPlaceholderText(_("64 characters, from your network's instructions (optional)"))
         form_box = QWidget()
         form = QFormLayout(form_box)
-        nodes_label, genesis_label = QLabel(_("Node &addresses:")), QLabel(_("&Genesis hash:"))
+        nodes_label, genesis_label = QLabel(_("Network &addresses:")), QLabel(_("&Fingerprint:"))
         nodes_label.setBuddy(self.nodes_input)
         genesis_label.setBuddy(self.genesis_input)
         form.addRow(nodes_label, self.nodes_input)
@@ -169,8 +172,9 @@ class OnboardingView(QWidget):
         self.profile_note.hide()
         return _page(self.profile_note, self.local_radio, _text(messages.local_node_explained(), "hint"),
                      self.remote_radio,
-                     _text(_("Your hospital or pilot program gives these addresses. The genesis hash makes sure "
-                             "you join their network and no other."), "hint"), form_box)
+                     _text(_("Your hospital or pilot program gives these addresses. The fingerprint (technically "
+                             "the network's genesis hash, 64 characters) makes sure you join their network and no "
+                             "other; you may leave it empty."), "hint"), form_box)
 
     def _protection_page(self) -> QWidget:
         self.keyring_radio = QRadioButton(_("System &keyring (checking…)"))
@@ -192,10 +196,16 @@ class OnboardingView(QWidget):
         form.addRow(first, self.passphrase_input)
         form.addRow(second, self.repeat_input)
         self.passphrase_note = _text("", "hint")
+        self.keyring_why = _text("", "hint")
+        self.keyring_why.hide()
         self.keyring_radio.toggled.connect(lambda _on: self._update_passphrase_note())
         self._update_passphrase_note()
-        return _page(self.keyring_radio, _text(messages.keyring_explained(), "hint"), self.passphrase_radio,
-                     _text(messages.passphrase_explained(), "hint"), form_box, self.passphrase_note)
+        explained = _text(messages.passphrase_explained(), "hint")
+        explained.setToolTip(_("Technically: the key file is sealed with a key that Argon2id, a deliberately slow "
+                               "function, derives from the passphrase, so that guessing it takes very long."))
+        return _page(self.keyring_radio, _text(messages.keyring_explained(), "hint"), self.keyring_why,
+                     self.passphrase_radio, explained, form_box,
+                     self.passphrase_note)
 
     def _show_page(self) -> QWidget:
         grid_box = QWidget()
@@ -283,11 +293,10 @@ class OnboardingView(QWidget):
                 label.clear()
         if step == Step.CHECK_PHRASE:
             self._fill_check_inputs()
-        if step == Step.BUILD:
+        if step == Step.BUILD:  # "Try again" only once something failed, never while building
             self.next_button.setText(_("&Try again"))
-            self.next_button.setEnabled(self._build_op is None)
-        else:
-            self.next_button.setEnabled(True)
+            self.next_button.setVisible(self._build_op is None and self._build_failed_once)
+        self.next_button.setEnabled(True)
         self.focus_step()
 
     def focus_step(self) -> None:
@@ -314,8 +323,18 @@ class OnboardingView(QWidget):
         if self.check_inputs:
             next(iter(self.check_inputs.values())).setFocus()
 
-    def _probed(self, found: tuple[bool, PilotProfile | None]) -> None:
-        available, profile = found
+    def forgot_passphrase(self, *, local: bool, nodes, genesis_hash) -> None:
+        """Restore in place of a wallet whose passphrase is forgotten (on its own network)."""
+        self.machine.forgot_passphrase(local=local, nodes=tuple(nodes), genesis_hash=genesis_hash)
+        self.local_radio.setChecked(local)
+        self.remote_radio.setChecked(not local)
+        self.nodes_input.setText(", ".join(nodes))
+        self.genesis_input.setText(genesis_hash or "")
+        self.error.setText(_("Type your 24 recovery words. Your locked wallet's folder will be kept aside."))
+        self._render()
+
+    def _probed(self, found: tuple[bool, str, PilotProfile | None]) -> None:
+        available, why, profile = found
         if profile is not None:  # an installer for a pilot network: its nodes are the default
             self.remote_radio.setChecked(True)
             self.nodes_input.setText(", ".join(profile.nodes))
@@ -323,9 +342,9 @@ class OnboardingView(QWidget):
             self.profile_note.setText(_("This installation is set up for the {name} network.").format(
                 name=profile.network_name))
             self.profile_note.show()
-        self._keyring_known(available)
+        self._keyring_known(available, why)
 
-    def _keyring_known(self, available: bool) -> None:
+    def _keyring_known(self, available: bool, why: str = "") -> None:
         self.machine.set_keyring_available(available)
         if available:
             self.keyring_radio.setText(_("System &keyring"))
@@ -333,6 +352,9 @@ class OnboardingView(QWidget):
             self.keyring_radio.setText(_("System &keyring (not available on this computer)"))
             self.keyring_radio.setEnabled(False)
             self.passphrase_radio.setChecked(True)
+            self.keyring_why.setText(_("Why: {reason} A passphrase protects the wallet just as well.").format(
+                reason=_(why)) if why else "")
+            self.keyring_why.setVisible(bool(why))
         self._update_passphrase_note()
 
     def _update_passphrase_note(self) -> None:
@@ -368,6 +390,7 @@ class OnboardingView(QWidget):
         from .errors import is_cancellation, show_error
 
         self._build_op = None
+        self._build_failed_once = True
         self.build_progress.finish()
         self.machine.failed(exc)
         self._render()
@@ -377,10 +400,10 @@ class OnboardingView(QWidget):
             show_error(self, exc)
 
 
-def _probe() -> tuple[bool, PilotProfile | None]:
-    """(a keyring can hold the key, the installed pilot profile or None): D-Bus and files, off the GUI thread."""
-    from ..core.keys import keyring_access
+def _probe() -> tuple[bool, str, PilotProfile | None]:
+    """(keyring usable, why not, the installed pilot profile or None): D-Bus and files, off the GUI thread."""
     from ..core.keys.seed import phrase_from_seed
+    from ..core.protection import keyring_status
 
     phrase_from_seed(bytes(32))  # loads the BIP-39 word list now, off the GUI thread
     try:
@@ -389,4 +412,5 @@ def _probe() -> tuple[bool, PilotProfile | None]:
         profile = installed_profile()  # signature checked; the network is checked when the wallet is made
     except Exception:  # no profile module, or a damaged profile: the choice stays with the patient
         profile = None
-    return keyring_access.detect_backend() is not None, profile
+    status = keyring_status()
+    return status.available, status.reason, profile

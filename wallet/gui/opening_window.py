@@ -25,9 +25,12 @@ class OpeningWindow(QMainWindow):
 
     first_painted = Signal()
 
-    def __init__(self, target: Openable, *, loading: str, unlock_title: str, cannot_open: str) -> None:
+    def __init__(self, target: Openable, *, loading: str, unlock_title: str, cannot_open: str,
+                 noun: str = "wallet", can_restore: bool = False) -> None:
         super().__init__()
         self.target = target
+        self.noun, self.can_restore = noun, can_restore
+        self.protection: tuple[bool, bool] = (True, True)  # (keyring, passphrase) of the vault, as its header says
         self.opening = Opening()
         self.unlock_title, self.cannot_open = unlock_title, cannot_open
         self.unlock_view: UnlockView | None = None
@@ -83,12 +86,17 @@ class OpeningWindow(QMainWindow):
             return
         target = self.target
 
-        def work(ctx: OpContext) -> Stage:
-            return look(target, before_unlock=self.warm_up)
+        def work(ctx: OpContext) -> tuple[Stage, tuple[bool, bool] | None]:
+            found = look(target, before_unlock=self.warm_up)
+            read = getattr(target, "protection", None)
+            return found, (read() if found == Stage.LOCKED and read is not None else None)
 
         Op(self, work).success(self._looked).failure(self._failed).run()
 
-    def _looked(self, found: Stage) -> None:
+    def _looked(self, result: tuple[Stage, tuple[bool, bool] | None]) -> None:
+        found, protection = result
+        if protection is not None:
+            self.protection = protection
         self.opening.looked(found)
         if found == Stage.NEW:
             self.show_new()
@@ -127,11 +135,18 @@ class OpeningWindow(QMainWindow):
     def show_unlock(self) -> None:
         """The unlock page, empty."""
         if self.unlock_view is None:
-            self.unlock_view = UnlockView(self.unlock_title)
+            self.unlock_view = UnlockView(self.unlock_title, noun=self.noun)
             self.unlock_view.unlock_requested.connect(self.unlock)
+            self.unlock_view.forgot_requested.connect(self.forgot)
             self.pages.addWidget(self.unlock_view)
+        keyring, passphrase = self.protection
+        self.unlock_view.configure(keyring=keyring, passphrase=passphrase,
+                                   can_restore=self.can_restore and passphrase)
         self.unlock_view.reset()
         self.pages.setCurrentWidget(self.unlock_view)
+
+    def forgot(self) -> None:
+        """The passphrase is forgotten: a subclass that can restores from the recovery phrase."""
 
     def created(self) -> None:
         """The setup page made the wallet or desk: it is open."""

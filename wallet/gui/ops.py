@@ -72,24 +72,35 @@ class _Relay(QObject):
     progressed = Signal(str, object, object)
 
     def __init__(self, op: Op) -> None:
-        super().__init__()
-        self._op = op
+        # Owned by the tracker (Qt deletes it with deleteLater once the op is delivered), never by
+        # Python's cycle collector: PySide 6.12 can deadlock when a collection destroys a QObject
+        # while Qt holds its signal lock (seen in a pytest-qt disconnect during a test).
+        super().__init__(tracker())
+        self._op: Op | None = op
         self.succeeded.connect(self._on_succeeded, Qt.ConnectionType.QueuedConnection)
         self.failed.connect(self._on_failed, Qt.ConnectionType.QueuedConnection)
         self.progressed.connect(self._on_progressed, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object)
     def _on_succeeded(self, result: Any) -> None:
-        self._op._deliver(self._op._on_success, result)
+        if self._op is not None:
+            self._op._deliver(self._op._on_success, result)
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
-        self._op._deliver(self._op._on_failure, exc)
+        if self._op is not None:
+            self._op._deliver(self._op._on_failure, exc)
 
     @Slot(str, object, object)
     def _on_progressed(self, stage: str, done: int, total: int) -> None:
-        if self._op._on_progress and self._op._parent_alive() and not self._op.done:
-            self._op._on_progress(stage, done, total)
+        op = self._op
+        if op is not None and op._on_progress and op._parent_alive() and not op.done:
+            op._on_progress(stage, done, total)
+
+    def retire(self) -> None:
+        """The op is delivered: drop it (no reference cycle is left) and let Qt delete the relay."""
+        self._op = None
+        self.deleteLater()
 
 
 class _Runner(QRunnable):
@@ -175,6 +186,7 @@ class Op:
                 if self._on_finally:
                     self._on_finally()
         finally:
+            self._relay.retire()
             tracker().changed.emit(len(_running))
 
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import importing
+from ..core import deletion, importing
 from ..core.importing import ImportReport
 from ..core.records import library
 from . import messages
@@ -45,8 +45,9 @@ def status_info(status: str) -> tuple[str, str, str]:
                       _("Encrypted on this computer, not uploaded yet. Use Resume uploads to finish.")),
         "uploaded": (_("Uploaded"), "uploaded",
                      _("Encrypted and uploaded; not yet anchored on the ledger. Use Resume uploads to finish.")),
-        "anchored": (_("Anchored"), "anchored",
-                     _("Encrypted, uploaded and anchored on the ledger: stored for good.")),
+        "anchored": (_("Stored safely"), "anchored",
+                     _("Encrypted, uploaded and anchored on the ledger (the network has recorded it): "
+                       "stored for good.")),
     }.get(status, (status, "encrypted", ""))
 
 
@@ -120,6 +121,9 @@ class RecordsView(WalletView):
         self.proxy.setSourceModel(self.model)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        # The core's order (newest first) until the patient sorts by a column: no arrow over an unsorted list.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.proxy.sort(-1)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -305,6 +309,8 @@ class RecordsView(WalletView):
                                         informative=explanation):
             return
         self.status.setText(_("Deleting “{title}”…").format(title=row["title"]))
-        Op(self, lambda ctx: library.delete_record(wallet, row["record"])).success(
-            lambda retired: self.status.setText(_("Deleted: the key is destroyed and {n} copies are retired on "
-                                                  "the ledger.").format(n=len(retired)))).run()
+        Op(self, lambda ctx: deletion.delete_record(wallet, row["record"])).success(
+            lambda done: self.status.setText(_("Deleted: removed from every node ({n} copies retired on the "
+                                               "ledger), {c} consents narrowed or ended, forgotten on this "
+                                               "computer.").format(n=len(done.retired),
+                                                                   c=len(done.narrowed) + len(done.ended)))).run()

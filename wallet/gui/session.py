@@ -1,9 +1,12 @@
-"""The patient's session, without Qt: which wallet, unlocked or not, on which node.
+"""The windows' sessions, without Qt: which wallet (or desk), unlocked or not, on which node.
 
-A wallet whose settings name no node uses the embedded local node: the session starts it
-(:class:`wallet.core.local_node.LocalNode`) on first need and stops it when the
-application ends. Every method here does I/O: call them from :mod:`wallet.gui.ops` workers.
-Decrypted copies opened for viewing go to a private folder (0700) removed on lock and exit.
+A wallet or desk on the embedded network of this computer has it served by the session
+(:class:`wallet.core.local_node.LocalNode`) on first need; the session stops the node at
+exit if it started it (a node another window or command started stays up). Every method
+here does I/O: call them from :mod:`wallet.gui.ops` workers on the ``serial`` executor
+(its thread lives as long as the application, and Linux stops a started node with the
+thread that started it). Decrypted copies opened for viewing go to a private folder
+(0700) removed on lock and exit.
 """
 
 from __future__ import annotations
@@ -70,19 +73,49 @@ class PrivateFolder:
                 self._path = None
 
 
-class WalletSession:
-    """One window's wallet: open/locked state and the local node it may need."""
+class EmbeddedHost:
+    """The embedded network's node for one window: started on first need, stopped at exit."""
 
-    def __init__(self, directory: Path, *, passphrase_file: str | None = None,
-                 node_factory: Callable[[], LocalNode] | None = None, kdf_limits: Argon2Limits | None = None) -> None:
-        self.directory = Path(directory)
-        self.passphrase_file = passphrase_file
-        self.kdf_limits = kdf_limits  # new passphrase slots (tests lower the Argon2id cost)
-        self.wallet: Wallet | None = None
+    def __init__(self, node_factory: Callable[[], LocalNode] | None = None) -> None:
         self._node_factory = node_factory
         self._node: LocalNode | None = None
         self._node_lock = threading.Lock()
         self.local_url: str | None = None
+
+    def node(self) -> LocalNode:
+        with self._node_lock:
+            if self._node is None:
+                if self._node_factory is None:
+                    from ..core.local_node import LocalNode
+
+                    self._node_factory = LocalNode
+                self._node = self._node_factory()
+            return self._node
+
+    def start_local(self) -> str:
+        """Serve the embedded network (once per session, again if it stopped); its URL."""
+        node = self.node()
+        with self._node_lock:
+            self.local_url = node.start()
+            return self.local_url
+
+    def stop_local(self) -> None:
+        with self._node_lock:
+            if self._node is not None:
+                self._node.stop()
+                self._node = None
+
+
+class WalletSession(EmbeddedHost):
+    """One window's wallet: open/locked state and the local node it may need."""
+
+    def __init__(self, directory: Path, *, passphrase_file: str | None = None,
+                 node_factory: Callable[[], LocalNode] | None = None, kdf_limits: Argon2Limits | None = None) -> None:
+        super().__init__(node_factory)
+        self.directory = Path(directory)
+        self.passphrase_file = passphrase_file
+        self.kdf_limits = kdf_limits  # new passphrase slots (tests lower the Argon2id cost)
+        self.wallet: Wallet | None = None
         self.network_problem: BaseException | None = None
         self.copies = PrivateFolder("medwallet-open-")
 
@@ -93,13 +126,20 @@ class WalletSession:
 
         return Wallet.exists(self.directory)
 
+    def protection(self) -> tuple[bool, bool]:
+        """(kept in the keyring, has a passphrase), from the vault's header (no secret read)."""
+        from ..core.keys.keystore import Keystore
+        from ..core.wallet import VAULT_FILE
+
+        return Keystore.protection(self.directory / VAULT_FILE)
+
     def unlock(self, passphrase: str | None = None):
         """Open the wallet (keyring first, then the passphrase or the passphrase file)."""
         from ..core.wallet import Wallet
 
         if passphrase is None:
             passphrase = read_passphrase_file(self.passphrase_file)
-        wallet = Wallet.open(self.directory, passphrase)
+        wallet = Wallet.open(self.directory, passphrase, start_local=self.start_local)
         try:
             self.connect(wallet)
         except BaseException:
@@ -123,10 +163,7 @@ class WalletSession:
 
         self.network_problem = None
         try:
-            if wallet.settings.nodes:
-                _ = wallet.network  # connecting checks the pinned genesis
-            else:
-                wallet.use_local_node(self.start_local())
+            _ = wallet.network  # connecting (and serving the embedded network) checks the pinned genesis
         except WrongNetwork:
             raise
         except (LedgerError, WalletError) as exc:
@@ -134,19 +171,7 @@ class WalletSession:
 
     @property
     def uses_local_node(self) -> bool:
-        return self.wallet is not None and not self.wallet.settings.nodes
-
-    def start_local(self) -> str:
-        """Start the embedded node once per session; its URL."""
-        with self._node_lock:
-            if self._node is None:
-                if self._node_factory is None:
-                    from ..core.local_node import LocalNode
-
-                    self._node_factory = LocalNode
-                self._node = self._node_factory()
-            self.local_url = self._node.start()
-            return self.local_url
+        return self.wallet is not None and self.wallet.settings.local_node
 
     # --- closing ----------------------------------------------------------------------
 
@@ -167,10 +192,7 @@ class WalletSession:
     def close(self) -> None:
         """At exit: lock, then stop the local node if this session started it."""
         self.lock()
-        with self._node_lock:
-            if self._node is not None:
-                self._node.stop()
-                self._node = None
+        self.stop_local()
 
 
 def decrypted_copy(wallet, record: str, folder: Path, progress=None, cancel=None) -> Path:
@@ -185,10 +207,12 @@ def decrypted_copy(wallet, record: str, folder: Path, progress=None, cancel=None
     return target
 
 
-class ClinicSession:
+class ClinicSession(EmbeddedHost):
     """The clinic desk's session: its keys (unlocked or not) and a private folder for what it reads."""
 
-    def __init__(self, directory: Path, *, passphrase_file: str | None = None, kdf_limits=None) -> None:
+    def __init__(self, directory: Path, *, passphrase_file: str | None = None, kdf_limits=None,
+                 node_factory: Callable[[], LocalNode] | None = None) -> None:
+        super().__init__(node_factory)
         self.directory = Path(directory)
         self.passphrase_file = passphrase_file
         self.kdf_limits = kdf_limits
@@ -200,26 +224,36 @@ class ClinicSession:
 
         return (self.directory / VAULT_FILE).exists()
 
+    def protection(self) -> tuple[bool, bool]:
+        from ..core.desks.clinic import VAULT_FILE
+        from ..core.keys.keystore import Keystore
+
+        return Keystore.protection(self.directory / VAULT_FILE)
+
     def unlock(self, passphrase: str | None = None):
         from ..core.desks.clinic import ClinicDesk
 
         if passphrase is None:
             passphrase = read_passphrase_file(self.passphrase_file)
-        self.desk = ClinicDesk.open(self.directory, passphrase)
-        return self.desk
+        desk = ClinicDesk.open(self.directory, passphrase, start_local=self.start_local)
+        try:
+            _ = desk.network  # connect now, on this (serial) worker: the embedded network is served from here
+        except Exception:  # offline: the desk still opens; its next action says why
+            pass
+        self.desk = desk
+        return desk
 
     def create(self, name: str, kind: str, nodes: list[str], *, governance_key: Path | None = None,
                passphrase: str | None = None):
-        """A new desk; registered at once when the network's governance key is at hand (local networks)."""
-        from ledger_client.keyfile import load_key
-
+        """A new desk (no ``nodes``: on the embedded network of this computer, registered at
+        once with its governance key); registered at once too when a governance key is given."""
         from ..core.desks.clinic import ClinicDesk
+        from ..core.desks.local_desk import register_desk
 
-        key = load_key(Path(governance_key)) if governance_key else None
         desk = ClinicDesk.create(self.directory, name, kind, nodes, passphrase=passphrase,
-                                 use_keyring=passphrase is None, kdf_limits=self.kdf_limits)
-        if key is not None:
-            desk.register(key)
+                                 use_keyring=passphrase is None, kdf_limits=self.kdf_limits, embedded=not nodes,
+                                 start_local=self.start_local)
+        register_desk(desk, governance_key, self.node() if not nodes else None)
         self.desk = desk
         return desk
 
@@ -228,3 +262,4 @@ class ClinicSession:
         if desk is not None:
             desk.close()
         self.received.clear()
+        self.stop_local()

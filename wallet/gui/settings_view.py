@@ -1,8 +1,14 @@
-"""Settings: the network's nodes, how the keys are kept, lock now and auto-lock."""
+"""Settings: the network (a care network's nodes, or the network of this computer), how the
+keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock.
+Changing the network never leaves the wallet offline: the core refuses a wrong address and
+keeps the network in use; an empty list goes back to the network of this computer."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -42,6 +48,7 @@ def keystore_summary(wallet) -> dict[str, str]:
 class SettingsView(WalletView):
     lock_requested = Signal()
     auto_lock_changed = Signal(int)  # minutes, 0 = never
+    network_changed = Signal()
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -69,19 +76,29 @@ class SettingsView(WalletView):
         self.network_name.setAccessibleName(_("Network name"))
         form.addRow(_("Network:"), self.network_name)
         self.genesis = QLabel()
-        self.genesis.setAccessibleName(_("Genesis hash"))
-        self.genesis.setToolTip(_("The network's fingerprint: Medwallet refuses nodes of any other network."))
-        form.addRow(_("Genesis hash:"), self.genesis)
+        self.genesis.setAccessibleName(_("Network fingerprint (genesis hash)"))
+        self.genesis.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.genesis.setToolTip(_("Technically the network's genesis hash: Medwallet refuses nodes of any other "
+                                  "network."))
+        self.genesis_more = QPushButton(_("Details"))
+        self.genesis_more.setObjectName("linkButton")
+        self.genesis_more.setAccessibleName(_("Show the whole network fingerprint"))
+        self.genesis_more.clicked.connect(self._show_whole_fingerprint)
+        fingerprint = QHBoxLayout()
+        fingerprint.addWidget(self.genesis)
+        fingerprint.addWidget(self.genesis_more)
+        fingerprint.addStretch(1)
+        form.addRow(_("Fingerprint:"), fingerprint)
         row = QHBoxLayout()
         self.nodes = QLineEdit()
         self.nodes.setAccessibleName(_("Node addresses"))
-        self.nodes.setPlaceholderText(_("Empty: the embedded local node"))
+        self.nodes.setPlaceholderText(_("Empty: the network of this computer"))
         self.apply_nodes = QPushButton(_("&Apply"))
         self.apply_nodes.setAccessibleName(_("Use these node addresses"))
         self.apply_nodes.clicked.connect(self.save_nodes)
         row.addWidget(self.nodes, 1)
         row.addWidget(self.apply_nodes)
-        nodes_label = QLabel(_("&Nodes:"))
+        nodes_label = QLabel(_("&Network addresses:"))
         nodes_label.setBuddy(self.nodes)
         form.addRow(nodes_label, row)
         self.node_note = QLabel()
@@ -102,6 +119,18 @@ class SettingsView(WalletView):
         self.folder = QLabel()
         self.folder.setWordWrap(True)
         form.addRow(_("Wallet folder:"), self.folder)
+        row = QHBoxLayout()
+        self.phrase_button = QPushButton(_("Show the &recovery phrase…"))
+        self.phrase_button.setAccessibleName(_("Show the 24 recovery words again"))
+        self.phrase_button.clicked.connect(self.show_phrase)
+        self.passphrase_button = QPushButton(_("C&hange the passphrase…"))
+        self.passphrase_button.setAccessibleName(_("Change the wallet's passphrase"))
+        self.passphrase_button.clicked.connect(self.change_passphrase)
+        row.addWidget(self.phrase_button)
+        row.addWidget(self.passphrase_button)
+        row.addStretch(1)
+        form.addRow("", row)
+        self.dialog: Any = None  # the protection dialog while open
         return box
 
     def _lock_group(self) -> QGroupBox:
@@ -136,13 +165,17 @@ class SettingsView(WalletView):
         wallet = self.ctx.wallet
         self._show_network()
         self.auto_lock.setValue(int(wallet.settings.auto_lock_minutes))
-        self.folder.setText(str(wallet.dir))
+        self.folder.setText(_home_relative(wallet.dir))
+        self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
         Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
         self.backup.refresh()
         self.alerts.wallet_opened(wallet)
 
     def wallet_closed(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
         for label in (self.network_name, self.genesis, self.keystore, self.spare, self.unlocked_by, self.folder,
                       self.node_note, self.status):
             label.clear()
@@ -153,14 +186,26 @@ class SettingsView(WalletView):
         if wallet is None:
             return
         settings = wallet.settings
-        self.network_name.setText(settings.network_name or _("(not connected)"))
+        name = settings.network_name or _("(not connected)")
+        self.network_name.setText(_("{name} (on this computer)").format(name=name) if settings.local_node else name)
         self.genesis.setText(settings.genesis_hash[:16] + "…" if settings.genesis_hash else "")
+        self.genesis_more.setVisible(bool(settings.genesis_hash))
         self.nodes.setText(", ".join(settings.nodes))
-        if settings.nodes:
-            self.node_note.setText(_("Medwallet uses these nodes in turn and fails over when one is down."))
+        if not settings.local_node:
+            self.node_note.setText(_("Medwallet uses these nodes in turn and fails over when one is down. Leave "
+                                     "the field empty to use the network of this computer instead."))
         else:
-            self.node_note.setText(_("Embedded local node at {url}, started by Medwallet and stopped when it "
-                                     "quits.").format(url=session.local_url or "127.0.0.1"))
+            self.node_note.setText(_("A network for trying Medwallet, served by a node on this computer at {url}. "
+                                     "Medwallet starts it when needed. To join your care network, type the "
+                                     "addresses its instructions give.").format(
+                url=session.local_url or settings.local_node_url or "127.0.0.1"))
+
+    def _show_whole_fingerprint(self) -> None:
+        wallet = self.ctx.wallet
+        if wallet is not None:
+            self.genesis.setText(wallet.settings.genesis_hash)
+            self.genesis.setWordWrap(True)
+            self.genesis_more.hide()
 
     def _show_keys(self, summary: dict[str, str]) -> None:
         if self.ctx.wallet is None:
@@ -168,11 +213,40 @@ class SettingsView(WalletView):
         self.keystore.setText(summary["kept"])
         self.spare.setText(summary["spare"])
         self.unlocked_by.setText(summary["unlocked_by"])
+        has = self.ctx.wallet.keystore.has_passphrase
+        self.passphrase_button.setText(_("C&hange the passphrase…") if has else _("Set a &passphrase…"))
+
+    # --- protection ------------------------------------------------------------------------------
+
+    def show_phrase(self) -> None:
+        from .protection_dialogs import PhraseDialog
+
+        wallet = self.ctx.wallet
+        if wallet is not None:
+            self.dialog = PhraseDialog(self, wallet, wallet.keystore.has_passphrase)
+            self.dialog.open()
+
+    def change_passphrase(self) -> None:
+        from .protection_dialogs import PassphraseDialog
+
+        wallet = self.ctx.wallet
+        if wallet is None:
+            return
+        dialog = PassphraseDialog(self, wallet, wallet.keystore.has_passphrase, self.ctx.session.kdf_limits)
+        dialog.accepted.connect(self._passphrase_changed)
+        self.dialog = dialog
+        dialog.open()
+
+    def _passphrase_changed(self) -> None:
+        self.status.setText(_("The passphrase is changed. Use the new one from now on."))
+        wallet = self.ctx.wallet
+        if wallet is not None:
+            Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
 
     # --- changes ------------------------------------------------------------------------------
 
     def save_nodes(self) -> None:
-        wallet, session = self.ctx.wallet, self.ctx.session
+        wallet = self.ctx.wallet
         if wallet is None:
             return
         text = self.nodes.text().strip()
@@ -184,26 +258,20 @@ class SettingsView(WalletView):
             show_error(self, exc)
             return
 
-        def apply(ctx) -> None:
-            if nodes:
-                wallet.set_network(nodes)  # the pinned genesis hash refuses another network
-            else:
-                wallet.settings.nodes = []
-                wallet.settings.save(wallet.dir / SETTINGS_FILE)
-                wallet.use_local_node(session.start_local())
-
         self.status.setText(_("Connecting…"))
-        Op(self, apply).success(lambda _r: self._nodes_saved()).failure(self._nodes_failed).run()
+        Op(self, lambda ctx: wallet.change_nodes(nodes)).success(lambda _r: self._nodes_saved()).failure(
+            self._nodes_failed).run()
 
     def _nodes_saved(self) -> None:
         self._show_network()
         self.status.setText(_("Connected."))
+        self.network_changed.emit()
 
     def _nodes_failed(self, exc: BaseException) -> None:
         from .errors import show_error
 
-        self.status.clear()
         self._show_network()
+        self.status.setText(_("Nothing was changed: the wallet keeps using the network it had."))
         show_error(self, exc)
 
     def save_auto_lock(self) -> None:
@@ -218,3 +286,10 @@ class SettingsView(WalletView):
         Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
             lambda _r: self.auto_lock_changed.emit(minutes)).run()
 
+
+def _home_relative(path: Path) -> str:
+    """``~/...`` for a folder in the home folder (as the patient knows it), else the whole path."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import requests
 
 from ledger_client.access import AccessRequest, make_access_request, make_upload_auth
-from ledger_client.client import LedgerClient
+from ledger_client.client import LedgerClient, SignedBy
 from ledger_client.crypto import SigningKey
 from ledger_client.encoding import canonical
+from ledger_client.keyfile import load_key
 from ledger_client.state import state_hash
 from ledger_client.tx import SignedTx, make_tx
 from tests.nodeproc import NodeProcess
@@ -59,8 +60,15 @@ class Network:
 
     # --- raw HTTP ---------------------------------------------------------------------
 
-    def get(self, path: str, **kwargs) -> requests.Response:
-        return self.http.get(self.url + path, timeout=30, **kwargs)
+    def get(self, path: str, signed_by: SigningKey | None = None, **kwargs) -> requests.Response:
+        """GET ``path``; ``signed_by`` signs it (``Authorization: Medwallet-Signed``)."""
+        auth = SignedBy(signed_by, self.chain_id) if signed_by is not None else None
+        return self.http.get(self.url + path, timeout=30, auth=auth, **kwargs)
+
+    @property
+    def node_signer(self) -> SigningKey:
+        """This network's node key: the metadata API answers it about everyone."""
+        return load_key(self.proc.data / "node.key")
 
     def post(self, path: str, body, **kwargs) -> requests.Response:
         """POST a JSON document (dict or list) or raw bytes as they are."""

@@ -9,9 +9,10 @@ import time
 import pytest
 
 from ledger_client.block import check_block_txs, parse_header, verify_header_chain
+from ledger_client.crypto import SigningKey
 from ledger_client.encoding import canonical
 from ledger_client.light import LightClient
-from ledger_client.node import routes_blobs, routes_chain, routes_directory
+from ledger_client.node import routes_blobs, routes_chain, routes_directory, routes_mine
 from ledger_client.tx import make_tx, parse_tx
 
 from .actors import assert_error, poll
@@ -29,7 +30,7 @@ def test_openapi_describes_every_route(net):
     spec = net.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.1")
     served = {}
-    for route in routes_chain.ROUTES + routes_directory.ROUTES + routes_blobs.ROUTES:
+    for route in routes_chain.ROUTES + routes_directory.ROUTES + routes_mine.ROUTES + routes_blobs.ROUTES:
         path = re.sub(r"\{(\w+):\w+\}", r"{\1}", route.path)
         served.setdefault(path, set()).update(m.lower() for m in route.methods if m != "HEAD")
     for path in ("/openapi.json", "/metrics", "/problems/{code}"):  # served by the app itself
@@ -76,7 +77,7 @@ def test_batch_commits_all_in_order(net, keys):
     assert [r["id"] for r in results] == [tx.id for tx in txs]
     assert all(r["status"] == "committed" for r in results)
     assert net.client.next_seq(patient.public) == 301
-    assert len(net.client.records(patient.public)) == 299
+    assert len(net.client.my_records(patient)) == 299
 
 
 def test_batch_without_wait(net, keys):
@@ -148,11 +149,11 @@ def test_headers_and_blocks(net, keys):
     assert [parse_header(h) for h in part] == headers[1:2]
     assert net.get("/v1/headers", params={"from": height + 1000}).json()["headers"] == []
     for h in (1, height):
-        block = net.get(f"/v1/blocks/{h}").json()
+        block = net.get(f"/v1/blocks/{h}", signed_by=net.node_signer).json()
         header = parse_header(block["block"])
         assert header == headers[h - 1] and block["hash"] == header.hash
         check_block_txs(header.body, [parse_tx(t, net.chain_id) for t in block["txs"]])
-    assert_error(net.get(f"/v1/blocks/{height + 1000}"), 404, "not_found")
+    assert_error(net.get(f"/v1/blocks/{height + 1000}", signed_by=net.node_signer), 404, "not_found")
 
 
 def test_institutions_directory(net):
@@ -182,14 +183,18 @@ def test_consents_by_grantor_and_grantee_with_status(net):
     now = int(time.time())
     pending = net.grant(patient, clinic, [record], "emergency", not_before=now + 3000, expires_at=now + 4000)
     expected = {active: "active", revoked: "revoked", pending: "pending"}
-    for listing in (net.client.consents(grantor=patient.public), net.client.consents(grantee=clinic.public)):
+    for listing in (net.client.consents(patient, grantor=patient.public),
+                    net.client.consents(clinic, grantee=clinic.public), net.client.my_consents(patient),
+                    net.client.my_consents(clinic), net.client.consents(net.node_signer, grantee=clinic.public)):
         assert {c["consent"]: c["status"] for c in listing} == expected
-    one = net.client.consent(revoked)
-    assert one["grantor"] == patient.public and one["grantee"] == clinic.public and one["revoked_at"]
-    assert net.client.consents(grantee=net.institution().public) == []
-    assert_error(net.get("/v1/consents"), 400, "malformed", "grantor or grantee")
+    for asker in (patient, clinic, net.node_signer):
+        one = net.client.consent(revoked, asker)
+        assert one["grantor"] == patient.public and one["grantee"] == clinic.public and one["revoked_at"]
+    other = net.institution()
+    assert net.client.consents(other, grantee=other.public) == [] == net.client.my_consents(other)
+    assert_error(net.get("/v1/consents", signed_by=patient), 400, "malformed", "grantor or grantee")
     assert_error(net.get("/v1/consents", params={"grantor": patient.public, "grantee": clinic.public}), 400)
-    assert_error(net.get("/v1/consents/" + "ab" * 32), 404, "not_found")
+    assert_error(net.get("/v1/consents/" + "ab" * 32, signed_by=net.node_signer), 404, "not_found")
 
 
 def test_events_by_record_owner_and_requester(net):
@@ -200,12 +205,13 @@ def test_events_by_record_owner_and_requester(net):
     refused = net.read(net.access(clinic, record, consent, "research"))
     own = net.read(net.access(patient, record, None))
     assert (served.status_code, refused.status_code, own.status_code) == (200, 403, 200)
-    by_record = net.client.events(record=record)
+    by_record = net.client.events(patient, record=record)
     assert [(e["kind"], e["reason"]) for e in by_record] == [("access", "consent"), ("refusal", "wrong_purpose"),
                                                             ("access", "owner")]
-    assert by_record == net.client.events(owner=patient.public)
-    assert by_record[:2] == net.client.events(requester=clinic.public)
-    assert by_record[2:] == net.client.events(requester=patient.public)
+    assert by_record == net.client.events(patient, owner=patient.public) == net.client.my_events(patient)
+    assert by_record == net.client.events(net.node_signer, record=record)
+    assert by_record[:2] == net.client.events(clinic, requester=clinic.public) == net.client.my_events(clinic)
+    assert by_record[2:] == net.client.events(patient, requester=patient.public)
     assert {e["node"] for e in by_record} == {net.node_key}
     assert_error(net.get("/v1/events", params={"record": record, "owner": patient.public}), 400, "malformed")
 
@@ -213,15 +219,18 @@ def test_events_by_record_owner_and_requester(net):
 def test_records_pseudonyms_and_accounts(net):
     patient = net.patient()
     records = sorted(net.record(patient, category=c) for c in ("fhir", "image"))
-    listed = net.client.records(patient.public)
+    listed = net.client.my_records(patient)
     assert sorted(r["record"] for r in listed) == records
-    assert net.client.record(records[0])["owner"] == patient.public
-    assert net.client.pseudonym(patient.public)["key"] == patient.public
+    assert listed == net.client._paged("/v1/records", signed_by=patient, owner=patient.public)
+    assert net.client.record(records[0], patient)["owner"] == patient.public
+    assert net.client.pseudonym(patient.public, patient)["key"] == patient.public
+    assert net.client.my_pseudonym(patient)["key"] == patient.public
     account = net.get(f"/v1/accounts/{patient.public}").json()
     assert account == {"key": patient.public, "seq": 3, "next_seq": 4}
     assert net.get(f"/v1/accounts/{'ab' * 32}").json() == {"key": "ab" * 32, "seq": 0, "next_seq": 1}
-    assert_error(net.get("/v1/pseudonyms/" + "ab" * 32), 404, "not_found", "pseudonym")
-    assert_error(net.get("/v1/records/" + "ab" * 32), 404, "not_found", "record")
+    assert_error(net.get("/v1/pseudonyms/" + "ab" * 32, signed_by=net.node_signer), 404, "not_found", "pseudonym")
+    assert_error(net.get("/v1/records/" + "ab" * 32, signed_by=net.node_signer), 404, "not_found", "record")
+    assert_error(net.get("/v1/my/pseudonym", signed_by=SigningKey.generate()), 404, "not_found", "pseudonym")
 
 
 def test_next_seq_counts_the_mempool(net, keys):

@@ -180,7 +180,7 @@ def test_unknown_items(net, ctx):
     untouched(net, submit("anchor_record", {"record": "ab" * 32, "size": 1, "category": "lab"}, SigningKey.generate()),
               409, "unknown_pseudonym")
     for path in ("/v1/institutions/", "/v1/pseudonyms/", "/v1/records/", "/v1/consents/", "/v1/tx/"):
-        untouched(net, lambda path=path: net.get(path + "ab" * 32), 404, "not_found")
+        untouched(net, lambda path=path: net.get(path + "ab" * 32, signed_by=net.node_signer), 404, "not_found")
 
 
 def test_consent_state_errors(net, ctx):
@@ -219,7 +219,7 @@ def test_reads_under_a_revoked_consent_leave_only_a_refusal(net, ctx):
     doc = assert_error(net.read(request), 403, "consent_revoked", "revoked")
     after = net.snapshot()
     assert (after.height, after.mempool, after.blobs) == (before.height + 1, 0, before.blobs)
-    block = net.get(f"/v1/blocks/{after.height}").json()
+    block = net.get(f"/v1/blocks/{after.height}", signed_by=net.node_signer).json()
     assert [tx["tx"]["type"] for tx in block["txs"]] == ["refusal_event"] and doc["event"]
 
 

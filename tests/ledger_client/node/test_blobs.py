@@ -24,7 +24,7 @@ def chunks(data: bytes, size: int = 64 * 1024):
 
 
 def upload_state(net, blob: str) -> dict:
-    return net.get(f"/v1/blobs/{blob}/upload").json()
+    return net.get(f"/v1/blobs/{blob}/upload", signed_by=net.node_signer).json()
 
 
 def test_streamed_upload_and_audited_download(net):
@@ -217,7 +217,7 @@ def test_read_after_expiry_is_refused(net, scene):
     expires_at = now + 2
     consent = net.grant(patient, clinic, [covered], "operations", not_before=now - 10, expires_at=expires_at)
     poll(lambda: net.client.status()["time"] >= expires_at, timeout=10, interval=0.1)
-    assert net.client.consent(consent)["status"] == "expired"
+    assert net.client.consent(consent, net.node_signer)["status"] == "expired"
     assert_refused(net, net.access(clinic, covered, consent, "operations"), "consent_expired")
 
 

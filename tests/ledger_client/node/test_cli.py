@@ -38,7 +38,7 @@ def test_init_creates_a_network_and_refuses_to_overwrite(tmp_path):
     assert load_key(data / "governance.key").public in genesis.governance_keys
     before = {p.name: p.read_bytes() for p in data.iterdir()}
     code, _, err = run_cli("init", "--data", str(data))
-    assert code == 2 and "already holds a network" in err
+    assert code == 1 and "already holds a network" in err  # refused (2 is for usage errors only)
     assert {p.name: p.read_bytes() for p in data.iterdir()} == before
     # two networks made by init are never the same network
     run_cli("init", "--data", str(tmp_path / "other"), "--network", "pilot-x")
@@ -86,7 +86,7 @@ def test_verify_of_an_empty_network_and_a_pinned_hash(tmp_path):
     code, report = _verify_json(tmp_path, "--genesis-hash", load_genesis(tmp_path).hash)
     assert code == 0 and report["ok"] and report["blocks"] == 0
     code, _, err = run_cli("verify", "--data", str(tmp_path), "--genesis-hash", "11" * 32)
-    assert code == 2 and "is not the expected" in err
+    assert code == 1 and "is not the expected" in err
 
 
 @pytest.mark.parametrize("args, words", [
@@ -95,7 +95,7 @@ def test_verify_of_an_empty_network_and_a_pinned_hash(tmp_path):
 ])
 def test_missing_data_directory(tmp_path, args, words):
     code, _, err = run_cli(*[a.format(tmp=tmp_path) for a in args])
-    assert code == 2 and words in err
+    assert code == 1 and words in err
 
 
 def test_register_institution_refused_without_governance(tmp_path, shared_node):
@@ -103,4 +103,4 @@ def test_register_institution_refused_without_governance(tmp_path, shared_node):
     run_cli("init", "--data", str(tmp_path))
     code, _, err = run_cli("register-institution", "--data", str(tmp_path), "--node", shared_node.url,
                            "--name", "X", "--sign-key", SigningKey.generate().public, "--box-key", "ab" * 32)
-    assert code == 2 and "only the network's governance keys can register institutions" in err
+    assert code == 1 and "only the network's governance keys can register institutions" in err

@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from ledger_client.console import EXIT_INTEGRITY
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import LedgerError, NodeUnavailable
 from ledger_client.genesis import parse_genesis
@@ -178,7 +179,7 @@ def test_tampered_node_is_named(cluster):
     db.close()
     verify = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "verify", "--data", str(nodes[2].data)],
                             capture_output=True, text=True, timeout=60)
-    assert verify.returncode == 1 and "PROBLEM" in verify.stdout
+    assert verify.returncode == EXIT_INTEGRITY and "PROBLEM" in verify.stdout
     nodes[2].start()
     light = LightClient(connect([urls[0]]), genesis)
     verdict = cross_check(light, urls)

@@ -8,6 +8,7 @@ import os
 
 import pytest
 
+from ledger_client import state_keys as sk
 from ledger_client.crypto import SigningKey
 from ledger_client.keyfile import load_key
 from ledger_client.node.datadir import init_datadir
@@ -101,3 +102,37 @@ def test_stale_mempool_entries_are_dropped_on_restart(make_node):
     clock.now += 10_000
     again = make()
     assert again.pending == [] and again.store.mempool_items() == []
+
+
+def test_a_clean_cut_keeps_the_rest_admitted_without_re_checking_it(make_node):
+    """After a block commits exactly what was admitted, the rest stays pending as it was: the
+    overlay holds only what pending transactions wrote, and a fresh node re-admitting the same
+    rest from scratch sees the same pending state."""
+    make, genesis, clock = make_node
+    node = make(max_block_txs=3)
+    txs = pseudonym_then_records(genesis, clock, 8)
+    node.submit_batch(txs[:5])
+    for tx in txs[5:]:
+        node.submit(tx)
+    calls = []
+    original = node._admit
+    node._admit = lambda tx, persist=True: calls.append(tx.id) or original(tx, persist)
+    assert node.cut_block().height == 1
+    assert calls == []  # nothing re-admitted
+    assert [tx.id for tx in node.pending] == [tx.id for tx in txs[3:]]
+    assert node.pending_by_signer == {txs[0].signer: 5}
+    committed_only = {sk.record(tx.payload["record"]) for tx in txs[1:3]}
+    assert committed_only.isdisjoint(node.overlay.writes)
+    assert node.overlay.get(sk.account(txs[0].signer))["seq"] == 8
+    node._admit = original
+    fresh = make(max_block_txs=3)  # the same store, the rest re-admitted from the persisted mempool
+    assert [tx.id for tx in fresh.pending] == [tx.id for tx in node.pending]
+    for key in node.overlay.writes:
+        mine, theirs = node.overlay.get(key), fresh.overlay.get(key)
+        if key != sk.account(txs[0].signer):  # entries stamped with the height they were admitted at
+            mine, theirs = {**mine, "height": 0}, {**theirs, "height": 0}
+        assert mine == theirs, key
+    while node.pending:
+        node.cut_block()
+    assert [node.status_of(tx.id)["height"] for tx in txs] == [1] * 3 + [2] * 3 + [3] * 2
+    assert node.overlay.writes == {} and node._key_refs == {} and node._tx_keys == {}

@@ -8,10 +8,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 
 from ledger_client.block import header_hash
+from ledger_client.console import EXIT_INTEGRITY
 from ledger_client.encoding import canonical
 from ledger_client.node import cli
 from tests.nodeproc import new_network
@@ -35,6 +37,13 @@ def ledger_dir(tmp_path_factory):
                         seq=net.client.next_seq(patient.public) + i) for i in range(5)]
         net.client.submit_batch(txs, wait=True)
         net.commit(patient, "retire_record", {"record": f"{0:064x}"})
+        # A consent narrowed after one of its records was deleted (its old envelope retired).
+        now = int(time.time())
+        shared = net.commit(patient, "grant_consent", {
+            "grantee": clinic.public, "records": [f"{1:064x}", f"{2:064x}"], "purpose": "treatment",
+            "not_before": now - 60, "expires_at": now + 3600, "envelope": "e1" * 32})
+        net.commit(patient, "retire_record", {"record": f"{1:064x}"})
+        net.commit(patient, "narrow_consent", {"consent": shared, "records": [f"{2:064x}"], "envelope": "e2" * 32})
         height = net.client.status()["height"]
     finally:
         proc.stop()
@@ -64,7 +73,7 @@ def tampered(ledger_dir, tmp_path):
 
 def expect_problem(data, *words, extra=()) -> str:
     code, report = run_verify(data, *extra)
-    assert code == 1 and not report["ok"], report
+    assert code == EXIT_INTEGRITY and not report["ok"], report
     problems = " | ".join(report["problems"])
     for word in words:
         assert word in problems, (word, problems)
@@ -212,4 +221,4 @@ def test_node_refuses_to_start_on_a_tampered_tail(tmp_path):
     db.close()
     proc = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(node.data),
                            "--port", "1"], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and "was modified" in proc.stderr and "verify" in proc.stderr
+    assert proc.returncode == 1 and "was modified" in proc.stderr and "verify" in proc.stderr

@@ -14,6 +14,7 @@ import sys
 
 import pytest
 
+from ledger_client.console import EXIT_INTEGRITY, EXIT_REFUSED
 from tests.nodeproc import new_network
 
 from .actors import Network
@@ -122,15 +123,17 @@ def test_flipped_cell(copy, what, change, words, at_start):
     if words is None:  # the database belongs to another network: refused before any check
         result = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "verify", "--data", str(data)],
                                 capture_output=True, text=True, timeout=60)
-        assert result.returncode == 2 and "another network" in result.stderr
+        assert result.returncode == EXIT_REFUSED and "another network" in result.stderr  # refused, by class
     else:
         code, report = run_verify(data, "--blobs")
-        assert code == 1 and not report["ok"], (what, report)
+        assert code == EXIT_INTEGRITY and not report["ok"], (what, report)
         assert words in " | ".join(report["problems"]), (what, report["problems"])
     if at_start:
         run = subprocess.run([sys.executable, "-m", "ledger_client.node.cli", "run", "--data", str(data),
                               "--port", "1"], capture_output=True, text=True, timeout=60)
-        assert run.returncode == 2 and ("was modified" in run.stderr or "another network" in run.stderr), run.stderr
+        # refused at start (a StorageError): exit 1 by its class, as documented; usage stays 2
+        assert run.returncode == EXIT_REFUSED and ("was modified" in run.stderr or "another network" in run.stderr), \
+            run.stderr
 
 
 def _blob_paths(data):
@@ -151,7 +154,8 @@ def test_every_blob_is_rehashed_envelopes_and_unanchored_included(source, tmp_pa
         raw[len(raw) // 2] ^= 0x40
         target.write_bytes(bytes(raw))
         code, report = run_verify(copy, "--blobs")
-        assert code == 1 and f"blob {target.name[:16]}… does not match its hash" in report["problems"], report
+        assert code == EXIT_INTEGRITY, report
+        assert f"blob {target.name[:16]}… does not match its hash" in report["problems"], report
 
 
 def test_a_blob_moved_under_another_name_is_named(source, tmp_path):
@@ -163,6 +167,6 @@ def test_a_blob_moved_under_another_name_is_named(source, tmp_path):
     wrong.parent.mkdir(parents=True)
     shutil.move(path, wrong)
     code, report = run_verify(copy, "--blobs")
-    assert code == 1 and any("not where its name says" in p for p in report["problems"]), report
+    assert code == EXIT_INTEGRITY and any("not where its name says" in p for p in report["problems"]), report
     assert hashlib.sha256(wrong.read_bytes()).hexdigest() == envelope
     json.dumps(report)

@@ -67,6 +67,15 @@ def test_patient_and_clinic_through_the_cli(run, tmp_path, shared_node):
     assert grants[0]["status"] == "revoked"
     qr = json.loads(run("qr", granted["consent"][:10], "--json").stdout)
     assert qr["qr_version"] <= 10
+    # Delete: without a terminal it needs --yes; it says exactly what it gives; the log shows it.
+    assert "--yes" in run("delete", imported["record"][:10], ok=False).stderr
+    deleted = run("delete", imported["record"][:10], "--yes").stdout
+    assert "removed from every node" in deleted and "forgotten by this wallet" in deleted
+    assert "still opens with your recovery phrase" in deleted
+    log = run("audit").stdout
+    assert "DELETED" in log and f"(deleted record {imported['record'][:12]})" in log and "letter" not in log
+    assert {e["kind"] for e in json.loads(run("audit", "--json", "--outcome", "deletion").stdout)} == {"deletion"}
+    assert json.loads(run("records", "--json").stdout) == []
 
 
 def test_errors_are_one_line(run, tmp_path):

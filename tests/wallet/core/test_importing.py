@@ -21,7 +21,7 @@ def test_import_records_metadata_and_no_plaintext_on_node(wallet, tmp_path, shar
     assert rows[pdf.record]["status"] == "anchored" and rows[pdf.record]["title"] == "Discharge letter"
     assert rows[pdf.record]["media_type"] == "application/pdf"
     assert rows[obs.record]["fhir_type"] == "Observation" and rows[obs.record]["record_date"] == "2024-03-05"
-    anchored = wallet.network.client.record(obs.record)
+    anchored = wallet.network.client.record(obs.record, wallet.signing_key(0))
     assert anchored["category"] == "fhir" and anchored["owner"] != ""
     # Confidentiality: nothing on the node's disk holds the plaintext or the patient name.
     for path in shared_node.data.rglob("*"):

@@ -16,11 +16,11 @@ def test_allocating_registers_nothing_and_registering_keeps_what_was_recorded(wa
     assert index != VAULT_PSEUDONYM and pseudonyms.relationship(wallet, clinic.key.public) == index
     public = wallet.signing_key(index).public
     with pytest.raises(NotFound):
-        wallet.network.client.pseudonym(public)
+        wallet.network.client.my_pseudonym(wallet.signing_key(index))
     # Registered the way a resume does it (knowing only the index): the institution stays recorded.
     key = pseudonyms.register(wallet, index, pseudonyms.role_of(index))
     row = wallet.db.one("SELECT * FROM pseudonyms WHERE idx=?", (index,))
-    assert key.public == public and row["registered_tx"] == wallet.network.client.pseudonym(public)["tx"]
+    assert key.public == public and row["registered_tx"] == wallet.network.client.my_pseudonym(key)["tx"]
     assert row["role"] == "relationship" and row["institution"] == clinic.key.public
     assert pseudonyms.relationship(wallet, clinic.key.public) == index
     seq = wallet.network.client.next_seq(public)

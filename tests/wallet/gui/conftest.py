@@ -27,6 +27,9 @@ class FakeDialogs:
         self.confirmed: list[tuple[str, str, str]] = []  # (title, text, informative) asked
         self.opened: list[Path] = []  # files handed to the desktop
         self.asked: list[str] = []  # which dialogs were asked for, in order
+        self.folders: list[Path | None] = []  # answers to choose_folder
+        self.folder_starts: list[Path | None] = []  # where choose_folder was asked to start
+        self.camera = None  # the frame source the camera dialog gets (None: no Qt Multimedia)
 
     def open_files(self, parent, title, name_filter):
         self.asked.append("open_files")
@@ -45,6 +48,13 @@ class FakeDialogs:
     def open_url(self, url) -> bool:
         self.opened.append(Path(url.toLocalFile()))
         return True
+
+    def choose_folder(self, parent, title, start=None):
+        self.folder_starts.append(start)
+        return self.folders.pop(0) if self.folders else None
+
+    def camera_source(self):
+        return self.camera
 
 
 @pytest.fixture

@@ -44,7 +44,8 @@ def test_verified_marks_refusals_and_filters(qtbot, wallet, history, open_window
     window = open_window(wallet)
     window.show_section("access")
     view = window.views["access"]
-    qtbot.waitUntil(lambda: view.model.rowCount() >= 3, timeout=TIMEOUT_MS)  # envelope + record, and a refusal
+    # one read (the consent's key fetch folded into it) and one refusal: no row for the keys themselves
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=TIMEOUT_MS)
     wait_quiet(qtbot)
     alpha, beta = (c.name for c in history["clinics"])
     assert all(r["verified"] for r in view.model.rows)
@@ -119,3 +120,33 @@ def test_fhir_exports_from_the_views(qtbot, wallet, clinic, open_window, dialogs
     assert [e["resource"]["resourceType"] for e in consent_bundle["entry"]] == ["Consent"]
     for entry in audit_bundle["entry"] + consent_bundle["entry"]:
         assert resource_problems(entry["resource"]) == []
+
+
+def test_a_deletion_is_in_the_log(qtbot, wallet, clinic, open_window, dialogs, tmp_path):
+    from wallet.core import deletion
+
+    record = importing.import_file(wallet, write_pdf(tmp_path / "gone.pdf"), title="Gone report").record
+    granted = grants.grant(wallet, clinic.key.public, [record], "treatment", int(time.time()) + 3600)
+    clinic.read(decode_grant(granted.code), tmp_path / "read")
+    deletion.delete_record(wallet, record)
+    window = open_window(wallet)
+    window.show_section("access")
+    view = window.views["access"]
+    qtbot.waitUntil(lambda: any(r["kind"] == "deletion" for r in view.model.rows), timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    row = next(i for i, r in enumerate(view.model.rows) if r["kind"] == "deletion" and r["record"] == record)
+    assert view.model.index(row, M.OUTCOME).data() == "Deleted by you"
+    assert view.model.index(row, M.RECORD).data() == "Deleted record"
+    assert view.model.index(row, M.PURPOSE).data() == "Your request"
+    assert view.model.index(row, M.OUTCOME).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert view.model.index(row, M.PROOF).data() == "Verified"
+    # The clinic's earlier read stays in the log, without the title the wallet forgot.
+    assert all("Gone report" not in (view.model.index(i, M.RECORD).data() or "")
+               for i in range(view.model.rowCount()))
+    view.outcome_filter.setCurrentIndex(view.outcome_filter.findData("deletion"))
+    assert {outcome for _who, outcome in visible(view)} == {"Deleted by you"}
+    dialogs.save_paths.append(tmp_path / "log.csv")
+    view.export_button.click()
+    qtbot.waitUntil(lambda: "Exported" in view.status.text(), timeout=TIMEOUT_MS)
+    with open(tmp_path / "log.csv", newline="", encoding="utf-8") as src:
+        assert {r["outcome"] for r in csv.DictReader(src)} == {"deleted"}

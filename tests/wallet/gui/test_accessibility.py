@@ -69,6 +69,10 @@ def test_wallet_views_and_dialogs_are_named(qtbot, wallet, clinic, open_window, 
     assert unnamed(grant) == [] and unnamed(qr) == []
     grant.deleteLater()
     qr.deleteLater()
+    from wallet.gui.shl_reader_view import ShlReaderDialog
+    reader = ShlReaderDialog(dialogs, folder=lambda: tmp_path, keep=lambda contents: None)
+    assert unnamed(reader) == []
+    reader.deleteLater()
     desk = open_desk(clinic)
     assert unnamed(desk) == []
 

@@ -72,7 +72,8 @@ def test_wallet_without_network_runs_the_local_node_and_stops_it(qtbot, dialogs,
         window.unlock_view.button.click()
     wait_quiet(qtbot)
     assert session.wallet.settings.nodes == [] and session.local_url == f"http://127.0.0.1:{port}"
-    assert "embedded local node" in window.network_label.text()
+    assert "on this computer" in window.network_label.text()
+    assert "embedded ledger node" in window.network_label.toolTip()
     process = nodes[0].proc
     assert process is not None and process.poll() is None
     window.shutdown()

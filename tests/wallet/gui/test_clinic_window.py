@@ -61,6 +61,58 @@ def test_qr_image_and_refusal_explained(qtbot, wallet, clinic, open_desk, dialog
     qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
     assert "the patient revoked this consent" in view.problem.text()
     assert "recorded on the ledger" in view.problem.text() and view.table.rowCount() == 0
+    # the consent box follows the ledger's answer (no new scan): revoked, and Read stays off
+    qtbot.waitUntil(lambda: view.status.text() == "Revoked by the patient", timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    assert not view.read_button.isEnabled()
+
+
+def test_consent_box_after_a_read_then_a_refusal(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
+    """Issue 12 failure 6: after a refusal the box no longer says "Active: n record(s) read"."""
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600, label="J. D.")
+    view = open_desk(clinic).desk_view
+    wedge_scan(qtbot, view, granted.code)
+    qtbot.waitUntil(lambda: view.read_button.isEnabled(), timeout=TIMEOUT_MS)
+    assert view.patient.text() == "J. D."
+    view.read_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=TIMEOUT_MS)
+    assert view.status.text() == "Active" and "1 record(s) read" in view.read_note.text()
+    grants.revoke(wallet, granted.consent)
+    view.read_button.click()
+    qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.status.text() == "Revoked by the patient", timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    assert not view.read_button.isEnabled() and "Active" not in view.status.text()
+
+
+def test_received_files_are_saved_to_a_remembered_folder(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
+    source = write_pdf(tmp_path / "letter.pdf")
+    rec = importing.import_file(wallet, source).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
+    window = open_desk(clinic)
+    view = window.desk_view
+    assert not view.save_button.isEnabled()  # nothing received yet
+    wedge_scan(qtbot, view, granted.code)
+    qtbot.waitUntil(lambda: view.read_button.isEnabled(), timeout=TIMEOUT_MS)
+    view.read_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1 and view.save_button.isEnabled(), timeout=TIMEOUT_MS)
+    target = tmp_path / "received"
+    dialogs.folders.append(target)
+    view.save_button.click()
+    qtbot.waitUntil(lambda: "Saved 1 file(s)" in view.saved_note.text(), timeout=TIMEOUT_MS)
+    saved = list(target.iterdir())
+    assert [p.read_bytes() for p in saved] == [source.read_bytes()]
+    assert dialogs.folder_starts[-1] is None and "received" in view.save_button.text()
+    # the next time the folder is offered first, and nothing already there is overwritten
+    dialogs.folders.append(target)
+    view.save_button.click()
+    qtbot.waitUntil(lambda: len(list(target.iterdir())) == 2, timeout=TIMEOUT_MS)
+    assert dialogs.folder_starts[-1] == target
+    assert all(p.read_bytes() == source.read_bytes() for p in target.iterdir())
+    wait_quiet(qtbot)
+    window.shutdown()
+    assert clinic.save_folder() == target  # remembered in the desk's settings
 
 
 def test_bad_codes_are_explained_inline(qtbot, clinic, make_clinic, wallet, open_desk, tmp_path, shown_errors):

@@ -83,12 +83,13 @@ def test_grant_qr_save_copy_and_revoke(qtbot, wallet, make_clinic, open_window, 
     # the list refreshes on the revocation's event, which can land before the operation's own reply
     qtbot.waitUntil(lambda: "refused" in view.status.text(), timeout=TIMEOUT_MS)
     assert "refuses every read" in dialogs.confirmed[0][2]
-    assert wallet.network.client.consent(consent)["status"] == "revoked"
+    grantor = wallet.db.one("SELECT pseudonym FROM grants WHERE consent=?", (consent,))["pseudonym"]
+    assert wallet.network.client.consent(consent, wallet.signing_key(grantor))["status"] == "revoked"
 
 
 def test_expired_grants_have_their_own_list(qtbot, wallet, clinic, open_window, tmp_path):
     rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
-    soon = int(time.time()) + 2
+    soon = int(time.time()) + 10  # the grant itself spaces its pseudonyms' submissions by 1-2 s each
     grants.grant(wallet, clinic.key.public, [rec], "emergency", soon)
     grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600)
     time.sleep(max(0.0, soon - time.time()) + 0.1)
@@ -108,3 +109,51 @@ def test_nothing_to_share_says_so(qtbot, wallet, open_window):
     view.grant_button.click()
     qtbot.waitUntil(lambda: "Import a record first" in view.status.text(), timeout=TIMEOUT_MS)
     assert view.grant_dialog is None
+
+
+def test_share_deidentified_shows_the_preview_and_asks(qtbot, wallet, tmp_path, shared_node, open_window, dialogs):
+    """The window's de-identified sharing: the same core preview as the command line, before anything leaves."""
+    import json
+
+    from tests.wallet.conftest import PASSPHRASE
+    from wallet.core.desks.clinic import ClinicDesk
+    from wallet.core.keys.sodium import ARGON2_MIN
+
+    study = ClinicDesk.create(tmp_path / "study", "Window Cohort", "research", [shared_node.url],
+                              passphrase=PASSPHRASE, use_keyring=False, kdf_limits=ARGON2_MIN)
+    study.register(shared_node.governance)
+    source = tmp_path / "obs.json"
+    source.write_text(json.dumps({"resourceType": "Observation", "status": "final",
+                                  "code": {"coding": [{"system": "http://loinc.org", "code": "8867-4"}],
+                                           "text": "Pulse taken by Dr Gaston Frimousse"},
+                                  "valueQuantity": {"value": 72, "unit": "/min"}}))
+    importing.import_file(wallet, source)
+    window = open_window(wallet)
+    window.show_section("consent")
+    view = window.views["consent"]
+
+    def open_dialog():
+        view.deidentified_dialog = None
+        view.deidentified_button.click()
+        qtbot.waitUntil(lambda: view.deidentified_dialog is not None and view.deidentified_dialog.isVisible(),
+                        timeout=TIMEOUT_MS)
+        dialog = view.deidentified_dialog
+        dialog.institution.setCurrentIndex(dialog.institution.findData(study.key.public))
+        assert dialog.institution.currentData() == study.key.public and dialog.record.count() == 1
+        return dialog
+
+    open_dialog().preview_button.click()  # declined: nothing shared
+    qtbot.waitUntil(lambda: len(dialogs.confirmed) == 1, timeout=TIMEOUT_MS)
+    _title, question, informative = dialogs.confirmed[0]
+    assert "Window Cohort" in question and "1 Observation" in informative
+    assert "The copy keeps:" in informative and "It removes:" in informative and "Frimousse" not in informative
+    qtbot.waitUntil(lambda: view.status.text() == "Not shared.", timeout=TIMEOUT_MS)
+    assert grants.list_grants(wallet, refresh=False) == []
+    dialogs.confirm_answers.append(True)
+    open_dialog().preview_button.click()
+    qtbot.waitUntil(lambda: view.qr_dialog is not None and view.qr_dialog.pixmap is not None, timeout=TIMEOUT_MS)
+    (grant,) = grants.list_grants(wallet, refresh=False)
+    assert grant["purpose"] == "research" and grant["institution"] == study.key.public
+    read = study.read(decode_grant(view.qr_dialog.text.text()), tmp_path / "study-out")
+    assert b"Frimousse" not in read.files[0].read_bytes()
+    wait_quiet(qtbot)

@@ -66,7 +66,7 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
         records_view = window.views["records"]
         dialogs.files.append([source])
         records_view.import_button.click()
-        qtbot.waitUntil(lambda: [records_view.model.index(0, 4).data()] == ["Anchored"]
+        qtbot.waitUntil(lambda: [records_view.model.index(0, 4).data()] == ["Stored safely"]
                         if records_view.model.rows else False, timeout=TIMEOUT_MS)
         # grant to the registered clinic; the QR appears
         window.show_section("consent")

@@ -94,7 +94,7 @@ def evaluate(rows: list[dict[str, Any]], own: set[str], rules: AlertRules | None
             count = _count(recent[("access", row["requester"])], row["time"], rules.burst_window)
             if count == rules.burst_count:
                 alerts.append(_alert("burst", row, count))
-        else:
+        elif row["kind"] == "refusal":  # deletions are the patient's own; settled passcode attempts are no refusals
             count = _count(recent[("refusal", row["requester"])], row["time"], rules.refusal_window)
             if count == rules.refusal_count:
                 alerts.append(_alert("repeated_refusals", row, count))
@@ -152,10 +152,13 @@ def _at_night(moment: int, rules: AlertRules) -> bool:
 
 
 def annotate(wallet: Wallet, rows: list[dict[str, Any]], rules: AlertRules | None = None) -> list[dict[str, Any]]:
-    """``rows`` (the trail's events), each with ``alerts``: the rule codes it tripped."""
-    tags = by_event(for_wallet(wallet, rows, rules))
+    """``rows`` (the access log's, :func:`~.trail.access_log`), each with ``alerts``: the rule
+    codes its events tripped. The rules run over the trail's events, as :func:`announce` does;
+    a row that folds several events (a consent's key fetch and the read it served) carries
+    the alerts of each."""
+    tags = by_event(for_wallet(wallet, trail_events(wallet), rules))
     for row in rows:
-        row["alerts"] = tags.get(row["tx"], [])
+        row["alerts"] = list(dict.fromkeys(rule for tx in row.get("txs") or [row["tx"]] for rule in tags.get(tx, [])))
     return rows
 
 

@@ -22,19 +22,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ledger_client.client import LedgerClient
 from ledger_client.contract import consent_status
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import AlreadyRevoked, LedgerError
 
 from .. import events, pseudonyms
+from ..audit import scan
 from ..errors import WalletError
 from ..records import pipeline
 from ..records.blob import SealedRecord, decrypt_content, open_record, unwrap_key
 from ..records.library import ensure_local_blob
 from ..records.pipeline import Cancel, Progress
 from ..wallet import Wallet
+from . import references
 from .envelope import upload_envelope
-from .grant_code import GrantCode, encode_grant
+from .grant_code import MAX_LABEL_CHARS, MAX_URLS, GrantCode, encode_grant
 
 PURPOSE_LABELS = {"treatment": "Treatment", "emergency": "Emergency care", "research": "Research",
                   "insurance": "Insurance / payment", "operations": "Health-care operations"}
@@ -55,12 +58,22 @@ class GrantResult:
     institution_name: str
     records: list[str]
     code: str
+    added: tuple[references.Added, ...] = ()  # records added because the chosen ones refer to them
 
 
 def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, expires_at: int, *,
-          not_before: int | None = None, progress: Progress | None = None, cancel: Cancel | None = None) -> GrantResult:
-    """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``."""
+          not_before: int | None = None, label: str | None = None, progress: Progress | None = None,
+          cancel: Cancel | None = None, with_references: bool = True) -> GrantResult:
+    """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``.
+
+    ``label`` is what the desk shows for the patient (a name or initials the patient
+    chose); it travels only in the grant's code, never on the ledger. With
+    ``with_references`` (the default) the FHIR records that the chosen ones refer to
+    (their Patient, Encounter, Medication...) are shared too, so every reference the
+    clinic receives resolves (:mod:`.references`); they are named in the result.
+    """
     now = int(time.time())
+    label = check_label(label)
     not_before = now - 60 if not_before is None else not_before
     if purpose not in PURPOSE_LABELS:
         raise GrantError(detail=f"unknown purpose {purpose!r}")
@@ -68,6 +81,8 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
         raise GrantError("The consent must end in the future.")
     if not records:
         raise GrantError("Choose at least one record to share.")
+    added = tuple(references.needed(wallet, records)) if with_references else ()
+    records = list(records) + [a.record for a in added]
     network = wallet.network
     inst = network.client.institution(institution)
     index = pseudonyms.relationship(wallet, institution)
@@ -78,18 +93,28 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
                "not_before": not_before, "expires_at": expires_at, "envelope": envelope}
     consent = network.submit(key, "grant_consent", payload)
     record_grant(wallet, consent, index, institution, inst["name"], sorted(records), purpose, not_before, expires_at,
-                 envelope)
+                 envelope, label)
     events.publish("consent_granted", wallet, consent)
-    return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent))
+    return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent), added)
 
 
 def record_grant(wallet: Wallet, consent: str, index: int, institution: str, name: str, records: list[str],
-                 purpose: str, not_before: int, expires_at: int, envelope: str) -> None:
+                 purpose: str, not_before: int, expires_at: int, envelope: str, label: str | None = None) -> None:
     """Remember a consent this wallet gave (``records`` are the patient's originals)."""
     wallet.db.upsert("grants", {"consent": consent, "pseudonym": index, "institution": institution,
                                 "institution_name": name, "records": records, "purpose": purpose,
                                 "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
-                                "revoked_at": None, "created_at": int(time.time())})
+                                "revoked_at": None, "created_at": int(time.time()), "label": label})
+
+
+def check_label(label: str | None) -> str | None:
+    """The patient's label for the desk, trimmed; None when empty. Refused when too long."""
+    label = " ".join((label or "").split())
+    if not label:
+        return None
+    if len(label) > MAX_LABEL_CHARS or not label.isprintable():
+        raise GrantError(f"The name for the desk can have at most {MAX_LABEL_CHARS} characters.")
+    return label
 
 
 def copy_for(wallet: Wallet, key: SigningKey, record: str, index: int, *, progress: Progress | None = None,
@@ -140,13 +165,18 @@ def _reencrypt(wallet: Wallet, source: Path, key: bytes, size: int, meta: dict[s
 
 
 def grant_code(wallet: Wallet, consent: str) -> str:
-    """The QR text for a grant: node addresses, network, consent id, expiry."""
+    """The QR text for a grant: node addresses, network, consent id, expiry, the patient's label.
+
+    The addresses are those the wallet reaches its network at now (for the embedded
+    network, the port of this start): a desk that knows the network by its genesis hash
+    uses its own addresses for it, so a code's addresses are hints.
+    """
     row = wallet.db.one("SELECT * FROM grants WHERE consent=?", (consent,))
     if row is None:
         raise GrantError("This wallet has no such consent.")
-    code = GrantCode(node_urls=tuple(wallet.settings.nodes[:4]),
-                     genesis_hash=bytes.fromhex(wallet.settings.genesis_hash),
-                     consent_id=bytes.fromhex(consent), expiry=row["expires_at"])
+    network = wallet.network
+    code = GrantCode(node_urls=tuple(network.nodes[:MAX_URLS]), genesis_hash=bytes.fromhex(network.genesis.hash),
+                     consent_id=bytes.fromhex(consent), expiry=row["expires_at"], label=row.get("label"))
     return encode_grant(code)
 
 
@@ -167,20 +197,36 @@ def revoke(wallet: Wallet, consent: str) -> str:
 def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict[str, Any]]:
     """Every consent this wallet gave, with its status now (from the ledger if reachable)."""
     rows = wallet.db.query("SELECT * FROM grants ORDER BY created_at DESC")
+    if refresh:
+        revoked = _remote_revocations(wallet, sorted({row["pseudonym"] for row in rows}))
+        for row in rows:
+            if revoked.get(row["consent"]) is not None and row["revoked_at"] is None:
+                wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?", (revoked[row["consent"]],
+                                                                                     row["consent"]))
+                row["revoked_at"] = revoked[row["consent"]]
     now = int(time.time())
     for row in rows:
         row["records"] = json.loads(row["records"])
-        if refresh:
-            try:
-                remote = wallet.network.client.consent(row["consent"])
-                if remote.get("revoked_at") is not None and row["revoked_at"] is None:
-                    wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?",
-                                      (remote["revoked_at"], row["consent"]))
-                    row["revoked_at"] = remote["revoked_at"]
-            except LedgerError:
-                pass
-        row["status"] = consent_status(row, now)
+        row["status"] = "deleted" if _all_deleted(wallet, row["records"]) else consent_status(row, now)
     return rows
+
+
+def _all_deleted(wallet: Wallet, records: list[str]) -> bool:
+    """Every record a consent covered was deleted (the consent then ended with them)."""
+    deleted = {r["record"] for r in wallet.db.query("SELECT record FROM records WHERE status='deleted'")}
+    return bool(records) and set(records) <= deleted
+
+
+def _remote_revocations(wallet: Wallet, indices: list[int]) -> dict[str, int | None]:
+    """Each consent's revocation time as the ledger has it, asked by each grantor pseudonym on a
+    connection of its own (no node learns which pseudonyms are one wallet's); {} if unreachable."""
+    def fetch(client: LedgerClient, key: SigningKey) -> list[dict[str, Any]]:
+        return client.my_consents(key)
+    try:
+        listings = scan.each_privately(wallet, [wallet.signing_key(i) for i in indices], fetch)
+    except LedgerError:
+        return {}
+    return {c["consent"]: c.get("revoked_at") for listing in listings for c in listing}
 
 
 def find_grant(wallet: Wallet, prefix: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from ledger_client.errors import CredentialRefused, LedgerError, NotFound, Revoc
 from ..errors import WalletError
 from ..wallet import Wallet
 from .documents import ledger_docs
-from .holder import Accept, prove, store, usable_credential
+from .holder import Accept, prove_admission, store, usable_credential
 
 ATTEMPTS = 3
 
@@ -51,14 +51,12 @@ def admission_payload(wallet: Wallet, index: int, *, credential_id: str | None =
     ``credential_id`` that credential is used even if the wallet believes it unusable
     (the ledger decides).
     """
-    key = wallet.signing_key(index)
     if credential_id is None:
         record, docs = usable_credential(wallet, _accepted_by_network(wallet))
     else:
         record = store(wallet).load(credential_id)
         docs = ledger_docs(wallet.network, record["cred_def_id"])
-    request = ledger_creds.admission_request(wallet.network.chain_id, key.public, docs)
-    presentation = prove(wallet, record, docs, request, hidden=[ledger_creds.ADMISSION_REFERENT])
+    presentation = prove_admission(wallet, record, docs, index)
     return {"box_key": wallet.box_public(index), "proof": ledger_creds.admission_proof(presentation)}
 
 

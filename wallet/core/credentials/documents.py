@@ -1,8 +1,9 @@
 """The documents of anonymous credentials, as they travel and as the ledger holds them.
 
 Exchange documents are JSON objects with a ``type`` (``medwallet/credential-offer``,
-``medwallet/credential-request``, ``medwallet/credential``, ``medwallet/proof-request``,
-``medwallet/presentation``) and ``v: 1``; they travel as files (or QR/e-mail). A
+``medwallet/credential-request``, ``medwallet/credential``, ``medwallet/presentation``)
+and ``v: 1``; a ``medwallet/proof-request`` is ``v: 2``, signed by the institution that
+asks (:mod:`.requests`). They travel as files (or QR/e-mail). A
 credential definition is read from the ledger, where
 :func:`ledger_client.credentials.docs_from_entry` checks it.
 """

@@ -5,9 +5,10 @@
   :func:`store_credential` (checked against the ledger's definition, stored encrypted).
 * Showing them: :func:`list_credentials` (issuer, attributes, valid or revoked on the ledger)
   for the Credentials view.
-* Selective disclosure: :func:`describe_request` says what a verifier asks for;
-  :func:`present` proves exactly that (revealed attributes and predicates such as
-  ``birth_year < 2008``) and nothing else.
+* Selective disclosure: :func:`describe_request` says who asks (an institution registered
+  on the ledger, whose signature the request carries, see :mod:`.requests`) and exactly
+  what; :func:`present` proves exactly that (revealed attributes and predicates such as
+  ``birth_year < 2008``) and nothing else, under a nonce the wallet derives itself.
 
 Admitting a pseudonym with a proof is :mod:`.admission`; the documents are :mod:`.documents`.
 """
@@ -20,9 +21,10 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.credentials import CredentialDocs
 from ledger_client.errors import LedgerError
@@ -31,6 +33,7 @@ from ..errors import WalletError
 from ..keys import sodium
 from ..wallet import Wallet
 from .documents import DOC_VERSION, CredentialProblem, check_doc, ledger_docs, tails_hash
+from .requests import ProofRequest, RequestRefused, parse_request, predicate_words, registered_verifier
 from .store import CredentialStore, link_secret
 
 Accept = Callable[[dict[str, Any], CredentialDocs], bool]
@@ -72,13 +75,24 @@ class CredentialInfo:
 
 @dataclass(frozen=True)
 class RequestSummary:
-    """What a verifier asks to see, in the patient's terms, before anything is shown."""
+    """What an institution asks to see, in the patient's terms, before anything is shown.
+
+    ``verifier`` is the institution's name as the ledger registered it (never a name the
+    request claims); ``predicate_texts`` say each predicate in words.
+    """
 
     verifier: str
     reveal: list[str]
     predicates: list[tuple[str, str, int]]
     credential: CredentialInfo | None = None
     missing: list[str] = field(default_factory=list)
+    verifier_key: str = ""
+    verifier_kind: str = ""
+    expires_at: int = 0
+
+    @property
+    def predicate_texts(self) -> list[str]:
+        return [predicate_words(*p) for p in self.predicates]
 
 
 def store(wallet: Wallet) -> CredentialStore:
@@ -191,9 +205,21 @@ def _info(record: dict[str, Any], docs: CredentialDocs | None) -> CredentialInfo
 
 
 # --- proofs -----------------------------------------------------------------------
+#
+# Two kinds of presentation, each with its request built here from its purpose and never
+# taken from outside: the admission of one of this wallet's own pseudonyms (one hidden
+# attribute, nothing revealed, nothing proven: the request every node rebuilds) and the
+# answer to an institution's signed request (which always reveals or proves something).
 
-def prove(wallet: Wallet, record: dict[str, Any], docs: CredentialDocs, request: dict[str, Any], *,
-          reveal: Sequence[str] = (), hidden: Sequence[str] = (), predicates: Sequence[str] = ()) -> dict[str, Any]:
+def prove_admission(wallet: Wallet, record: dict[str, Any], docs: CredentialDocs, index: int) -> dict[str, Any]:
+    """The presentation that admits this wallet's pseudonym ``index`` on its network."""
+    request = ledger_creds.admission_request(wallet.network.chain_id, wallet.signing_key(index).public, docs)
+    return _presentation(wallet, record, docs, request, hidden=[ledger_creds.ADMISSION_REFERENT])
+
+
+def _presentation(wallet: Wallet, record: dict[str, Any], docs: CredentialDocs, request: dict[str, Any], *,
+                  reveal: Sequence[str] = (), hidden: Sequence[str] = (),
+                  predicates: Sequence[str] = ()) -> dict[str, Any]:
     """An AnonCreds presentation of one credential, non-revocation shown against the ledger's list."""
     try:
         cred = anoncreds.Credential.load(json.dumps(record["credential"]))
@@ -233,28 +259,39 @@ def usable_credential(wallet: Wallet, accept: Accept) -> tuple[dict[str, Any], C
     raise CredentialRevoked() if revoked else NoUsableCredential()
 
 
+def check_request(wallet: Wallet, request_doc: object) -> tuple[ProofRequest, dict[str, Any]]:
+    """A request this wallet may answer, and the ledger's entry of the institution that signed it.
+
+    :class:`~.requests.RequestRefused` for a request that cannot be attributed (unsigned, a
+    signature that does not match, a key the ledger does not know as an institution), that
+    is for another network, expired, or that asks for nothing.
+    """
+    request = parse_request(request_doc, wallet.network.chain_id)
+    return request, registered_verifier(wallet.network, request)
+
+
 def describe_request(wallet: Wallet, request_doc: object) -> RequestSummary:
-    """What a verifier's proof request asks for, and which credential would answer it."""
-    doc = check_doc(request_doc, "medwallet/proof-request")
-    request = doc["request"]
-    reveal = [info["name"] for info in request.get("requested_attributes", {}).values()]
-    preds = [(p["name"], p["p_type"], p["p_value"]) for p in request.get("requested_predicates", {}).values()]
+    """Who asks (the institution's name on the ledger) and exactly what, and which credential would answer."""
+    request, institution = check_request(wallet, request_doc)
+    reveal, preds = list(request.reveal), list(request.predicates)
+    summary = RequestSummary(institution["name"], reveal, preds, verifier_key=request.verifier,
+                             verifier_kind=institution.get("kind", ""), expires_at=request.expires_at)
     try:
-        record, docs = usable_credential(wallet, _fits(request))
+        record, docs = usable_credential(wallet, _fits(request.anoncreds()))
     except (NoUsableCredential, CredentialRevoked):
-        return RequestSummary(str(doc.get("verifier", "")), reveal, preds, None, reveal + [p[0] for p in preds])
-    return RequestSummary(str(doc.get("verifier", "")), reveal, preds, _info(record, docs))
+        return replace(summary, missing=reveal + [p[0] for p in preds])
+    return replace(summary, credential=_info(record, docs))
 
 
 def present(wallet: Wallet, request_doc: object) -> dict[str, Any]:
-    """Prove what a verifier's request asks (revealed attributes, predicates) and nothing else."""
-    doc = check_doc(request_doc, "medwallet/proof-request")
-    if doc.get("chain_id") != wallet.network.chain_id:
-        raise CredentialProblem("This proof request is for another Medwallet network.")
-    request = doc["request"]
-    record, docs = usable_credential(wallet, _fits(request))
-    presentation = prove(wallet, record, docs, request, reveal=list(request.get("requested_attributes", {})),
-                          predicates=list(request.get("requested_predicates", {})))
+    """Prove what an institution's signed request asks (revealed attributes, predicates) and nothing else."""
+    request, _institution = check_request(wallet, request_doc)
+    anon = request.anoncreds()
+    reveal, predicates = list(anon["requested_attributes"]), list(anon["requested_predicates"])
+    if not reveal and not predicates:  # parse_request refuses these; an admission-shaped proof is never made here
+        raise RequestRefused(detail="empty request")
+    record, docs = usable_credential(wallet, _fits(anon))
+    presentation = _presentation(wallet, record, docs, anon, reveal=reveal, predicates=predicates)
     return {"type": "medwallet/presentation", "v": DOC_VERSION, "presentation": presentation}
 
 

@@ -12,30 +12,36 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from PIL import Image
+
 from ledger_client.access import make_access_request
 from ledger_client.contract import REASON_TEXT
 from ledger_client.errors import AccessDenied, LedgerError, NotFound
+from ledger_client.folders import private_file
 
 from ..consent.envelope import open_envelope
 from ..consent.grant_code import GrantCode, decode_grant
 from ..consent.qr import ImageSource, decode_image
-from ..errors import GrantCodeProblem, InvalidGrantCode, WalletError
+from ..errors import GrantCodeProblem, InvalidGrantCode, QrNotFound, WalletError
 from ..fhir.bundle_export import write_json
 from ..fhir.provenance import fhir_header, provenance_path, provenance_resource
 from ..keys.sodium import Argon2Limits
-from ..network import Network
+from ..local_node import NodeHost
+from ..network import Network, StartLocal, connect
 from ..records.blob import open_record
 from ..settings import Settings
 from .institution import InstitutionDesk
 
 VAULT_FILE = "clinic.vault"
 SETTINGS_FILE = "settings.json"
+SAVE_FOLDER = "save_folder"  # settings: where the receptionist last saved received files
 
 
 class ClinicError(WalletError):
@@ -90,24 +96,57 @@ class ClinicDesk(InstitutionDesk):
 
     @classmethod
     def create(cls, directory: Path, name: str, kind: str, nodes: list[str], *, genesis_hash: str | None = None,
-               passphrase: str | None = None, use_keyring: bool = True,
-               kdf_limits: Argon2Limits | None = None) -> ClinicDesk:
+               passphrase: str | None = None, use_keyring: bool = True, kdf_limits: Argon2Limits | None = None,
+               embedded: bool = False, start_local: StartLocal | None = None) -> ClinicDesk:
+        """A new desk on the network of ``nodes``, or (``embedded``) on the embedded network of this computer."""
         if (directory / VAULT_FILE).exists():
             raise ClinicError("A clinic desk already exists in this folder.")
-        network = Network(nodes, genesis_hash)
-        keystore = cls._new_keystore(directory, passphrase, use_keyring, kdf_limits)
-        settings = Settings(nodes=list(nodes), genesis_hash=network.genesis.hash, network_name=network.genesis.network,
-                            wallet_id=keystore.wallet_id, extra={"institution_name": name, "institution_kind": kind})
+        if not embedded and not nodes:
+            raise ClinicError("Give the network's node address (or choose the network of this computer).")
+        settings = Settings(nodes=[] if embedded else list(nodes), genesis_hash=genesis_hash or "",
+                            local_node=embedded, extra={"institution_name": name, "institution_kind": kind})
+        host = NodeHost(start_local)
+        network = connect(settings, directory / SETTINGS_FILE, host.start) if embedded else Network(nodes, genesis_hash)
+        settings.genesis_hash, settings.network_name = network.genesis.hash, network.genesis.network
+        try:
+            keystore = cls._new_keystore(directory, passphrase, use_keyring, kdf_limits)
+        except BaseException:
+            network.close()
+            host.close()
+            raise
+        settings.wallet_id = keystore.wallet_id
         settings.save(directory / SETTINGS_FILE)
         desk = cls(directory, keystore, settings)
-        desk._network = network
+        desk.host, desk._network = host, network
         return desk
 
     @classmethod
-    def open(cls, directory: Path, passphrase: str | None = None) -> ClinicDesk:
+    def open(cls, directory: Path, passphrase: str | None = None, *,
+             start_local: StartLocal | None = None) -> ClinicDesk:
         if not (directory / VAULT_FILE).exists():
             raise ClinicError("No clinic desk here yet: run 'medwallet clinic init' first.")
-        return cls._open_existing(directory, passphrase)
+        return cls._open_existing(directory, passphrase, start_local)
+
+    # --- received files -----------------------------------------------------------
+
+    def save_folder(self) -> Path | None:
+        """The folder received files were last saved to (None: never yet)."""
+        folder = self.settings.extra.get(SAVE_FOLDER)
+        return Path(folder) if folder else None
+
+    def save_received(self, result: ReadResult, folder: Path) -> list[Path]:
+        """Copy what a read received (and the Provenance beside each FHIR record) into ``folder``;
+        the folder is remembered for the next time. Existing files are never overwritten."""
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = []
+        for path in [*result.files, *(p for p in result.provenance if p is not None)]:
+            target = _unique(folder / path.name)
+            shutil.copyfile(path, target)
+            saved.append(target)
+        if self.settings.extra.get(SAVE_FOLDER) != str(folder):
+            self.settings.extra[SAVE_FOLDER] = str(folder)
+            self.settings.save(self.dir / SETTINGS_FILE)
+        return saved
 
     # --- scanning -----------------------------------------------------------------
 
@@ -126,6 +165,27 @@ class ClinicDesk(InstitutionDesk):
                 problem = problem or exc
         raise problem or InvalidGrantCode(GrantCodeProblem.NOT_MEDWALLET)
 
+    def scan_frame(self, frame: Image.Image) -> str | None:
+        """A camera frame: the text of the Medwallet code it shows, or None (no code in view yet).
+
+        Frames come several times a second, so no code in view is not an error; a code that
+        is a Medwallet code of another network is (:class:`InvalidGrantCode`), so the desk says so.
+        """
+        try:
+            texts = decode_image(frame)
+        except QrNotFound:
+            return None
+        problem: InvalidGrantCode | None = None
+        for text in texts:
+            try:
+                self.scan_text(text)
+                return text
+            except InvalidGrantCode as exc:
+                problem = problem or exc
+        if problem is not None and problem.reason != GrantCodeProblem.NOT_MEDWALLET:
+            raise problem
+        return None
+
     def consent(self, grant: GrantCode) -> ProvenConsent:
         """The consent named by a grant, proven on the verified header chain."""
         consent_id = grant.consent_id.hex()
@@ -138,9 +198,16 @@ class ClinicDesk(InstitutionDesk):
         payload = proven.tx.payload
         if payload["grantee"] != self.key.public:
             raise ReadRefused("wrong_grantee")
-        status = self.network.client.consent(consent_id)["status"]
-        return ProvenConsent(consent_id, proven.tx.signer, list(payload["records"]), payload["purpose"],
-                           payload["not_before"], payload["expires_at"], status, proven.height, payload.get("envelope"))
+        current = self.network.client.consent(consent_id, signed_by=self.key)
+        records, envelope = list(payload["records"]), payload.get("envelope")
+        if current.get("narrowed_tx"):  # the patient deleted records: what is left, proven too
+            narrowed = self.network.light.prove(current["narrowed_tx"])
+            if (narrowed.tx.type != "narrow_consent" or narrowed.tx.signer != proven.tx.signer
+                    or narrowed.tx.payload["consent"] != consent_id):
+                raise ClinicError("The ledger node named a change of this consent that is not one.")
+            records, envelope = list(narrowed.tx.payload["records"]), narrowed.tx.payload.get("envelope")
+        return ProvenConsent(consent_id, proven.tx.signer, records, payload["purpose"], payload["not_before"],
+                             payload["expires_at"], current["status"], proven.height, envelope)
 
     # --- reading ------------------------------------------------------------------
 
@@ -169,7 +236,7 @@ class ClinicDesk(InstitutionDesk):
         network = self.network
         request = make_access_request(self.key, network.chain_id, record, view.consent, purpose, int(time.time()))
         try:
-            with open(target, "wb") as out:
+            with open(private_file(target), "wb") as out:  # sealed bytes still, but 0600 as all desk files
                 return network.client.download_blob(request, out, progress=progress, cancel=cancel)
         except AccessDenied as exc:
             target.unlink(missing_ok=True)

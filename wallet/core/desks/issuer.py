@@ -34,6 +34,7 @@ if sys.platform != "win32":  # POSIX file locks; on Windows one desk process at 
 from ledger_client import credentials as ledger_creds
 from ledger_client.anoncreds_lib import anoncreds
 from ledger_client.errors import NotFound
+from ledger_client.folders import private_dir, private_file, tighten
 
 from ..atomic_file import atomic_write
 from ..credentials.documents import DOC_VERSION, check_doc
@@ -141,8 +142,8 @@ class IssuerDesk(InstitutionDesk):
     def _editing(self, tag: str) -> Iterator[dict[str, Any]]:
         """Read, change and write back a registry's state under a lock: two desk processes on one
         folder (the window and the command line) never issue the same credential number."""
-        self._state_path(tag).parent.mkdir(exist_ok=True)
-        with open(self._state_path(tag).with_suffix(".lock"), "a+b") as lock:
+        private_dir(self._state_path(tag).parent)
+        with open(private_file(self._state_path(tag).with_suffix(".lock")), "a+b") as lock:
             if sys.platform != "win32":
                 fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
             registry = self._registry(tag)
@@ -189,17 +190,17 @@ class IssuerDesk(InstitutionDesk):
         schema = anoncreds.Schema.create(schema_name, schema_version, uri, list(attributes))
         cred_def, cred_def_private, key_proof = anoncreds.CredentialDefinition.create(
             schema_id, schema, uri, tag, "CL", support_revocation=True)
-        tails_dir = self.dir / "tails"
-        tails_dir.mkdir(exist_ok=True)
+        tails_dir = private_dir(self.dir / "tails")
         rev_def, rev_private = anoncreds.RevocationRegistryDefinition.create(
             cred_def_id, cred_def, uri, tag, "CL_ACCUM", max_credentials, tails_dir_path=str(tails_dir))
+        tighten(tails_dir)  # the library writes the tails file under the process umask
         status = anoncreds.RevocationStatusList.create(cred_def, rev_id, rev_def, rev_private, uri, True,
                                                        self._timestamp())
         keys: dict[str, Any] = {"schema_id": schema_id, "schema": _obj(schema), "cred_def": _obj(cred_def),
                 "cred_def_private": _obj(cred_def_private), "key_proof": _obj(key_proof), "rev_reg_id": rev_id,
                 "rev_reg_def": _obj(rev_def), "rev_reg_private": _obj(rev_private)}
         registry = {**keys, "status_list": _obj(status), "next_index": 1, "issued": {}, "offers": {}}
-        self._state_path(tag).parent.mkdir(exist_ok=True)
+        private_dir(self._state_path(tag).parent)
         self._write_state(tag, registry)  # keys and state first: a lost answer from the node must not lose them
         self.keystore.update_secrets({f"registry/{tag}": json.dumps(keys, sort_keys=True).encode()})
         payload = ledger_creds.credential_def_payload(cred_def_id, schema_id, registry["schema"], registry["cred_def"],

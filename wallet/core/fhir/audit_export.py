@@ -34,6 +34,7 @@ from ..audit import trail
 from ..wallet import VAULT_PSEUDONYM, Wallet
 from .bundle_export import collection_bundle, write_json
 from .codes import (
+    ACT_REASON,
     AUDIT_ENTITY_TYPE,
     AUDIT_EVENT_TYPE,
     BALP_PATIENT_READ,
@@ -123,6 +124,8 @@ def _outcome(event: dict[str, Any]) -> str:
 def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None = None,
                          block_hash: str | None = None) -> dict[str, Any]:
     """One stored access or refusal event (a row of :func:`trail.events`) as a BALP AuditEvent."""
+    if event["kind"] == "deletion":
+        return deletion_event_resource(ctx, event, node, block_hash)
     tx_type = "access_event" if event["kind"] == "access" else "refusal_event"
     network_urn = f"urn:medwallet:{ctx.chain_id}"
     node_ref = ref(SYS_NODE, node, "Device", "Medwallet ledger node") if node else \
@@ -156,6 +159,35 @@ def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None 
         doc["meta"] = {"profile": [BALP_PATIENT_READ]}
     else:
         doc["outcomeDesc"] = f"{REASON_TEXT.get(event['reason'], event['reason'])} ({event['reason']})"
+    return require_valid(doc)
+
+
+def deletion_event_resource(ctx: _Context, event: dict[str, Any], node: str | None = None,
+                            block_hash: str | None = None) -> dict[str, Any]:
+    """A deletion by the patient as an AuditEvent of BALP's delete pattern: restful-interaction#delete,
+    action D, the patient (the owning pseudonym) the requesting agent, purpose patient request."""
+    node_ref = ref(SYS_NODE, node, "Device", "Medwallet ledger node") if node else \
+        ref(SYS_NETWORK, ctx.chain_id, "Device", "Medwallet ledger")
+    patient = ref(SYS_PSEUDONYM, event["requester"], "Patient")
+    purpose = {"system": ACT_REASON, "code": "PATRQT", "display": "patient requested"}
+    doc: dict[str, Any] = {
+        "resourceType": "AuditEvent", "id": event["tx"],
+        "extension": [ledger_anchor(ctx.chain_id, event["tx"], "retire_record", event["height"], block_hash)],
+        "type": _coding(AUDIT_EVENT_TYPE, "rest", "Restful Operation"),
+        "subtype": [_coding(RESTFUL_INTERACTION, "delete", "delete")],
+        "action": "D", "recorded": instant(event["time"]), "outcome": "0",
+        "purposeOfEvent": [{"coding": [purpose]}],
+        "agent": [
+            {"type": {"coding": [_coding(DCM, "110153", "Source Role ID")]}, "who": patient, "requestor": True,
+             "network": {"address": f"urn:medwallet:{ctx.chain_id}", "type": NETWORK_TYPE_URI}},
+            {"type": {"coding": [_coding(DCM, "110152", "Destination Role ID")]}, "who": node_ref,
+             "requestor": False, "network": {"address": ctx.node_urls.get(node or "") or
+                                             f"urn:medwallet:{ctx.chain_id}", "type": NETWORK_TYPE_URI}},
+        ],
+        "source": {"site": ctx.network_name or ctx.chain_id[:16], "observer": node_ref,
+                   "type": [_coding(SOURCE_TYPE, "4", "Application Server")]},
+        "entity": _entities(ctx, event),
+    }
     return require_valid(doc)
 
 

@@ -12,8 +12,14 @@ validated on its own (:mod:`.validate`), and the patient chooses:
   attachment cannot be decoded is left out whole (never half an entry).
 * **whole**: one record holding the file byte for byte; invalid entries are reported.
 
-This module plans (:func:`plan_bundle`); :mod:`wallet.core.importing` decides when a file
-is imported as a Bundle and stores the plan through the record pipeline
+A single resource, an NDJSON file (Bulk Data) and FHIR XML are read into the same entries
+(:mod:`.sources`). A single resource is always planned as one record plus one per inline
+attachment, whatever the mode, so a lone Binary or Media becomes the file it holds,
+its SHA-1 checked, exactly as it would from a split Bundle. Whole mode checks the inline
+attachments too and reports a damaged one (the file itself is kept as it is).
+
+This module plans (:func:`plan_source`); :mod:`wallet.core.importing` decides when a file
+is imported this way and stores the plan through the record pipeline
 (:func:`wallet.core.records.pipeline.store_records`, batched upload and anchoring).
 """
 
@@ -32,9 +38,20 @@ from typing import Any
 from ..records.pipeline import PlannedRecord
 from .bundle_reader import Entry, ParsedBundle, check_entries, read_bundle
 from .describe import bundle_index, clinical_date, concept_text, subject_text, title_for
-from .validate import Problem
+from .sources import BUNDLE, NDJSON, RESOURCE, XML, read_source
+from .validate import R4, Problem
 
 FHIR_JSON = "application/fhir+json"
+MEDIA_TYPES = {BUNDLE: FHIR_JSON, RESOURCE: FHIR_JSON, NDJSON: "application/fhir+ndjson", XML: "application/fhir+xml"}
+NOTES = {
+    "transaction": "This is a transaction Bundle: split, each resource is stored as it was sent; the requests "
+                   "(POST, PUT, DELETE) it asks a server to carry out are not carried out.",
+    "batch": "This is a batch Bundle: split, each resource is stored as it was sent; its requests are not "
+             "carried out.",
+    "document": "This is a FHIR document (its Composition first): split, each resource is kept, but the document "
+                "as one attested whole is kept only when it is imported whole.",
+    "message": "This is a FHIR message: split, each resource is kept, but the message itself is not.",
+}
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._ -]+")
 Progress = Callable[[str, int, int], None]
 
@@ -49,6 +66,8 @@ class BundlePlan:
     planned: list[PlannedRecord] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # invalid entries
     skipped: list[Problem] = field(default_factory=list)  # entries with nothing to import
+    kind: str = BUNDLE  # the source's form (sources.BUNDLE, RESOURCE, NDJSON, XML)
+    notes: list[str] = field(default_factory=list)  # what splitting this kind of Bundle means
 
 
 def is_bundle(path: Path) -> bool:
@@ -63,21 +82,55 @@ def is_bundle(path: Path) -> bool:
 
 
 def plan_bundle(path: Path, *, split: bool, title: str | None, limit: int,
-                progress: Progress | None = None) -> BundlePlan:
+                progress: Progress | None = None, release: str = R4) -> BundlePlan:
     """Read and validate a Bundle file; plan it whole or one record per resource (at most ``limit`` bytes each)."""
+    return plan_source(path, BUNDLE, split=split, title=title, limit=limit, progress=progress, release=release)
+
+
+def plan_source(path: Path, kind: str, *, split: bool, title: str | None, limit: int,
+                progress: Progress | None = None, release: str = R4) -> BundlePlan:
+    """Read and validate a FHIR file of ``kind``; plan it whole or one record per resource.
+
+    A single resource is planned one way only: its record and one per inline attachment.
+    """
     path = Path(path)
     if progress:
         progress("read", 0, 1)
-    bundle = read_bundle(path)
+    bundle = read_bundle(path, release) if kind == BUNDLE else read_source(path, kind, release)
     if progress:
         progress("read", 1, 1)
-    valid, problems, skipped = check_entries(bundle, progress)
-    if split:
+    valid, problems, skipped = check_entries(bundle, progress, release)
+    single = bundle.single
+    split = split or kind == RESOURCE
+    notes: list[str] = []
+    if split and not single:
         planned, more = plan_split(bundle, valid, limit)
         problems = sorted(problems + more, key=lambda p: _entry_number(p.path))
+        if bundle.type in NOTES and kind != NDJSON:
+            notes.append(NOTES[bundle.type])
+        if kind == XML:
+            notes.append("Each resource of the XML file is stored in its FHIR JSON form.")
+    elif split:
+        planned, more = plan_split(bundle, valid, limit)
+        problems = problems + more
     else:
-        planned = [plan_whole(path, bundle, valid, title)]
-    return BundlePlan(bundle.type, len(bundle.entries), split, planned, problems, skipped)
+        problems = problems + _attachment_problems(valid)
+        planned = [plan_whole(path, bundle, valid, title, MEDIA_TYPES[kind])]
+    if kind == RESOURCE and planned:
+        planned[0].meta.update(filename=path.name[:255], bundle_sha256=None, bundle_entry=None)
+    return BundlePlan("" if single or kind == NDJSON else bundle.type, len(bundle.entries), split,
+                      planned, problems, skipped, kind, notes)
+
+
+def _attachment_problems(valid: list[Entry]) -> list[Problem]:
+    """Damaged inline attachments of entries kept inside a whole file (reported, the file kept as it is)."""
+    found = []
+    for entry in valid:
+        try:
+            inline_attachments(entry)
+        except ValueError as exc:
+            found.append(Problem(f"{entry.path}.resource", f"{exc} (kept in the whole file as it is)"))
+    return found
 
 
 def _entry_number(path: str) -> int:
@@ -87,14 +140,16 @@ def _entry_number(path: str) -> int:
 
 # --- planning ---------------------------------------------------------------------
 
-def plan_whole(path: Path, bundle: ParsedBundle, valid: list[Entry], title: str | None) -> PlannedRecord:
+def plan_whole(path: Path, bundle: ParsedBundle, valid: list[Entry], title: str | None,
+               media_type: str = FHIR_JSON) -> PlannedRecord:
     """The whole file as one record, titled with its size and date range."""
     dates = sorted(d for d in (clinical_date(e.resource) for e in valid) if d)
     span = f" ({dates[0]} to {dates[-1]})" if len(dates) > 1 and dates[0] != dates[-1] else \
         f" ({dates[0]})" if dates else ""
-    default = f"FHIR {bundle.type} bundle: {len(valid)} resources{span}"
+    what = "NDJSON export" if media_type == MEDIA_TYPES[NDJSON] else f"{bundle.type} bundle"
+    default = f"FHIR {what}: {len(valid)} resources{span}"
     stamp = bundle.shell.get("timestamp")
-    meta = {"title": (title or default)[:120], "filename": path.name[:255], "media_type": FHIR_JSON,
+    meta = {"title": (title or default)[:120], "filename": path.name[:255], "media_type": media_type,
             "category": "fhir", "fhir_type": "Bundle",
             "record_date": dates[-1] if dates else (stamp[:10] if isinstance(stamp, str) else None),
             "size": bundle.size, "bundle_type": bundle.type, "entries": len(bundle.entries)}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import UnreadableFile
-from .validate import MAX_FHIR_JSON_BYTES, InvalidFhir, Problem, element_path, resource_problems
+from .validate import MAX_FHIR_JSON_BYTES, R4, InvalidFhir, Problem, element_path, resource_problems
 
 if TYPE_CHECKING:  # pydantic loads with the FHIR models, on first use
     from pydantic import ValidationError
@@ -50,10 +50,11 @@ class Entry:
     search_mode: str | None = None
     shell: dict[str, Any] = field(default_factory=dict)  # the entry without its resource
     malformed: bool = False  # the entry is not a JSON object
+    where: str | None = None  # where it is when not in a Bundle (an NDJSON line)
 
     @property
     def path(self) -> str:
-        return f"Bundle.entry[{self.index}]"
+        return self.where or f"Bundle.entry[{self.index}]"
 
 
 @dataclass
@@ -64,6 +65,7 @@ class ParsedBundle:
     entries: list[Entry]
     sha256: str
     size: int
+    single: bool = False  # one resource read as an entry, not a Bundle
 
     @property
     def type(self) -> str:
@@ -154,7 +156,7 @@ def parse_bundle_text(text: str) -> tuple[dict[str, Any], list[tuple[Any, tuple[
 
 # --- reading and checking -----------------------------------------------------------
 
-def read_bundle(path: Path) -> ParsedBundle:
+def read_bundle(path: Path, release: str = R4) -> ParsedBundle:
     """Read and parse a Bundle file; :class:`InvalidFhir` if it is not a valid Bundle."""
     try:
         data = Path(path).read_bytes() if Path(path).stat().st_size <= MAX_FHIR_JSON_BYTES else None
@@ -163,10 +165,10 @@ def read_bundle(path: Path) -> ParsedBundle:
     if data is None:
         raise InvalidFhir(f"This FHIR file is larger than {MAX_FHIR_JSON_BYTES // (1024 * 1024)} MiB; "
                           "import it as a single record instead.")
-    return parse_bundle_bytes(data)
+    return parse_bundle_bytes(data, release)
 
 
-def parse_bundle_bytes(data: bytes) -> ParsedBundle:
+def parse_bundle_bytes(data: bytes, release: str = R4) -> ParsedBundle:
     """Parse Bundle JSON bytes (UTF-8, optional BOM) into shell and entries."""
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
@@ -180,7 +182,7 @@ def parse_bundle_bytes(data: bytes) -> ParsedBundle:
         raise InvalidFhir("This file is not a FHIR Bundle.",
                           detail=f"resourceType {str(doc.get('resourceType'))[:40]!r}")
     shell = {k: v for k, v in doc.items() if k != "entry"}
-    problems = shell_problems(shell, doc.get("entry", []))
+    problems = shell_problems(shell, doc.get("entry", []), release)
     if problems:
         raise InvalidFhir(detail="; ".join(str(p) for p in problems[:3])[:600])
     entries = [_entry(index, item, span, text) for index, (item, span) in enumerate(found)]
@@ -209,30 +211,92 @@ def _entry(index: int, item: Any, span: tuple[int, int] | None, text: str) -> En
                  search_mode=search.get("mode"), shell={k: v for k, v in item.items() if k != "resource"})
 
 
-def shell_problems(shell: dict[str, Any], entries: Any) -> list[Problem]:
+def shell_problems(shell: dict[str, Any], entries: Any, release: str = R4) -> list[Problem]:
     """Problems of the Bundle itself (not of its entries' resources)."""
     if not isinstance(entries, list):
         return [Problem("Bundle.entry", "must be a list")]
-    problems = [Problem("Bundle", reason) for reason in resource_problems(shell)]
+    problems = [Problem("Bundle", reason) for reason in resource_problems(shell, release=release)]
     if not problems and shell.get("type") not in BUNDLE_TYPES:
-        problems.append(Problem("Bundle.type", "not a Bundle type"))
+        problems.append(Problem("Bundle.type", f"not a Bundle type (one of {', '.join(BUNDLE_TYPES)})"))
     return problems
 
 
-def entry_problems(entry: Entry) -> list[str]:
+def entry_problems(entry: Entry, release: str = R4) -> list[str]:
     """Why one entry cannot be imported (empty when it can)."""
+    if entry.malformed:
+        return ["not a JSON object (one resource per line)" if entry.where else "an entry must be a JSON object"]
+    shell = _shell_problems_r4(entry) if release == R4 else _shell_problems_r4b(entry)
+    if shell:
+        return shell
+    if entry.resource is None:
+        return []
+    return resource_problems(entry.resource, release=release)
+
+
+def _shell_problems_r4(entry: Entry) -> list[str]:
+    from fhirclient.models.bundle import BundleEntry
+
+    from . import r4
+
+    out: list[str] = []
+    r4._element(BundleEntry, entry.shell, entry.path, out)
+    return out[:1]
+
+
+def _shell_problems_r4b(entry: Entry) -> list[str]:
     from fhir.resources.R4B.bundle import BundleEntry
     from pydantic import ValidationError
 
-    if entry.malformed:
-        return ["an entry must be a JSON object"]
     try:
         BundleEntry.model_validate(entry.shell)
     except ValidationError as exc:
         return [f"Bundle.entry[{entry.index}]{_short(exc)}"]
-    if entry.resource is None:
+    return []
+
+
+def bundle_rules(bundle: ParsedBundle) -> dict[int, str]:
+    """The Bundle invariants of R4 that concern entries (bdl-3, bdl-4, bdl-7, bdl-11, bdl-12), by entry index.
+
+    bdl-7: a fullUrl appears once (unless the versions differ); bdl-3/bdl-4: the entries of a
+    transaction or batch carry a request, of a response a response; bdl-11/bdl-12: a document
+    starts with its Composition, a message with its MessageHeader.
+    """
+    found: dict[int, str] = {}
+    seen: dict[tuple[str, str | None], int] = {}
+    for entry in bundle.entries:
+        if entry.malformed:
+            continue
+        if entry.full_url:
+            meta = entry.resource.get("meta") if isinstance(entry.resource, dict) else None
+            version = meta.get("versionId") if isinstance(meta, dict) else None
+            first = seen.setdefault((entry.full_url, version), entry.index)
+            if first != entry.index:
+                found[entry.index] = f"fullUrl repeats that of entry[{first}] (bdl-7: each fullUrl once)"
+        if bundle.type in ("transaction", "batch", "history") and entry.request is None:
+            found.setdefault(entry.index, f"a {bundle.type} entry must have a request (bdl-3)")
+        if bundle.type in ("transaction-response", "batch-response", "history") and "response" not in entry.shell:
+            found.setdefault(entry.index, f"a {bundle.type} entry must have a response (bdl-4)")
+    first_type = next((e.resource.get("resourceType") for e in bundle.entries[:1]
+                       if isinstance(e.resource, dict)), None)
+    if bundle.type == "document" and first_type != "Composition":
+        found.setdefault(0, "a document Bundle must start with its Composition (bdl-11)")
+    if bundle.type == "message" and first_type != "MessageHeader":
+        found.setdefault(0, "a message Bundle must start with its MessageHeader (bdl-12)")
+    return found
+
+
+def document_problems(shell: dict[str, Any]) -> list[Problem]:
+    """bdl-9 and bdl-10: a document Bundle has an identifier (system and value) and a timestamp."""
+    if shell.get("type") != "document":
         return []
-    return resource_problems(entry.resource)
+    problems = []
+    ident = shell.get("identifier")
+    if not (isinstance(ident, dict) and ident.get("system") and ident.get("value")):
+        problems.append(Problem("Bundle.identifier", "a document Bundle needs an identifier with system and value "
+                                                     "(bdl-9)"))
+    if not shell.get("timestamp"):
+        problems.append(Problem("Bundle.timestamp", "a document Bundle needs a timestamp (bdl-10)"))
+    return problems
 
 
 def _short(exc: ValidationError) -> str:
@@ -240,19 +304,23 @@ def _short(exc: ValidationError) -> str:
     return element_path("", err["loc"]) + ": " + " ".join(err["msg"].removeprefix("Value error, ").split())[:200]
 
 
-def check_entries(bundle: ParsedBundle, progress: Callable[[str, int, int], None] | None = None
-                  ) -> tuple[list[Entry], list[Problem], list[Problem]]:
+def check_entries(bundle: ParsedBundle, progress: Callable[[str, int, int], None] | None = None,
+                  release: str = R4) -> tuple[list[Entry], list[Problem], list[Problem]]:
     """Valid entries with a resource, invalid ones (path, reason), and skipped ones.
 
     Skipped: entries without a resource (a transaction's DELETE, a history's deletion)
-    and a searchset's OperationOutcome about the search itself.
+    and a searchset's OperationOutcome about the search itself. An entry that breaks a
+    Bundle rule (:func:`bundle_rules`, e.g. a repeated fullUrl) is invalid.
     """
     valid: list[Entry] = []
-    invalid: list[Problem] = []
+    invalid: list[Problem] = [*document_problems(bundle.shell)]
     skipped: list[Problem] = []
+    rules = bundle_rules(bundle)
     total = len(bundle.entries)
     for done, entry in enumerate(bundle.entries, 1):
-        reasons = entry_problems(entry)
+        reasons = entry_problems(entry, release)
+        if not reasons and entry.index in rules:
+            reasons = [rules[entry.index]]
         if reasons:
             where = f"{entry.path}.resource" if entry.resource is not None else entry.path
             invalid.append(Problem(where, "; ".join(reasons)))
@@ -267,15 +335,18 @@ def check_entries(bundle: ParsedBundle, progress: Callable[[str, int, int], None
     return valid, invalid, skipped
 
 
-def check_bundle_doc(doc: dict[str, Any]) -> list[Problem]:
-    """Every problem of an already parsed Bundle (shell and entries)."""
+def check_bundle_doc(doc: dict[str, Any], release: str = R4) -> list[Problem]:
+    """Every problem of an already parsed Bundle (shell, entries and the Bundle rules)."""
     entries = doc.get("entry", [])
-    problems = shell_problems({k: v for k, v in doc.items() if k != "entry"}, entries)
+    shell = {k: v for k, v in doc.items() if k != "entry"}
+    problems = shell_problems(shell, entries, release)
     if problems:
         return problems
-    for index, item in enumerate(entries):
-        entry = _entry(index, item, None, "")
-        reasons = entry_problems(entry)
+    parsed = [_entry(index, item, None, "") for index, item in enumerate(entries)]
+    rules = bundle_rules(ParsedBundle(shell, parsed, "", 0))
+    problems.extend(document_problems(shell))
+    for entry in parsed:
+        reasons = entry_problems(entry, release) or ([rules[entry.index]] if entry.index in rules else [])
         if reasons:
             problems.append(Problem(f"{entry.path}.resource" if entry.resource is not None else entry.path,
                                     "; ".join(reasons)))

@@ -73,12 +73,14 @@ def ledger_facts(wallet: Wallet, grant: dict[str, Any], prove: bool = True) -> L
     if not prove:
         return _local_facts(wallet, grant)
     network = wallet.network
-    proven = network.light.prove(grant["consent"])
+    key = wallet.signing_key(grant["pseudonym"])
+    client = network.client_for(key)  # everything about this grant on its grantor's own connection
+    proven = network.light.prove(grant["consent"], via=client)
     revoked_tx = revoked_height = None
     try:
-        revoked_tx = network.client.consent(grant["consent"]).get("revoked_tx")
+        revoked_tx = client.consent(grant["consent"], signed_by=key).get("revoked_tx")
         if revoked_tx:
-            revoked_height = network.light.prove(revoked_tx).height
+            revoked_height = network.light.prove(revoked_tx, via=client).height
     except NotFound:
         pass
     return LedgerFacts(proven.tx.signer, sorted(proven.tx.payload["records"]), proven.height, proven.block_hash,

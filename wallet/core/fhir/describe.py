@@ -34,6 +34,9 @@ _SUBJECT = {
     "QuestionnaireResponse": ("questionnaire",), "Binary": ("contentType",),
 }
 _PRIVATE_TYPES = {"Patient": "demographics", "RelatedPerson": "related person", "Person": "person"}
+# Components shown in the order a clinician reads them, by LOINC code: systolic before
+# diastolic (a blood pressure is "120/80"), whatever order the sender wrote them in.
+_COMPONENT_ORDER = {"8480-6": 0, "8462-4": 1, "8459-0": 0, "8453-3": 1, "8460-8": 0, "8454-1": 1}
 
 
 def concept_text(value: Any) -> str | None:
@@ -80,7 +83,8 @@ def value_text(resource: dict[str, Any]) -> str | None:
             return concept_text(resource[key]) or str(resource[key])
     if isinstance(resource.get("valueBoolean"), bool):
         return "yes" if resource["valueBoolean"] else "no"
-    components = [c for c in resource.get("component") or [] if isinstance(c, dict)]
+    components = sorted((c for c in resource.get("component") or [] if isinstance(c, dict)),
+                        key=lambda c: _COMPONENT_ORDER.get(_loinc(c) or "", 2))
     values = [quantity_text(c.get("valueQuantity")) for c in components]
     if values and all(values):
         numbers = [v.split(" ", 1) for v in values if v]
@@ -88,6 +92,16 @@ def value_text(resource: dict[str, Any]) -> str | None:
         if len(units) == 1:
             return "/".join(n[0] for n in numbers) + (f" {units.pop()}" if units != {""} else "")
         return ", ".join(v for v in values if v)
+    return None
+
+
+def _loinc(component: dict[str, Any]) -> str | None:
+    """The LOINC code of an Observation component, if it has one."""
+    code = component.get("code")
+    for coding in (code.get("coding") or []) if isinstance(code, dict) else []:
+        if isinstance(coding, dict) and coding.get("system") == "http://loinc.org":
+            value = coding.get("code")
+            return value if isinstance(value, str) else None
     return None
 
 

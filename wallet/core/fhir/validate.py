@@ -1,16 +1,19 @@
-"""FHIR validation with ``fhir.resources``: one resource at a time, problems as paths.
+"""FHIR validation, one resource at a time, problems as paths: strict R4 or named R4B.
 
-``fhir.resources`` 8 defaults to R5; Medwallet validates with its ``R4B`` models
-(FHIR 4.3), the closest it ships to R4: the clinical resources patient portals export
-(Patient, Encounter, Observation, Condition, Immunization, MedicationRequest, Procedure,
-AllergyIntolerance, DiagnosticReport, DocumentReference...) are the same in R4 and R4B.
-The few R4 resource types that R4B dropped (the ``MedicinalProduct*`` family and some
-``Substance*`` ones) are accepted with a structural check only.
+Two releases, chosen by the network (its genesis policy ``fhir_release``; R4 unless it
+says R4B):
 
-The models check what R4 requires (required elements, data types, primitive formats,
-one value per choice element, no unknown elements) and nothing more: extensions,
-contained resources and profile claims (US Core...) pass untouched. FHIRPath invariants
-and terminology bindings are not checked.
+* **R4** (FHIR 4.0.1, the default): the structure is checked against the R4 tables of
+  the SMART on FHIR models (:mod:`.r4`: resource types, element names, types,
+  cardinality, choices, date formats), and, for the types R4B left unchanged, the
+  ``fhir.resources`` R4B model adds the primitive formats (id, code, uri, decimal...).
+  An R4B-only type (``Citation``...) is refused as not R4; a valid R4 ``Evidence`` passes.
+* **R4B** (FHIR 4.3.0, named as such): the ``fhir.resources`` R4B models alone.
+
+Both check what the release requires (required elements, data types, primitive formats,
+one value per choice element, no unknown elements) and nothing more: extensions and
+profile claims (US Core...) pass untouched. FHIRPath invariants and terminology
+bindings are not checked.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ R4_ONLY_TYPES = frozenset({
     "SubstanceSpecification",
 })
 FHIR_MODELS = "fhir.resources.R4B"
+R4, R4B = "R4", "R4B"
+RELEASES = (R4, R4B)
+FHIR_VERSIONS = {R4: "4.0.1", R4B: "4.3.0"}
 
 
 class InvalidFhir(WalletError):
@@ -71,8 +77,8 @@ def model_class(resource_type: str) -> type[Resource] | None:
     return cls if issubclass(cls, Resource) else None
 
 
-def resource_problems(doc: Any, path: str = "") -> list[str]:
-    """Reasons ``doc`` is not a valid R4 resource (empty when it is).
+def resource_problems(doc: Any, path: str = "", release: str = R4) -> list[str]:
+    """Reasons ``doc`` is not a valid resource of ``release`` (empty when it is).
 
     ``path`` prefixes the element paths in the reasons (e.g. ``Bundle.entry[3].resource``).
     """
@@ -81,12 +87,28 @@ def resource_problems(doc: Any, path: str = "") -> list[str]:
     rtype = doc.get("resourceType")
     if not isinstance(rtype, str) or not _RESOURCE_TYPE.match(rtype):
         return ["resourceType is missing or not a FHIR resource name"]
+    if release == R4:
+        return _r4_problems(doc, rtype)
+    if release != R4B:
+        raise ValueError(f"unknown FHIR release {release!r}")
     cls = model_class(rtype)
     if cls is None:
-        if rtype in R4_ONLY_TYPES:
-            return _structural(doc)
-        return [f"{rtype} is not a FHIR R4 resource type"]
+        hint = " (it is an R4 type that R4B dropped)" if rtype in R4_ONLY_TYPES else ""
+        return [f"{rtype} is not a FHIR R4B resource type{hint}"]
     return _model_problems(cls, doc, rtype)
+
+
+def _r4_problems(doc: dict[str, Any], rtype: str) -> list[str]:
+    from . import r4
+
+    problems = r4.problems(doc)
+    if problems:
+        shown = problems[:MAX_REASONS]
+        return shown + ([f"and {len(problems) - MAX_REASONS} more"] if len(problems) > MAX_REASONS else [])
+    if rtype in r4.R4B_DIFFERS:
+        return _structural(doc)
+    cls = model_class(rtype)
+    return _model_problems(cls, doc, rtype) if cls is not None else []
 
 
 def _structural(doc: dict[str, Any]) -> list[str]:
@@ -110,8 +132,8 @@ def _model_problems(cls: type[Resource], doc: dict[str, Any], rtype: str) -> lis
 
 
 def _reasons(exc: ValidationError, rtype: str) -> list[str]:
-    errors = exc.errors(include_url=False, include_input=False)
-    reasons = [f"{element_path(rtype, err['loc'])}: {_message(err['msg'])}" for err in errors[:MAX_REASONS]]
+    errors = exc.errors(include_url=False, include_input=True)
+    reasons = [f"{element_path(rtype, err['loc'])}: {_wording(err)}" for err in errors[:MAX_REASONS]]
     if len(errors) > MAX_REASONS:
         reasons.append(f"and {len(errors) - MAX_REASONS} more")
     return reasons
@@ -128,6 +150,25 @@ def element_path(rtype: str, loc: tuple[Any, ...]) -> str:
         elif part and not str(part).startswith(("function-", "function_")):
             out += f".{part}"
     return out
+
+
+_WORDS = {"extra_forbidden": "unknown element (not in FHIR {release})", "missing": "required element missing"}
+
+
+def _wording(err: Any) -> str:
+    """A validator's error in plain words, with the bad value (shortened) where there is one."""
+    kind = err.get("type", "")
+    if kind in _WORDS:
+        return _WORDS[kind].format(release=R4B)
+    value = err.get("input")
+    shown = "" if isinstance(value, dict | list) or value is None else f" (found {shown_value(value)})"
+    return _message(err["msg"]) + shown
+
+
+def shown_value(value: Any) -> str:
+    """A bad value as a message shows it: repr, at most 40 characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "…"
 
 
 def _message(msg: str) -> str:
@@ -147,9 +188,9 @@ class FhirExportError(WalletError):
     code = "fhir_export"
 
 
-def require_valid(doc: dict[str, Any]) -> dict[str, Any]:
+def require_valid(doc: dict[str, Any], release: str = R4) -> dict[str, Any]:
     """``doc`` itself if it validates; :class:`FhirExportError` (a Medwallet bug) if not."""
-    problems = resource_problems(doc)
+    problems = resource_problems(doc, release=release)
     if problems:
         raise FhirExportError(detail="; ".join(problems)[:600])
     return doc

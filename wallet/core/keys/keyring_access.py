@@ -48,12 +48,25 @@ Backend = KeyringBackend | None
 
 def detect_backend() -> Backend:
     """The usable keyring backend of this session, or None (see the module docstring)."""
+    return detect()[0]
+
+
+REASON_DISABLED = "Medwallet was started with MEDWALLET_KEYRING=none, so it uses no keyring."
+REASON_NO_SESSION_BUS = ("This session has no D-Bus session bus (as over SSH, in a container or on a server), "
+                         "so no keyring service can be reached.")
+REASON_NOT_ANSWERING = ("No keyring service (such as GNOME Keyring or KDE Wallet) answered in this session, or "
+                        "it is locked and refused to keep a key.")
+
+
+def detect() -> tuple[Backend, str]:
+    """The usable backend (or None) and, when there is none, why, in words for the patient."""
     if os.environ.get("MEDWALLET_KEYRING", "").strip().lower() in _DISABLE_VALUES:
-        return None
+        return None, REASON_DISABLED
     if sys.platform not in ("win32", "darwin") and not _configured_name():
         if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
-            return None
-    return _with_timeout(_probe, DETECT_TIMEOUT)
+            return None, REASON_NO_SESSION_BUS
+    backend = _with_timeout(_probe, DETECT_TIMEOUT)
+    return backend, "" if backend is not None else REASON_NOT_ANSWERING
 
 
 def resolve(backend: Any) -> Backend:

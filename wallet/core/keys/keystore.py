@@ -125,6 +125,12 @@ class Keystore:
         return cls(target, header, key, _open_payload(sealed, key), chosen, "passphrase")
 
     @staticmethod
+    def protection(path: str | os.PathLike[str]) -> tuple[bool, bool]:
+        """(kept in the keyring, has a passphrase) of the vault at ``path``, read from its header alone."""
+        header = vault.parse(_read_vault(Path(path))).header
+        return header.keyring, header.passphrase is not None
+
+    @staticmethod
     def backend_name(backend: Any = keyring_access.AUTO) -> str:
         """Name of the keyring backend this session would use, or "none" (for the self-test)."""
         return keyring_access.backend_name(keyring_access.resolve(backend))

@@ -47,6 +47,9 @@ PURPOSE_STORAGE = "mw/storage"
 PURPOSE_PSEUDONYM_SIGN = "mw/pseudo-sign"
 PURPOSE_PSEUDONYM_BOX = "mw/pseudo-box"
 PURPOSE_RECORD_WRAP = "mw/rec-wrap"
+PURPOSE_FINGERPRINT = "mw/fingerprint"
+PURPOSE_LINK_ID = "mw/shl-id"
+PURPOSE_LINK_KEY = "mw/shl-key"
 
 _SEPARATORS = re.compile(r"[\s,;]+")
 _NUMBERING = re.compile(r"^\d+[.)]?$")  # "1." or "1)" when a phrase is pasted from a list
@@ -172,6 +175,17 @@ class KeyTree:
     def record_key_wrapping_key(self) -> bytes:
         """32-byte key that wraps the patient's own copy of each record key."""
         return sodium.derive_key(self._seed, PURPOSE_RECORD_WRAP)
+
+    def fingerprint_key(self) -> bytes:
+        """32-byte key of the records' content fingerprints (keyed BLAKE2b: the database
+        holds them, and without the key they say nothing about the content)."""
+        return sodium.derive_key(self._seed, PURPOSE_FINGERPRINT)
+
+    def link_secrets(self, index: int) -> tuple[bytes, bytes]:
+        """The secret id and the key of SMART Health Link ``index`` (so the database keeps only
+        the index, and the patient can show a link again)."""
+        return (sodium.derive_key(self._seed, PURPOSE_LINK_ID, index),
+                sodium.derive_key(self._seed, PURPOSE_LINK_KEY, index))
 
     def __repr__(self) -> str:  # never show the seed
         return "KeyTree(<secret>)"

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..fhir.check import check_fhir
-from ..fhir.validate import MAX_FHIR_JSON_BYTES, InvalidFhir
+from ..fhir.validate import MAX_FHIR_JSON_BYTES, R4, InvalidFhir
+from ..fhir.xml_reader import MAX_XML_BYTES, is_fhir_xml, parse_xml
 
 
 @dataclass(frozen=True)
@@ -38,8 +39,8 @@ _MAGIC = [
 ]
 
 
-def detect(path: Path, head: bytes, size: int) -> FileKind:
-    """Classify a file from its first bytes; FHIR JSON is parsed and checked."""
+def detect(path: Path, head: bytes, size: int, release: str = R4) -> FileKind:
+    """Classify a file from its first bytes; FHIR JSON and FHIR XML are parsed and checked as ``release``."""
     for magic, media, category in _MAGIC:
         if head.startswith(magic):
             return FileKind(media, category)
@@ -47,7 +48,9 @@ def detect(path: Path, head: bytes, size: int) -> FileKind:
         return FileKind("application/dicom", "imaging")
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped.startswith(b"{") and (b'"resourceType"' in head or path.suffix.lower() == ".json"):
-        return _fhir_kind(path, size)
+        return _fhir_kind(path, size, release)
+    if is_fhir_xml(head) and size <= MAX_XML_BYTES:
+        return _fhir_xml_kind(path, release)
     if stripped.startswith(b"<"):
         return FileKind("application/xml", "document")
     if _looks_like_text(head):
@@ -63,7 +66,13 @@ def _looks_like_text(head: bytes) -> bool:
     return b"\x00" not in head
 
 
-def _fhir_kind(path: Path, size: int) -> FileKind:
+def _fhir_xml_kind(path: Path, release: str) -> FileKind:
+    """FHIR XML: read as FHIR (:mod:`wallet.core.fhir.xml_reader`) and validated; kept as the XML it is."""
+    doc = parse_xml(path.read_bytes())
+    return FileKind("application/fhir+xml", "fhir", *check_fhir(doc, release))
+
+
+def _fhir_kind(path: Path, size: int, release: str = R4) -> FileKind:
     if size > MAX_FHIR_JSON_BYTES:
         return FileKind("application/json", "document")
     try:
@@ -72,4 +81,4 @@ def _fhir_kind(path: Path, size: int) -> FileKind:
         raise InvalidFhir(detail=f"not valid JSON: {exc}"[:200]) from None
     if not isinstance(doc, dict) or "resourceType" not in doc:
         return FileKind("application/json", "document")
-    return FileKind("application/fhir+json", "fhir", *check_fhir(doc))
+    return FileKind("application/fhir+json", "fhir", *check_fhir(doc, release))

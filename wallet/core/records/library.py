@@ -1,9 +1,9 @@
-"""The patient's records on this computer: list, find, export (decrypt), delete (shred).
+"""The patient's records on this computer: list, find, export (decrypt).
 
 Storing them is :mod:`.pipeline`'s work (and deciding what a file becomes,
-:mod:`wallet.core.importing`'s). The local encrypted copy of a stored record is a cache:
-a missing or damaged one is fetched again from the ledger node, as the owner's audited
-read, and checked against the same hash.
+:mod:`wallet.core.importing`'s; deleting one, :mod:`wallet.core.deletion`'s). The local
+encrypted copy of a stored record is a cache: a missing or damaged one is fetched again
+from the ledger node, as the owner's audited read, and checked against the same hash.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ledger_client.access import make_access_request
-from ledger_client.errors import NotFound, RecordRetired
+from ledger_client.client import LedgerClient
+from ledger_client.crypto import SigningKey
 
-from .. import events
 from ..errors import RecordIntegrityError
 from ..wallet import Wallet
 from .blob import open_record, unwrap_key
@@ -48,11 +48,17 @@ def ensure_local_blob(wallet: Wallet, record: str, progress: Progress | None = N
         return path
     row = row_of(wallet, record)
     key = wallet.signing_key(row["pseudonym"])
-    network = wallet.network
-    request = make_access_request(key, network.chain_id, record, None, OWNER_PURPOSE, int(time.time()))
+    return fetch_blob(wallet, wallet.network.client_for(key), key, record, progress, cancel)
+
+
+def fetch_blob(wallet: Wallet, client: LedgerClient, key: SigningKey, record: str, progress: Progress | None = None,
+               cancel: Cancel | None = None) -> Path:
+    """Download ``record`` as its owner ``key`` through ``client`` into the local blob store."""
+    path = wallet.blob_path(record)
+    request = make_access_request(key, wallet.network.chain_id, record, None, OWNER_PURPOSE, int(time.time()))
     staging = wallet.tmp_path(f"fetch-{record}")
     with open(staging, "wb") as out:
-        network.client.download_blob(request, out, progress=stage(progress, "download"), cancel=cancel)
+        client.download_blob(request, out, progress=stage(progress, "download"), cancel=cancel)
     os.replace(staging, path)
     return path
 
@@ -75,27 +81,3 @@ def export_record(wallet: Wallet, record: str, dst: Path, *, progress: Progress 
                 raise
             wallet.destroy_local_copy(record)
     raise AssertionError("unreachable")
-
-
-def delete_record(wallet: Wallet, record: str) -> list[str]:
-    """Crypto-shred a record and the copies shared from it.
-
-    Each is retired on the ledger (nodes then refuse to serve it and drop the
-    ciphertext) and the wallet's copy, the only place its key can be unwrapped from
-    on this machine, is destroyed. Returns the ids retired.
-    """
-    row = row_of(wallet, record)
-    targets = [row] + wallet.db.query("SELECT * FROM records WHERE original=? AND status != 'deleted'", (record,))
-    retired = []
-    for item in targets:
-        if item["status"] == "anchored":
-            try:
-                wallet.network.submit(wallet.signing_key(item["pseudonym"]), "retire_record",
-                                      {"record": item["record"]})
-            except (RecordRetired, NotFound):
-                pass
-        wallet.destroy_local_copy(item["record"])
-        wallet.db.execute("UPDATE records SET status='deleted' WHERE record=?", (item["record"],))
-        retired.append(item["record"])
-    events.publish("record_deleted", wallet, retired)
-    return retired

@@ -24,6 +24,7 @@ pseudonym is the caller's own step (:mod:`wallet.core.pseudonyms`).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import threading
@@ -39,9 +40,10 @@ from ledger_client.crypto import SigningKey
 from ledger_client.errors import ContractError, LedgerError, RecordExists
 
 from .. import events
+from ..atomic_file import sync_files
 from ..errors import Cancelled, FileTooLarge, UnreadableFile, WalletError
 from ..wallet import VAULT_PSEUDONYM, Wallet
-from .blob import SealedRecord, Sealer, open_source, seal_stream
+from .blob import SealedRecord, Sealer, largest_plaintext, open_source, seal_stream
 from .kinds import detect
 from .sealing import seal_and_upload
 
@@ -55,8 +57,8 @@ SMALL_BLOB = 8 * 1024 * 1024  # blobs up to this size are sent in one plain PUT
 BATCH_WAIT_S = 30
 UPLOAD_THREADS = 3
 COLUMNS = ("record", "pseudonym", "title", "filename", "media_type", "category", "fhir_type", "record_date", "size",
-           "cipher_size", "imported_at", "status", "original", "anchor_tx")
-META_COLUMNS = ("title", "filename", "media_type", "category", "fhir_type", "record_date", "size")
+           "cipher_size", "imported_at", "status", "original", "anchor_tx", "fingerprint")
+META_COLUMNS = ("title", "filename", "media_type", "category", "fhir_type", "record_date", "size", "fingerprint")
 
 
 class UnknownRecord(WalletError):
@@ -140,6 +142,29 @@ def pending_rows(wallet: Wallet) -> list[Row]:
                            "ORDER BY imported_at, rowid")
 
 
+# --- fingerprints: the same content is imported once -------------------------------
+
+def fingerprint(wallet: Wallet, planned: PlannedRecord) -> str:
+    """Keyed BLAKE2b-256 of a planned record's content (streamed for files)."""
+    hasher = hashlib.blake2b(key=wallet.keys.fingerprint_key(), digest_size=32, person=b"medwallet/rec-fp")
+    with planned.open() as source:
+        while chunk := source.read(READ_CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()
+
+
+def known_fingerprints(wallet: Wallet, fingerprints: Sequence[str]) -> dict[str, str]:
+    """Which of ``fingerprints`` the patient's own records (not deleted, not copies) already have: fp → record."""
+    found: dict[str, str] = {}
+    for start in range(0, len(fingerprints), 500):
+        part = list(fingerprints[start:start + 500])
+        marks = ", ".join("?" * len(part))
+        rows = wallet.db.query("SELECT fingerprint, record FROM records WHERE original IS NULL "
+                               f"AND status != 'deleted' AND fingerprint IN ({marks})", tuple(part))
+        found.update({row["fingerprint"]: row["record"] for row in rows})
+    return found
+
+
 def result_of(row: Row) -> ImportResult:
     return ImportResult(row["record"], row["title"], row["size"], row["category"])
 
@@ -155,9 +180,9 @@ def _set_status(wallet: Wallet, rows: Sequence[Row], status: str) -> None:
 # --- sealing -------------------------------------------------------------------------
 
 def blob_limit(wallet: Wallet) -> int:
-    """The largest record this network stores (its blob limit, less room for metadata)."""
+    """The largest record this network stores (its blob limit, padded to a class, less room for metadata)."""
     limit: int = wallet.network.genesis.policy["max_blob_bytes"]
-    return limit - META_ROOM
+    return largest_plaintext(limit) - META_ROOM
 
 
 def check_size(wallet: Wallet, size: int) -> None:
@@ -168,20 +193,25 @@ def check_size(wallet: Wallet, size: int) -> None:
 
 
 def seal_into(wallet: Wallet, source: BinaryIO, size: int, meta: Mapping[str, Any], *, original: str | None = None,
-              cancel: Cancel | None = None) -> SealedRecord:
-    """Encrypt ``size`` bytes of ``source`` under a fresh key into the wallet's copy of the record."""
+              cancel: Cancel | None = None, durable: bool = True) -> SealedRecord:
+    """Encrypt ``size`` bytes of ``source`` under a fresh key into the wallet's copy of the record.
+
+    ``durable=False`` leaves the sync to the caller (:func:`~wallet.core.atomic_file.sync_files`),
+    which must happen before a database row names the record.
+    """
     staging = wallet.tmp_path(f"seal-{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}")
-    sealed = seal_stream(source, size, dict(meta), wallet.wrap_key(), staging, cancel=cancel, original=original)
+    sealed = seal_stream(source, size, dict(meta), wallet.wrap_key(), staging, cancel=cancel, original=original,
+                         durable=durable)
     os.replace(staging, wallet.blob_path(sealed.hash))
     return sealed
 
 
-def plan_file(wallet: Wallet, path: Path, *, title: str | None = None) -> PlannedRecord:
-    """One file as one record: readable, within the network's limit, its kind detected."""
+def plan_file(wallet: Wallet, path: Path, *, title: str | None = None, release: str = "R4") -> PlannedRecord:
+    """One file as one record: readable, within the network's limit, its kind detected (FHIR as ``release``)."""
     path = Path(path)
     size, head = _probe(path)
     check_size(wallet, size)
-    kind = detect(path, head, size)
+    kind = detect(path, head, size, release)
     meta = {"title": title or path.stem[:120] or "Record", "filename": path.name[:255], "media_type": kind.media_type,
             "category": kind.category, "fhir_type": kind.fhir_type, "record_date": kind.record_date, "size": size}
     return PlannedRecord(meta, path=path)
@@ -324,10 +354,11 @@ def _seal_chunk(wallet: Wallet, part: list[PlannedRecord], start: int, ids: dict
             if item.parent is not None:
                 meta["derived_from"] = ids[item.parent]
             with item.open() as source:
-                sealed = seal_into(wallet, source, item.size, meta, cancel=cancel)
+                sealed = seal_into(wallet, source, item.size, meta, cancel=cancel, durable=False)
             ids[start + n] = sealed.hash
             tick("encrypt")
             rows.append(new_row(sealed.hash, sealed.size, meta, VAULT_PSEUDONYM))
+        sync_files(wallet.blob_path(row["record"]) for row in rows)  # one sync for the chunk, before its rows
         insert(wallet, rows)
     except BaseException:
         for row in rows:
@@ -367,7 +398,7 @@ def _upload(wallet: Wallet, key: SigningKey, rows: list[Row], cancel: Cancel | N
     """
     pending = [row for row in rows if row["status"] == "encrypted"]
     if len(rows) == 1 and pending:
-        _upload_resumable(wallet, wallet.network.client, key, pending[0], byte_progress, cancel)
+        _upload_resumable(wallet, wallet.network.client_for(key), key, pending[0], byte_progress, cancel)
     elif pending:
         _upload_many(wallet, key, pending, cancel, tick)
     if tick:
@@ -459,5 +490,5 @@ def _anchor_one(wallet: Wallet, key: SigningKey, row: Row) -> str:
     try:
         return wallet.network.submit(key, "anchor_record", _anchor_payload(row))
     except RecordExists:  # an earlier attempt landed
-        tx_id: str = wallet.network.client.record(row["record"])["tx"]
+        tx_id: str = wallet.network.client_for(key).record(row["record"], signed_by=key)["tx"]
         return tx_id

@@ -69,7 +69,7 @@ def test_database_migrates_from_version_1(tmp_path):
     conn = sqlite3.connect(path)
     conn.executescript("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); PRAGMA user_version=1;")
     conn.close()
-    db = WalletDB(path)
+    db = WalletDB(path, bytes(32))
     assert db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     db.execute("INSERT INTO headers(height, hash) VALUES (1, 'ab')")
     db.close()

@@ -32,11 +32,10 @@ def write_fhir(path, name: str = "Jane Q. Example"):
 
 def register_tx(wallet, index: int) -> dict:
     """The committed register_pseudonym transaction of pseudonym ``index``, from its block."""
-    client = wallet.network.client
-    entry = client.pseudonym(wallet.signing_key(index).public)
-    block = client.block(entry["height"])
-    return next(tx for tx in block["txs"] if tx["tx"]["type"] == "register_pseudonym"
-                and tx["tx"]["signer"] == wallet.signing_key(index).public)
+    client, key = wallet.network.client, wallet.signing_key(index)
+    tx = client.proof(client.my_pseudonym(key)["tx"])["tx"]  # the pseudonym's own view, then its proof
+    assert tx["tx"]["type"] == "register_pseudonym" and tx["tx"]["signer"] == key.public
+    return tx
 
 
 def leaves(doc) -> set[str]:
@@ -72,7 +71,8 @@ def test_two_admissions_are_unlinkable_and_verify(holder, make_cred_institution,
     assert len(indices) == 2
     txs = [register_tx(holder, i) for i in indices]
     for tx in txs:
-        assert holder.network.client.pseudonym(tx["tx"]["signer"])["admitted"] is True
+        key = next(holder.signing_key(i) for i in indices if holder.signing_key(i).public == tx["tx"]["signer"])
+        assert holder.network.client.my_pseudonym(key)["admitted"] is True
         assert tx["tx"]["payload"]["proof"]["type"] == "anoncreds-admission"
     common = leaves(txs[0]["tx"]["payload"]) & leaves(txs[1]["tx"]["payload"])
     cred = credentials.list_credentials(holder)[0]
@@ -169,7 +169,7 @@ def test_registration_retries_an_outdated_proof_and_reports_refusals(holder, iss
         return stale if len(made) == 1 else real(wallet, index, **kwargs)
     monkeypatch.setattr(admission, "admission_payload", payloads)
     pseudonyms.register(holder, 4, "relationship")  # the first proof is outdated: made again, admitted
-    assert made == [4, 4] and holder.network.client.pseudonym(holder.signing_key(4).public)["admitted"]
+    assert made == [4, 4] and holder.network.client.my_pseudonym(holder.signing_key(4))["admitted"]
 
     def forged(wallet, index, **kwargs):
         payload = real(wallet, index, **kwargs)

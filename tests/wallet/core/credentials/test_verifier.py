@@ -8,14 +8,17 @@ import json
 
 import pytest
 
+from ledger_client.crypto import DOMAIN_PROOF_REQUEST, sha256
+from ledger_client.encoding import canonical
 from tests.wallet.credential_net import obtain
 from wallet.core.credentials import holder as credentials
 from wallet.core.credentials.verifier import ProofRejected, StudyVerifier
 
 
 @pytest.fixture
-def study(holder, issuer) -> StudyVerifier:
-    return StudyVerifier(holder.network, "Sleep study", [issuer.cred_def_id()])
+def study(holder, issuer, make_cred_institution) -> StudyVerifier:
+    desk = make_cred_institution(kind="research", name="Sleep study", exact_name=True)
+    return StudyVerifier(holder.network, desk.key, [issuer.cred_def_id()])
 
 
 def test_insured_and_born_before_2008_and_nothing_else(holder, study):
@@ -36,7 +39,8 @@ def test_insured_and_born_before_2008_and_nothing_else(holder, study):
     assert info.value.reason == "proof_invalid"
     # A bound the patient did not prove is not accepted (AnonCreds alone would not notice).
     stricter = copy.deepcopy(request)
-    stricter["request"]["requested_predicates"]["birth_year_lt_2008"]["p_value"] = 1985
+    stricter["request"]["predicates"][0]["value"] = 1985  # same challenge (so nonce), signed again by the study
+    stricter["sig"] = study.key.sign(DOMAIN_PROOF_REQUEST, sha256(canonical(stricter["request"])))
     with pytest.raises(ProofRejected):
         study.verify(stricter, proof)
     # Nor a revealed value edited after proving.

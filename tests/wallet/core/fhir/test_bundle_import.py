@@ -46,7 +46,7 @@ def test_split_round_trip_byte_for_byte(wallet, tmp_path):
         assert content in text  # exactly the bytes the portal wrote (6.10 stays 6.10)
         row = rows[record.record]
         assert row["fhir_type"] == entry["resource"]["resourceType"] and row["category"] == "fhir"
-        assert wallet.network.client.record(record.record)["category"] == "fhir"
+        assert wallet.network.client.record(record.record, wallet.signing_key(0))["category"] == "fhir"
     a1c = rows[fhir_records[1].record]
     assert (a1c["title"], a1c["record_date"]) == ("Observation: Hemoglobin A1c 6.10 % (2024-03-05)", "2024-03-05")
     pdf = next(r for r in rows.values() if r["media_type"] == "application/pdf")
@@ -121,7 +121,7 @@ def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monke
     src = tmp_path / "b.json"
     bundle = write_bundle(src, 90, seed=11)
     monkeypatch.setattr(pipeline, "CHUNK_RECORDS", 25)
-    real = wallet.network.client.submit_batch
+    real = wallet.network.client_for(wallet.signing_key(0)).submit_batch
     calls = []
 
     def flaky(txs, **kwargs):
@@ -130,7 +130,7 @@ def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monke
             raise NodeUnavailable("the node went away")
         return real(txs, **kwargs)
 
-    monkeypatch.setattr(wallet.network.client, "submit_batch", flaky)
+    monkeypatch.setattr(wallet.network.client_for(wallet.signing_key(0)), "submit_batch", flaky)
     with pytest.raises(NodeUnavailable):
         importing.import_file(wallet, src, split=True)
     rows = wallet.db.query("SELECT * FROM records")
@@ -138,8 +138,8 @@ def test_failure_midway_leaves_whole_entries_and_resumes(wallet, tmp_path, monke
     assert len(anchored) == calls[0] and {r["status"] for r in rows} <= {"anchored", "uploaded", "encrypted"}
     for row in rows:  # the ledger has exactly the anchored ones
         if row["status"] == "anchored":
-            assert wallet.network.client.record(row["record"])["tx"] == row["anchor_tx"]
-    monkeypatch.setattr(wallet.network.client, "submit_batch", real)
+            assert wallet.network.client.record(row["record"], wallet.signing_key(0))["tx"] == row["anchor_tx"]
+    monkeypatch.setattr(wallet.network.client_for(wallet.signing_key(0)), "submit_batch", real)
     finished = importing.resume_pending(wallet)
     assert len(finished) == len(rows) - len(anchored)
     rows = wallet.db.query("SELECT * FROM records WHERE original IS NULL")
@@ -170,7 +170,8 @@ def test_cancel_then_batched_resume(wallet, tmp_path, monkeypatch):
     pending = [r["record"] for r in rows if r["status"] != "anchored"]
     assert sorted(importing.resume_pending(wallet)) == sorted(pending)
     for row in wallet.db.query("SELECT * FROM records"):
-        assert row["status"] == "anchored" and wallet.network.client.record(row["record"])["tx"] == row["anchor_tx"]
+        anchored = wallet.network.client.record(row["record"], wallet.signing_key(0))
+        assert row["status"] == "anchored" and anchored["tx"] == row["anchor_tx"]
 
 
 def test_thousands_of_entries(wallet, tmp_path):
@@ -198,11 +199,11 @@ def test_large_transaction_bundle_several_megabytes(wallet, tmp_path):
 def test_batch_that_clashes_with_an_earlier_anchor_settles_one_by_one(wallet, tmp_path, monkeypatch):
     src = tmp_path / "b.json"
     write_bundle(src, 30, seed=13)
-    real = wallet.network.client.submit_batch
-    monkeypatch.setattr(wallet.network.client, "submit_batch", _raise_unavailable)
+    real = wallet.network.client_for(wallet.signing_key(0)).submit_batch
+    monkeypatch.setattr(wallet.network.client_for(wallet.signing_key(0)), "submit_batch", _raise_unavailable)
     with pytest.raises(NodeUnavailable):
         importing.import_file(wallet, src, split=True)
-    monkeypatch.setattr(wallet.network.client, "submit_batch", real)
+    monkeypatch.setattr(wallet.network.client_for(wallet.signing_key(0)), "submit_batch", real)
     rows = wallet.db.query("SELECT * FROM records ORDER BY record")
     assert rows and {r["status"] for r in rows} == {"uploaded"}
     # An earlier attempt's anchor landed on the ledger but the wallet never heard back.

@@ -63,7 +63,7 @@ def test_each_grant_is_an_ihe_pcf_consent(wallet, make_clinic):
     by_id = {e["resource"]["id"]: e["resource"] for e in bundle["entry"]}
     for granted, grantee, purpose in ((treat, clinic, "TREAT"), (urgent, lab, "ETREAT")):
         consent = _valid(by_id[granted.consent])
-        ledger = wallet.network.client.consent(granted.consent)
+        ledger = wallet.network.client.consent(granted.consent, grantee.key)
         proven = wallet.network.light.prove(granted.consent)
         assert consent["meta"]["profile"] == ["https://profiles.ihe.net/ITI/PCF/StructureDefinition/"
                                               "IHE.PCF.consentIntermediate"]
@@ -103,7 +103,7 @@ def test_revoked_consent_and_offline_export(wallet, clinic):
     consent = consent_export.export_consents(wallet)["entry"][0]["resource"]
     assert consent["status"] == "inactive"
     grant_anchor, revoke_anchor = _anchors(consent)
-    revoked_tx = wallet.network.client.consent(granted.consent)["revoked_tx"]
+    revoked_tx = wallet.network.client.consent(granted.consent, clinic.key)["revoked_tx"]
     assert revoke_anchor["tx"] == revoked_tx and revoke_anchor["type"] == "revoke_consent"
     assert revoke_anchor["height"] == wallet.network.light.prove(revoked_tx).height > grant_anchor["height"]
     assert [_coding(p)[1] for p in consent["provision"]["purpose"]] == ["HRESCH"]

@@ -54,9 +54,14 @@ def test_strict_where_r4_requires(doc, fragment):
     assert problems and fragment in problems[0]
 
 
-def test_r4_types_missing_from_r4b_get_a_structural_check():
-    assert resource_problems({"resourceType": "MedicinalProduct", "id": "mp-1"}) == []
-    assert resource_problems({"resourceType": "MedicinalProduct", "id": "bad id"}) != []
+def test_r4_types_missing_from_r4b_are_checked_against_r4():
+    # Once only structurally checked (a MedicinalProduct without its required name passed);
+    # now walked over the R4 tables, so what R4 requires is required.
+    assert resource_problems({"resourceType": "MedicinalProduct", "id": "mp-1",
+                              "name": [{"productName": "Anastrozole 1 mg"}]}) == []
+    assert resource_problems({"resourceType": "MedicinalProduct", "id": "bad id",
+                              "name": [{"productName": "Anastrozole 1 mg"}]}) != []
+    assert "required element missing" in resource_problems({"resourceType": "MedicinalProduct", "id": "mp-1"})[0]
     assert "MedicinalProduct" in R4_ONLY_TYPES
 
 

@@ -1,0 +1,62 @@
+"""How an open wallet is protected, and the patient's changes to it: show the recovery
+phrase again (after proving it is them), change the passphrase, and why this computer
+has no keyring. The window's Settings page and the command line call these same functions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .errors import WalletError, WrongPassphrase
+from .keys import keyring_access
+from .keys.keystore import Keystore
+from .keys.sodium import Argon2Limits
+from .onboarding import check_passphrase
+from .wallet import Wallet
+
+
+class PassphraseNeededToShow(WalletError):
+    """Type the wallet's passphrase to see the recovery phrase."""
+
+    code = "passphrase_needed"
+
+
+@dataclass(frozen=True)
+class KeyringStatus:
+    """Whether this computer's keyring can keep the wallet's key, and if not, why."""
+
+    available: bool
+    reason: str  # empty when available
+
+
+def keyring_status() -> KeyringStatus:
+    """Slow (D-Bus): ask off the GUI thread."""
+    backend, reason = keyring_access.detect()
+    return KeyringStatus(backend is not None, reason)
+
+
+def reveal_phrase(wallet: Wallet, passphrase: str | None) -> str:
+    """The 24 recovery words, once the patient has proven it is them.
+
+    A wallet with a passphrase asks for it (a wallet left open on a shared computer does not
+    hand its words to whoever sits down); a keyring-only wallet re-opens its vault through
+    the keyring, which the desktop session guards.
+    """
+    store = wallet.keystore
+    if store.has_passphrase:
+        if not passphrase:
+            raise PassphraseNeededToShow()
+        if not store.verify_passphrase(passphrase):
+            raise WrongPassphrase()
+    else:
+        Keystore.open(store.path)  # raises unless the keyring still opens it
+    return wallet.keys.phrase()
+
+
+def change_passphrase(wallet: Wallet, current: str, new: str, repeat: str, *,
+                      kdf_limits: Argon2Limits | None = None) -> None:
+    """Replace the passphrase (or set a first one on a keyring wallet); the current one is checked first."""
+    store = wallet.keystore
+    if store.has_passphrase and not store.verify_passphrase(current):
+        raise WrongPassphrase()
+    check_passphrase(new, repeat)
+    store.change_passphrase(new, kdf_limits=kdf_limits)
