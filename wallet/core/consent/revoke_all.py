@@ -11,9 +11,17 @@ One action, in this order:
    relationship (a stolen laptop's database, a desk's old grant code) learns nothing of
    what is shared from now on.
 
-What the ledger learns: the revocations land together (one batch, one block), so the
-nodes can tell that these consents were given by one patient. That is the price of
-revoking all at once; the confirmation tells the patient so.
+What the network learns: the batch is one request that names every pseudonym whose consent
+it revokes, and its transactions land side by side in one block. So the node that takes
+the request, and whoever reads the blocks (the network's nodes and institutions), can tell
+that these pseudonyms belong to one patient: the links the per-pseudonym connections and
+spaced submissions otherwise deny them. That is the price of revoking all at once, all or
+none (spacing one revocation per pseudonym over minutes would leave the patient half
+protected while a thief reads); :data:`WHAT_THE_NETWORK_LEARNS` says so in the faces'
+confirmation. What the batch does not add: each sequence number is asked by its own
+pseudonym on its own connection, and the batch goes on a connection of its own
+(:meth:`wallet.core.network.Network.submit_signed_batch`), so no pseudonym's connection
+carries another's requests, before or after.
 
 What it cannot do: fresh pseudonyms come from the same seed, so a thief who has the
 *phrase* can derive them too. Against a stolen phrase the patient also moves to a new
@@ -33,6 +41,10 @@ from ..wallet import Wallet
 from .grants import list_grants
 
 IN_FORCE = ("active", "pending")
+WHAT_THE_NETWORK_LEARNS = (
+    "The revocations reach the network in one request and land side by side in one block, so the network's "
+    "nodes, and the institutions that read its blocks, can tell that the pseudonyms that gave these consents "
+    "are one patient's. New consents then use new pseudonyms, which that does not link.")
 PHRASE_ADVICE = ("If someone may have your recovery phrase, also create a new wallet (a new phrase) and "
                  "import your records into it: new sharing keys come from the same phrase.")
 

@@ -100,3 +100,45 @@ def test_a_restored_wallet_shares_from_the_newest_pseudonym(wallet, clinic, tmp_
     restored: Wallet = make_wallet("restored", phrase=wallet.keys.phrase())
     rediscover(restored)
     assert pseudonyms.relationship(restored, clinic.key.public) == newest
+
+
+def test_the_batch_links_only_its_own_pseudonyms_and_only_on_a_connection_of_its_own(make_clinic, shared_node,
+                                                                                       tmp_path):
+    """The adversary runs a logging proxy in front of the node: no connection of the patient's
+    ever carries two pseudonyms' requests; the one batch, which names its pseudonyms by
+    nature, travels alone on a connection that carries nothing else."""
+    import requests
+
+    from tests.wallet.conftest import PASSPHRASE
+    from tests.wallet.proxy_log import LoggingProxy
+    from wallet.core.keys.sodium import ARGON2_MIN
+
+    chain_id = requests.get(shared_node.url + "/v1/status", timeout=10).json()["chain_id"]
+    proxy = LoggingProxy(shared_node.url, chain_id).start()
+    try:
+        wallet, _ = Wallet.create(tmp_path / "proxied", passphrase=PASSPHRASE, use_keyring=False, nodes=[proxy.url],
+                                  kdf_limits=ARGON2_MIN)
+        try:
+            rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf", 1000)).record
+            first, second = make_clinic("A"), make_clinic("B")
+            given = [_grant(wallet, first, rec), _grant(wallet, second, rec)]
+            signers = {wallet.signing_key(wallet.db.one("SELECT pseudonym FROM grants WHERE consent=?",
+                                                        (g.consent,))["pseudonym"]).public for g in given}
+            assert len(signers) == 2  # one relationship pseudonym per institution
+            result = revoke_all.revoke_all(wallet)
+            assert set(result.revoked) == {g.consent for g in given}
+        finally:
+            wallet.close()
+    finally:
+        proxy.stop()
+    by_conn: dict[str, list[dict]] = {}
+    for entry in proxy.log:
+        by_conn.setdefault(entry["conn"], []).append(entry)
+    batches = [c for c, entries in by_conn.items() if any(e["path"] == "/v1/tx/batch" and len(e["keys"]) > 1
+                                                            for e in entries)]
+    assert len(batches) == 1
+    alone = by_conn.pop(batches[0])
+    assert len(alone) == 1 and set(alone[0]["keys"]) == signers  # the batch, and nothing else, on its connection
+    for conn, entries in by_conn.items():
+        keys = {k for e in entries for k in e["keys"]}
+        assert len(keys) <= 1, (conn, [(e["method"], e["path"]) for e in entries])
