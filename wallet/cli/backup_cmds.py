@@ -7,11 +7,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core import backup, restore
+from ..core import backup, protection, restore
 from ..core.keys import guardians
 from ..core.paths import wallet_dir
 from ..core.wallet import Wallet
-from .common import UsageError, emit_json, passphrase, unlock, when
+from .common import ProgressPrinter, UsageError, creating, emit_json, owner_passphrase, passphrase, report, unlock, when
 from .patient_cmds import _nodes
 
 
@@ -29,7 +29,8 @@ def cmd_guardians(args) -> int:
         return 0
     if not args.guardian or args.threshold is None:
         raise UsageError("Name each guardian with --guardian NAME and say how many are needed with --threshold N.")
-    shares = guardians.create(wallet.db, wallet.keys.seed, args.guardian, args.threshold)
+    secret = owner_passphrase(args, wallet, "Making guardians' shares")
+    shares = protection.guardian_shares(wallet, secret, args.guardian, args.threshold)  # checks it first
     if args.json:
         emit_json([{"guardian": s.guardian, "number": s.number, "threshold": s.threshold, "count": s.count,
                     "words": s.words} for s in shares])
@@ -53,15 +54,17 @@ def cmd_restore_shares(args) -> int:
     else:
         text = sys.stdin.read()
     phrase = guardians.recover_phrase(guardians.shares_from_text(text))
-    wallet, summary = restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=_nodes(args),
-                                      genesis_hash=args.genesis_hash, passphrase=passphrase(args, new=True),
-                                      use_keyring=not args.no_keyring)
+    nodes, secret = _nodes(args), passphrase(args, new=True)
+    progress = ProgressPrinter()
+    wallet, summary = creating(lambda: restore.restore(wallet_dir(args.wallet_dir), phrase, nodes=nodes,
+                                                       genesis_hash=args.genesis_hash, passphrase=secret,
+                                                       use_keyring=not args.no_keyring, progress=progress))
+    progress.done()
+    args.closing.callback(wallet.close)
     backup.phrase_confirmed(wallet)
-    if args.json:
-        emit_json(summary)
-    else:
-        print(f"Restored from guardian shares: {summary['records']} records, {summary['grants']} consents and "
-              f"{summary['events']} audit events. Show your 24 words with 'medwallet phrase' and write them down.")
+    report(args, summary, f"Restored from guardian shares: {summary['records']} records, {summary['grants']} "
+                          f"consents and {summary['events']} audit events. Show your 24 words with 'medwallet "
+                          "phrase' and write them down.")
     return 0
 
 
@@ -72,20 +75,18 @@ def cmd_backup(args) -> int:
             raise UsageError("The phrase check asks for words on a terminal.")
         positions = backup.check_positions()
         backup.check_words(wallet, {p: input(f"Word number {p} of your recovery phrase? ") for p in positions})
-        print("Correct: your recovery phrase is confirmed.")
+        report(args, {"confirmed": True}, "Correct: your recovery phrase is confirmed.")
         return 0
     if args.action == "snooze":
         backup.snooze(wallet.db)
     state = backup.status(wallet.db)
-    if args.json:
-        emit_json(state.__dict__)
-        return 0
-    print({"ok": "Backed up.", "never": "Your recovery phrase was never checked.",
-           "stale": f"Your recovery phrase was last checked {when(state.confirmed_at)}."}[state.state]
-          + (f" {state.threshold} of {state.guardians} guardians hold shares." if state.guardians else ""))
+    text = ({"ok": "Backed up.", "never": "Your recovery phrase was never checked.",
+             "stale": f"Your recovery phrase was last checked {when(state.confirmed_at)}."}[state.state]
+            + (f" {state.threshold} of {state.guardians} guardians hold shares." if state.guardians else ""))
     if state.remind:
-        print("Check it now with 'medwallet backup check', or give shares to guardians with 'medwallet guardians "
-              "create'.")
+        text += ("\nCheck it now with 'medwallet backup check', or give shares to guardians with 'medwallet "
+                 "guardians create'.")
+    report(args, state.__dict__, text)
     return 0
 
 

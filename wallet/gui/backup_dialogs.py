@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import backup
+from ..core.errors import WrongPassphrase
 from ..core.keys import guardians
+from ..core.protection import PassphraseNeededToShow, guardian_shares
 from .i18n import _
 from .ops import Op
 
@@ -83,6 +85,14 @@ class GuardiansDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("&Guardians:"), self.names)
         form.addRow(_("&Needed to restore:"), self.threshold)
+        self.passphrase = QLineEdit()  # proves it is the patient before any share is made or shown
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName(_("Wallet passphrase"))
+        self.passphrase.returnPressed.connect(self.make_shares)
+        if self.wallet.keystore.has_passphrase:
+            form.addRow(_("Wallet &passphrase:"), self.passphrase)
+        else:
+            self.passphrase.hide()
         layout.addLayout(form)
         self.create_button = QPushButton(_("&Make the shares"))
         self.create_button.clicked.connect(self.make_shares)
@@ -134,12 +144,21 @@ class GuardiansDialog(QDialog):
 
     def make_shares(self) -> None:
         names = [n for n in self.names.toPlainText().splitlines() if n.strip()]
-        wallet, threshold = self.wallet, self.threshold.value()
+        wallet, threshold, secret = self.wallet, self.threshold.value(), self.passphrase.text() or None
         self.error.clear()
-        Op(self, lambda ctx: guardians.create(wallet.db, wallet.keys.seed, names, threshold)).success(
-            self._made).failure(lambda exc: self.error.setText(str(exc))).run()
+        Op(self, lambda ctx: guardian_shares(wallet, secret, names, threshold)).success(
+            self._made).failure(self._refused).run()
+
+    def _refused(self, exc: BaseException) -> None:
+        from .errors import user_message
+
+        self.error.setText(user_message(exc) or str(exc))
+        if isinstance(exc, (PassphraseNeededToShow, WrongPassphrase)):
+            self.passphrase.selectAll()
+            self.passphrase.setFocus()
 
     def _made(self, shares: list[guardians.GuardianShare]) -> None:
+        self.passphrase.clear()
         self.shares, self.position = shares, 0
         self.pages.setCurrentIndex(1)
         self._show_share()

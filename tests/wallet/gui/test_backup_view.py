@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from tests.wallet.conftest import PASSPHRASE
 from wallet.core import backup, importing
 from wallet.core.keys import guardians
 from wallet.core.keys.sodium import ARGON2_MIN
@@ -58,8 +59,17 @@ def test_guardians_get_one_share_each_and_two_rebuild_the_phrase(qtbot, wallet, 
     qtbot.waitUntil(lambda: "name of their own" in dialog.error.text(), timeout=TIMEOUT_MS)
     dialog.names.setPlainText("Ana\nBen\nChloé\n")
     dialog.threshold.setValue(2)
+    assert dialog.passphrase.isVisibleTo(dialog)  # the patient proves it is them before any share is made
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: "passphrase" in dialog.error.text(), timeout=TIMEOUT_MS)
+    dialog.passphrase.setText("not the passphrase")
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: "passphrase is not correct" in dialog.error.text(), timeout=TIMEOUT_MS)
+    assert dialog.pages.currentIndex() == 0 and dialog.shares == [] and guardians.current(wallet.db) is None
+    dialog.passphrase.setText(PASSPHRASE)
     dialog.create_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=TIMEOUT_MS)
+    assert dialog.passphrase.text() == ""
     pdf = tmp_path / "share-1.pdf"
 
     def to_pdf(_parent):

@@ -84,3 +84,17 @@ def test_restore_from_two_shares_on_a_real_node(wallet, make_wallet, tmp_path):
     restored = make_wallet("from-shares", phrase=phrase)
     assert rediscover(restored)["records"] == 1
     assert [r["record"] for r in library.list_records(restored)] == [rec]
+
+
+def test_no_share_is_made_before_the_passphrase_is_checked(wallet):
+    from tests.wallet.conftest import PASSPHRASE
+    from wallet.core.errors import WrongPassphrase
+    from wallet.core.protection import PassphraseNeededForShares, guardian_shares
+
+    for secret, refused in ((None, PassphraseNeededForShares), ("", PassphraseNeededForShares),
+                            ("not the passphrase", WrongPassphrase)):
+        with pytest.raises(refused):
+            guardian_shares(wallet, secret, ["Ana", "Ben", "Chloé"], 2)
+        assert guardians.current(wallet.db) is None  # nothing split, nothing recorded
+    shares = guardian_shares(wallet, PASSPHRASE, ["Ana", "Ben", "Chloé"], 2)
+    assert guardians.recover_phrase([shares[0].words, shares[2].words]) == wallet.keys.phrase()
