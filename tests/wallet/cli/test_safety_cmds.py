@@ -23,8 +23,9 @@ def _patient_with_grants(run, tmp_path, shared_node, count: int = 2) -> list[dic
 
 def test_revoke_all_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
     granted = _patient_with_grants(run, tmp_path, shared_node)
-    unconfirmed = run("revoke-all", ok=False)
-    assert unconfirmed.returncode == 1 and "--yes" in unconfirmed.stderr
+    unconfirmed = run("revoke-all", ok=False)  # off a terminal: no one to ask, a usage error (exit 2)
+    assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
+    assert json.loads(run("revoke-all", "--json", ok=False).stderr)["error"] == "needs_confirmation"
     assert {g["status"] for g in json.loads(run("grants", "--json").stdout)} == {"active"}
     done = json.loads(run("revoke-all", "--yes", "--json").stdout)
     assert set(done["revoked"]) == {g["consent"] for g in granted}
