@@ -36,7 +36,8 @@ def test_preview_of_a_pdf_and_a_bundle_then_the_grant_matches(wallet, clinic, tm
     assert any("titles" in s for s in shown.ledger_never_learns)
 
     granted = grants.grant(wallet, clinic.key.public, [letter, bundle], "treatment", until)
-    on_ledger = wallet.network.client.consent(granted.consent)
+    grantor = wallet.db.one("SELECT pseudonym FROM grants WHERE consent=?", (granted.consent,))["pseudonym"]
+    on_ledger = wallet.network.client.consent(granted.consent, signed_by=wallet.signing_key(grantor))
     assert len(on_ledger["records"]) == len(shown.records) and on_ledger["purpose"] == "treatment"
     categories = {wallet.network.client.record(c)["category"] for c in on_ledger["records"]}
     assert categories == {r.category for r in shown.records}  # the categories the preview named
