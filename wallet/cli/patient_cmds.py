@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ledger_client import console
+from ledger_client.tx import MAX_READS
 
 from ..core import backup, deletion, importing, protection, restore
 from ..core.audit import trail
@@ -260,18 +261,35 @@ def cmd_grant(args) -> int:
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
     progress = ProgressPrinter()
+    max_reads = 1 if args.once else args.reads
     result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), label=args.label,
-                          progress=progress, with_references=not args.only_chosen)
+                          progress=progress, with_references=not args.only_chosen, max_reads=max_reads)
     progress.done()
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
-        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
+        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added], "max_reads": max_reads})
         return 0
-    print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}.")
+    print(f"Consent {result.consent[:12]} given to {result.institution_name} for {args.purpose}"
+          + (f", {reads_text(max_reads)}." if max_reads else "."))
     for added in result.added:
         print(f"  also shared: {added.title} ({added.record[:12]}), the {added.because}")
     print(f"Grant code: {result.code}")
     return 0
+
+
+def _reads(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_READS:
+        raise argparse.ArgumentTypeError(f"give a number of reads from 1 to {MAX_READS} (or --once), not {text!r}")
+    return value
+
+
+def reads_text(max_reads: int | None) -> str:
+    """``once``, ``3 reads`` or ``any number of reads``, as the faces say it."""
+    return "any number of reads" if max_reads is None else "one read only" if max_reads == 1 else f"{max_reads} reads"
 
 
 def _write_qr(code: str, png: str | None, svg: str | None) -> None:
@@ -289,7 +307,8 @@ def cmd_grants(args) -> int:
         emit_json(rows)
         return 0
     table([(g["consent"][:12], g["institution_name"], g["purpose"], len(g["records"]), when(g["expires_at"]),
-            g["status"]) for g in rows], ["ID", "INSTITUTION", "PURPOSE", "RECORDS", "EXPIRES", "STATUS"])
+            "any" if g.get("max_reads") is None else f"{g['reads_left']} of {g['max_reads']}", g["status"])
+           for g in rows], ["ID", "INSTITUTION", "PURPOSE", "RECORDS", "EXPIRES", "READS LEFT", "STATUS"])
     return 0
 
 
@@ -332,12 +351,19 @@ def cmd_audit(args) -> int:
         print("No access to your records yet.")
         return 0
     table([(when(e["time"]), e["requester_name"], _what(e), "-" if e["kind"] == "deletion" else e["purpose"],
-            OUTCOMES.get(e["kind"]) or f"REFUSED: {e['reason']}", "verified" if e["verified"] else "")
+            _outcome(e), "verified" if e["verified"] else "")
            for e in rows], ["WHEN", "WHO", "WHAT", "PURPOSE", "OUTCOME", "PROOF"])
     return 0
 
 
 OUTCOMES = {"access": "READ", "deletion": "DELETED"}
+
+
+def _outcome(row: dict[str, Any]) -> str:
+    text = OUTCOMES.get(row["kind"]) or f"REFUSED: {row['reason']}"
+    if row["kind"] == "access" and row.get("max_reads") is not None:
+        text += f" ({row['reads_left']} of {row['max_reads']} reads left)"
+    return text
 
 
 def _what(row: dict[str, Any]) -> str:
@@ -433,6 +459,11 @@ def register(sub) -> None:
     p.add_argument("--qr-svg", help="also write the QR code as SVG")
     p.add_argument("--only-chosen", action="store_true",
                    help="FHIR: do not also share the Patient, Encounter... that the chosen resources refer to")
+    reads = p.add_mutually_exclusive_group()
+    reads.add_argument("--reads", type=_reads, metavar="N",
+                       help="a limited-use consent: the institution may read the records N times, then is refused "
+                            "(default: any number of times until it expires)")
+    reads.add_argument("--once", action="store_true", help="a one-time consent (the same as --reads 1)")
     p = add("grants", cmd_grants, "list the consents you gave", json_out=True)
     p.add_argument("--offline", action="store_true", help="do not refresh from the ledger")
     fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")

@@ -146,7 +146,8 @@ def _restore_grants(wallet: Wallet, index: int, consents: list[dict[str, Any]]) 
                                     "institution_name": names[grantee], "records": json.dumps(sorted(originals)),
                                     "purpose": consent["purpose"], "not_before": consent["not_before"],
                                     "expires_at": consent["expires_at"], "envelope": consent.get("envelope"),
-                                    "revoked_at": consent.get("revoked_at"), "created_at": consent.get("time", 0)})
+                                    "revoked_at": consent.get("revoked_at"), "created_at": consent.get("time", 0),
+                                    "max_reads": consent.get("max_reads"), "reads_left": consent.get("reads_left")})
     return len(consents)
 
 

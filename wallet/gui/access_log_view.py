@@ -87,7 +87,11 @@ def describe_accesses(rows: list[dict]) -> str:
 
 def outcome_text(row: dict) -> str:
     if row["kind"] == "access":
-        return _("Started a read, no record read") if row.get("keys_only") else _("Read")
+        text = _("Started a read, no record read") if row.get("keys_only") else _("Read")
+        if row.get("max_reads") is not None:
+            text += " " + _("(limited consent: {left} of {total} reads left)").format(left=row.get("reads_left"),
+                                                                                      total=row["max_reads"])
+        return text
     if row["kind"] == "deletion":
         return _("Deleted by you")
     return _("Refused: {reason}").format(reason=_(REASON_TEXT.get(row["reason"], row["reason"])))

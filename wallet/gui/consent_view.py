@@ -35,12 +35,12 @@ from .qr_dialog import QrDialog
 from .revoke_all_action import RevokeAllAction
 from .rows_model import Index, RowsModel
 
-TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired",), "Expired"),
+TABS = (("active", ("active", "pending"), "Active"), ("expired", ("expired", "used_up"), "Expired"),
         ("revoked", ("revoked", "deleted"), "Revoked"))
 
 
 class GrantsModel(RowsModel):
-    HEADERS = ("Institution", "Purpose", "Records", "Valid until", "Status")
+    HEADERS = ("Institution", "Purpose", "Records", "Valid until", "Reads left", "Status")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -48,9 +48,17 @@ class GrantsModel(RowsModel):
         row = self.rows[index.row()]
         status = {"active": _("Active"), "pending": _("Not yet valid"), "expired": _("Expired"),
                   "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at"))),
-                  "deleted": _("Ended: its records were deleted")}.get(row["status"], "")
+                  "deleted": _("Ended: its records were deleted"),
+                  "used_up": _("Used up: its reads were all made")}.get(row["status"], "")
         return (row["institution_name"], _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
-                str(len(row["records"])), day(row["expires_at"]), status)[index.column()]
+                str(len(row["records"])), day(row["expires_at"]), reads_left_text(row), status)[index.column()]
+
+
+def reads_left_text(row: dict) -> str:
+    """"Unlimited", or how many of the reads a limited-use consent allowed are left (the ledger's count)."""
+    if row.get("max_reads") is None:
+        return _("Unlimited")
+    return _("{left} of {total}").format(left=row.get("reads_left"), total=row["max_reads"])
 
 
 class _StatusFilter(QSortFilterProxyModel):
@@ -240,7 +248,8 @@ class ConsentView(WalletView):
             return
         def work(ctx):
             result = grants.grant(wallet, request.institution, list(request.records), request.purpose,
-                                  request.expires_at, label=request.label, progress=ctx.progress, cancel=ctx.cancelled)
+                                  request.expires_at, label=request.label, progress=ctx.progress, cancel=ctx.cancelled,
+                                  max_reads=request.max_reads)
             if (request.label or "") != wallet.settings.extra.get("desk_label", ""):  # the next form offers it again
                 wallet.settings.extra["desk_label"] = request.label or ""
                 wallet.settings.save(wallet.dir / SETTINGS_FILE)

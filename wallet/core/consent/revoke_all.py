@@ -40,7 +40,7 @@ from .. import events, pseudonyms
 from ..wallet import Wallet
 from .grants import list_grants
 
-IN_FORCE = ("active", "pending")
+IN_FORCE = ("active", "pending", "used_up")  # used up: an interrupted last read could still finish
 WHAT_THE_NETWORK_LEARNS = (
     "The revocations reach the network in one request and land side by side in one block, so the network's "
     "nodes, and the institutions that read its blocks, can tell that the pseudonyms that gave these consents "
