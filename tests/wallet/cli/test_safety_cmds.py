@@ -10,14 +10,19 @@ import os
 from tests.wallet.cli.test_cli import run  # noqa: F401  (the CLI fixture: a real node, real folders)
 
 
+def desk_name(tmp_path) -> str:
+    """A desk name of this test's own: the tests of a worker share one node, and a name is unique there."""
+    return f"Desk of the Hill {tmp_path.name}"
+
+
 def _patient_with_grants(run, tmp_path, shared_node, count: int = 2) -> list[dict]:  # noqa: F811
     run("init", "--no-keyring")
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4\n" + os.urandom(20_000))
     record = json.loads(run("import", str(letter), "--json").stdout)[0]["record"]
-    run("clinic", "init", "--name", "Desk of the Hill", "--no-keyring", "--governance-key",
+    run("clinic", "init", "--name", desk_name(tmp_path), "--no-keyring", "--governance-key",
         str(shared_node.data / "governance.key"))
-    return [json.loads(run("grant", "--to", "Desk of the Hill", "--record", record[:10], "--purpose", "treatment",
+    return [json.loads(run("grant", "--to", desk_name(tmp_path), "--record", record[:10], "--purpose", "treatment",
                            "--expires", "30d", "--json").stdout) for _ in range(count)]
 
 
@@ -29,7 +34,7 @@ def test_revoke_all_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
     assert {g["status"] for g in json.loads(run("grants", "--json").stdout)} == {"active"}
     done = json.loads(run("revoke-all", "--yes", "--json").stdout)
     assert set(done["revoked"]) == {g["consent"] for g in granted}
-    assert done["institutions"] == ["Desk of the Hill"] and len(done["retired_pseudonyms"]) == 1
+    assert done["institutions"] == [desk_name(tmp_path)] and len(done["retired_pseudonyms"]) == 1
     assert {g["status"] for g in json.loads(run("grants", "--json").stdout)} == {"revoked"}
     refused = run("clinic", "scan", ok=False, stdin=granted[0]["code"] + "\n")
     assert "revoked" in refused.stdout + refused.stderr
@@ -47,22 +52,22 @@ def test_alerts_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
     run("clinic", "read", granted[0]["code"], "--out", str(tmp_path / "desk"))
     first = json.loads(run("alerts", "--json").stdout)
     assert [a["rule"] for a in first if a["rule"] == "first_read"] == ["first_read"]
-    assert all(a["new"] and a["requester_name"] == "Desk of the Hill" for a in first)
+    assert all(a["new"] and a["requester_name"] == desk_name(tmp_path) for a in first)
     assert json.loads(run("alerts", "--json").stdout) == []  # each alert is new once
     listed = run("alerts", "--all", "--offline").stdout
-    assert "first read by Desk of the Hill" in listed and "NEW" not in listed
+    assert f"first read by {desk_name(tmp_path)}" in listed and "NEW" not in listed
 
 
 def test_preview_from_the_cli_signs_nothing(run, tmp_path, shared_node):  # noqa: F811
     granted = _patient_with_grants(run, tmp_path, shared_node, count=1)
     record = json.loads(run("records", "--json").stdout)[0]["record"]
-    shown = json.loads(run("preview", "--to", "Desk of the Hill", "--record", record[:10], "--purpose", "research",
+    shown = json.loads(run("preview", "--to", desk_name(tmp_path), "--record", record[:10], "--purpose", "research",
                            "--expires", "7d", "--json").stdout)
-    assert shown["institution_name"] == "Desk of the Hill" and shown["earlier_consents"] == 1
+    assert shown["institution_name"] == desk_name(tmp_path) and shown["earlier_consents"] == 1
     assert [r["record"] for r in shown["records"]] == [record] and shown["records"][0]["new_copy"] is False
-    text = run("preview", "--to", "Desk of the Hill", "--record", record[:10], "--purpose", "treatment",
+    text = run("preview", "--to", desk_name(tmp_path), "--record", record[:10], "--purpose", "treatment",
                "--expires", "7d").stdout
-    assert "Desk of the Hill will receive:" in text and "The ledger will not learn:" in text
+    assert f"{desk_name(tmp_path)} will receive:" in text and "The ledger will not learn:" in text
     assert "same person as your 1 earlier consent(s)" in text
     assert [g["consent"] for g in json.loads(run("grants", "--json").stdout)] == [granted[0]["consent"]]
 
@@ -87,7 +92,7 @@ def test_the_background_checker_from_the_cli(run, tmp_path, shared_node):  # noq
     def collect() -> None:
         for line in watch.stdout:
             lines.append(line)
-            if "first read by Desk of the Hill" in line:
+            if f"first read by {desk_name(tmp_path)}" in line:
                 seen.set()
     reader = threading.Thread(target=collect, daemon=True)
     reader.start()

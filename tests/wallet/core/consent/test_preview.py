@@ -39,10 +39,11 @@ def test_preview_of_a_pdf_and_a_bundle_then_the_grant_matches(wallet, clinic, tm
     grantor = wallet.db.one("SELECT pseudonym FROM grants WHERE consent=?", (granted.consent,))["pseudonym"]
     on_ledger = wallet.network.client.consent(granted.consent, signed_by=wallet.signing_key(grantor))
     assert len(on_ledger["records"]) == len(shown.records) and on_ledger["purpose"] == "treatment"
-    categories = {wallet.network.client.record(c)["category"] for c in on_ledger["records"]}
+    signer = wallet.signing_key(grantor)  # the copies' owner: the record metadata is answered to it alone
+    categories = {wallet.network.client.record(c, signed_by=signer)["category"] for c in on_ledger["records"]}
     assert categories == {r.category for r in shown.records}  # the categories the preview named
     for copy in on_ledger["records"]:  # and nothing the preview says the ledger never learns
-        anchored = wallet.network.client.record(copy)
+        anchored = wallet.network.client.record(copy, signed_by=signer)
         assert "Letter" not in str(anchored) and letter not in str(anchored) and bundle not in str(anchored)
 
     again = preview.preview(wallet, clinic.key.public, [letter], "treatment", until)
