@@ -66,7 +66,9 @@ def reveal_phrase(wallet: Wallet, passphrase: str | None) -> str:
 def guardian_shares(wallet: Wallet, passphrase: str | None, names: list[str],
                     threshold: int) -> list[guardians.GuardianShare]:
     """The seed split among ``names`` (:func:`.keys.guardians.create`), once the patient has
-    proven it is them: no share is made, let alone shown, before the passphrase is checked."""
+    proven it is them: no share is made, let alone shown, before the passphrase is checked
+    (the set of names is checked first: that needs no secret)."""
+    guardians.check_set(names, threshold)
     prove_owner(wallet, passphrase, PassphraseNeededForShares)
     return guardians.create(wallet.db, wallet.keys.seed, names, threshold)
 

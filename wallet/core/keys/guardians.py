@@ -61,19 +61,25 @@ class GuardianShare:
 
 def split_seed(seed: bytes, guardians: list[str], threshold: int) -> list[GuardianShare]:
     """Split ``seed`` into one share per guardian, any ``threshold`` of which rebuild it."""
-    names = [g.strip() for g in guardians]
     if len(seed) != SEED_BYTES:
         raise ValueError("the seed is 32 bytes")
+    names = check_set(guardians, threshold)
+    words = generate_mnemonics(1, [(threshold, len(names))], seed)[0]
+    identifier = Share.from_mnemonic(words[0]).identifier
+    return [GuardianShare(name, number, share, threshold, len(names), identifier)
+            for number, (name, share) in enumerate(zip(names, words, strict=True), start=1)]
+
+
+def check_set(guardians: list[str], threshold: int) -> list[str]:
+    """The guardians' names, trimmed, once the set is one a split can make (no secret needed)."""
+    names = [g.strip() for g in guardians]
     if any(not n for n in names) or len(set(names)) != len(names):
         raise ShareError("Give each guardian a name of their own.")
     if not 2 <= len(names) <= MAX_GUARDIANS:
         raise ShareError(f"Choose between 2 and {MAX_GUARDIANS} guardians.")
     if not 2 <= threshold <= len(names):
         raise ShareError("The number of guardians needed must be at least 2 and at most the number of guardians.")
-    words = generate_mnemonics(1, [(threshold, len(names))], seed)[0]
-    identifier = Share.from_mnemonic(words[0]).identifier
-    return [GuardianShare(name, number, share, threshold, len(names), identifier)
-            for number, (name, share) in enumerate(zip(names, words, strict=True), start=1)]
+    return names
 
 
 def create(db: WalletDB, seed: bytes, guardians: list[str], threshold: int) -> list[GuardianShare]:
