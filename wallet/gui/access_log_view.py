@@ -1,6 +1,7 @@
 """Access log: every read and refusal of the patient's records, each verified against the
 ledger (Merkle proof on a verified header chain) and marked so; filters by record,
-institution and outcome; refusals highlighted; export to CSV. It is live: the main window
+institution and outcome (or only the events that raised an alert); refusals highlighted;
+export to CSV. It is live: the main window
 looks at the ledger every few seconds and the rows arrive by themselves. Rows are the core's
 grouped view (:func:`wallet.core.audit.trail.access_log`): a consent's key fetch is part
 of the read it served, never a row of its own."""
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import texts
-from ..core.audit import trail
+from ..core.audit import alerts, trail
 from ..core.consent import grants
 from .accessibility import add_shortcut
 from .assets import icon
@@ -47,6 +48,14 @@ def record_label(row: dict) -> str:
     if row.get("record_deleted"):
         return _("Deleted record")
     return row.get("what") or row.get("title") or _("a deleted record")
+
+
+def describe_alerts(found: list[alerts.Alert]) -> str:
+    """One sentence for the alerts among new events, to lead a notification."""
+    words = [_(alerts.RULES[a.rule]).format(who=a.requester_name or _("Unknown requester"), count=a.count)
+             for a in found]
+    unique = list(dict.fromkeys(words))
+    return _("Alert: {alerts}.").format(alerts="; ".join(unique[:3]) + (" …" if len(unique) > 3 else ""))
 
 
 def describe_accesses(rows: list[dict]) -> str:
@@ -91,10 +100,26 @@ def outcome_text(row: dict) -> str:
     if row["kind"] == "access" and row["reason"] == "emergency":
         return _("Emergency read")
     if row["kind"] == "access":
-        return _("Started a read, no record read") if row.get("keys_only") else _("Read")
+        text = _("Started a read, no record read") if row.get("keys_only") else _("Read")
+        if row.get("max_reads") is not None:
+            text += " " + _("(limited consent: {left} of {total} reads left)").format(left=row.get("reads_left"),
+                                                                                      total=row["max_reads"])
+        return text
     if row["kind"] == "deletion":
         return _("Deleted by you")
     return _("Refused: {reason}").format(reason=texts.reason_text(row["reason"]))
+
+
+def alert_text(row: dict) -> str:
+    """The alerts an event raised, in words ("" for none)."""
+    if not row.get("alerts"):
+        return ""
+    return _("Alert: {rules}").format(rules=", ".join(_(ALERT_LABELS[r]) for r in row["alerts"]))
+
+
+ALERT_LABELS = {"first_read": "first read", "unusual_hours": "unusual hour", "burst": "burst of reads",
+                "repeated_refusals": "repeated refusals", "emergency": "emergency access"}
+ALERTS = "alert"  # the outcome filter's value for "events that raised an alert"
 
 
 class EventsModel(RowsModel):
@@ -111,6 +136,8 @@ class EventsModel(RowsModel):
                 return icon("verified" if row["verified"] else "refused")
             if column == self.OUTCOME and refused:
                 return icon("refused")
+            if column == self.OUTCOME and row.get("alerts"):
+                return icon("bell")
         if role == Qt.ItemDataRole.BackgroundRole and refused:
             return QBrush(REFUSAL_BACKGROUND)
         if role == Qt.ItemDataRole.ForegroundRole and refused:
@@ -138,7 +165,8 @@ class EventsModel(RowsModel):
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
                 _("Your request") if row["kind"] == "deletion" else
-                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
+                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
+                " · ".join(t for t in (outcome_text(row), tooltip and alert_text(row)) if t))[column]
 
 
 class EventFilter(QSortFilterProxyModel):
@@ -162,7 +190,8 @@ class EventFilter(QSortFilterProxyModel):
         row = cast(RowsModel, self.sourceModel()).rows[source_row]
         return ((not self.record or self.record in (row.get("records") or []) or self.record == row["record"])
                 and (not self.institution or row.get("requester_name") == self.institution)
-                and (not self.outcome or row["kind"] == self.outcome))
+                and (not self.outcome or row["kind"] == self.outcome
+                     or (self.outcome == ALERTS and bool(row.get("alerts")))))
 
     def visible_rows(self) -> list[dict]:
         rows = cast(RowsModel, self.sourceModel()).rows
@@ -195,7 +224,7 @@ class AccessLogView(WalletView):
         self.institution_filter = self._combo(_("Filter by institution"), bar, _("&Who:"))
         self.outcome_filter = self._combo(_("Filter by outcome"), bar, _("O&utcome:"))
         for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal"),
-                            (_("Deletions"), "deletion")):
+                            (_("Deletions"), "deletion"), (_("Alerts"), ALERTS)):
             self.outcome_filter.addItem(text, value)
         bar.addStretch(1)
         self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
@@ -292,7 +321,8 @@ class AccessLogView(WalletView):
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: trail.access_log(wallet), serial=False).success(self._show_rows).run()
+            Op(self, lambda ctx: alerts.annotate(wallet, trail.access_log(wallet)), serial=False).success(
+                self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:

@@ -34,6 +34,7 @@ from ..core.wallet import Wallet
 from . import messages, ops
 from .assets import icon
 from .auto_lock import InactivityMonitor
+from .backup_dialogs import BackupReminder
 from .bridge import EventBridge
 from .context import ViewContext, WalletView
 from .dialog_service import DialogService
@@ -217,6 +218,10 @@ class MainWindow(OpeningWindow):
         self.banner.view_requested.connect(lambda: self.show_section("access"))
         self.banner.emergency_decided.connect(self.decide_emergency)
         outer.addWidget(self.banner)
+        self.backup_reminder = BackupReminder()
+        self.backup_reminder.check_requested.connect(lambda: self.show_section("settings"))
+        self.backup_reminder.later_button.clicked.connect(self._backup_later)
+        outer.addWidget(self.backup_reminder)
         row = QHBoxLayout()
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
@@ -242,6 +247,7 @@ class MainWindow(OpeningWindow):
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
+        self.settings_view.backup.changed.connect(self.backup_reminder.show_status)  # refreshed at each unlock
         self.settings_view.network_changed.connect(self._network_changed)
         self.access_view.refresh_requested.connect(self.poll_audit)
         row.addWidget(self.sections)
@@ -327,6 +333,14 @@ class MainWindow(OpeningWindow):
         if key == "access":
             self.banner.hide()
 
+    def _backup_later(self) -> None:
+        wallet = self.session.wallet
+        if wallet is not None:
+            from ..core import backup
+
+            self.backup_reminder.hide()
+            Op(self, lambda ctx: backup.snooze(wallet.db)).success(lambda _r: self.settings_view.backup.refresh()).run()
+
     # --- locking ------------------------------------------------------------------------------
 
     def _inactive(self) -> None:
@@ -352,6 +366,7 @@ class MainWindow(OpeningWindow):
             view.wallet_closed()
         if self.wallet_page is not None:
             self.banner.hide()
+            self.backup_reminder.hide()
         session = self.session
 
         def close(ctx: OpContext) -> None:
@@ -435,30 +450,35 @@ class MainWindow(OpeningWindow):
             return
         txs = {e.tx for e in fresh}
 
-        def describe(ctx: OpContext) -> list[dict[str, Any]]:
-            from ..core.audit import trail
+        def describe(ctx: OpContext) -> tuple[list[dict[str, Any]], list[Any]]:
+            from ..core.audit import alerts, trail
 
             own = {p["public"] for p in wallet.pseudonyms()}
-            return [e for e in trail.access_log(wallet) if txs & set(e["txs"]) and e["requester"] not in own]
+            rows = [e for e in trail.access_log(wallet) if txs & set(e["txs"]) and e["requester"] not in own]
+            return rows, alerts.announce(wallet, txs)
 
-        Op(self, describe, serial=False).success(self._announce).run()
+        Op(self, describe).success(lambda found: self._announce(*found)).run()
 
-    def _announce(self, rows: list[dict]) -> None:
+    def _announce(self, rows: list[dict], raised: list | None = None) -> None:
         if not rows or self.session.wallet is None:
             return
-        from .access_log_view import describe_accesses
+        from .access_log_view import describe_accesses, describe_alerts
 
         text = describe_accesses(rows)
+        if raised:
+            text = describe_alerts(raised) + " " + text
         asked = [r["record"] for r in rows if r["kind"] == "emergency_request"]
         if asked:  # a break-glass request: shown wherever the patient is, with Approve and Veto
             self.banner.announce(text, asked[0])
-        elif self.stack.currentWidget() is not self.views["access"]:
+        elif self.stack.currentWidget() is not self.views["access"] or raised:
             self.banner.announce(text)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(icon("app"), self)
                 self.tray.show()
-            self.tray.showMessage(_("Medwallet: new access"), text, QSystemTrayIcon.MessageIcon.Information)
+            title = _("Medwallet: alert") if raised else _("Medwallet: new access")
+            icon_kind = QSystemTrayIcon.MessageIcon.Warning if raised else QSystemTrayIcon.MessageIcon.Information
+            self.tray.showMessage(title, text, icon_kind)
 
     def decide_emergency(self, request: str, decision: str) -> None:
         """The banner's Approve or Veto of a break-glass request (committed off the GUI thread)."""

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 from ..core.onboarding import parse_nodes
 from ..core.wallet import SETTINGS_FILE
 from . import messages
+from .alerts_group import AlertsGroup
 from .assets import icon
+from .backup_dialogs import BackupGroup
 from .context import ViewContext, WalletView
 from .i18n import LANGUAGES, _
 from .ops import Op
@@ -98,6 +100,10 @@ class SettingsView(WalletView):
         layout.addWidget(self._keys_group())
         layout.addWidget(self._lock_group())
         layout.addWidget(self._language_group())
+        self.backup = BackupGroup(ctx)
+        layout.addWidget(self.backup)
+        self.alerts = AlertsGroup(ctx)
+        layout.addWidget(self.alerts)
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -227,6 +233,8 @@ class SettingsView(WalletView):
         self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
         Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
+        self.backup.refresh()
+        self.alerts.wallet_opened(wallet)
 
     def wallet_closed(self) -> None:
         if self.dialog is not None:
