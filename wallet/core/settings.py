@@ -42,6 +42,7 @@ class Settings:
     network_name: str = ""
     wallet_id: str = ""
     auto_lock_minutes: int = 10
+    appearance: str = "system"  # the window's colours: "system" (follow the desktop), "light" or "dark"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -22,8 +22,10 @@ PROBE_ENV = "MEDWALLET_STARTUP_PROBE"
 
 
 def application() -> QApplication:
-    """The QApplication, with the Medwallet name, icon, style sheet and translations."""
-    from .assets import assets_dir, icon, style_sheet
+    """The QApplication, with the Medwallet name, icon, look (light or dark, see :mod:`.theme`)
+    and translations."""
+    from . import theme
+    from .assets import assets_dir, icon
     from .i18n import install_translator
 
     running = QApplication.instance()
@@ -32,7 +34,7 @@ def application() -> QApplication:
     app.setOrganizationName("Medwallet")
     app.setApplicationDisplayName("Medwallet")
     app.setWindowIcon(icon("app"))
-    app.setStyleSheet(style_sheet())
+    theme.install(app)
     install_translator(app, assets_dir() / "translations")
     return app
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.wallet import Wallet
-from . import messages, ops
+from . import messages, ops, window_state
 from .assets import icon
 from .auto_lock import InactivityMonitor
 from .bridge import EventBridge
@@ -50,6 +51,7 @@ SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access l
             ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"),
             ("help", "Help"))
 SECTION_ICONS = {"links": "qr"}
+STATE = "main"  # this window's group in the kept window state (window_state)
 
 
 class AccessBanner(QFrame):
@@ -95,6 +97,7 @@ class MainWindow(OpeningWindow):
         self.setWindowTitle(_("Medwallet"))
         self.setWindowIcon(icon("app"))
         self.resize(1040, 700)
+        window_state.restore_window(self, STATE)  # as the patient left it, on a screen there is
         self.dialogs = dialogs or DialogService()
         self.bridge = EventBridge(self)
         self.ctx = ViewContext(session, self.bridge, self.dialogs)
@@ -195,7 +198,9 @@ class MainWindow(OpeningWindow):
         self.banner = AccessBanner()
         self.banner.view_requested.connect(lambda: self.show_section("access"))
         outer.addWidget(self.banner)
-        row = QHBoxLayout()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sectionsSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(_("Sections"))
@@ -216,15 +221,19 @@ class MainWindow(OpeningWindow):
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
-        self.sections.setFixedWidth(self._sections_width())
+        self.sections.setMinimumWidth(self._sections_width())  # wider by the splitter, never narrower
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
         self.settings_view.network_changed.connect(self._network_changed)
         self.access_view.refresh_requested.connect(self.poll_audit)
-        row.addWidget(self.sections)
-        row.addWidget(self.stack, 1)
-        outer.addLayout(row, 1)
+        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self._sections_width(), max(1, self.width() - self._sections_width())])
+        window_state.restore_splitter(self.splitter, STATE, "splitter")
+        self.access_view.restore_columns(STATE)
+        outer.addWidget(self.splitter, 1)
         return page
 
     def show_wallet(self) -> None:
@@ -239,7 +248,9 @@ class MainWindow(OpeningWindow):
             view.wallet_opened()
         self.pages.setCurrentWidget(self.wallet_page)
         if self.sections.currentRow() < 0:
-            self.sections.setCurrentRow(0)
+            keys = [k for k, _label in SECTIONS]
+            last = window_state.load(STATE, "view", keys[0])
+            self.sections.setCurrentRow(keys.index(last) if last in keys else 0)
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()
@@ -299,6 +310,7 @@ class MainWindow(OpeningWindow):
             return
         key = SECTIONS[row][0]
         self.stack.setCurrentWidget(self.views[key])
+        window_state.save(STATE, "view", key)
         if self.session.wallet is not None:
             self.views[key].activated()
         if key == "access":
@@ -438,8 +450,17 @@ class MainWindow(OpeningWindow):
     def _on_busy(self, count: int) -> None:
         self.busy_label.setText(_("Working…") if count else "")
 
+    def save_state(self) -> None:
+        """Keep the size and position, the sidebar's width and the access log's columns (this computer)."""
+        window_state.save_window(self, STATE)
+        if self.wallet_page is not None:
+            window_state.save_splitter(self.splitter, STATE, "splitter")
+            self.access_view.save_columns(STATE)
+
     def shutdown(self) -> None:
-        """At exit: stop timers, finish or cancel the work, close the wallet, stop the local node."""
+        """At exit: keep the window's state, stop timers, finish or cancel the work, close the wallet,
+        stop the local node."""
+        self.save_state()
         self.poll_timer.stop()
         self.inactivity.stop()
         ops.shutdown()

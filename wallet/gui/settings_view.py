@@ -1,5 +1,6 @@
 """Settings: the network (a care network's nodes, or the network of this computer), how the
-keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock.
+keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock,
+and the appearance (as the system, light or dark: :mod:`.theme`).
 Changing the network never leaves the wallet offline: the core refuses a wrong address and
 keeps the network in use; an empty list goes back to the network of this computer."""
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..core.onboarding import parse_nodes
 from ..core.wallet import SETTINGS_FILE
-from . import messages
+from . import messages, theme
 from .assets import icon
 from .context import ViewContext, WalletView
 from .i18n import _
@@ -57,6 +59,7 @@ class SettingsView(WalletView):
         layout.addWidget(self._network_group())
         layout.addWidget(self._keys_group())
         layout.addWidget(self._lock_group())
+        layout.addWidget(self._appearance_group())
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -153,12 +156,32 @@ class SettingsView(WalletView):
         form.addRow("", note)
         return box
 
+    def _appearance_group(self) -> QGroupBox:
+        box = QGroupBox(_("Appearance"))
+        form = QFormLayout(box)
+        self.appearance = QComboBox()
+        for choice, text in zip(theme.CHOICES, (_("System"), _("Light"), _("Dark")), strict=True):
+            self.appearance.addItem(text, choice)
+        self.appearance.setAccessibleName(_("Window colours: as the system, light or dark"))
+        self.appearance.setToolTip(_("System follows the light or dark setting of your desktop, and its "
+                                     "high-contrast theme."))
+        self.appearance.setCurrentIndex(theme.CHOICES.index(theme.current().choice))
+        self.appearance.activated.connect(lambda _i: self.save_appearance())
+        label = QLabel(_("Appearan&ce:"))
+        label.setBuddy(self.appearance)
+        form.addRow(label, self.appearance)
+        return box
+
     # --- hooks ------------------------------------------------------------------------------
 
     def wallet_opened(self) -> None:
         wallet = self.ctx.wallet
         self._show_network()
         self.auto_lock.setValue(int(wallet.settings.auto_lock_minutes))
+        choice = wallet.settings.appearance if wallet.settings.appearance in theme.CHOICES else theme.SYSTEM
+        self.appearance.setCurrentIndex(theme.CHOICES.index(choice))
+        if choice != theme.current().choice:
+            theme.current().set_choice(choice)  # the wallet's choice, over what this computer had last
         self.folder.setText(_home_relative(wallet.dir))
         self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
@@ -277,6 +300,16 @@ class SettingsView(WalletView):
 
         Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
             lambda _r: self.auto_lock_changed.emit(minutes)).run()
+
+    def save_appearance(self) -> None:
+        """Apply the chosen colours now and keep them in the wallet's settings."""
+        choice = self.appearance.currentData()
+        theme.current().set_choice(choice)
+        wallet = self.ctx.wallet
+        if wallet is None or wallet.settings.appearance == choice:
+            return
+        wallet.settings.appearance = choice
+        Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).run()
 
 
 def _home_relative(path: Path) -> str:
