@@ -231,7 +231,6 @@ class MainWindow(OpeningWindow):
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([self._sections_width(), max(1, self.width() - self._sections_width())])
-        window_state.restore_splitter(self.splitter, STATE, "splitter")
         self.access_view.restore_columns(STATE)
         outer.addWidget(self.splitter, 1)
         return page
@@ -243,6 +242,7 @@ class MainWindow(OpeningWindow):
         if self.wallet_page is None:
             self.wallet_page = self._build_wallet_page()
             self.pages.addWidget(self.wallet_page)
+            QTimer.singleShot(0, self._restore_sidebar)  # once the splitter has its width
         self.bridge.attach(wallet)
         for view in self.views.values():
             view.wallet_opened()
@@ -260,6 +260,16 @@ class MainWindow(OpeningWindow):
             files, self._to_import = self._to_import, []
             self.records_view.import_files(files)
         self.wallet_shown.emit()
+
+    def _restore_sidebar(self) -> None:
+        """The sidebar as wide as the patient left it (never narrower than its names need)."""
+        try:
+            width = int(window_state.load(STATE, "sidebar", 0))
+        except (TypeError, ValueError):
+            return
+        if width > 0:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([width, max(1, total - width)])
 
     def import_when_open(self, files: list) -> None:
         """Import ``files`` as soon as the wallet is open (now, if it is)."""
@@ -454,7 +464,7 @@ class MainWindow(OpeningWindow):
         """Keep the size and position, the sidebar's width and the access log's columns (this computer)."""
         window_state.save_window(self, STATE)
         if self.wallet_page is not None:
-            window_state.save_splitter(self.splitter, STATE, "splitter")
+            window_state.save(STATE, "sidebar", self.splitter.sizes()[0])
             self.access_view.save_columns(STATE)
 
     def shutdown(self) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QPoint, QRect, QSettings
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QHeaderView, QSplitter, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 VISIBLE_PART = 48  # at least this much of a window's top edge (its title bar) on a screen, in pixels
 
@@ -53,15 +53,6 @@ def keep_on_screen(widget: QWidget) -> None:
     width, height = min(widget.width(), screen.width()), min(widget.height(), screen.height())
     widget.resize(width, height)
     widget.move(screen.x() + (screen.width() - width) // 2, screen.y() + (screen.height() - height) // 2)
-
-
-def save_splitter(splitter: QSplitter, window: str, key: str) -> None:
-    save(window, key, splitter.saveState())
-
-
-def restore_splitter(splitter: QSplitter, window: str, key: str) -> bool:
-    state = load(window, key)
-    return isinstance(state, QByteArray) and splitter.restoreState(state)
 
 
 def save_header(header: QHeaderView, window: str, key: str) -> None:
