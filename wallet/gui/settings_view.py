@@ -165,12 +165,19 @@ class SettingsView(WalletView):
         self.appearance.setAccessibleName(_("Window colours: as the system, light or dark"))
         self.appearance.setToolTip(_("System follows the light or dark setting of your desktop, and its "
                                      "high-contrast theme."))
-        self.appearance.setCurrentIndex(theme.CHOICES.index(theme.current().choice))
+        self._show_appearance()
+        theme.current().changed.connect(self._show_appearance)  # also when chosen elsewhere
         self.appearance.activated.connect(lambda _i: self.save_appearance())
         label = QLabel(_("Appearan&ce:"))
         label.setBuddy(self.appearance)
-        form.addRow(label, self.appearance)
+        row = QHBoxLayout()
+        row.addWidget(self.appearance)
+        row.addStretch(1)
+        form.addRow(label, row)
         return box
+
+    def _show_appearance(self) -> None:
+        self.appearance.setCurrentIndex(theme.CHOICES.index(theme.current().choice))
 
     # --- hooks ------------------------------------------------------------------------------
 

@@ -180,7 +180,7 @@ def palette(roles: dict[str, str]) -> QPalette:
                          (role.PlaceholderText, "muted"), (role.Highlight, "selection"),
                          (role.HighlightedText, "on_selection"), (role.Link, "link"), (role.LinkVisited, "link"),
                          (role.Light, "hover"), (role.Midlight, "surface"), (role.Mid, "border"),
-                         (role.Dark, "border"), (role.Shadow, "text"), (role.BrightText, "on_accent")):
+                         (role.Dark, "border"), (role.Shadow, "border"), (role.BrightText, "on_accent")):
         result.setColor(target, QColor(roles[name]))
     for target in (role.WindowText, role.Text, role.ButtonText):
         result.setColor(group.Disabled, target, QColor(roles["disabled"]))

@@ -10,8 +10,6 @@ from PySide6.QtWidgets import QMainWindow
 
 from wallet.gui import window_state
 
-from .conftest import wait_quiet
-
 
 def test_main_window_state_comes_back(qtbot, wallet, open_window):
     first = open_window(wallet)
