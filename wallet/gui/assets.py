@@ -85,8 +85,15 @@ class _LineIconEngine(QIconEngine):
             self._pixmaps[key] = pixmap
         return self._pixmaps[key]
 
+    def scaledPixmap(self, size: QSize, mode, state, scale: float) -> QPixmap:  # noqa: N802 (Qt override)
+        """Sharp on a high-density screen: drawn at ``scale`` times the size, marked as such."""
+        pixmap = QPixmap(self.pixmap(QSize(round(size.width() * scale), round(size.height() * scale)), mode, state))
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
     def paint(self, painter: QPainter, rect: QRect, mode, state) -> None:  # Qt override
-        painter.drawPixmap(rect, self.pixmap(rect.size(), mode, state))
+        scale = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def actualSize(self, size: QSize, mode, state) -> QSize:  # noqa: N802 (Qt override)
         return size
