@@ -135,3 +135,19 @@ def test_appearance_kept_in_the_wallets_settings(qtbot, wallet, open_window):
     view.wallet_opened()
     wait_quiet(qtbot)
     assert theme.current().look.scheme == "dark" and view.appearance.currentData() == "dark"
+
+
+def test_a_pilots_accent_is_applied_in_both_schemes(qtbot):
+    from wallet.gui import branding
+
+    app = QApplication.instance()
+    try:
+        branding.apply(branding.Branding(accent="#1a7f64"))
+        theme.current().set_choice("light")
+        assert "background: #1a7f64" in app.styleSheet() and colours.SCHEMES["light"]["accent"] not in app.styleSheet()
+        theme.current().set_choice("dark")
+        accent = theme.current().look.roles["accent"]
+        assert f"background: {accent}" in app.styleSheet() and accent != colours.SCHEMES["dark"]["accent"]
+        assert colours.contrast_ratio(accent, colours.SCHEMES["dark"]["on_accent"]) >= colours.TEXT
+    finally:
+        branding.apply(branding.Branding())
