@@ -12,6 +12,7 @@ refused, so the same signed request can never be used twice. It travels in the
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,12 @@ SIGNED_UPLOAD_AUTH = Obj({"auth": UPLOAD_AUTH, "sig": SIG})
 SESSION_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "session": NONCE, "size": Int(0, 2**44),
                     "time": TIME})
 SIGNED_SESSION_AUTH = Obj({"session_auth": SESSION_AUTH, "sig": SIG})
+# Many small blobs in one request (a split FHIR Bundle): the signature covers the whole body.
+MAX_BLOB_BATCH = 1000  # blobs in one batch upload
+MAX_BLOB_BATCH_BYTES = 32 * 1024 * 1024  # bytes of one batch upload's body
+BATCH_AUTH = Obj({"v": Int(1, 1), "chain_id": HASH, "signer": KEY, "body": HASH,
+                  "size": Int(4, MAX_BLOB_BATCH_BYTES), "count": Int(1, MAX_BLOB_BATCH), "time": TIME})
+SIGNED_BATCH_AUTH = Obj({"batch_auth": BATCH_AUTH, "sig": SIG})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +148,38 @@ def make_session_auth(key: crypto.SigningKey, chain_id: str, session: str, size:
 def parse_session_auth(value: str, chain_id: str) -> dict[str, Any]:
     """Verify an upload-session authorisation; returns its body."""
     return _parse_signed_header(value, "session_auth", SIGNED_SESSION_AUTH, chain_id)
+
+
+def make_batch_auth(key: crypto.SigningKey, chain_id: str, body: bytes, count: int, time: int) -> str:
+    """The ``X-Medwallet-Upload`` header value authorising a batch upload of ``body``
+    (:func:`frame_blobs` of ``count`` blobs)."""
+    return _signed_header(key, "batch_auth", {"v": 1, "chain_id": chain_id, "signer": key.public,
+                                              "body": crypto.sha256_hex(body), "size": len(body), "count": count,
+                                              "time": time})
+
+
+def parse_batch_auth(value: str, chain_id: str) -> dict[str, Any]:
+    """Verify a batch-upload authorisation; returns its body."""
+    return _parse_signed_header(value, "batch_auth", SIGNED_BATCH_AUTH, chain_id)
+
+
+def frame_blobs(blobs: Sequence[bytes]) -> bytes:
+    """The body of a batch upload: each blob after its length (4 bytes, big-endian)."""
+    return b"".join(len(blob).to_bytes(4, "big") + blob for blob in blobs)
+
+
+def unframe_blobs(body: bytes) -> list[bytes]:
+    """The blobs of a batch upload's body; :class:`MalformedError` if it is not framed blobs."""
+    blobs, i = [], 0
+    while i < len(body):
+        if i + 4 > len(body):
+            raise MalformedError("a batch upload ends inside a blob's length")
+        size = int.from_bytes(body[i:i + 4], "big")
+        if i + 4 + size > len(body):
+            raise MalformedError("a batch upload ends inside a blob")
+        blobs.append(body[i + 4:i + 4 + size])
+        i += 4 + size
+    return blobs
 
 
 def _signed_header(key: crypto.SigningKey, field: str, body: dict[str, Any]) -> str:

@@ -22,13 +22,13 @@ import random
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 import requests
 
 from . import errors
-from .access import AccessRequest, make_request_auth, make_session_auth, make_upload_auth
+from .access import AccessRequest, frame_blobs, make_batch_auth, make_request_auth, make_session_auth, make_upload_auth
 from .crypto import SigningKey
 from .encoding import canonical, parse_json
 from .genesis import Genesis, parse_genesis
@@ -317,6 +317,15 @@ class LedgerClient:
         """Reads of ``key``'s records (a pseudonym) or by ``key`` (an institution)."""
         return self._paged("/v1/my/events", signed_by=key)
 
+    def my_delegations(self, key: SigningKey) -> list[dict[str, Any]]:
+        """The delegations ``key`` gave (a delegation pseudonym) or serves (a delegate)."""
+        return self._paged("/v1/my/delegations", signed_by=key)
+
+    def delegation_package(self, key: SigningKey, delegation: str) -> bytes:
+        """The sealed package of ``delegation``, asked by its delegate ``key``."""
+        auth = SignedBy(key, self._chain_id())
+        return self.request("GET", f"/v1/my/delegations/{delegation}/package", auth=auth).content
+
     def consents(self, signed_by: SigningKey, *, grantor: str | None = None,
                  grantee: str | None = None) -> list[dict[str, Any]]:
         """Consents by grantor or grantee, asked by that party or by a node."""
@@ -344,6 +353,16 @@ class LedgerClient:
         response = self.request("PUT", f"/v1/blobs/{blob}", idempotent=False, data=data,
                                 headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream"})
         return bool(parse_json(response.content).get("complete"))
+
+    def put_blobs(self, key: SigningKey, chain_id: str, blobs: Sequence[bytes]) -> list[str]:
+        """Send many small blobs in one request (:data:`~ledger_client.access.MAX_BLOB_BATCH` at most);
+        returns their hashes, all stored. One node, one attempt, like :meth:`put_blob`."""
+        body = frame_blobs(blobs)
+        auth = make_batch_auth(key, chain_id, body, len(blobs), int(time.time()))
+        response = self.request("POST", "/v1/blobs", idempotent=False, data=body,
+                                headers={"X-Medwallet-Upload": auth, "Content-Type": "application/octet-stream"})
+        stored: list[str] = parse_json(response.content)["blobs"]
+        return stored
 
     def upload_blob(self, key: SigningKey, chain_id: str, blob: str, size: int,
                     open_at: Callable[[int], Iterator[bytes]], *, progress: Progress | None = None,

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import shlinks
+from . import delegation, shlinks
 from . import state_keys as sk
 from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
@@ -453,4 +453,5 @@ HANDLERS: dict[str, Callable[[Overlay, Genesis, SignedTx, BlockContext], None]] 
     "publish_credential_def": _publish_credential_def,
     "publish_revocation_status": _publish_revocation_status,
     **shlinks.RULES,
+    **delegation.RULES,
 }

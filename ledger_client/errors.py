@@ -121,6 +121,16 @@ class EnvelopeRefused(ContractError):
     codes = ("bad_envelope", "envelope_of_another")
 
 
+class DelegationRefused(ContractError):
+    """The delegation does not allow this: it was revoked or has expired, or the consent is outside
+    the limits the patient signed (records, purpose, institution, validity). Ask the patient."""
+
+    code = "delegation_refused"
+    codes = ("unknown_delegation", "not_delegate", "delegation_revoked", "delegation_expired",
+             "purpose_not_delegated", "institution_not_delegated", "record_not_delegated", "grant_too_long",
+             "outlives_delegation", "revoke_not_delegated", "delegate_in_use")
+
+
 class UploadInProgress(ContractError):
     """Another upload of this blob is in progress (or the node has not yet noticed that it broke)."""
 
@@ -241,7 +251,7 @@ class OutcomeUnknown(NodeUnavailable):
 # The classes a code names, for errors that arrive as codes (a node's answer, a contract refusal).
 _TYPED: tuple[type[LedgerError], ...] = (
     WrongNetwork, SequenceClash, RecordExists, RecordRetired, AlreadyRevoked, CredentialRefused,
-    RevocationListOutdated, EnvelopeRefused, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
+    RevocationListOutdated, EnvelopeRefused, DelegationRefused, UploadInProgress, BadOffset, Overloaded, OutcomeUnknown)
 _BY_CODE: dict[str, type[LedgerError]] = {name: cls for cls in _TYPED for name in (cls.code, *cls.codes)}
 _BY_STATUS: dict[int, type[LedgerError]] = {
     400: MalformedError, 401: SignatureError, 403: AccessDenied, 404: NotFound, 409: ContractError, 413: TooLarge,

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import crypto
+from .delegation import payloads as delegation_payloads
 from .encoding import canonical, check_domain, parse_json, reject_constant, reject_float
 from .errors import LedgerError, MalformedError, SignatureError, WrongNetwork
 from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, ListOf, Nullable, Obj, Text
@@ -60,6 +61,7 @@ PAYLOADS: dict[str, Obj] = {
     "publish_credential_def": Obj({"cred_def_id": Text(200), "document": AnyObject()}, {"revocation": AnyObject()}),
     "publish_revocation_status": Obj({"cred_def_id": Text(200), "status_list": AnyObject()}),
     **LINK_PAYLOADS,  # SMART Health Links served by the nodes (see ledger_client.shlinks)
+    **delegation_payloads(PURPOSES, INSTITUTION_KINDS, CATEGORIES),  # delegates (see ledger_client.delegation)
 }
 TX_TYPES = tuple(PAYLOADS)
 # Types whose payload may hold free-form JSON (the schema does not bound its keys, numbers

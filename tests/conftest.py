@@ -11,6 +11,9 @@ from tests.nodeproc import NodeProcess, free_port, new_network
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The wallet's log file goes to the platform's log folder: never the tester's own (one per run).
+# A grant with no pseudonym registered ahead of time waits at most this long (seconds) before
+# going on, in every test and every command a test runs (tests/wallet/core/test_pool.py times it).
+os.environ["MEDWALLET_GRANT_JITTER"] = "0.05"
 os.environ["XDG_STATE_HOME"] = tempfile.mkdtemp(prefix="medwallet-test-state-")
 
 

@@ -13,7 +13,16 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from ..errors import LedgerError, MalformedError, RateLimited
-from . import problems, routes_blobs, routes_chain, routes_directory, routes_evidence, routes_mine, routes_shl
+from . import (
+    problems,
+    routes_blobs,
+    routes_chain,
+    routes_delegation,
+    routes_directory,
+    routes_evidence,
+    routes_mine,
+    routes_shl,
+)
 from .auth import NonceCache
 from .http_util import json_response, only_params, resource
 from .ledger import LedgerNode
@@ -53,7 +62,7 @@ def create_app(node: LedgerNode, metrics_allow: list[str] | None = None) -> Star
     routes = [resource("/openapi.json", get=openapi), resource("/metrics", get=metrics_endpoint),
               resource("/problems/{code}", get=problem_type),
               *routes_chain.ROUTES, *routes_directory.ROUTES, *routes_mine.ROUTES, *routes_blobs.ROUTES,
-              *routes_shl.ROUTES, *routes_evidence.ROUTES]
+              *routes_shl.ROUTES, *routes_evidence.ROUTES, *routes_delegation.ROUTES]
     app = Starlette(routes=routes, lifespan=lifespan,
                     exception_handlers={LedgerError: problems.ledger_error, HTTPException: problems.http_error,
                                         Exception: problems.internal_error})

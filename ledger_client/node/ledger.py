@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import contract
+from .. import contract, delegation
 from .. import state_keys as sk
 from ..access import AccessRequest
 from ..block import Header, make_header, sign_header
@@ -429,9 +429,11 @@ class LedgerNode:
         return await self._refuse(request, decision, timeout)
 
     def is_known_party(self, key: str) -> bool:
-        """A registered pseudonym or institution, or a node of this network."""
+        """A registered pseudonym or institution, a node of this network, or the delegate of an
+        active delegation (who uploads the key envelopes of the consents it gives)."""
         return (self.overlay.get(sk.pseudonym(key)) is not None or self.overlay.get(sk.institution(key)) is not None
-                or contract.is_node_key(self.overlay, self.genesis, key))
+                or contract.is_node_key(self.overlay, self.genesis, key)
+                or delegation.is_active_delegate(self.overlay, key, self.now()))
 
     async def _refuse(self, request: AccessRequest, decision: contract.Decision, timeout: float) -> tuple[Path, str]:
         reason = decision.reason if not decision.allowed else "blob_unavailable"

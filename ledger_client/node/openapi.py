@@ -160,6 +160,13 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
                                        "(an institution)", page, errors=(401, 403), security=SIGNED)},
         "/v1/my/events": {"get": _op("listMyEvents", "Reads of the signer's records (a pseudonym) or by the signer "
                                      "(an institution)", page, errors=(401, 403), security=SIGNED)},
+        "/v1/my/delegations": {"get": _op("listMyDelegations", "Delegations the signer gave (a delegation "
+                                          "pseudonym) or serves (a delegate)", page, errors=(401,),
+                                          security=SIGNED)},
+        "/v1/my/delegations/{delegation}/package": {"get": _op(
+            "getDelegationPackage", "A delegation's sealed package, to its delegate while it is active",
+            [_param("delegation", "path", HEX32)], ok_schema={"type": "string", "format": "binary"},
+            errors=(401, 403, 404), security=SIGNED, media="application/octet-stream")},
         "/v1/headers": {"get": _op("getHeaders", "A range of signed block headers",
                                    [_param("from", "query", {"type": "integer", "minimum": 1, "maximum": MAX_HEIGHT}),
                                     _param("count", "query", {"type": "integer", "minimum": 1, "maximum": 2000})],
@@ -190,6 +197,10 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
         "/v1/credential-defs/{cred_def_id}": {"get": _op(
             "getCredentialDef", "A published credential definition",
             [_param("cred_def_id", "path", {"type": "string", "minLength": 1, "maxLength": 200})], errors=(404,))},
+        "/v1/blobs": {"post": _op("uploadBlobs", "Upload many small encrypted blobs in one request (each length-"
+                                  "prefixed, the body signed whole); each is stored under its SHA-256",
+                                  [upload_header], binary, ok=(201,), errors=(401, 409, 413, 422),
+                                  security=[{"uploadAuth": []}])},
         "/v1/blobs/{blob}": {
             "put": _op("uploadBlob", "Upload (or resume) an encrypted blob, streamed",
                        [_param("blob", "path", HEX32), offset, upload_header], binary, ok=(201, 202),

@@ -3,14 +3,23 @@ downloads."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, Response
 
+from .. import crypto
 from .. import state_keys as sk
-from ..access import parse_access_header, parse_session_auth, parse_upload_auth
-from ..errors import AccessDenied, ContractError, MalformedError, NotFound, SignatureError, TooLarge
+from ..access import (
+    MAX_BLOB_BATCH_BYTES,
+    parse_access_header,
+    parse_batch_auth,
+    parse_session_auth,
+    parse_upload_auth,
+    unframe_blobs,
+)
+from ..errors import AccessDenied, ContractError, IntegrityError, MalformedError, NotFound, SignatureError, TooLarge
 from .auth import is_node, registered_party, require_party
 from .http_util import hex_param, int_param, json_response, only_params, resource
 from .ledger import LedgerNode
@@ -23,14 +32,18 @@ def _node(request: Request) -> LedgerNode:
 def _check_uploader(node: LedgerNode, auth: dict[str, Any], blob: str | None) -> None:
     if blob is not None and auth["blob"] != blob:
         raise SignatureError("the upload authorisation is for another blob")
+    _check_signer(node, auth)
+    if auth["size"] > node.genesis.policy["max_blob_bytes"]:
+        raise TooLarge(f"this network stores blobs of at most {node.genesis.policy['max_blob_bytes']} bytes")
+
+
+def _check_signer(node: LedgerNode, auth: dict[str, Any]) -> None:
     if abs(auth["time"] - node.now()) > node.genesis.max_skew:
         raise ContractError("the upload authorisation is too old; check the computer's clock", code="stale")
     signer = auth["signer"]
     if not node.is_known_party(signer):
         raise SignatureError("only registered pseudonyms and institutions may upload")
     node.quotas.charge("key_upload", signer)
-    if auth["size"] > node.genesis.policy["max_blob_bytes"]:
-        raise TooLarge(f"this network stores blobs of at most {node.genesis.policy['max_blob_bytes']} bytes")
 
 
 async def upload(request: Request) -> Response:
@@ -57,6 +70,44 @@ async def upload(request: Request) -> Response:
     if complete and node.replicator.peers:
         doc["replicas"] = await node.replicator.push(blob)
     return json_response(doc, 201 if complete else 202)
+
+
+async def upload_batch(request: Request) -> Response:
+    """Many small blobs in one request (one upload request against the signer's quota): the
+    body is :func:`~ledger_client.access.frame_blobs`, signed whole; each blob is stored under
+    its SHA-256. All are stored or, if the body does not match its signature, none."""
+    only_params(request, set())
+    node = _node(request)
+    auth = parse_batch_auth(request.headers.get("x-medwallet-upload", ""), node.chain_id)
+    _check_signer(node, auth)
+    declared = request.headers.get("content-length")
+    if declared is not None and (not declared.isascii() or not declared.isdigit() or int(declared) != auth["size"]):
+        raise TooLarge("the body is not the size its authorisation declares")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > min(auth["size"], MAX_BLOB_BATCH_BYTES):
+            raise TooLarge("the body is larger than its authorisation declares")
+    if len(body) != auth["size"] or crypto.sha256_hex(bytes(body)) != auth["body"]:
+        raise IntegrityError("the batch does not match its authorisation; upload again")
+    blobs = unframe_blobs(bytes(body))
+    if len(blobs) != auth["count"]:
+        raise MalformedError(f"the batch holds {len(blobs)} blobs, its authorisation {auth['count']}")
+    limit = node.genesis.policy["max_blob_bytes"]
+    if any(len(blob) > limit for blob in blobs):
+        raise TooLarge(f"this network stores blobs of at most {limit} bytes")
+    hashes = [crypto.sha256_hex(blob) for blob in blobs]
+    await asyncio.to_thread(_store_all, node, auth["signer"], hashes, blobs)
+    doc: dict[str, Any] = {"blobs": hashes, "complete": True}
+    if node.replicator.peers:
+        doc["replicas"] = min([await node.replicator.push(blob) for blob in dict.fromkeys(hashes)])
+    return json_response(doc, 201)
+
+
+def _store_all(node: LedgerNode, signer: str, hashes: list[str], blobs: list[bytes]) -> None:
+    for blob, data in zip(hashes, blobs, strict=True):
+        if node.blobs.store_stream(blob, len(data), [data]):
+            node.blobs.note_uploader(blob, signer)
 
 
 def _session_auth(request: Request) -> tuple[LedgerNode, str, dict[str, Any]]:
@@ -170,6 +221,7 @@ async def download(request: Request) -> Response:
 
 
 ROUTES = [
+    resource("/v1/blobs", post=upload_batch),
     resource("/v1/blobs/{blob}", put=upload, get=download),
     resource("/v1/blobs/{blob}/upload", get=upload_status),
     resource("/v1/uploads/{session}", put=session_put, get=session_status),

@@ -42,6 +42,14 @@ SAMPLES = {
     "link_attempt": {"link": "66" * 32, "recipient": {"commitment": "88" * 32, "sealed": "99" * 256}},
     "link_access": {"link": "66" * 32, "recipient": {"commitment": "88" * 32, "sealed": "99" * 256},
                     "attempt": "aa" * 32},
+    "delegate": {"delegate": "bb" * 32, "delegate_box": "cc" * 32, "purposes": ["treatment", "emergency"],
+                 "institutions": [KEY.public], "institution_kinds": ["clinic"], "categories": ["lab"],
+                 "max_grant_seconds": 86400, "expires_at": T0 + 10 * 86400, "revoke_others": False,
+                 "package": blob_hash("pkg")},
+    "revoke_delegation": {"delegation": "dd" * 32},
+    "delegated_grant": {"delegation": "dd" * 32, "grantee": KEY.public, "records": [blob_hash("a")],
+                        "purpose": "treatment", "not_before": T0, "expires_at": T0 + 60, "envelope": blob_hash("e")},
+    "delegated_revoke": {"delegation": "dd" * 32, "consent": "55" * 32},
 }
 
 

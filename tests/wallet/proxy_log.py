@@ -15,7 +15,13 @@ from urllib.parse import urlsplit
 
 import requests
 
-from ledger_client.access import parse_access_header, parse_request_auth, parse_session_auth, parse_upload_auth
+from ledger_client.access import (
+    parse_access_header,
+    parse_batch_auth,
+    parse_request_auth,
+    parse_session_auth,
+    parse_upload_auth,
+)
 from ledger_client.errors import LedgerError
 
 HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "te", "trailer", "upgrade"}
@@ -29,7 +35,8 @@ def _keys_in(headers: Any, body: bytes, chain_id: str) -> set[str]:
             keys.add(parse_request_auth(auth, chain_id)["signer"])
         except LedgerError:
             pass
-    for header, parse in (("X-Medwallet-Upload", parse_upload_auth), ("X-Medwallet-Upload", parse_session_auth)):
+    for header, parse in (("X-Medwallet-Upload", parse_upload_auth), ("X-Medwallet-Upload", parse_session_auth),
+                          ("X-Medwallet-Upload", parse_batch_auth)):
         if headers.get(header):
             try:
                 keys.add(parse(headers[header], chain_id)["signer"])
@@ -49,6 +56,19 @@ def _keys_in(headers: Any, body: bytes, chain_id: str) -> set[str]:
             if isinstance(tx, dict) and isinstance(tx.get("tx"), dict) and "signer" in tx["tx"]:
                 keys.add(tx["tx"]["signer"])
     return keys
+
+
+def _tx_types(body: bytes) -> list[str]:
+    """The types of the transactions a request submits (none for anything else)."""
+    if body[:1] != b"{":
+        return []
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        return []
+    txs = doc.get("txs", [doc]) if isinstance(doc, dict) else []
+    bodies = [tx["tx"] for tx in txs if isinstance(tx, dict) and isinstance(tx.get("tx"), dict)]
+    return sorted({body["type"] for body in bodies if isinstance(body.get("type"), str)})
 
 
 class LoggingProxy:
@@ -83,7 +103,7 @@ class LoggingProxy:
                 parts = urlsplit(self.path)
                 entry = {"method": self.command, "path": parts.path, "query": parts.query,
                          "conn": f"{self.client_address[0]}:{self.client_address[1]}", "time": time.time(),
-                         "keys": sorted(_keys_in(self.headers, body, proxy.chain_id))}
+                         "keys": sorted(_keys_in(self.headers, body, proxy.chain_id)), "tx_types": _tx_types(body)}
                 with proxy._lock:
                     proxy.log.append(entry)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in HOP | {"host"}}

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
-    from . import clinic_cmds, credential_cmds, interop_cmds, issuer_cmds, patient_cmds
+    from . import clinic_cmds, credential_cmds, delegation_cmds, interop_cmds, issuer_cmds, patient_cmds
     from .common import json_everywhere
 
     parser = console.Parser(prog="medwallet", description="Medwallet: your medical records, your consent.",
@@ -43,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     issuer_cmds.register(sub)
     credential_cmds.register(sub)
     interop_cmds.register(sub)
+    delegation_cmds.register(sub)
     json_everywhere(parser, EXIT_HELP)
     return parser
 
@@ -102,7 +103,8 @@ def _logging() -> None:
 def _command_path(args: argparse.Namespace) -> list[str]:
     """The command's words (``clinic read``), never its arguments: they may name a file or a person."""
     words = [args.command]
-    for attr in ("clinic_command", "issuer_command", "credentials_command", "study_command"):
+    for attr in ("clinic_command", "issuer_command", "credentials_command", "study_command", "delegates_command",
+                 "delegate_command"):
         if isinstance(getattr(args, attr, None), str):
             words.append(getattr(args, attr))
     return words

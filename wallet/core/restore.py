@@ -2,7 +2,9 @@
 
 Pseudonym keys are derived from the seed by index, so the wallet tests indices
 0, 1, 2... against the blocks' compact filters (locally: no node learns a candidate);
-it stops after ``gap_limit`` consecutive unused ones (as HD wallets do). For every
+it stops after ``gap_limit`` consecutive unused ones (as HD wallets do). A pseudonym
+registered ahead of time and not used yet (:mod:`.pool`) counts as used here (its
+registration is in a block) and is restored into the pool. For every
 pseudonym found it fetches the records it anchored (downloading each as its owner,
 unwrapping the record key with the seed and reading the encrypted metadata), the consents it gave, and the audit trail.
 """
@@ -23,11 +25,12 @@ from .audit import scan, trail
 from .audit.history import check_history
 from .errors import WalletError
 from .keys.sodium import Argon2Limits
+from .pool import POOL_ROLE
 from .records import pipeline
 from .records.blob import open_record, unwrap_key
 from .records.library import fetch_blob
 from .records.pipeline import Cancel, Progress
-from .wallet import Wallet
+from .wallet import VAULT_PSEUDONYM, Wallet
 
 GAP_LIMIT = 5
 
@@ -63,8 +66,10 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
     fetched = scan.each_privately(wallet, [wallet.signing_key(i) for i in indices], _fetch_pseudonym)
     present = [(i, doc) for i, doc in zip(indices, fetched, strict=True) if doc is not None]
     institution_of = {i: doc["consents"][0]["grantee"] for i, doc in present if doc["consents"]}
-    for i, doc in present:
-        wallet.db.upsert("pseudonyms", {"idx": i, "public": doc["pseudonym"]["key"], "role": pseudonyms.role_of(i),
+    for i, doc in present:  # registered and never used: a pseudonym of the pool (registered ahead of time)
+        role = POOL_ROLE if i != VAULT_PSEUDONYM and not doc["consents"] and not doc["records"] else \
+            pseudonyms.role_of(i)
+        wallet.db.upsert("pseudonyms", {"idx": i, "public": doc["pseudonym"]["key"], "role": role,
                                         "institution": institution_of.get(i),
                                         "registered_tx": doc["pseudonym"]["tx"]})
     restored = sum(_restore_records(wallet, i, doc, progress, cancel) for i, doc in present)

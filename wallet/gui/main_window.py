@@ -41,6 +41,7 @@ from .dialog_service import DialogService
 from .i18n import _
 from .opening_window import OpeningWindow
 from .ops import Op, OpContext
+from .pool_keeper import PoolKeeper
 from .session import WalletSession
 
 if TYPE_CHECKING:
@@ -49,8 +50,8 @@ if TYPE_CHECKING:
 POLL_INTERVAL_MS = 3_000  # a look at the chain head: one small request, no pseudonym named
 SECTIONS = (("records", "Records"), ("consent", "Sharing"), ("access", "Access log"),
             ("credentials", "Credentials"), ("settings", "Settings"), ("links", "Links & evidence"),
-            ("help", "Help"))
-SECTION_ICONS = {"links": "qr"}
+            ("delegates", "Delegates"), ("help", "Help"))
+SECTION_ICONS = {"links": "qr", "delegates": "consent"}
 STATE = "main"  # this window's group in the kept window state (window_state)
 
 
@@ -121,6 +122,7 @@ class MainWindow(OpeningWindow):
         self._poll_op: Op | None = None
         self.chain_height: int | None = None
         self.inactivity = InactivityMonitor(self)
+        self.pool_keeper = PoolKeeper(self, lambda: self.session.wallet)  # pseudonyms registered ahead of time
         self.inactivity.timed_out.connect(self._inactive)
         self.bridge.access_seen.connect(self.on_access_seen)
         QShortcut(QKeySequence("Ctrl+L"), self, self.lock)
@@ -187,6 +189,7 @@ class MainWindow(OpeningWindow):
         from .access_log_view import AccessLogView
         from .consent_view import ConsentView
         from .credentials_view import CredentialsView
+        from .delegates_view import DelegatesView
         from .help_view import HelpView
         from .links_view import LinksView
         from .records_view import RecordsView
@@ -212,7 +215,7 @@ class MainWindow(OpeningWindow):
         made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
                                        "access": self.access_view, "credentials": CredentialsView(self.ctx),
                                        "settings": self.settings_view, "links": LinksView(self.ctx),
-                                       "help": HelpView(self.ctx)}
+                                       "delegates": DelegatesView(self.ctx), "help": HelpView(self.ctx)}
         for number, (key, label) in enumerate(SECTIONS, start=1):
             view = made[key]
             self.views[key] = view
@@ -254,6 +257,7 @@ class MainWindow(OpeningWindow):
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()
+        self.pool_keeper.start()
         self.poll_audit()  # the first look right away: the log is current when the patient gets there
         self.inactivity.set_minutes(int(wallet.settings.auto_lock_minutes))
         if self._to_import:
@@ -341,6 +345,7 @@ class MainWindow(OpeningWindow):
         if wallet is None:
             return
         self.poll_timer.stop()
+        self.pool_keeper.stop()
         self.watch.reset()
         self.chain_height = None
         self.inactivity.stop()
@@ -472,6 +477,7 @@ class MainWindow(OpeningWindow):
         stop the local node."""
         self.save_state()
         self.poll_timer.stop()
+        self.pool_keeper.stop()
         self.inactivity.stop()
         ops.shutdown()
         self.bridge.close()

@@ -12,7 +12,7 @@ from ledger_client.block import check_block_txs, parse_header, verify_header_cha
 from ledger_client.crypto import SigningKey
 from ledger_client.encoding import canonical
 from ledger_client.light import LightClient
-from ledger_client.node import routes_blobs, routes_chain, routes_directory, routes_mine
+from ledger_client.node import routes_blobs, routes_chain, routes_delegation, routes_directory, routes_mine
 from ledger_client.tx import make_tx, parse_tx
 
 from .actors import assert_error, poll
@@ -30,7 +30,8 @@ def test_openapi_describes_every_route(net):
     spec = net.get("/openapi.json").json()
     assert spec["openapi"].startswith("3.1")
     served = {}
-    for route in routes_chain.ROUTES + routes_directory.ROUTES + routes_mine.ROUTES + routes_blobs.ROUTES:
+    for route in (routes_chain.ROUTES + routes_directory.ROUTES + routes_mine.ROUTES + routes_blobs.ROUTES
+                  + routes_delegation.ROUTES):
         path = re.sub(r"\{(\w+):\w+\}", r"{\1}", route.path)
         served.setdefault(path, set()).update(m.lower() for m in route.methods if m != "HEAD")
     for path in ("/openapi.json", "/metrics", "/problems/{code}"):  # served by the app itself

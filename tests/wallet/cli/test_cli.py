@@ -5,27 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
-
-import pytest
-
-PASS = "cli test passphrase"
-
-
-@pytest.fixture
-def run(tmp_path, shared_node):
-    env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic")}
-
-    def run(*args: str, ok: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess:
-        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
-                              input=stdin, timeout=120)
-        if ok:
-            assert proc.returncode == 0, proc.stderr
-        return proc
-    return run
 
 
 def test_help_for_every_command(run):

@@ -26,7 +26,7 @@ from wallet.gui.main_window import SECTIONS
 from .conftest import TIMEOUT_MS, wait_quiet, write_pdf
 
 NAMES = {"records": "records", "consent": "sharing", "access": "access-log", "credentials": "credentials",
-         "settings": "settings", "links": "links", "help": "help"}
+         "settings": "settings", "links": "links", "delegates": "delegates", "help": "help"}
 
 
 @pytest.fixture

@@ -12,23 +12,21 @@ Harbor identifiers is removed:
                                                    bare times dropped; a birth year 90 or more years
                                                    ago is dropped and the patient marked "90 or
                                                    older"; an ``Age`` over 89 years becomes ">= 90"
- 4-6  telephone, fax, e-mail                       ``telecom`` dropped; found in free text: removed
- 7-11 SSN, MRN, health plan, account, licence nos  every ``*identifier`` element dropped; digit runs
-                                                   of 5 or more in free text removed
- 12   vehicle identifiers, serial numbers          (no FHIR element; caught in free text as numbers)
+ 4-6  telephone, fax, e-mail                       ``telecom`` dropped (free text: below)
+ 7-11 SSN, MRN, health plan, account, licence nos  every ``*identifier`` element dropped
+ 12   vehicle identifiers, serial numbers          (no FHIR element; free text: below)
  13   device identifiers and serial numbers        ``udiCarrier``, ``serialNumber``, ``lotNumber``,
                                                    ``deviceName`` dropped
  14   web URLs                                     ``url`` elements dropped (attachments, telecom...);
-                                                   absolute references replaced; URLs in text removed
- 15   IP addresses                                 removed from free text
+                                                   absolute references replaced
+ 15   IP addresses                                 (no FHIR element; free text: below)
  16   biometric identifiers                        attachments keep only their content type and
  17   full-face photographs                        language (``data``, ``url``, ``hash``, ``title``
                                                    dropped); ``photo`` dropped
  18   any other unique identifying code            resource ids and references replaced by fresh
                                                    random ids (consistently within one copy, never
                                                    the same in two copies); ``meta``, ``extension``,
-                                                   ``modifierExtension``, element ids dropped; mixed
-                                                   letter-digit tokens in free text removed
+                                                   ``modifierExtension``, element ids dropped
 ====  ===========================================  ===========================================
 
 Free text never leaves as written: no pattern can tell a relative's name or a street

@@ -27,7 +27,7 @@ from ledger_client.contract import consent_status
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import AlreadyRevoked, LedgerError
 
-from .. import events, pseudonyms
+from .. import events, pool
 from ..audit import scan
 from ..errors import WalletError
 from ..records import pipeline
@@ -85,8 +85,7 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
     records = list(records) + [a.record for a in added]
     network = wallet.network
     inst = network.client.institution(institution)
-    index = pseudonyms.relationship(wallet, institution)
-    key = pseudonyms.register(wallet, index, pseudonyms.RELATIONSHIP_ROLE, institution)
+    index, key = pool.pseudonym_for(wallet, institution, cancel=cancel)  # registered ahead of time, if it can be
     copies = {record: copy_for(wallet, key, record, index, progress=progress, cancel=cancel) for record in records}
     envelope = upload_envelope(network, key, inst["box_key"], dict(copies.values()))
     payload = {"grantee": institution, "records": sorted(c for c, _ in copies.values()), "purpose": purpose,

@@ -29,6 +29,7 @@ from ledger_client.folders import private_file
 from ..consent.envelope import open_envelope
 from ..consent.grant_code import GrantCode, decode_grant
 from ..consent.qr import ImageSource, decode_image
+from ..delegation.audit import proven_delegation
 from ..errors import GrantCodeProblem, InvalidGrantCode, QrNotFound, WalletError
 from ..fhir.bundle_export import write_json
 from ..fhir.provenance import fhir_header, provenance_path, provenance_resource
@@ -193,8 +194,11 @@ class ClinicDesk(InstitutionDesk):
             proven = self.network.light.prove(consent_id)
         except NotFound:
             raise ClinicError("The ledger has no such consent (yet). Ask the patient to show the code again.") from None
-        if proven.tx.type != "grant_consent":
+        if proven.tx.type not in ("grant_consent", "delegated_grant"):
             raise ClinicError("This code does not name a consent.")
+        grantor = proven.tx.signer
+        if proven.tx.type == "delegated_grant":  # given by the patient's delegate: the grantor signed the delegation
+            grantor = proven_delegation(self.network.light, proven).tx.signer
         payload = proven.tx.payload
         if payload["grantee"] != self.key.public:
             raise ReadRefused("wrong_grantee")
@@ -202,11 +206,11 @@ class ClinicDesk(InstitutionDesk):
         records, envelope = list(payload["records"]), payload.get("envelope")
         if current.get("narrowed_tx"):  # the patient deleted records: what is left, proven too
             narrowed = self.network.light.prove(current["narrowed_tx"])
-            if (narrowed.tx.type != "narrow_consent" or narrowed.tx.signer != proven.tx.signer
+            if (narrowed.tx.type != "narrow_consent" or narrowed.tx.signer != grantor
                     or narrowed.tx.payload["consent"] != consent_id):
                 raise ClinicError("The ledger node named a change of this consent that is not one.")
             records, envelope = list(narrowed.tx.payload["records"]), narrowed.tx.payload.get("envelope")
-        return ProvenConsent(consent_id, proven.tx.signer, records, payload["purpose"], payload["not_before"],
+        return ProvenConsent(consent_id, grantor, records, payload["purpose"], payload["not_before"],
                              payload["expires_at"], current["status"], proven.height, envelope)
 
     # --- reading ------------------------------------------------------------------

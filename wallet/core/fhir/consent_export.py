@@ -6,7 +6,9 @@ records are listed). The mapping, element by element:
 * ``status`` active (also before the window opens), inactive once revoked or expired;
 * ``scope`` consentscope#patient-privacy; ``category`` LOINC 59284-0 (consent);
 * ``patient`` and ``performer``: the pseudonym that signed the grant, by identifier —
-  never a name; ``organization``: the Medwallet network that enforces the consent;
+  never a name; for a consent a delegate gave for the patient, the delegate too (a
+  ``RelatedPerson`` by its ledger key, with the name the patient gave it, if any);
+  ``organization``: the Medwallet network that enforces the consent;
 * ``dateTime``: when the grant was committed (its block time);
 * ``sourceReference``: the signed grant transaction; ``policy.uri``: the network's
   consent contract;
@@ -29,6 +31,8 @@ from typing import Any
 from ledger_client.errors import NotFound
 
 from ..consent.grants import list_grants
+from ..delegation.audit import proven_delegation
+from ..delegation.patient import label_of
 from ..wallet import Wallet
 from .bundle_export import collection_bundle, write_json
 from .codes import (
@@ -49,6 +53,8 @@ from .codes import (
 )
 from .validate import require_valid
 
+SYS_DELEGATE = "urn:medwallet:delegate-key"  # a delegate's signing key on the ledger (RFC 8141 URN)
+
 
 @dataclass(frozen=True)
 class LedgerFacts:
@@ -61,6 +67,8 @@ class LedgerFacts:
     time: int | None = None
     revoked_tx: str | None = None
     revoked_height: int | None = None
+    delegate: str | None = None  # the delegate's key, for a consent a delegate gave for the patient
+    grant_type: str = "grant_consent"
 
 
 def policy_uri(chain_id: str) -> str:
@@ -83,8 +91,11 @@ def ledger_facts(wallet: Wallet, grant: dict[str, Any], prove: bool = True) -> L
             revoked_height = network.light.prove(revoked_tx, via=client).height
     except NotFound:
         pass
-    return LedgerFacts(proven.tx.signer, sorted(proven.tx.payload["records"]), proven.height, proven.block_hash,
-                       proven.block_time, revoked_tx, revoked_height)
+    signer, delegate = proven.tx.signer, None
+    if proven.tx.type == "delegated_grant":  # the grantor signed the delegation it names; the delegate, the grant
+        signer, delegate = proven_delegation(network.light, proven, via=client).tx.signer, proven.tx.signer
+    return LedgerFacts(signer, sorted(proven.tx.payload["records"]), proven.height, proven.block_hash,
+                       proven.block_time, revoked_tx, revoked_height, delegate, proven.tx.type)
 
 
 def _local_facts(wallet: Wallet, grant: dict[str, Any]) -> LedgerFacts:
@@ -104,7 +115,7 @@ def consent_resource(wallet: Wallet, grant: dict[str, Any], facts: LedgerFacts) 
     """One grant (a row of :func:`..consent.grants.list_grants`) as a PCF Consent."""
     chain_id, consent = wallet.network.chain_id, grant["consent"]
     patient = ref(SYS_PSEUDONYM, facts.signer, "Patient")
-    anchors = [ledger_anchor(chain_id, consent, "grant_consent", facts.height, facts.block_hash)]
+    anchors = [ledger_anchor(chain_id, consent, facts.grant_type, facts.height, facts.block_hash)]
     if facts.revoked_tx:
         anchors.append(ledger_anchor(chain_id, facts.revoked_tx, "revoke_consent", facts.revoked_height))
     doc = {
@@ -115,7 +126,7 @@ def consent_resource(wallet: Wallet, grant: dict[str, Any], facts: LedgerFacts) 
         "patient": patient, "dateTime": instant(facts.time or grant["created_at"]), "performer": [patient],
         "organization": [ref(SYS_NETWORK, chain_id, "Organization",
                              f"Medwallet network {wallet.settings.network_name or chain_id[:12]}")],
-        "sourceReference": ref(SYS_LEDGER_TX, consent, display="Signed grant_consent transaction on the ledger"),
+        "sourceReference": ref(SYS_LEDGER_TX, consent, display=f"Signed {facts.grant_type} transaction on the ledger"),
         "policy": [{"uri": policy_uri(chain_id)}],
         "provision": {
             "type": "permit",
@@ -127,6 +138,10 @@ def consent_resource(wallet: Wallet, grant: dict[str, Any], facts: LedgerFacts) 
             "purpose": [purpose_coding(grant["purpose"])],
         },
     }
+    if facts.delegate:  # given by the patient's delegate, for the patient: both are performers
+        label = label_of(wallet, grant["pseudonym"])
+        doc["performer"].append(ref(SYS_DELEGATE, facts.delegate, "RelatedPerson",
+                                    f"{label} (delegate of the patient)" if label else "delegate of the patient"))
     if facts.records:
         doc["provision"]["data"] = [{"meaning": "instance", "reference": ref(SYS_RECORD, record)}
                                     for record in facts.records]

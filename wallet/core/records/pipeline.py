@@ -10,8 +10,9 @@ Two ways in, one way on:
 * :func:`store_file`: one file of any size, encrypted into the wallet's copy and streamed to
   the node in the same pass (:mod:`.sealing`), then anchored;
 * :func:`store_records`: many small records (a FHIR Bundle split into thousands), chunk by
-  chunk: one database transaction per state change of a chunk, one plain PUT per small
-  blob over a few connections, and one batch of the chunk's anchors with consecutive
+  chunk: one database transaction per state change of a chunk, one batch upload of the
+  chunk's small blobs (one request: the node counts it as one upload against the key's
+  limit of 60 a second, which a PUT per blob hit), and one batch of the chunk's anchors with consecutive
   sequence numbers. A batch is admitted all or none, so the records of one group (one
   Bundle entry and the attachments made from it) are always in one batch.
 * :func:`send` takes rows on from wherever they stopped (upload what is only
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from ledger_client.access import MAX_BLOB_BATCH, MAX_BLOB_BATCH_BYTES
 from ledger_client.client import LedgerClient
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import ContractError, LedgerError, RecordExists
@@ -408,6 +410,47 @@ def _upload(wallet: Wallet, key: SigningKey, rows: list[Row], cancel: Cancel | N
 
 
 def _upload_many(wallet: Wallet, key: SigningKey, pending: list[Row], cancel: Cancel | None,
+                 tick: _Ticker | None) -> None:
+    """Small blobs go in batch uploads (one request for many); what a batch could not send,
+    and any large blob, goes one by one over a few connections."""
+    small = [row for row in pending if row["cipher_size"] <= SMALL_BLOB]
+    rest = [row for row in pending if row["cipher_size"] > SMALL_BLOB]
+    for part in _upload_batches(small):
+        _check_cancel(cancel)
+        if _put_batch(wallet, key, part):
+            if tick:
+                tick("upload", len(part))
+        else:
+            rest.extend(part)
+    if rest:
+        _upload_each(wallet, key, rest, cancel, tick)
+
+
+def _upload_batches(rows: list[Row]) -> Iterator[list[Row]]:
+    """Consecutive rows in batches the node takes in one request (count and bytes)."""
+    part: list[Row] = []
+    size = 0
+    for row in rows:
+        if part and (len(part) == MAX_BLOB_BATCH or size + row["cipher_size"] + 4 > MAX_BLOB_BATCH_BYTES):
+            yield part
+            part, size = [], 0
+        part.append(row)
+        size += row["cipher_size"] + 4
+    if part:
+        yield part
+
+
+def _put_batch(wallet: Wallet, key: SigningKey, rows: list[Row]) -> bool:
+    """One batch upload; False (send them one by one instead, which also fails over) if it did not land."""
+    blobs = [wallet.blob_path(row["record"]).read_bytes() for row in rows]
+    try:
+        stored = wallet.network.client_for(key).put_blobs(key, wallet.network.chain_id, blobs)
+    except LedgerError:
+        return False
+    return stored == [row["record"] for row in rows]
+
+
+def _upload_each(wallet: Wallet, key: SigningKey, pending: list[Row], cancel: Cancel | None,
                  tick: _Ticker | None) -> None:
     local = threading.local()
     clients: list[LedgerClient] = []

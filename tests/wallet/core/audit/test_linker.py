@@ -4,10 +4,12 @@ proxy in front of it (method, path, query, client address and connection, time, 
 key a request carries: signed tokens, upload authorisations, access requests,
 transactions). Three patients and three clinics run interleaved sessions (import, grant
 to two clinics each, clinic reads, the patient's audit and grant refresh); the linker then
-tries to link each patient's pseudonyms.
+tries to link each patient's pseudonyms. Each wallet registers its pool of pseudonyms ahead
+of time (wallet.core.pool), interleaved with the others, so that no grant registers one.
 
-Asserted: no strategy below links any pair of one patient's pseudonyms: by connection, by
-a pseudonym in a URL, by shared ledger fields, by the node's log. Measured and printed
+Asserted: no registration falls within a grant's submission window; no strategy below
+links any pair of one patient's pseudonyms: by connection, by a pseudonym in a URL, by
+shared ledger fields, by the node's log. Measured and printed
 (not asserted, see the README's trust model): grouping by time window, which a patient
 defeats only with cover traffic from others or by waiting longer than a CLI may.
 Sizes are the padding's own adversary test (tests/wallet/core/records)."""
@@ -28,7 +30,7 @@ from ledger_client.tx import tx_id
 from tests.nodeproc import new_network
 from tests.wallet.files import write_pdf
 from tests.wallet.proxy_log import LoggingProxy
-from wallet.core import importing
+from wallet.core import importing, pool
 from wallet.core.audit import trail
 from wallet.core.consent import grants
 from wallet.core.consent.grant_code import decode_grant
@@ -104,13 +106,22 @@ def test_a_node_operator_links_no_two_pseudonyms_of_a_patient(world, tmp_path):
     for n, wallet in enumerate(wallets):  # interleaved sessions: each step for every patient in turn
         records[n] = [importing.import_file(wallet, write_pdf(tmp_path / f"p{n}-{k}.pdf", 1500 + 700 * k)).record
                       for k in range(2)]
-    codes = []
+    for _ in range(pool.POOL_SIZE):  # the pools filled ahead of time, one wallet's registration after another's
+        for wallet in wallets:
+            pool.register_one(wallet)
+    codes, windows = [], []
     for step in range(2):
         for n, wallet in enumerate(wallets):
             clinic = clinics[(n + step) % 3]
+            started = time.time()
             granted = grants.grant(wallet, clinic.key.public, records[n][: step + 1], "treatment",
                                    int(time.time()) + 3600)
+            windows.append((started, time.time()))
             codes.append((clinic, granted.code))
+    registrations = [e["time"] for e in proxy.log if "register_pseudonym" in e["tx_types"]]
+    assert len(registrations) == 3 * (1 + pool.POOL_SIZE)  # each vault and each pool member, nothing more
+    during = [(t, w) for t in registrations for w in windows if w[0] <= t <= w[1]]
+    assert not during, during  # no registration within any grant's submission window
     for k, (clinic, code) in enumerate(codes):
         clinic.read(decode_grant(code), tmp_path / f"read{k}")
     for wallet in wallets:
@@ -120,9 +131,12 @@ def test_a_node_operator_links_no_two_pseudonyms_of_a_patient(world, tmp_path):
         assert trail.events(wallet, outcome="access")
 
     truth_groups = [{row["public"] for row in w.pseudonyms() if row["registered_tx"]} for w in wallets]
-    truth = _pairs(truth_groups)
+    truth = _pairs(truth_groups)  # the pool's unused pseudonyms are the patient's too
     patients = set().union(*truth_groups)
-    assert all(len(g) == 3 for g in truth_groups)  # the vault and one pseudonym for each of two clinics
+    in_use = [{row["public"] for row in w.pseudonyms() if row["registered_tx"] and row["role"] != pool.POOL_ROLE}
+              for w in wallets]
+    assert all(len(g) == 3 for g in in_use)  # the vault and one pseudonym for each of two clinics
+    assert all(len(g) == 3 + pool.POOL_SIZE - 2 for g in truth_groups)  # and the pool's unused rest
     owner, consents = _ledger(proc)
 
     def keys_of(entry) -> set[str]:

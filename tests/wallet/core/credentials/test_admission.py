@@ -179,3 +179,19 @@ def test_registration_retries_an_outdated_proof_and_reports_refusals(holder, iss
     with pytest.raises(AdmissionRefused) as info:
         pseudonyms.register(holder, 5, "relationship")
     assert info.value.reason == "revocation_list_outdated" and "refused" in str(info.value)
+
+
+def test_the_pool_registers_with_an_admission_proof_and_a_grant_uses_it(holder, make_cred_institution, tmp_path):
+    """On a network that requires a credential, a pseudonym registered ahead of time carries
+    its own admission proof, as any registration does; the grant then registers nothing."""
+    from wallet.core import pool
+
+    rec = importing.import_file(holder, write_fhir(tmp_path / "obs.json")).record
+    index = pool.register_one(holder)
+    tx = register_tx(holder, index)
+    assert tx["tx"]["payload"]["proof"]["type"] == "anoncreds-admission"
+    assert holder.network.client.my_pseudonym(holder.signing_key(index))["admitted"] is True
+    before = {row["idx"]: row["registered_tx"] for row in holder.pseudonyms()}
+    result = grants.grant(holder, make_cred_institution().key.public, [rec], "treatment", int(time.time()) + 3600)
+    assert holder.db.one("SELECT pseudonym FROM grants WHERE consent=?", (result.consent,))["pseudonym"] == index
+    assert {row["idx"]: row["registered_tx"] for row in holder.pseudonyms()} == before

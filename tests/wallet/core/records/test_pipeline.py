@@ -60,3 +60,37 @@ def test_chunks_never_cut_an_entry_from_its_attachments():
     parts = [[p.group for p in part] for _, part in _chunks(planned, 2)]
     assert parts == [[0, 1, 1, 1], [2, 3, 3], [4]]
     assert [start for start, _ in _chunks(planned, 2)] == [0, 4, 7]
+
+
+@pytest.mark.parametrize("batch_lands", [True, False])
+def test_a_split_bundle_is_uploaded_in_batches_or_blob_by_blob(wallet, tmp_path, monkeypatch, batch_lands):
+    """Small blobs go in batch uploads; a batch that does not land (an older node without
+    them) is sent one PUT per blob instead, and nothing is lost either way."""
+    from ledger_client.client import LedgerClient
+    from ledger_client.errors import NotFound
+    from tests.wallet.core.fhir.bundle_gen import write_bundle
+
+    calls = {"batches": 0, "puts": 0}
+    real_batch, real_put = LedgerClient.put_blobs, LedgerClient.put_blob
+
+    def put_blobs(self, key, chain_id, blobs):
+        calls["batches"] += 1
+        if not batch_lands:
+            raise NotFound("no such route on this node")
+        return real_batch(self, key, chain_id, blobs)
+
+    def put_blob(self, *args):
+        calls["puts"] += 1
+        return real_put(self, *args)
+
+    monkeypatch.setattr(LedgerClient, "put_blobs", put_blobs)
+    monkeypatch.setattr(LedgerClient, "put_blob", put_blob)
+    src = tmp_path / "bundle.json"
+    write_bundle(src, 30, style="collection", seed=7)
+    report = importing.import_file(wallet, src, split=True)
+    assert report.records and not report.problems
+    assert calls["batches"] >= 1 and (calls["puts"] == 0 if batch_lands else calls["puts"] == len(report.records))
+    statuses = {row["status"] for row in wallet.db.query("SELECT status FROM records")}
+    assert statuses == {"anchored"}
+    for rec in report.records[:3]:
+        library.export_record(wallet, rec.record, tmp_path / f"{rec.record}.out")
