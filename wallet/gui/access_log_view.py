@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QBrush, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ..core import texts
 from ..core.audit import alerts, trail
 from ..core.consent import grants
+from . import theme, window_state
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView
@@ -38,8 +39,7 @@ from .i18n import N_, _
 from .ops import Op
 from .rows_model import Index, RowsModel
 
-REFUSAL_BACKGROUND = QColor("#fdecea")
-REFUSAL_TEXT = QColor("#9b1c1c")
+REFUSAL_BACKGROUND, REFUSAL_TEXT = "danger_bg", "on_danger_bg"  # colour roles (:mod:`.colours`), per scheme
 ALL = ""
 
 
@@ -139,9 +139,9 @@ class EventsModel(RowsModel):
             if column == self.OUTCOME and row.get("alerts"):
                 return icon("bell")
         if role == Qt.ItemDataRole.BackgroundRole and refused:
-            return QBrush(REFUSAL_BACKGROUND)
+            return QBrush(theme.colour(REFUSAL_BACKGROUND))
         if role == Qt.ItemDataRole.ForegroundRole and refused:
-            return QBrush(REFUSAL_TEXT)
+            return QBrush(theme.colour(REFUSAL_TEXT))
         if role == Qt.ItemDataRole.FontRole and refused and column == self.OUTCOME:
             font = QFont()
             font.setBold(True)
@@ -227,6 +227,8 @@ class AccessLogView(WalletView):
                             (_("Deletions"), "deletion"), (_("Alerts"), ALERTS)):
             self.outcome_filter.addItem(text, value)
         bar.addStretch(1)
+        layout.addLayout(bar)
+        bar = QHBoxLayout()  # the actions on a row of their own: the view fits at twice the font
         self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
         self.refresh_button.setAccessibleName(_("Check the ledger for new accesses"))
         add_shortcut(self.refresh_button, QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -240,6 +242,7 @@ class AccessLogView(WalletView):
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.fhir_button)
+        bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableView()
         self.table.setAccessibleName(_("Access events"))
@@ -250,8 +253,9 @@ class AccessLogView(WalletView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the patient's widths are kept
         header.setSectionResizeMode(EventsModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
+        self._fitted = False  # columns fitted to the first rows, unless widths were kept
         layout.addWidget(self.table, 1)
         self.empty = QLabel(_("No one has read your records yet. When an institution reads a record you shared, "
                               "or is refused, it appears here within seconds, checked against the ledger."))
@@ -274,6 +278,18 @@ class AccessLogView(WalletView):
         bar.addWidget(label)
         bar.addWidget(combo)
         return combo
+
+    def restore_columns(self, window: str) -> None:
+        if window_state.restore_header(self.table.horizontalHeader(), window, "access_columns"):
+            self._fitted = True
+
+    def save_columns(self, window: str) -> None:
+        window_state.save_header(self.table.horizontalHeader(), window, "access_columns")
+
+    def _fit_columns_once(self) -> None:
+        if not self._fitted and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._fitted = True
 
     # --- hooks ------------------------------------------------------------------------------
 
@@ -330,6 +346,7 @@ class AccessLogView(WalletView):
         self.model.set_rows(rows)
         self._fill_filters(rows)
         self._apply_filters()
+        self._fit_columns_once()
         self.empty.setVisible(not rows)
 
     def _fill_filters(self, rows: list[dict]) -> None:

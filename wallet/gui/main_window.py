@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.wallet import Wallet
-from . import messages, ops
+from . import messages, ops, window_state
 from .assets import icon
 from .auto_lock import InactivityMonitor
 from .backup_dialogs import BackupReminder
@@ -52,6 +53,7 @@ SECTIONS = (("records", N_("Records")), ("consent", N_("Sharing")), ("access", N
             ("credentials", N_("Credentials")), ("settings", N_("Settings")), ("links", N_("Links & evidence")),
             ("delegates", N_("Delegates")), ("help", N_("Help")))
 SECTION_ICONS = {"links": "qr", "delegates": "consent"}
+STATE = "main"  # this window's group in the kept window state (window_state)
 
 
 class AccessBanner(QFrame):
@@ -115,6 +117,7 @@ class MainWindow(OpeningWindow):
         self.setWindowTitle(_("Medwallet"))
         self.setWindowIcon(icon("app"))
         self.resize(1040, 700)
+        window_state.restore_window(self, STATE)  # as the patient left it, on a screen there is
         self.dialogs = dialogs or DialogService()
         self.bridge = EventBridge(self)
         self.ctx = ViewContext(session, self.bridge, self.dialogs)
@@ -222,7 +225,9 @@ class MainWindow(OpeningWindow):
         self.backup_reminder.check_requested.connect(lambda: self.show_section("settings"))
         self.backup_reminder.later_button.clicked.connect(self._backup_later)
         outer.addWidget(self.backup_reminder)
-        row = QHBoxLayout()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sectionsSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(_("Sections"))
@@ -243,16 +248,19 @@ class MainWindow(OpeningWindow):
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
-        self.sections.setFixedWidth(self._sections_width())
+        self.sections.setMinimumWidth(self._sections_width())  # wider by the splitter, never narrower
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
         self.settings_view.backup.changed.connect(self.backup_reminder.show_status)  # refreshed at each unlock
         self.settings_view.network_changed.connect(self._network_changed)
         self.access_view.refresh_requested.connect(self.poll_audit)
-        row.addWidget(self.sections)
-        row.addWidget(self.stack, 1)
-        outer.addLayout(row, 1)
+        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self._sections_width(), max(1, self.width() - self._sections_width())])
+        self.access_view.restore_columns(STATE)
+        outer.addWidget(self.splitter, 1)
         return page
 
     def show_wallet(self) -> None:
@@ -262,12 +270,15 @@ class MainWindow(OpeningWindow):
         if self.wallet_page is None:
             self.wallet_page = self._build_wallet_page()
             self.pages.addWidget(self.wallet_page)
+            QTimer.singleShot(0, self._restore_sidebar)  # once the splitter has its width
         self.bridge.attach(wallet)
         for view in self.views.values():
             view.wallet_opened()
         self.pages.setCurrentWidget(self.wallet_page)
         if self.sections.currentRow() < 0:
-            self.sections.setCurrentRow(0)
+            keys = [k for k, _label in SECTIONS]
+            last = window_state.load(STATE, "view", keys[0])
+            self.sections.setCurrentRow(keys.index(last) if last in keys else 0)
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()
@@ -278,6 +289,16 @@ class MainWindow(OpeningWindow):
             files, self._to_import = self._to_import, []
             self.records_view.import_files(files)
         self.wallet_shown.emit()
+
+    def _restore_sidebar(self) -> None:
+        """The sidebar as wide as the patient left it (never narrower than its names need)."""
+        try:
+            width = int(window_state.load(STATE, "sidebar", 0))
+        except (TypeError, ValueError):
+            return
+        if width > 0:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([width, max(1, total - width)])
 
     def import_when_open(self, files: list) -> None:
         """Import ``files`` as soon as the wallet is open (now, if it is)."""
@@ -328,6 +349,7 @@ class MainWindow(OpeningWindow):
             return
         key = SECTIONS[row][0]
         self.stack.setCurrentWidget(self.views[key])
+        window_state.save(STATE, "view", key)
         if self.session.wallet is not None:
             self.views[key].activated()
         if key == "access":
@@ -500,8 +522,17 @@ class MainWindow(OpeningWindow):
     def _on_busy(self, count: int) -> None:
         self.busy_label.setText(_("Working…") if count else "")
 
+    def save_state(self) -> None:
+        """Keep the size and position, the sidebar's width and the access log's columns (this computer)."""
+        window_state.save_window(self, STATE)
+        if self.wallet_page is not None:
+            window_state.save(STATE, "sidebar", self.splitter.sizes()[0])
+            self.access_view.save_columns(STATE)
+
     def shutdown(self) -> None:
-        """At exit: stop timers, finish or cancel the work, close the wallet, stop the local node."""
+        """At exit: keep the window's state, stop timers, finish or cancel the work, close the wallet,
+        stop the local node."""
+        self.save_state()
         self.poll_timer.stop()
         self.pool_keeper.stop()
         self.inactivity.stop()
