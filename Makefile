@@ -5,7 +5,7 @@ export VENV
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: run test lint bench setup node clean installer translations catalogues
+.PHONY: run test lint bench setup node clean installer translations catalogues screenshots
 
 # Translations. Sources (committed): the window's texts in Qt Linguist files (medwallet_<lang>.ts),
 # the core's catalogue and the command line's texts in gettext files (<lang>.po, from medwallet.pot).
@@ -35,6 +35,12 @@ node: setup
 
 test: setup catalogues
 	@scripts/run-tests.sh $(PYTEST_ARGS)
+
+# Every view in the light and the dark scheme, offscreen, over a wallet with records, consents and
+# an access log on a real node: the README's set in docs/screenshots/.
+screenshots: setup
+	@MEDWALLET_SCREENSHOTS=$(CURDIR)/docs/screenshots QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -p no:xdist tests/wallet/gui/test_screenshots.py
 
 # ruff (style and bugs) and mypy (types), both configured in pyproject.toml.
 lint: setup

@@ -24,7 +24,7 @@ from .access import AccessRequest, parse_access_request
 from .errors import ContractError, LedgerError, WrongNetwork, refusal
 from .genesis import Genesis
 from .state import Overlay, StateView
-from .tx import SignedTx
+from .tx import MAX_READS, SignedTx
 
 # Checks the proof of a ``register_pseudonym`` under a credential policy; raises to refuse it.
 AdmissionVerifier = Callable[[Genesis, StateView, SignedTx], None]
@@ -67,6 +67,7 @@ REASON_TEXT = {
     "wrong_purpose": "the consent does not cover this purpose",
     "consent_revoked": "the patient revoked this consent",
     "consent_expired": "the consent has expired",
+    "consent_used_up": "the consent's reads are used up (the patient allowed only so many)",
     "consent_not_yet_valid": "the consent is not valid yet",
     "blob_unavailable": "the node does not hold this record's data",
     "envelope_of_another": "the key envelope belongs to another patient's consent",
@@ -140,7 +141,48 @@ def _consent_decision(consent: dict[str, Any] | None, consent_id: str | None, re
         return Decision(False, "consent_not_yet_valid", consent_id, owner)
     if time >= consent["expires_at"]:
         return Decision(False, "consent_expired", consent_id, owner)
+    if _reads_of(consent, record) >= consent.get("max_reads", MAX_READS + 1):
+        return Decision(False, "consent_used_up", consent_id, owner)
     return Decision(True, "consent", consent_id, owner)
+
+
+# --- limited-use consents -----------------------------------------------------------
+#
+# A consent may carry ``max_reads`` (1 to MAX_READS; absent: unlimited). A desk reads a
+# consent as its key envelope and then each record, so the count is kept per item:
+# ``reads`` maps each record (and envelope) of the consent to the number of committed
+# access events under this consent, and an item is refused (``consent_used_up``) once it
+# was read ``max_reads`` times. Only the contract writes ``reads`` (in ``access_event``),
+# in the consent's own state: no other consent's count, no re-submitted grant and no
+# narrowing changes it. One read of the consent uses one of every item, so the reads left
+# are ``max_reads`` less the most-read item's count, and the consent is ``used_up`` when
+# none are left; an interrupted last read may still fetch the items it had not fetched.
+
+def _reads_of(consent: dict[str, Any], item: str) -> int:
+    return int(consent.get("reads", {}).get(item, 0))
+
+
+def reads_left(consent: dict[str, Any]) -> int | None:
+    """Whole reads of a limited-use consent not yet started (None: unlimited)."""
+    limit = consent.get("max_reads")
+    if limit is None:
+        return None
+    return max(0, int(limit) - max((int(n) for n in consent.get("reads", {}).values()), default=0))
+
+
+def is_used_up(consent: dict[str, Any]) -> bool:
+    """No new read of a limited-use consent can start (its most-read item reached the limit).
+    A read that was interrupted may still fetch the items it had not fetched yet."""
+    return reads_left(consent) == 0
+
+
+def _count_read(state: Overlay, consent_id: str, record: str) -> None:
+    consent = state.get(sk.consent(consent_id))
+    if consent is None or consent.get("max_reads") is None:
+        return  # unlimited: nothing to count
+    reads = dict(consent.get("reads", {}))
+    reads[record] = reads.get(record, 0) + 1
+    state.put(sk.consent(consent_id), {**consent, "reads": reads})
 
 
 def _is_retired(state: StateView, record: str) -> bool:
@@ -159,6 +201,8 @@ def consent_status(consent: dict[str, Any], time: int, state: StateView | None =
         return "expired"
     if time < consent["not_before"]:
         return "pending"
+    if is_used_up(consent):
+        return "used_up"
     return "active"
 
 
@@ -387,6 +431,8 @@ def _access_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockCont
     if not decision.allowed:
         raise reject("access_not_allowed", f"the read is not allowed: {decision.message}")
     _record_event(state, tx, ctx, request, decision, "access", decision.reason)
+    if decision.reason == "consent" and request.consent is not None:
+        _count_read(state, request.consent, request.record)
 
 
 def _refusal_event(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:

@@ -178,6 +178,16 @@ class AccessDenied(LedgerError):
         return out
 
 
+class ConsentUsedUp(AccessDenied):
+    """The consent allowed only so many reads, and they are used up. Ask the patient for a new consent."""
+
+    code = "consent_used_up"
+
+
+# Refused reads whose reason has a class of its own (a 403's code is the contract's reason).
+_READ_REFUSALS: dict[str, type[AccessDenied]] = {ConsentUsedUp.code: ConsentUsedUp}
+
+
 class TooLarge(LedgerError):
     """The data is larger than this network accepts."""
 
@@ -265,6 +275,11 @@ _BY_STATUS: dict[int, type[LedgerError]] = {
     422: IntegrityError, 429: RateLimited, 503: NodeUnavailable, 504: Timeout}
 
 
+def read_refusal(reason: str) -> type[AccessDenied]:
+    """The class of a refused read with the contract's ``reason``."""
+    return _READ_REFUSALS.get(reason, AccessDenied)
+
+
 def refusal(code: str, message: str) -> ContractError:
     """A contract refusal with a stable code, of the class that code names (else :class:`ContractError`)."""
     cls = _BY_CODE.get(code)
@@ -282,7 +297,7 @@ def from_wire(status: int, code: str, message: str, *, event_id: str | None = No
     """
     by_status = _BY_STATUS.get(status, LedgerError)
     if by_status is AccessDenied:
-        return AccessDenied(message, code=code, event_id=event_id)
+        return read_refusal(code)(message, code=code, event_id=event_id)
     cls = _BY_CODE.get(code, by_status)
     if cls in (RateLimited, Overloaded):
         error: LedgerError = cls(message, code=code, retry_after=1.0 if retry_after is None else retry_after)

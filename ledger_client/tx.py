@@ -25,6 +25,7 @@ from .schema import BOX_KEY, HASH, KEY, NONCE, SIG, TIME, AnyObject, Enum, Int, 
 from .shlinks import PAYLOADS as LINK_PAYLOADS
 
 TX_VERSION = 1
+MAX_READS = 1000  # the most reads a limited-use consent may allow (ledger_client.contract.MAX_READS)
 MAX_TX_BYTES = 64 * 1024
 
 PURPOSES = ("treatment", "emergency", "research", "insurance", "operations")
@@ -32,7 +33,7 @@ CATEGORIES = ("document", "image", "fhir", "lab", "imaging", "prescription", "no
 INSTITUTION_KINDS = ("clinic", "hospital", "lab", "pharmacy", "insurer", "research", "issuer", "other")
 REFUSAL_REASONS = (
     "unknown_record", "record_retired", "envelope_retired", "unknown_consent", "no_consent", "wrong_grantee",
-    "not_in_scope", "wrong_purpose", "consent_revoked", "consent_expired",
+    "not_in_scope", "wrong_purpose", "consent_revoked", "consent_expired", "consent_used_up",
     "consent_not_yet_valid", "unknown_requester", "blob_unavailable",
     "emergency_not_open", "emergency_wrong_requester", "emergency_not_in_set",  # reads under an emergency request
 )
@@ -54,7 +55,7 @@ PAYLOADS: dict[str, Obj] = {
     "grant_consent": Obj(
         {"grantee": KEY, "records": ListOf(HASH, 1, 1000), "purpose": Enum(PURPOSES),
          "not_before": TIME, "expires_at": TIME},
-        {"envelope": HASH},
+        {"envelope": HASH, "max_reads": Int(1, MAX_READS)},  # max_reads: a limited-use consent (1: one-time)
     ),
     "revoke_consent": Obj({"consent": HASH}),
     "narrow_consent": Obj({"consent": HASH, "records": ListOf(HASH, 1, 1000)}, {"envelope": HASH}),

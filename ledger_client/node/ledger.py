@@ -28,7 +28,7 @@ from ..block import Header, make_header, sign_header
 from ..contract import AdmissionVerifier, BlockContext, may_access
 from ..credentials import verify_admission
 from ..crypto import SigningKey
-from ..errors import AccessDenied, ContractError, LedgerError, NotFound, Overloaded, RateLimited, Timeout
+from ..errors import AccessDenied, ContractError, LedgerError, NotFound, Overloaded, RateLimited, Timeout, read_refusal
 from ..genesis import Genesis
 from ..state import Overlay
 from ..tx import SignedTx, make_tx, parse_tx_bytes
@@ -525,7 +525,7 @@ class LedgerNode:
         tx = self.node_tx("refusal_event", {"request": request.to_json(), "reason": reason})
         self._admit(tx)
         await self.wait_committed([tx.id], timeout)
-        raise AccessDenied(contract.REASON_TEXT.get(reason, reason), code=reason, event_id=tx.id)
+        raise read_refusal(reason)(contract.REASON_TEXT.get(reason, reason), code=reason, event_id=tx.id)
 
     def require_tx(self, tx_id: str) -> tuple[int, int, bytes]:
         loc = self.store.tx_location(tx_id)

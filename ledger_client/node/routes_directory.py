@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import state_keys as sk
-from ..contract import consent_status
+from ..contract import consent_status, reads_left
 from ..errors import AccessDenied, MalformedError, NotFound
 from .auth import parties_or_node, registered_institution_or_node, require_party
 from .http_util import MAX_LIST, hex_param, int_param, json_response, only_params, resource
@@ -101,7 +101,10 @@ async def records(request: Request) -> Response:
 
 
 def _consent_view(node: LedgerNode, consent_id: str, consent: dict[str, Any]) -> dict[str, Any]:
-    return {"consent": consent_id, **consent, "status": consent_status(consent, node.now(), node.store)}
+    view = {"consent": consent_id, **consent, "status": consent_status(consent, node.now(), node.store)}
+    if consent.get("max_reads") is not None:  # a limited-use consent: its parties see what is left
+        view["reads_left"] = reads_left(consent)
+    return view
 
 
 async def consent(request: Request) -> Response:

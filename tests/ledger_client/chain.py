@@ -129,12 +129,15 @@ class MemChain:
         return record
 
     def grant(self, grantor: SigningKey, grantee: SigningKey, records: list[str], purpose: str = "treatment",
-              not_before: int | None = None, expires_at: int | None = None, envelope: str | None = None) -> str:
+              not_before: int | None = None, expires_at: int | None = None, envelope: str | None = None,
+              max_reads: int | None = None) -> str:
         payload = {"grantee": grantee.public, "records": records, "purpose": purpose,
                    "not_before": self.time if not_before is None else not_before,
                    "expires_at": self.time + 3600 if expires_at is None else expires_at}
         if envelope:
             payload["envelope"] = envelope
+        if max_reads is not None:
+            payload["max_reads"] = max_reads
         return self.accept(grantor, "grant_consent", payload).id
 
     def revoke(self, grantor: SigningKey, consent: str) -> None:

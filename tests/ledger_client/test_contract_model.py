@@ -1,33 +1,34 @@
-"""Property tests of the consent contract against a reference model.
-
-``expected_reasons`` states the access rules declaratively (owner allowed; a grantee
-only with the matching purpose, in scope, after not_before, before expiry, not
-revoked; a key envelope belongs to the grantor whose consent named it first, and no
-other grantor may name it; it is never released once a record it opens was deleted, nor after
-its consent was narrowed) and lists *every* rule a read breaks; ``may_access`` must allow exactly the
-reads the model allows and, when it refuses, name the first broken rule in the
-documented order. A stateful machine then drives random operation sequences (valid
-and hostile) and checks that refusals leave the state unchanged and that replaying the
-committed blocks rebuilds the identical state.
+"""Property tests of the consent contract against a reference model. ``expected_reasons`` states the
+access rules declaratively (owner allowed; a grantee only with the matching purpose, in scope, after
+not_before, before expiry, not revoked, not used up: a limited-use consent releases each of its
+records and its envelope at most ``max_reads`` times, counted per consent by the committed access
+events alone; a key envelope belongs to the grantor whose consent named it first, and no other
+grantor may name it; it is never released once a record it opens was deleted, nor after its consent
+was narrowed) and lists *every* rule a read breaks; ``may_access`` must allow exactly the reads the
+model allows and, when it refuses, name the first broken rule in the documented order. A stateful
+machine then drives random operation sequences (valid and hostile) and checks that refusals leave
+the state unchanged and that replaying the committed blocks rebuilds the identical state.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from ledger_client.contract import may_access
-from ledger_client.errors import EnvelopeRefused
+from ledger_client.contract import is_used_up, may_access, reads_left
+from ledger_client.errors import EnvelopeRefused, MalformedError
 from ledger_client.tx import PURPOSES
 
 from .chain import GOV, PRODUCER, T0, MemChain, blob_hash, fixed_key
 
 # Precedence of the reasons when several rules are broken at once.
 ORDER = ("unknown_record", "record_retired", "no_consent", "unknown_consent", "wrong_grantee", "not_in_scope",
-         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired", "envelope_retired")
+         "wrong_purpose", "consent_revoked", "consent_not_yet_valid", "consent_expired", "consent_used_up",
+         "envelope_retired")
 
 
 @dataclass
@@ -41,6 +42,8 @@ class ModelConsent:
     envelope: str | None = None
     revoked: bool = False
     retired_envelopes: list[str] = field(default_factory=list)
+    max_reads: int | None = None  # None: unlimited
+    reads: dict[str, int] = field(default_factory=dict)  # item (record or envelope) -> committed reads
 
 
 @dataclass
@@ -89,6 +92,8 @@ def expected_reasons(model: Model, requester: str, record: str, purpose: str, ti
         broken.add("consent_not_yet_valid")
     if time >= consent.expires_at:
         broken.add("consent_expired")
+    if consent.max_reads is not None and consent.reads.get(record, 0) >= consent.max_reads:
+        broken.add("consent_used_up")
     if is_old_envelope or (is_envelope and consent.records & model.retired):
         broken.add("envelope_retired")  # it holds the key of a deleted record
     return [reason for reason in ORDER if reason in broken]
@@ -190,6 +195,12 @@ def test_every_reason_is_reachable():
                                          (0, 0, {1, 2}, "treatment", -10, 50, False, 1)])
     c_ok, c_later, c_revoked, c_deleted = model.consents
     clinic0, clinic1 = CLINICS[0].public, CLINICS[1].public
+    once = chain.grant(PATIENTS[0], CLINICS[0], [records[0]], "treatment", T0 - 10, T0 + 50, max_reads=1)
+    model.consents[once] = ModelConsent(PATIENTS[0].public, clinic0, {records[0]}, "treatment", T0 - 10, T0 + 50,
+                                        max_reads=1)
+    assert may_access(chain.state, clinic0, records[0], "treatment", T0, once).allowed
+    assert chain.block(chain.event(chain.request(CLINICS[0], records[0], once)))[0]  # its one read
+    model.consents[once].reads[records[0]] = 1
     cases = {
         "unknown_record": (clinic0, blob_hash("unknown"), "treatment", T0, c_ok),
         "record_retired": (clinic0, records[2], "treatment", T0, c_ok),
@@ -202,6 +213,7 @@ def test_every_reason_is_reachable():
         "consent_revoked": (clinic0, records[3], "treatment", T0, c_revoked),
         "consent_not_yet_valid": (clinic1, records[1], "research", T0, c_later),
         "consent_expired": (clinic0, records[0], "treatment", T0 + 40, c_ok),
+        "consent_used_up": (clinic0, records[0], "treatment", T0, once),
     }
     assert set(cases) == set(ORDER)
     for reason, query in cases.items():
@@ -269,8 +281,9 @@ class ConsentMachine(RuleBasedStateMachine):
 
     @precondition(lambda self: self.records)
     @rule(data=st.data(), clinic=st.integers(0, 1), purpose=st.sampled_from(PURPOSES),
-          start=st.integers(-50, 50), length=st.integers(1, 100), envelope=st.sampled_from([None, 0, 1, 2]))
-    def grant(self, data, clinic, purpose, start, length, envelope):
+          start=st.integers(-50, 50), length=st.integers(1, 100), envelope=st.sampled_from([None, 0, 1, 2]),
+          max_reads=st.sampled_from([None, None, 1, 2]))
+    def grant(self, data, clinic, purpose, start, length, envelope, max_reads):
         record = data.draw(st.sampled_from(self.records))
         owner = next(p for p in self.patients if p.public == self.model.owners[record])
         mine = sorted(r for r in self.records if self.model.owners[r] == owner.public)
@@ -278,7 +291,8 @@ class ConsentMachine(RuleBasedStateMachine):
         not_before, expires_at = self.chain.time + start, max(self.chain.time + start + length, self.chain.time + 1)
         env = None if envelope is None else blob_hash(f"m/envelope/{envelope}")
         payload = {"grantee": self.clinics[clinic].public, "records": records, "purpose": purpose,
-                   "not_before": not_before, "expires_at": expires_at, **({"envelope": env} if env else {})}
+                   "not_before": not_before, "expires_at": expires_at, **({"envelope": env} if env else {}),
+                   **({"max_reads": max_reads} if max_reads else {})}
         if set(records) & self.model.retired:
             return self._refused(self.chain.tx(owner, "grant_consent", payload), "record_retired")
         other = next(p for p in self.patients if p is not owner)
@@ -287,7 +301,11 @@ class ConsentMachine(RuleBasedStateMachine):
             return self._refused(self.chain.tx(owner, "grant_consent", payload), "envelope_of_another")
         self._ok(owner, "grant_consent", payload)
         self.model.consents[self.accepted[-1].id] = ModelConsent(owner.public, payload["grantee"], set(records),
-                                                                 purpose, not_before, expires_at, env)
+                                                                 purpose, not_before, expires_at, env,
+                                                                 max_reads=max_reads)
+        # A grant that tried to carry its own count is refused by the schema: the count is the contract's.
+        with pytest.raises(MalformedError):
+            self.chain.tx(owner, "grant_consent", {**payload, "reads": {records[0]: 0}})
         if env is not None:
             self.model.envelopes.setdefault(env, owner.public)
 
@@ -363,6 +381,9 @@ class ConsentMachine(RuleBasedStateMachine):
         else:
             self._refused(self.chain.event(request, "wrong_purpose"), "refusal_not_justified")
             self.accepted.append(self.chain.event(request))
+            if consent is not None and self.model.owners.get(record) != key.public:  # a read under the consent
+                counted = self.model.consents[consent]
+                counted.reads[record] = counted.reads.get(record, 0) + 1
         assert self.chain.block(self.accepted[-1])[0]
         self._refused(self.chain.event(request, broken[0] if broken else None), "replayed_request")
 
@@ -398,6 +419,12 @@ class ConsentMachine(RuleBasedStateMachine):
                 for requester in (consent.grantee, consent.grantor, self.clinics[0].public):
                     check_decision(self.chain, self.model, requester, record, consent.purpose, self.chain.time,
                                    consent_id)
+            state = self.chain.state.get(f"cons/{consent_id}")
+            assert state.get("reads", {}) == {k: v for k, v in consent.reads.items()}  # counted here, nowhere else
+            if consent.max_reads is None:
+                assert reads_left(state) is None and not is_used_up(state)
+            else:
+                assert reads_left(state) == max(0, consent.max_reads - max(consent.reads.values(), default=0))
 
     def teardown(self):
         if hasattr(self, "chain"):

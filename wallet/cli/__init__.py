@@ -29,7 +29,17 @@ log = logging.getLogger(__name__)
 
 def build_parser() -> argparse.ArgumentParser:
     # The command modules import most of the core; bare ``medwallet`` (the window) skips them.
-    from . import clinic_cmds, credential_cmds, delegation_cmds, emergency_cmds, interop_cmds, issuer_cmds, patient_cmds
+    from . import (
+        backup_cmds,
+        clinic_cmds,
+        credential_cmds,
+        delegation_cmds,
+        emergency_cmds,
+        interop_cmds,
+        issuer_cmds,
+        patient_cmds,
+        safety_cmds,
+    )
     from .common import json_everywhere
 
     exit_help = console.exit_epilog()  # (now, in the language chosen: EXIT_HELP is the English one)
@@ -50,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     interop_cmds.register(sub)
     delegation_cmds.register(sub)
     emergency_cmds.register(sub)
+    safety_cmds.register(sub)
+    backup_cmds.register(sub)
     json_everywhere(parser, exit_help)
     return parser
 
@@ -192,7 +204,8 @@ def _bare(argv: list[str]) -> argparse.Namespace | None:
 
 COMMANDS = frozenset({"init", "restore", "import", "records", "export", "delete", "institutions", "grant", "grants",
                       "revoke", "qr", "audit", "resume", "phrase", "passphrase", "clinic", "issuer", "credentials",
-                      "study", "share-deidentified", "emergency"})
+                      "study", "share-deidentified", "emergency", "revoke-all", "preview", "alerts", "guardians",
+                      "backup", "restore-shares"})
 
 
 def _is_file_to_import(item: str) -> bool:

@@ -74,6 +74,8 @@ def cmd_scan(args) -> int:
     print(f"Consent {view.consent[:12]} ({view.status})")
     print(f"  purpose   {view.purpose}\n  valid     {when(view.not_before)} to {when(view.expires_at)}")
     print(f"  records   {len(view.records)}\n  on ledger block {view.height} (proof verified)")
+    if view.max_reads is not None:
+        print(f"  reads     {view.reads_left} left of {view.max_reads} (counted by the ledger)")
     return 0
 
 
@@ -82,10 +84,13 @@ def cmd_read(args) -> int:
     result = desk.read(_grant(desk, args), Path(args.out), purpose=args.purpose, progress=None)
     if args.json:
         emit_json({"files": [str(p) for p in result.files], "titles": result.titles, "events": result.events,
-                   "provenance": [str(p) if p else None for p in result.provenance]})
+                   "provenance": [str(p) if p else None for p in result.provenance], "reads_left": result.reads_left})
         return 0
     for path, title, prov in zip(result.files, result.titles, result.provenance, strict=True):
         print(f"{title}: {path}" + (f"  (FHIR Provenance: {prov.name})" if prov else ""))
+    if result.reads_left is not None:
+        print("This consent allows no further read." if result.reads_left == 0 else
+              f"Reads left under this consent: {result.reads_left}.")
     return 0
 
 

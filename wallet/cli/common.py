@@ -141,6 +141,18 @@ def passphrase(args, *, new: bool = False, noun: str = "wallet") -> str | None:
     return first or None
 
 
+def owner_passphrase(args, wallet: Any, why: str) -> str | None:
+    """The passphrase that proves the patient is here, before the seed is shown or split
+    (``why``: "Showing the recovery phrase"); asked on a terminal when not given, None for a
+    keyring-only wallet. The core checks it (:func:`wallet.core.protection.prove_owner`)."""
+    secret = passphrase(args)
+    if wallet.keystore.has_passphrase and secret is None:
+        if not sys.stdin.isatty():
+            raise UsageError(f"{why} needs the wallet's passphrase: give --passphrase-file.")
+        secret = getpass.getpass("Wallet passphrase: ")
+    return secret
+
+
 def creating(make: Callable[[], T], noun: str = "wallet") -> T:
     """Run a create step; a computer without a keyring gets told how to give a passphrase."""
     try:

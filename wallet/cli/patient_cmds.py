@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ledger_client import console
+from ledger_client.tx import MAX_READS
 
-from ..core import deletion, importing, protection, restore
+from ..core import backup, deletion, importing, protection, restore
 from ..core.audit import trail
 from ..core.consent import grants
 from ..core.consent.qr import qr_size, render_svg, save_png
@@ -35,6 +36,7 @@ from .common import (
     UsageError,
     creating,
     emit_json,
+    owner_passphrase,
     parse_expiry,
     passphrase,
     report,
@@ -97,6 +99,7 @@ def cmd_init(args) -> int:
         print("   ".join(f"{i + 1:2d}. {words[i]:<10}" for i in range(row, 24, 6)))
     if sys.stdin.isatty():
         _check_back(words)
+        backup.phrase_confirmed(wallet)
     return 0
 
 
@@ -124,6 +127,7 @@ def cmd_restore(args) -> int:
                                                        use_keyring=not args.no_keyring, progress=progress))
     progress.done()
     args.closing.callback(wallet.close)
+    backup.phrase_confirmed(wallet)  # the patient typed it
     if args.json:
         emit_json(summary)
     else:
@@ -267,20 +271,43 @@ def cmd_grant(args) -> int:
     institution = _institution(wallet, args.to)
     chosen = [library.find_record(wallet, r)["record"] for r in args.record]
     progress = ProgressPrinter()
+    max_reads = 1 if args.once else args.reads
     result = grants.grant(wallet, institution, chosen, args.purpose, parse_expiry(args.expires), label=args.label,
-                          progress=progress, with_references=not args.only_chosen)
+                          progress=progress, with_references=not args.only_chosen, max_reads=max_reads)
     progress.done()
     _write_qr(result.code, args.qr_png, args.qr_svg)
     if args.json:
-        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added]})
+        emit_json({**result.__dict__, "added": [a.__dict__ for a in result.added], "max_reads": max_reads})
         return 0
-    print(_("Consent {id} given to {institution} for {purpose}.").format(
-        id=result.consent[:12], institution=result.institution_name, purpose=args.purpose))
+    if max_reads:
+        print(_("Consent {id} given to {institution} for {purpose}, {reads}.").format(
+            id=result.consent[:12], institution=result.institution_name, purpose=args.purpose,
+            reads=reads_text(max_reads)))
+    else:
+        print(_("Consent {id} given to {institution} for {purpose}.").format(
+            id=result.consent[:12], institution=result.institution_name, purpose=args.purpose))
     for added in result.added:
         print("  " + _("also shared: {title} ({id}), the {because}").format(
             title=added.title, id=added.record[:12], because=added.because))
     print(_("Grant code: {code}").format(code=result.code))
     return 0
+
+
+def _reads(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_READS:
+        raise argparse.ArgumentTypeError(f"give a number of reads from 1 to {MAX_READS} (or --once), not {text!r}")
+    return value
+
+
+def reads_text(max_reads: int | None) -> str:
+    """``once``, ``3 reads`` or ``any number of reads``, as the faces say it."""
+    if max_reads is None:
+        return _("any number of reads")
+    return _("one read only") if max_reads == 1 else _("{n} reads").format(n=max_reads)
 
 
 def _write_qr(code: str, png: str | None, svg: str | None) -> None:
@@ -298,8 +325,10 @@ def cmd_grants(args) -> int:
         emit_json(rows)
         return 0
     table([(g["consent"][:12], g["institution_name"], g["purpose"], len(g["records"]), when(g["expires_at"]),
+            _("any") if g.get("max_reads") is None else _("{left} of {most}").format(left=g["reads_left"],
+                                                                                     most=g["max_reads"]),
             g["status"]) for g in rows],
-          [_("ID"), _("INSTITUTION"), _("PURPOSE"), _("RECORDS"), _("EXPIRES"), _("STATUS")])
+          [_("ID"), _("INSTITUTION"), _("PURPOSE"), _("RECORDS"), _("EXPIRES"), _("READS LEFT"), _("STATUS")])
     return 0
 
 
@@ -356,9 +385,12 @@ OUTCOMES = {"access": N_("READ"), "deletion": N_("DELETED"), "emergency_request"
 def _outcome(row: dict[str, Any]) -> str:
     if row["kind"] == "access" and row["reason"] == "emergency":
         return _("EMERGENCY READ")
-    if row["kind"] in OUTCOMES:
-        return _(OUTCOMES[row["kind"]])
-    return _("REFUSED: {reason}").format(reason=row["reason"])
+    if row["kind"] not in OUTCOMES:
+        return _("REFUSED: {reason}").format(reason=row["reason"])
+    text = _(OUTCOMES[row["kind"]])
+    if row["kind"] == "access" and row.get("max_reads") is not None:
+        text += " " + _("({left} of {most} reads left)").format(left=row["reads_left"], most=row["max_reads"])
+    return text
 
 
 def _what(row: dict[str, Any]) -> str:
@@ -380,14 +412,7 @@ def cmd_resume(args) -> int:
 
 def cmd_phrase(args) -> int:
     wallet = _open(args)
-    secret = passphrase(args)
-    if wallet.keystore.has_passphrase and secret is None:
-        if not sys.stdin.isatty():
-            raise UsageError(_("Showing the recovery phrase needs the wallet's passphrase: give --passphrase-file."))
-        import getpass
-
-        secret = getpass.getpass(_("Wallet passphrase: "))
-    phrase = protection.reveal_phrase(wallet, secret)
+    phrase = protection.reveal_phrase(wallet, owner_passphrase(args, wallet, "Showing the recovery phrase"))
     report(args, {"phrase": phrase}, phrase)
     return 0
 
@@ -464,6 +489,11 @@ def register(sub) -> None:
     p.add_argument("--qr-svg", help=_("also write the QR code as SVG"))
     p.add_argument("--only-chosen", action="store_true",
                    help=_("FHIR: do not also share the Patient, Encounter... that the chosen resources refer to"))
+    reads = p.add_mutually_exclusive_group()
+    reads.add_argument("--reads", type=_reads, metavar="N",
+                       help=_("a limited-use consent: the institution may read the records N times, then is refused "
+                              "(default: any number of times until it expires)"))
+    reads.add_argument("--once", action="store_true", help=_("a one-time consent (the same as --reads 1)"))
     p = add("grants", cmd_grants, _("list the consents you gave"), json_out=True)
     p.add_argument("--offline", action="store_true", help=_("do not refresh from the ledger"))
     fhir_cmds.add_output_flags(p, "the consents (IHE PCF Consent)")

@@ -77,9 +77,14 @@ MIGRATIONS: list[str] = [
         max_attempts INTEGER NOT NULL, files INTEGER NOT NULL, summary INTEGER NOT NULL,
         created_at INTEGER NOT NULL, create_tx TEXT NOT NULL, revoked_at INTEGER);
     """,
+    # 5 -> 6: limited-use consents: the reads allowed (NULL: unlimited) and the ledger's count of those left
+    """
+    ALTER TABLE grants ADD COLUMN max_reads INTEGER;
+    ALTER TABLE grants ADD COLUMN reads_left INTEGER;
+    """,
 ]
 # Steps that alter a table only where it exists (a database cut down to its meta table still opens).
-NEEDS_TABLE = {2: "grants", 3: "records"}
+NEEDS_TABLE = {2: "grants", 3: "records", 5: "grants"}
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

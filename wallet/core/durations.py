@@ -88,3 +88,20 @@ def parse_expiry(text: str, now: float | None = None) -> int:
     if len(value) == 10:
         moment = moment.replace(hour=23, minute=59, second=59)
     return int(moment.timestamp())
+
+
+def parse_interval(text: str) -> float:
+    """A pause between two rounds, in seconds: ``30s``, ``5min``, ``1h``, ISO ``PT5M``, or a bare
+    number of seconds (``0.5``). Calendar units (``mo``, ``y``) are refused: a month has no fixed
+    length in seconds."""
+    value = text.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        duration = parse_duration(value)
+        if duration.months:
+            raise InvalidDuration(f"{value!r} is in months or years; give an interval in s, min, h or d.") from None
+        seconds = float(duration.seconds)
+    if not 0 <= seconds < float("inf"):
+        raise InvalidDuration(f"Cannot use {value!r} as an interval: give a positive duration such as 30s or 5min.")
+    return seconds

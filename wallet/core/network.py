@@ -86,6 +86,37 @@ class Network:
             return [tx.id for tx in txs]
         return self._signed(key, attempt)
 
+    def submit_signed_batch(self, items: Sequence[tuple[SigningKey, str, dict[str, Any]]], *,
+                            timeout: int = 30) -> list[str]:
+        """Sign each ``(key, tx type, payload)`` as the next transaction of its key (several of
+        one key are consecutive) and submit them as one batch, admitted all or none; returns
+        their ids once committed.
+
+        Each key's next sequence number is asked by that key alone on its own connection
+        (:meth:`client_for`), as every other submission does. The batch itself names all its
+        signers, so it goes on a connection opened for it alone and closed after: it links
+        its pseudonyms for the nodes (the caller must say so), but no pseudonym's connection
+        ever carries another pseudonym's request."""
+        seqs: dict[str, int] = {}
+        now = int(time.time())
+        txs = []
+        for key, tx_type, payload in items:
+            seq = seqs.get(key.public)
+            if seq is None:
+                seq = self.client_for(key).next_seq(key)
+            txs.append(make_tx(key, self.chain_id, tx_type, seq, now, payload))
+            seqs[key.public] = seq + 1
+        if len(seqs) == 1:  # one pseudonym: its own connection, spaced like its other submissions
+            self._space(items[0][0])
+            self.client_for(items[0][0]).submit_batch(txs, wait=True, timeout=timeout)
+            return [tx.id for tx in txs]
+        batch = LedgerClient(self.nodes, ca=self.ca)
+        try:
+            batch.submit_batch(txs, wait=True, timeout=timeout)
+        finally:
+            batch.close()
+        return [tx.id for tx in txs]
+
     def _signed(self, key: SigningKey, attempt: Callable[[int, int], T]) -> T:
         """Run ``attempt(next sequence number, now)``.
 

@@ -280,6 +280,7 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
     Slow: keyring, Argon2id, network. Anything that fails or is cancelled after the
     wallet's files were written removes them again, so the wizard can simply retry.
     """
+    from .backup import phrase_confirmed
     from .restore import rediscover
     from .wallet import Wallet
 
@@ -295,6 +296,7 @@ def build_wallet(plan: WalletPlan, *, start_local: Callable[[], str] | None = No
             aside.rename(plan.directory)
         raise
     try:
+        phrase_confirmed(wallet)  # created: its words were checked; restored: they were typed
         summary: dict[str, Any] = {}
         if plan.mode == "restore":
             summary = rediscover(wallet, progress=progress, cancel=cancel)

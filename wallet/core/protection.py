@@ -1,13 +1,14 @@
 """How an open wallet is protected, and the patient's changes to it: show the recovery
-phrase again (after proving it is them), change the passphrase, and why this computer
-has no keyring. The window's Settings page and the command line call these same functions."""
+phrase again or split it among guardians (each after proving it is them), change the
+passphrase, and why this computer has no keyring. The window's Settings page and the command
+line call these same functions."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from .errors import WalletError, WrongPassphrase
-from .keys import keyring_access
+from .keys import guardians, keyring_access
 from .keys.keystore import Keystore
 from .keys.sodium import Argon2Limits
 from .onboarding import check_passphrase
@@ -18,6 +19,10 @@ class PassphraseNeededToShow(WalletError):
     """Type the wallet's passphrase to see the recovery phrase."""
 
     code = "passphrase_needed"
+
+
+class PassphraseNeededForShares(PassphraseNeededToShow):
+    """Type the wallet's passphrase to make the guardians' shares."""
 
 
 @dataclass(frozen=True)
@@ -34,8 +39,9 @@ def keyring_status() -> KeyringStatus:
     return KeyringStatus(backend is not None, reason)
 
 
-def reveal_phrase(wallet: Wallet, passphrase: str | None) -> str:
-    """The 24 recovery words, once the patient has proven it is them.
+def prove_owner(wallet: Wallet, passphrase: str | None,
+                missing: type[PassphraseNeededToShow] = PassphraseNeededToShow) -> None:
+    """Check that whoever asks is the patient, before anything that hands out the seed.
 
     A wallet with a passphrase asks for it (a wallet left open on a shared computer does not
     hand its words to whoever sits down); a keyring-only wallet re-opens its vault through
@@ -44,12 +50,27 @@ def reveal_phrase(wallet: Wallet, passphrase: str | None) -> str:
     store = wallet.keystore
     if store.has_passphrase:
         if not passphrase:
-            raise PassphraseNeededToShow()
+            raise missing()
         if not store.verify_passphrase(passphrase):
             raise WrongPassphrase()
     else:
         Keystore.open(store.path)  # raises unless the keyring still opens it
+
+
+def reveal_phrase(wallet: Wallet, passphrase: str | None) -> str:
+    """The 24 recovery words, once the patient has proven it is them (:func:`prove_owner`)."""
+    prove_owner(wallet, passphrase)
     return wallet.keys.phrase()
+
+
+def guardian_shares(wallet: Wallet, passphrase: str | None, names: list[str],
+                    threshold: int) -> list[guardians.GuardianShare]:
+    """The seed split among ``names`` (:func:`.keys.guardians.create`), once the patient has
+    proven it is them: no share is made, let alone shown, before the passphrase is checked
+    (the set of names is checked first: that needs no secret)."""
+    guardians.check_set(names, threshold)
+    prove_owner(wallet, passphrase, PassphraseNeededForShares)
+    return guardians.create(wallet.db, wallet.keys.seed, names, threshold)
 
 
 def change_passphrase(wallet: Wallet, current: str, new: str, repeat: str, *,

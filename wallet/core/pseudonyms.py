@@ -22,6 +22,7 @@ from .wallet import VAULT_PSEUDONYM, Wallet
 
 VAULT_ROLE = "vault"
 RELATIONSHIP_ROLE = "relationship"
+RETIRED_ROLE = "retired"  # a relationship no new consent is given from (after a revoke-all)
 
 
 def register(wallet: Wallet, index: int, role: str, institution: str | None = None) -> SigningKey:
@@ -60,7 +61,8 @@ def relationship(wallet: Wallet, institution: str) -> int:
     Each institution sees a different key, and the records shared with it are copies
     under that key, so no two institutions can link what they hold.
     """
-    row = wallet.db.one("SELECT idx FROM pseudonyms WHERE role=? AND institution=?", (RELATIONSHIP_ROLE, institution))
+    row = wallet.db.one("SELECT idx FROM pseudonyms WHERE role=? AND institution=? ORDER BY idx DESC",
+                        (RELATIONSHIP_ROLE, institution))
     if row:
         index: int = row["idx"]
         return index

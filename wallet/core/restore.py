@@ -66,9 +66,15 @@ def rediscover(wallet: Wallet, *, gap_limit: int = GAP_LIMIT, progress: Progress
     fetched = scan.each_privately(wallet, [wallet.signing_key(i) for i in indices], _fetch_pseudonym)
     present = [(i, doc) for i, doc in zip(indices, fetched, strict=True) if doc is not None]
     institution_of = {i: doc["consents"][0]["grantee"] for i, doc in present if doc["consents"]}
-    for i, doc in present:  # registered and never used: a pseudonym of the pool (registered ahead of time)
-        role = POOL_ROLE if i != VAULT_PSEUDONYM and not doc["consents"] and not doc["records"] else \
-            pseudonyms.role_of(i)
+    # After a re-key (revoke-all) an institution has several relationship pseudonyms: the
+    # newest serves from now on, the older ones are restored as retired.
+    current = {inst: i for i, inst in sorted(institution_of.items())}
+    for i, doc in present:
+        role = pseudonyms.role_of(i)
+        if i != VAULT_PSEUDONYM and not doc["consents"] and not doc["records"]:
+            role = POOL_ROLE  # registered and never used: a pseudonym of the pool (registered ahead of time)
+        elif i in institution_of and current[institution_of[i]] != i:
+            role = pseudonyms.RETIRED_ROLE
         wallet.db.upsert("pseudonyms", {"idx": i, "public": doc["pseudonym"]["key"], "role": role,
                                         "institution": institution_of.get(i),
                                         "registered_tx": doc["pseudonym"]["tx"]})
@@ -145,7 +151,8 @@ def _restore_grants(wallet: Wallet, index: int, consents: list[dict[str, Any]]) 
                                     "institution_name": names[grantee], "records": json.dumps(sorted(originals)),
                                     "purpose": consent["purpose"], "not_before": consent["not_before"],
                                     "expires_at": consent["expires_at"], "envelope": consent.get("envelope"),
-                                    "revoked_at": consent.get("revoked_at"), "created_at": consent.get("time", 0)})
+                                    "revoked_at": consent.get("revoked_at"), "created_at": consent.get("time", 0),
+                                    "max_reads": consent.get("max_reads"), "reads_left": consent.get("reads_left")})
     return len(consents)
 
 

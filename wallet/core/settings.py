@@ -43,6 +43,9 @@ class Settings:
     wallet_id: str = ""
     auto_lock_minutes: int = 10
     language: str = ""  # the window's language ("fr", "nl", "en"); empty: the system's
+    alert_night: list[int] = field(default_factory=lambda: [22, 6])  # reads from..until (local hour) alert
+    background_alerts: bool = False  # the alert checker runs while the window is closed (autostart entry)
+    appearance: str = "system"  # the window's colours: "system" (follow the desktop), "light" or "dark"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @classmethod

@@ -1,6 +1,7 @@
 """Access log: every read and refusal of the patient's records, each verified against the
 ledger (Merkle proof on a verified header chain) and marked so; filters by record,
-institution and outcome; refusals highlighted; export to CSV. It is live: the main window
+institution and outcome (or only the events that raised an alert); refusals highlighted;
+export to CSV. It is live: the main window
 looks at the ledger every few seconds and the rows arrive by themselves. Rows are the core's
 grouped view (:func:`wallet.core.audit.trail.access_log`): a consent's key fetch is part
 of the read it served, never a row of its own."""
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeySequence
+from PySide6.QtGui import QBrush, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import texts
-from ..core.audit import trail
+from ..core.audit import alerts, trail
 from ..core.consent import grants
+from . import theme, window_state
 from .accessibility import add_shortcut
 from .assets import icon
 from .context import ViewContext, WalletView
@@ -37,8 +39,7 @@ from .i18n import N_, _
 from .ops import Op
 from .rows_model import Index, RowsModel
 
-REFUSAL_BACKGROUND = QColor("#fdecea")
-REFUSAL_TEXT = QColor("#9b1c1c")
+REFUSAL_BACKGROUND, REFUSAL_TEXT = "danger_bg", "on_danger_bg"  # colour roles (:mod:`.colours`), per scheme
 ALL = ""
 
 
@@ -47,6 +48,14 @@ def record_label(row: dict) -> str:
     if row.get("record_deleted"):
         return _("Deleted record")
     return row.get("what") or row.get("title") or _("a deleted record")
+
+
+def describe_alerts(found: list[alerts.Alert]) -> str:
+    """One sentence for the alerts among new events, to lead a notification."""
+    words = [_(alerts.RULES[a.rule]).format(who=a.requester_name or _("Unknown requester"), count=a.count)
+             for a in found]
+    unique = list(dict.fromkeys(words))
+    return _("Alert: {alerts}.").format(alerts="; ".join(unique[:3]) + (" …" if len(unique) > 3 else ""))
 
 
 def describe_accesses(rows: list[dict]) -> str:
@@ -92,10 +101,26 @@ def outcome_text(row: dict) -> str:
     if row["kind"] == "access" and row["reason"] == "emergency":
         return _("Emergency read")
     if row["kind"] == "access":
-        return _("Started a read, no record read") if row.get("keys_only") else _("Read")
+        text = _("Started a read, no record read") if row.get("keys_only") else _("Read")
+        if row.get("max_reads") is not None:
+            text += " " + _("(limited consent: {left} of {total} reads left)").format(left=row.get("reads_left"),
+                                                                                      total=row["max_reads"])
+        return text
     if row["kind"] == "deletion":
         return _("Deleted by you")
     return _("Refused: {reason}").format(reason=texts.reason_text(row["reason"]))
+
+
+def alert_text(row: dict) -> str:
+    """The alerts an event raised, in words ("" for none)."""
+    if not row.get("alerts"):
+        return ""
+    return _("Alert: {rules}").format(rules=", ".join(_(ALERT_LABELS[r]) for r in row["alerts"]))
+
+
+ALERT_LABELS = {"first_read": "first read", "unusual_hours": "unusual hour", "burst": "burst of reads",
+                "repeated_refusals": "repeated refusals", "emergency": "emergency access"}
+ALERTS = "alert"  # the outcome filter's value for "events that raised an alert"
 
 
 class EventsModel(RowsModel):
@@ -112,10 +137,12 @@ class EventsModel(RowsModel):
                 return icon("verified" if row["verified"] else "refused")
             if column == self.OUTCOME and refused:
                 return icon("refused")
+            if column == self.OUTCOME and row.get("alerts"):
+                return icon("bell")
         if role == Qt.ItemDataRole.BackgroundRole and refused:
-            return QBrush(REFUSAL_BACKGROUND)
+            return QBrush(theme.colour(REFUSAL_BACKGROUND))
         if role == Qt.ItemDataRole.ForegroundRole and refused:
-            return QBrush(REFUSAL_TEXT)
+            return QBrush(theme.colour(REFUSAL_TEXT))
         if role == Qt.ItemDataRole.FontRole and refused and column == self.OUTCOME:
             font = QFont()
             font.setBold(True)
@@ -139,7 +166,8 @@ class EventsModel(RowsModel):
             return _("Verified")
         return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
                 _("Your request") if row["kind"] == "deletion" else
-                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])), outcome_text(row))[column]
+                _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
+                " · ".join(t for t in (outcome_text(row), tooltip and alert_text(row)) if t))[column]
 
 
 class EventFilter(QSortFilterProxyModel):
@@ -163,7 +191,8 @@ class EventFilter(QSortFilterProxyModel):
         row = cast(RowsModel, self.sourceModel()).rows[source_row]
         return ((not self.record or self.record in (row.get("records") or []) or self.record == row["record"])
                 and (not self.institution or row.get("requester_name") == self.institution)
-                and (not self.outcome or row["kind"] == self.outcome))
+                and (not self.outcome or row["kind"] == self.outcome
+                     or (self.outcome == ALERTS and bool(row.get("alerts")))))
 
     def visible_rows(self) -> list[dict]:
         rows = cast(RowsModel, self.sourceModel()).rows
@@ -196,9 +225,11 @@ class AccessLogView(WalletView):
         self.institution_filter = self._combo(_("Filter by institution"), bar, _("&Who:"))
         self.outcome_filter = self._combo(_("Filter by outcome"), bar, _("O&utcome:"))
         for text, value in ((_("All"), ALL), (_("Reads"), "access"), (_("Refusals"), "refusal"),
-                            (_("Deletions"), "deletion")):
+                            (_("Deletions"), "deletion"), (_("Alerts"), ALERTS)):
             self.outcome_filter.addItem(text, value)
         bar.addStretch(1)
+        layout.addLayout(bar)
+        bar = QHBoxLayout()  # the actions on a row of their own: the view fits at twice the font
         self.refresh_button = QPushButton(icon("refresh"), _("Re&fresh"))
         self.refresh_button.setAccessibleName(_("Check the ledger for new accesses"))
         add_shortcut(self.refresh_button, QKeySequence(QKeySequence.StandardKey.Refresh))
@@ -212,6 +243,7 @@ class AccessLogView(WalletView):
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.fhir_button)
+        bar.addStretch(1)
         layout.addLayout(bar)
         self.table = QTableView()
         self.table.setAccessibleName(_("Access events"))
@@ -222,8 +254,9 @@ class AccessLogView(WalletView):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # the patient's widths are kept
         header.setSectionResizeMode(EventsModel.OUTCOME, QHeaderView.ResizeMode.Stretch)
+        self._fitted = False  # columns fitted to the first rows, unless widths were kept
         layout.addWidget(self.table, 1)
         self.empty = QLabel(_("No one has read your records yet. When an institution reads a record you shared, "
                               "or is refused, it appears here within seconds, checked against the ledger."))
@@ -246,6 +279,18 @@ class AccessLogView(WalletView):
         bar.addWidget(label)
         bar.addWidget(combo)
         return combo
+
+    def restore_columns(self, window: str) -> None:
+        if window_state.restore_header(self.table.horizontalHeader(), window, "access_columns"):
+            self._fitted = True
+
+    def save_columns(self, window: str) -> None:
+        window_state.save_header(self.table.horizontalHeader(), window, "access_columns")
+
+    def _fit_columns_once(self) -> None:
+        if not self._fitted and self.model.rowCount():
+            self.table.resizeColumnsToContents()
+            self._fitted = True
 
     # --- hooks ------------------------------------------------------------------------------
 
@@ -293,7 +338,8 @@ class AccessLogView(WalletView):
     def reload(self) -> None:
         wallet = self.ctx.wallet
         if wallet is not None:
-            Op(self, lambda ctx: trail.access_log(wallet), serial=False).success(self._show_rows).run()
+            Op(self, lambda ctx: alerts.annotate(wallet, trail.access_log(wallet)), serial=False).success(
+                self._show_rows).run()
 
     def _show_rows(self, rows: list[dict]) -> None:
         if self.ctx.wallet is None:
@@ -301,6 +347,7 @@ class AccessLogView(WalletView):
         self.model.set_rows(rows)
         self._fill_filters(rows)
         self._apply_filters()
+        self._fit_columns_once()
         self.empty.setVisible(not rows)
 
     def _fill_filters(self, rows: list[dict]) -> None:

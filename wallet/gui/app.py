@@ -22,9 +22,11 @@ PROBE_ENV = "MEDWALLET_STARTUP_PROBE"
 
 
 def application(language: str | None = None) -> QApplication:
-    """The QApplication, with the Medwallet name, icon, style sheet and translations
-    (``language`` as Settings chose it, "" for the system's; None leaves the one installed)."""
-    from .assets import icon, style_sheet
+    """The QApplication, with the Medwallet name, icon, look (light or dark, see :mod:`.theme`)
+    and translations (``language`` as Settings chose it, "" for the system's; None leaves the
+    one installed)."""
+    from . import theme
+    from .assets import icon
     from .i18n import install_translator
 
     running = QApplication.instance()
@@ -33,7 +35,7 @@ def application(language: str | None = None) -> QApplication:
     app.setOrganizationName("Medwallet")
     app.setApplicationDisplayName("Medwallet")
     app.setWindowIcon(icon("app"))
-    app.setStyleSheet(style_sheet())
+    theme.install(app)
     if language is not None or running is not app:
         install_translator(app, language or "")
     return app

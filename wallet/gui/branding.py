@@ -3,20 +3,18 @@
 They come from the installation's signed pilot profile (:mod:`wallet.core.profile`), read
 and verified on a worker after the first frame (:func:`load`), then applied on the GUI
 thread (:func:`apply`): the application's display name and window titles, the style
-sheet's accent, and the support contact of the About box, the help page and the
-unexpected-error dialog. A plain installation keeps Medwallet's own.
+sheet's accent (in both schemes, see :func:`.colours.branded`), and the support contact of
+the About box, the help page and the unexpected-error dialog. A plain installation keeps Medwallet's own.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget
 
 APP_NAME = "Medwallet"
 ACCENT = "#2a6f97"
-_SHADES = {"#1d5273": 150, "#23607f": 120, "#9dbbcf": -160}  # darker (>100) / lighter (<0) variants of the accent
 
 
 @dataclass(frozen=True)
@@ -55,27 +53,16 @@ def load() -> Branding:
                     support={k: str(v) for k, v in profile.support.items()}, network_name=profile.network_name)
 
 
-def recoloured(sheet: str, accent: str) -> str:
-    """The style sheet with Medwallet's accent (and its shades) replaced by ``accent``."""
-    if accent.lower() == ACCENT:
-        return sheet
-    colour = QColor(accent)
-    for shade, factor in _SHADES.items():
-        variant = colour.darker(factor) if factor > 0 else colour.lighter(-factor)
-        sheet = sheet.replace(shade, variant.name())
-    return sheet.replace(ACCENT, colour.name())
-
-
 def apply(brand: Branding, windows: list[QWidget] | tuple[QWidget, ...] = ()) -> None:
     """Show ``brand`` in the application and its open windows."""
     global _current
     _current = brand
     app = QApplication.instance()
     if isinstance(app, QApplication):
-        from .assets import style_sheet
+        from . import theme
 
         app.setApplicationDisplayName(brand.app_name)
-        app.setStyleSheet(recoloured(style_sheet(), brand.accent))
+        theme.current().set_accent(brand.accent)  # shaded per scheme until it keeps its contrast
     for window in windows:
         title = window.windowTitle()
         if APP_NAME in title and brand.app_name != APP_NAME:

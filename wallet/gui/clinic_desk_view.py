@@ -154,11 +154,16 @@ class ClinicDeskView(QWidget):
         self.status = QLabel()
         self.status.setAccessibleName(_("Consent status"))
         self.record_count = QLabel()
+        self.reads_left = QLabel()
+        self.reads_left.setAccessibleName(_("Reads left"))
+        self.reads_left.setToolTip(_("How many more times this consent lets the desk read the records, as the "
+                                     "ledger counts them."))
         self.read_note = QLabel()
         self.proof = QLabel()
         self.proof.setAccessibleName(_("Proof"))
         for text, label in ((_("Patient:"), self.patient), (_("Purpose:"), self.purpose), (_("Valid:"), self.validity),
                             (_("Status:"), self.status), (_("Records:"), self.record_count),
+                            (_("Reads left:"), self.reads_left),
                             (_("Read:"), self.read_note), (_("Proof:"), self.proof)):
             form.addRow(text, label)
         self.read_button = QPushButton(icon("records", on_accent=True), _("&Read records"))
@@ -241,8 +246,10 @@ class ClinicDeskView(QWidget):
         self.purpose.setText(_(PURPOSE_LABELS.get(view.purpose, view.purpose)))
         self.validity.setText(_("{start} to {end}").format(start=when(view.not_before), end=when(view.expires_at)))
         self.status.setText({"active": _("Active"), "revoked": _("Revoked by the patient"), "expired": _("Expired"),
-                             "pending": _("Not yet valid")}.get(view.status, view.status))
+                             "pending": _("Not yet valid"), "used_up": _("Used up (no reads left)")}.get(
+                                 view.status, view.status))
         self.record_count.setText(str(len(view.records)))
+        self._show_reads_left(view.max_reads, view.reads_left)
         self.proof.setText("✔ " + _("Verified: consent proven on ledger block {height}").format(height=view.height))
         # The ledger decides at each read (and records a refusal); once it has refused, Read stays off.
         refused = self._refused_consent == view.consent
@@ -252,10 +259,18 @@ class ClinicDeskView(QWidget):
         if not refused:
             self.read_button.setFocus()
 
+    def _show_reads_left(self, max_reads: int | None, left: int | None) -> None:
+        if max_reads is None:
+            self.reads_left.setText(_("Unlimited until the consent ends"))
+        elif max_reads == 1:
+            self.reads_left.setText(_("One-time consent: {left} read left").format(left=left))
+        else:
+            self.reads_left.setText(_("{left} of {total}").format(left=left, total=max_reads))
+
     def _clear_consent(self) -> None:
         self.grant = self.consent = None
-        for label in (self.patient, self.purpose, self.validity, self.status, self.record_count, self.read_note,
-                      self.proof):
+        for label in (self.patient, self.purpose, self.validity, self.status, self.record_count, self.reads_left,
+                      self.read_note, self.proof):
             label.clear()
         self.read_button.setEnabled(False)
         self.receipt_button.setEnabled(False)
@@ -288,6 +303,8 @@ class ClinicDeskView(QWidget):
             self.table.setCellWidget(row, 2, button)
         self.problem.hide()
         self.read_note.setText(_("%n record(s) read, each read recorded on the ledger", None, len(self.files)))
+        if self.consent is not None:
+            self._show_reads_left(self.consent.max_reads, result.reads_left)
         self.save_button.setEnabled(bool(self.files))
         folder = self.session.desk.save_folder() if self.session.desk is not None else None
         self.save_button.setText(_("&Save to {folder}…").format(folder=folder.name) if folder else _("&Save to…"))

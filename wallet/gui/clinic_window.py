@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 
-from . import ops
+from . import ops, window_state
 from .assets import icon
 from .dialog_service import DialogService
 from .i18n import N_, _
@@ -20,6 +20,9 @@ from .session import ClinicSession
 
 if TYPE_CHECKING:
     from .clinic_setup_view import ClinicSetupView
+
+
+STATE = "desk"  # this window's group in the kept window state (window_state)
 
 
 class ClinicWindow(OpeningWindow):
@@ -34,9 +37,11 @@ class ClinicWindow(OpeningWindow):
         self.setWindowTitle(_("Medwallet clinic desk"))
         self.setWindowIcon(icon("clinic"))
         self.resize(900, 640)
+        window_state.restore_window(self, STATE)  # as the desk left it, on a screen there is
         self.dialogs = dialogs or DialogService()
         self.desk_view = ClinicDeskView(session, self.dialogs)
         self.pages.addWidget(self.desk_view)
+        window_state.restore_header(self.desk_view.table.horizontalHeader(), STATE, "records_columns")
         self.setup_view: ClinicSetupView | None = None
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, self.close)
 
@@ -64,5 +69,7 @@ class ClinicWindow(OpeningWindow):
         self.desk_shown.emit()
 
     def shutdown(self) -> None:
+        window_state.save_window(self, STATE)
+        window_state.save_header(self.desk_view.table.horizontalHeader(), STATE, "records_columns")
         ops.shutdown()
         self.session.close()

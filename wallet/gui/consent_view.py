@@ -32,14 +32,15 @@ from .i18n import N_, _
 from .ops import Op
 from .progress_panel import ProgressPanel
 from .qr_dialog import QrDialog
+from .revoke_all_action import RevokeAllAction
 from .rows_model import Index, RowsModel
 
-TABS = (("active", ("active", "pending"), N_("Active")), ("expired", ("expired",), N_("Expired")),
+TABS = (("active", ("active", "pending"), N_("Active")), ("expired", ("expired", "used_up"), N_("Expired")),
         ("revoked", ("revoked", "deleted"), N_("Revoked")))
 
 
 class GrantsModel(RowsModel):
-    HEADERS = (N_("Institution"), N_("Purpose"), N_("Records"), N_("Valid until"), N_("Status"))
+    HEADERS = (N_("Institution"), N_("Purpose"), N_("Records"), N_("Valid until"), N_("Reads left"), N_("Status"))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # Qt override
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -47,9 +48,17 @@ class GrantsModel(RowsModel):
         row = self.rows[index.row()]
         status = {"active": _("Active"), "pending": _("Not yet valid"), "expired": _("Expired"),
                   "revoked": _("Revoked on {day}").format(day=day(row.get("revoked_at"))),
-                  "deleted": _("Ended: its records were deleted")}.get(row["status"], "")
+                  "deleted": _("Ended: its records were deleted"),
+                  "used_up": _("Used up: its reads were all made")}.get(row["status"], "")
         return (row["institution_name"], _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
-                str(len(row["records"])), day(row["expires_at"]), status)[index.column()]
+                str(len(row["records"])), day(row["expires_at"]), reads_left_text(row), status)[index.column()]
+
+
+def reads_left_text(row: dict) -> str:
+    """"Unlimited", or how many of the reads a limited-use consent allowed are left (the ledger's count)."""
+    if row.get("max_reads") is None:
+        return _("Unlimited")
+    return _("{left} of {total}").format(left=row.get("reads_left"), total=row["max_reads"])
 
 
 class _StatusFilter(QSortFilterProxyModel):
@@ -100,7 +109,11 @@ class ConsentView(WalletView):
         self.deidentified_button = QPushButton(icon("consent"), _("Share &de-identified…"))
         self.deidentified_button.setAccessibleName(_("Share a de-identified copy of a FHIR record for research"))
         self.deidentified_button.clicked.connect(lambda: self.share_deidentified())
+        self.revoke_all_button = QPushButton(icon("revoke"), _("Revoke &all…"))
+        self.revoke_all_button.setAccessibleName(_("Revoke every consent in force and share from fresh keys"))
+        self.revoke_all_button.clicked.connect(self.revoke_all)
         for button in (self.grant_button, self.deidentified_button, self.qr_button, self.revoke_button,
+                       self.revoke_all_button,
                        self.fhir_button):
             bar.addWidget(button)
         bar.addStretch(1)
@@ -235,7 +248,8 @@ class ConsentView(WalletView):
             return
         def work(ctx):
             result = grants.grant(wallet, request.institution, list(request.records), request.purpose,
-                                  request.expires_at, label=request.label, progress=ctx.progress, cancel=ctx.cancelled)
+                                  request.expires_at, label=request.label, progress=ctx.progress, cancel=ctx.cancelled,
+                                  max_reads=request.max_reads)
             if (request.label or "") != wallet.settings.extra.get("desk_label", ""):  # the next form offers it again
                 wallet.settings.extra["desk_label"] = request.label or ""
                 wallet.settings.save(wallet.dir / SETTINGS_FILE)
@@ -341,6 +355,10 @@ class ConsentView(WalletView):
         Op(self, lambda ctx: write_consents(wallet, path), serial=False).success(
             lambda written: self.status.setText(_("Exported the consents as FHIR to {path}").format(
                 path=str(written)))).run()
+
+    def revoke_all(self) -> None:
+        """Every consent in force, in one batch, after confirmation; then fresh pseudonyms."""
+        RevokeAllAction(self, self.ctx, self.status).start()
 
     def revoke_selected(self) -> None:
         grant, wallet = self.selected_grant(), self.ctx.wallet

@@ -20,18 +20,21 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from ..core.consent.grant_code import MAX_LABEL_CHARS
-from ..core.consent.grants import PURPOSE_LABELS
+from ..core.consent.grants import MAX_READS, PURPOSE_LABELS
 from .accessibility import name_standard_buttons
+from .consent_preview import ConsentPreviewPanel
 from .i18n import _
 from .ops import Op
 
@@ -47,6 +50,7 @@ class GrantRequest:
     purpose: str
     expires_at: int
     label: str | None = None
+    max_reads: int | None = None  # a limited-use consent (1: once); None: unlimited
 
 
 def expiry_row(form: QFormLayout) -> QDateEdit:
@@ -60,6 +64,34 @@ def expiry_row(form: QFormLayout) -> QDateEdit:
     label.setBuddy(expiry)
     form.addRow(label, expiry)
     return expiry
+
+
+def reads_row(form: QFormLayout) -> tuple[QComboBox, QSpinBox]:
+    """The "Reads allowed" row: unlimited (until it ends), once, or N times, enforced by the ledger."""
+    choice = QComboBox()
+    choice.setAccessibleName(_("Reads allowed"))
+    for text, value in ((_("Unlimited (until it ends)"), "unlimited"), (_("Once"), "once"),
+                        (_("A number of times"), "count")):
+        choice.addItem(text, value)
+    count = QSpinBox()
+    count.setRange(2, MAX_READS)
+    count.setValue(3)
+    count.setAccessibleName(_("Number of reads allowed"))
+    count.setEnabled(False)
+    choice.currentIndexChanged.connect(lambda _i: count.setEnabled(choice.currentData() == "count"))
+    choice.setToolTip(_("The ledger counts each read by the institution and refuses the next one once they are "
+                        "used up."))
+    row = QHBoxLayout()
+    row.addWidget(choice, 1)
+    row.addWidget(count)
+    label = QLabel(_("Reads &allowed:"))
+    label.setBuddy(choice)
+    form.addRow(label, row)
+    return choice, count
+
+
+def chosen_reads(choice: QComboBox, count: QSpinBox) -> int | None:
+    return {"unlimited": None, "once": 1}.get(choice.currentData(), count.value())
 
 
 def end_of_day(date: QDate) -> int:
@@ -120,6 +152,7 @@ class GrantDialog(QDialog):
         purpose_label.setBuddy(self.purpose)
         form.addRow(purpose_label, self.purpose)
         self.expiry = expiry_row(form)
+        self.reads, self.read_count = reads_row(form)
         self.label = QLineEdit(label)
         self.label.setMaxLength(MAX_LABEL_CHARS)
         self.label.setPlaceholderText(_("Optional, e.g. your name or initials"))
@@ -133,6 +166,10 @@ class GrantDialog(QDialog):
         self.note = QLabel(_("Loading the network's institutions…"))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        self.preview = ConsentPreviewPanel(self)
+        layout.addWidget(self.preview)
+        self.purpose.currentIndexChanged.connect(lambda _i: self._validate())
+        self.expiry.dateChanged.connect(lambda _d: self._validate())
         self.setup_button = QPushButton(_("Set up a clinic desk on this &computer…"))
         self.setup_button.setAccessibleName(_("Set up a clinic desk on this computer to try sharing"))
         self.setup_button.clicked.connect(self.setup_desk_requested)
@@ -213,12 +250,16 @@ class GrantDialog(QDialog):
         return [item.data(KEY_ROLE) for item in items if item.checkState() == Qt.CheckState.Checked]
 
     def _validate(self) -> None:
-        chosen, records = self.selected_institution() is not None, bool(self.selected_records())
+        inst = self.selected_institution()
+        chosen, records = inst is not None, bool(self.selected_records())
         self.grant_button.setEnabled(chosen and records)
         missing = [] if chosen else [_("an institution")]
         missing += [] if records else [_("at least one record")]
         self.why_disabled.setText(_("To grant access, choose {what}.").format(what=_(" and ").join(missing))
                                   if missing and self.institutions else "")
+        if hasattr(self, "preview"):  # what will be shared, before it is signed
+            self.preview.update_for(self._wallet, inst["sign_key"] if inst else None, self.selected_records(),
+                                    self.purpose.currentData(), end_of_day(self.expiry.date()))
 
     def request(self) -> GrantRequest:
         inst = self.selected_institution()
@@ -226,4 +267,4 @@ class GrantDialog(QDialog):
             raise ValueError("no institution chosen")
         return GrantRequest(inst["sign_key"], inst["name"], tuple(self.selected_records()),
                             self.purpose.currentData(), end_of_day(self.expiry.date()),
-                            self.label.text().strip() or None)
+                            self.label.text().strip() or None, chosen_reads(self.reads, self.read_count))

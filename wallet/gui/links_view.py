@@ -61,18 +61,19 @@ class LinksView(WalletView):
         self.links = QListWidget()
         self.links.setAccessibleName(_("Your SMART Health Links"))
         layout.addWidget(self.links, 1)
-        row = QHBoxLayout()
-        for text, slot in ((_("&Read a SMART Health Link…"), self.read_link),
-                           (_("Keep a clinic &receipt…"), self.keep_receipt),
-                           (_("&Evidence for a regulator…"), self.evidence),
-                           (_("Print access &log…"), self.print_log),
-                           (_("Print records &summary…"), self.print_summary),
-                           (_("E&mergency set…"), self.emergency_set)):
+        rows = (QHBoxLayout(), QHBoxLayout())  # two rows: the view fits at twice the font
+        for number, (text, slot) in enumerate(((_("&Read a SMART Health Link…"), self.read_link),
+                                               (_("Keep a clinic &receipt…"), self.keep_receipt),
+                                               (_("&Evidence for a regulator…"), self.evidence),
+                                               (_("Print access &log…"), self.print_log),
+                                               (_("Print records &summary…"), self.print_summary),
+                                               (_("E&mergency set…"), self.emergency_set))):
             button = QPushButton(text)
             button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        layout.addLayout(row)
+            rows[number // 3].addWidget(button)
+        for row in rows:
+            row.addStretch(1)
+            layout.addLayout(row)
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout.addWidget(self.note)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QSystemTrayIcon,
     QVBoxLayout,
@@ -31,9 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.wallet import Wallet
-from . import messages, ops
+from . import messages, ops, window_state
 from .assets import icon
 from .auto_lock import InactivityMonitor
+from .backup_dialogs import BackupReminder
 from .bridge import EventBridge
 from .context import ViewContext, WalletView
 from .dialog_service import DialogService
@@ -51,6 +53,7 @@ SECTIONS = (("records", N_("Records")), ("consent", N_("Sharing")), ("access", N
             ("credentials", N_("Credentials")), ("settings", N_("Settings")), ("links", N_("Links & evidence")),
             ("delegates", N_("Delegates")), ("help", N_("Help")))
 SECTION_ICONS = {"links": "qr", "delegates": "consent"}
+STATE = "main"  # this window's group in the kept window state (window_state)
 
 
 class AccessBanner(QFrame):
@@ -114,6 +117,7 @@ class MainWindow(OpeningWindow):
         self.setWindowTitle(_("Medwallet"))
         self.setWindowIcon(icon("app"))
         self.resize(1040, 700)
+        window_state.restore_window(self, STATE)  # as the patient left it, on a screen there is
         self.dialogs = dialogs or DialogService()
         self.bridge = EventBridge(self)
         self.ctx = ViewContext(session, self.bridge, self.dialogs)
@@ -217,7 +221,13 @@ class MainWindow(OpeningWindow):
         self.banner.view_requested.connect(lambda: self.show_section("access"))
         self.banner.emergency_decided.connect(self.decide_emergency)
         outer.addWidget(self.banner)
-        row = QHBoxLayout()
+        self.backup_reminder = BackupReminder()
+        self.backup_reminder.check_requested.connect(lambda: self.show_section("settings"))
+        self.backup_reminder.later_button.clicked.connect(self._backup_later)
+        outer.addWidget(self.backup_reminder)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sectionsSplitter")
+        self.splitter.setChildrenCollapsible(False)
         self.sections = QListWidget()
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(_("Sections"))
@@ -238,15 +248,19 @@ class MainWindow(OpeningWindow):
             item.setToolTip(_("{label} (Ctrl+{n})").format(label=_(label), n=number))
             self.sections.addItem(item)
             QShortcut(QKeySequence(f"Ctrl+{number}"), self, lambda k=key: self.show_section(k))
-        self.sections.setFixedWidth(self._sections_width())
+        self.sections.setMinimumWidth(self._sections_width())  # wider by the splitter, never narrower
         self.sections.currentRowChanged.connect(self._section_changed)
         self.settings_view.lock_requested.connect(self.lock)
         self.settings_view.auto_lock_changed.connect(self.inactivity.set_minutes)
+        self.settings_view.backup.changed.connect(self.backup_reminder.show_status)  # refreshed at each unlock
         self.settings_view.network_changed.connect(self._network_changed)
         self.access_view.refresh_requested.connect(self.poll_audit)
-        row.addWidget(self.sections)
-        row.addWidget(self.stack, 1)
-        outer.addLayout(row, 1)
+        self.splitter.addWidget(self.sections)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self._sections_width(), max(1, self.width() - self._sections_width())])
+        self.access_view.restore_columns(STATE)
+        outer.addWidget(self.splitter, 1)
         return page
 
     def show_wallet(self) -> None:
@@ -256,12 +270,15 @@ class MainWindow(OpeningWindow):
         if self.wallet_page is None:
             self.wallet_page = self._build_wallet_page()
             self.pages.addWidget(self.wallet_page)
+            QTimer.singleShot(0, self._restore_sidebar)  # once the splitter has its width
         self.bridge.attach(wallet)
         for view in self.views.values():
             view.wallet_opened()
         self.pages.setCurrentWidget(self.wallet_page)
         if self.sections.currentRow() < 0:
-            self.sections.setCurrentRow(0)
+            keys = [k for k, _label in SECTIONS]
+            last = window_state.load(STATE, "view", keys[0])
+            self.sections.setCurrentRow(keys.index(last) if last in keys else 0)
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()
@@ -272,6 +289,16 @@ class MainWindow(OpeningWindow):
             files, self._to_import = self._to_import, []
             self.records_view.import_files(files)
         self.wallet_shown.emit()
+
+    def _restore_sidebar(self) -> None:
+        """The sidebar as wide as the patient left it (never narrower than its names need)."""
+        try:
+            width = int(window_state.load(STATE, "sidebar", 0))
+        except (TypeError, ValueError):
+            return
+        if width > 0:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([width, max(1, total - width)])
 
     def import_when_open(self, files: list) -> None:
         """Import ``files`` as soon as the wallet is open (now, if it is)."""
@@ -322,10 +349,19 @@ class MainWindow(OpeningWindow):
             return
         key = SECTIONS[row][0]
         self.stack.setCurrentWidget(self.views[key])
+        window_state.save(STATE, "view", key)
         if self.session.wallet is not None:
             self.views[key].activated()
         if key == "access":
             self.banner.hide()
+
+    def _backup_later(self) -> None:
+        wallet = self.session.wallet
+        if wallet is not None:
+            from ..core import backup
+
+            self.backup_reminder.hide()
+            Op(self, lambda ctx: backup.snooze(wallet.db)).success(lambda _r: self.settings_view.backup.refresh()).run()
 
     # --- locking ------------------------------------------------------------------------------
 
@@ -352,6 +388,7 @@ class MainWindow(OpeningWindow):
             view.wallet_closed()
         if self.wallet_page is not None:
             self.banner.hide()
+            self.backup_reminder.hide()
         session = self.session
 
         def close(ctx: OpContext) -> None:
@@ -435,30 +472,35 @@ class MainWindow(OpeningWindow):
             return
         txs = {e.tx for e in fresh}
 
-        def describe(ctx: OpContext) -> list[dict[str, Any]]:
-            from ..core.audit import trail
+        def describe(ctx: OpContext) -> tuple[list[dict[str, Any]], list[Any]]:
+            from ..core.audit import alerts, trail
 
             own = {p["public"] for p in wallet.pseudonyms()}
-            return [e for e in trail.access_log(wallet) if txs & set(e["txs"]) and e["requester"] not in own]
+            rows = [e for e in trail.access_log(wallet) if txs & set(e["txs"]) and e["requester"] not in own]
+            return rows, alerts.announce(wallet, txs)
 
-        Op(self, describe, serial=False).success(self._announce).run()
+        Op(self, describe).success(lambda found: self._announce(*found)).run()
 
-    def _announce(self, rows: list[dict]) -> None:
+    def _announce(self, rows: list[dict], raised: list | None = None) -> None:
         if not rows or self.session.wallet is None:
             return
-        from .access_log_view import describe_accesses
+        from .access_log_view import describe_accesses, describe_alerts
 
         text = describe_accesses(rows)
+        if raised:
+            text = describe_alerts(raised) + " " + text
         asked = [r["record"] for r in rows if r["kind"] == "emergency_request"]
         if asked:  # a break-glass request: shown wherever the patient is, with Approve and Veto
             self.banner.announce(text, asked[0])
-        elif self.stack.currentWidget() is not self.views["access"]:
+        elif self.stack.currentWidget() is not self.views["access"] or raised:
             self.banner.announce(text)
         if QSystemTrayIcon.isSystemTrayAvailable():
             if self.tray is None:
                 self.tray = QSystemTrayIcon(icon("app"), self)
                 self.tray.show()
-            self.tray.showMessage(_("Medwallet: new access"), text, QSystemTrayIcon.MessageIcon.Information)
+            title = _("Medwallet: alert") if raised else _("Medwallet: new access")
+            icon_kind = QSystemTrayIcon.MessageIcon.Warning if raised else QSystemTrayIcon.MessageIcon.Information
+            self.tray.showMessage(title, text, icon_kind)
 
     def decide_emergency(self, request: str, decision: str) -> None:
         """The banner's Approve or Veto of a break-glass request (committed off the GUI thread)."""
@@ -480,8 +522,17 @@ class MainWindow(OpeningWindow):
     def _on_busy(self, count: int) -> None:
         self.busy_label.setText(_("Working…") if count else "")
 
+    def save_state(self) -> None:
+        """Keep the size and position, the sidebar's width and the access log's columns (this computer)."""
+        window_state.save_window(self, STATE)
+        if self.wallet_page is not None:
+            window_state.save(STATE, "sidebar", self.splitter.sizes()[0])
+            self.access_view.save_columns(STATE)
+
     def shutdown(self) -> None:
-        """At exit: stop timers, finish or cancel the work, close the wallet, stop the local node."""
+        """At exit: keep the window's state, stop timers, finish or cancel the work, close the wallet,
+        stop the local node."""
+        self.save_state()
         self.poll_timer.stop()
         self.pool_keeper.stop()
         self.inactivity.stop()

@@ -92,6 +92,16 @@ def auto_lock_explained() -> str:
              "closed, decrypted copies are deleted and the passphrase is needed again. 0 turns this off.")
 
 
+def revoke_all(count: int, institutions: list[str]) -> tuple[str, str]:
+    names = ", ".join(institutions) if institutions else _("no institution")
+    return (_("Revoke all {count} consent(s) in force and share from fresh keys from now on?").format(count=count),
+            _("Institutions: {names}. Every next read under these consents is refused and appears in your "
+              "access log; what was already read stays with the institution. The revocations reach the network "
+              "in one request and land side by side in one block, so its nodes, and the institutions that read "
+              "its blocks, can tell that the pseudonyms that gave these consents are one patient's. New consents "
+              "use new pseudonyms and new copies of your records.").format(names=names))
+
+
 def about(network: str, support: str, branded: bool) -> str:
     text = _("Your medical records, your consent. Records are encrypted on this computer before they leave it; "
              "every permission and every read is recorded on a ledger you can check.")

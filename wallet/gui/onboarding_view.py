@@ -132,8 +132,20 @@ class OnboardingView(QWidget):
         self.phrase_input.setAccessibleName(_("Recovery phrase"))
         self.phrase_input.setPlaceholderText(_("word1 word2 word3 … word24"))
         self.phrase_input.setTabChangesFocus(True)
+        self.shares_button = QPushButton(_("Use my &guardians' shares instead…"))
+        self.shares_button.setAccessibleName(_("Rebuild the recovery phrase from guardians' shares"))
+        self.shares_button.clicked.connect(self.use_shares)
         return _page(_text(_("Type or paste the 24 words of your recovery phrase, in order. Medwallet then finds "
-                             "your records, consents and access log on the network.")), self.phrase_input)
+                             "your records, consents and access log on the network.")), self.phrase_input,
+                     self.shares_button)
+
+    def use_shares(self) -> None:
+        """Rebuild the phrase from guardians' shares; it then restores like a typed one."""
+        from .backup_dialogs import SharesDialog
+
+        self.shares_dialog = SharesDialog(self)
+        self.shares_dialog.accepted.connect(lambda: self.phrase_input.setPlainText(self.shares_dialog.phrase))
+        self.shares_dialog.open()
 
     def _network_page(self) -> QWidget:
         self.local_radio = QRadioButton(_("&Try Medwallet on this computer (a network of its own)"))

@@ -1,6 +1,7 @@
 """Settings: the network (a care network's nodes, or the network of this computer), how the
 keys are kept (show the recovery phrase again, change the passphrase), lock now and auto-lock,
-and the window's language (kept in the wallet's settings, shown from the next start).
+and the window's language (kept in the wallet's settings, shown from the next start) and
+appearance (as the system, light or dark: :mod:`.theme`).
 Changing the network never leaves the wallet offline: the core refuses a wrong address and
 keeps the network in use; an empty list goes back to the network of this computer."""
 
@@ -27,8 +28,10 @@ from PySide6.QtWidgets import (
 
 from ..core.onboarding import parse_nodes
 from ..core.wallet import SETTINGS_FILE
-from . import messages
+from . import messages, theme
+from .alerts_group import AlertsGroup
 from .assets import icon
+from .backup_dialogs import BackupGroup
 from .context import ViewContext, WalletView
 from .i18n import LANGUAGES, _
 from .ops import Op
@@ -98,6 +101,11 @@ class SettingsView(WalletView):
         layout.addWidget(self._keys_group())
         layout.addWidget(self._lock_group())
         layout.addWidget(self._language_group())
+        layout.addWidget(self._appearance_group())
+        self.backup = BackupGroup(ctx)
+        layout.addWidget(self.backup)
+        self.alerts = AlertsGroup(ctx)
+        layout.addWidget(self.alerts)
         self.status = QLabel()
         self.status.setObjectName("statusNote")
         self.status.setWordWrap(True)
@@ -214,6 +222,29 @@ class SettingsView(WalletView):
         form.addRow(label, row)
         return box
 
+    def _appearance_group(self) -> QGroupBox:
+        box = QGroupBox(_("Appearance"))
+        form = QFormLayout(box)
+        self.appearance = QComboBox()
+        for choice, text in zip(theme.CHOICES, (_("System"), _("Light"), _("Dark")), strict=True):
+            self.appearance.addItem(text, choice)
+        self.appearance.setAccessibleName(_("Window colours: as the system, light or dark"))
+        self.appearance.setToolTip(_("System follows the light or dark setting of your desktop, and its "
+                                     "high-contrast theme."))
+        self._show_appearance()
+        theme.current().changed.connect(self._show_appearance)  # also when chosen elsewhere
+        self.appearance.activated.connect(lambda _i: self.save_appearance())
+        label = QLabel(_("Appearan&ce:"))
+        label.setBuddy(self.appearance)
+        row = QHBoxLayout()
+        row.addWidget(self.appearance)
+        row.addStretch(1)
+        form.addRow(label, row)
+        return box
+
+    def _show_appearance(self) -> None:
+        self.appearance.setCurrentIndex(theme.CHOICES.index(theme.current().choice))
+
     # --- hooks ------------------------------------------------------------------------------
 
     def wallet_opened(self) -> None:
@@ -223,10 +254,16 @@ class SettingsView(WalletView):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(0, self.language.findData(wallet.settings.language)))
         self.language.blockSignals(False)
+        choice = wallet.settings.appearance if wallet.settings.appearance in theme.CHOICES else theme.SYSTEM
+        self.appearance.setCurrentIndex(theme.CHOICES.index(choice))
+        if choice != theme.current().choice:
+            theme.current().set_choice(choice)  # the wallet's choice, over what this computer had last
         self.folder.setText(_home_relative(wallet.dir))
         self.folder.setToolTip(str(wallet.dir))
         self.keystore.setText(_("checking…"))
         Op(self, lambda ctx: keystore_summary(wallet), serial=False).success(self._show_keys).run()
+        self.backup.refresh()
+        self.alerts.wallet_opened(wallet)
 
     def wallet_closed(self) -> None:
         if self.dialog is not None:
@@ -351,6 +388,15 @@ class SettingsView(WalletView):
         wallet.settings.language = code
         Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).success(
             lambda _r: self.status.setText(_("Saved. The new language is shown the next time Medwallet starts."))).run()
+    def save_appearance(self) -> None:
+        """Apply the chosen colours now and keep them in the wallet's settings."""
+        choice = self.appearance.currentData()
+        theme.current().set_choice(choice)
+        wallet = self.ctx.wallet
+        if wallet is None or wallet.settings.appearance == choice:
+            return
+        wallet.settings.appearance = choice
+        Op(self, lambda ctx: wallet.settings.save(wallet.dir / SETTINGS_FILE)).run()
 
 
 def _home_relative(path: Path) -> str:

@@ -64,3 +64,13 @@ def test_the_cli_uses_the_core_parser():
     assert cli_parse("6mo", 0) == parse_expiry("6mo", 0)
     with pytest.raises(InvalidDuration):
         cli_parse("6m")
+
+
+def test_an_interval_is_seconds_and_never_calendar_months():
+    from wallet.core.durations import parse_interval
+
+    assert parse_interval("0.5") == 0.5 and parse_interval("30s") == 30 and parse_interval("5min") == 300
+    assert parse_interval("PT5M") == 300 and parse_interval("1h") == 3600
+    for wrong in ("6m", "1mo", "P1M", "-3", "nan", "soon"):
+        with pytest.raises(InvalidDuration):
+            parse_interval(wrong)

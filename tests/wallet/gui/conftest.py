@@ -68,14 +68,22 @@ def _qt_free(request) -> bool:
 
 
 @pytest.fixture(autouse=True)
-def gui_environment(request, monkeypatch):
-    """No keyring (passphrase vaults, cheap Argon2id); no node address from the developer's shell."""
+def gui_environment(request, monkeypatch, tmp_path):
+    """No keyring (passphrase vaults, cheap Argon2id); no node address from the developer's shell;
+    the window state and appearance this computer keeps (QSettings) in the test's own folder,
+    and the look as it ships (following the system, light offscreen)."""
     monkeypatch.setenv("MEDWALLET_KEYRING", "none")
     monkeypatch.delenv("MEDWALLET_NODES", raising=False)
     if not _qt_free(request):
+        from PySide6.QtCore import QSettings
+
+        for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(kind, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
         request.getfixturevalue("qapp")
+        from wallet.gui import theme
         from wallet.gui.app import application
 
+        theme.current().choice, theme.current().accent = theme.SYSTEM, None
         application()  # the real style sheet and icons, as the app has them
     yield
 

@@ -13,6 +13,7 @@ from wallet.core import importing
 from wallet.core.consent import grants
 from wallet.core.consent.grant_code import decode_grant
 from wallet.core.desks.clinic import ReadRefused
+from wallet.gui import theme
 from wallet.gui.access_log_view import REFUSAL_BACKGROUND
 from wallet.gui.access_log_view import EventsModel as M
 
@@ -55,7 +56,8 @@ def test_verified_marks_refusals_and_filters(qtbot, wallet, history, open_window
     refusal_row = next(i for i, r in enumerate(view.model.rows) if r["kind"] == "refusal")
     cell = view.model.index(refusal_row, M.OUTCOME)
     assert cell.data() == "Refused: the patient revoked this consent"
-    assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == REFUSAL_BACKGROUND
+    assert cell.data(Qt.ItemDataRole.BackgroundRole).color() == theme.colour(REFUSAL_BACKGROUND)
+    assert theme.colour(REFUSAL_BACKGROUND).name() == "#fdecea"  # the light scheme's refusal ground
     assert cell.data(Qt.ItemDataRole.FontRole).bold()
     # outcome filter
     view.outcome_filter.setCurrentIndex(view.outcome_filter.findData("refusal"))

@@ -161,3 +161,20 @@ def test_first_start_sets_up_and_registers_the_desk(qtbot, shared_node, dialogs,
     with qtbot.waitSignal(again.desk_shown, timeout=TIMEOUT_MS):
         qtbot.keyClick(again.unlock_view.passphrase, Qt.Key.Key_Return)
     again.shutdown()
+
+
+def test_a_one_time_consent_shows_its_reads_left_then_is_used_up(qtbot, wallet, clinic, open_desk, dialogs, tmp_path):
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "a.pdf")).record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600, max_reads=1)
+    view = open_desk(clinic).desk_view
+    wedge_scan(qtbot, view, granted.code)
+    qtbot.waitUntil(lambda: view.read_button.isEnabled(), timeout=TIMEOUT_MS)
+    assert view.reads_left.text() == "One-time consent: 1 read left"
+    view.read_button.click()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.reads_left.text() == "One-time consent: 0 read left", timeout=TIMEOUT_MS)
+    view.read_button.click()  # the ledger refuses the second read and says why
+    qtbot.waitUntil(lambda: view.problem.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: view.status.text() == "Used up (no reads left)", timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    assert not view.read_button.isEnabled()

@@ -157,3 +157,38 @@ def test_share_deidentified_shows_the_preview_and_asks(qtbot, wallet, tmp_path, 
     read = study.read(decode_grant(view.qr_dialog.text.text()), tmp_path / "study-out")
     assert b"Frimousse" not in read.files[0].read_bytes()
     wait_quiet(qtbot)
+
+
+def test_the_grant_form_limits_the_reads_and_the_list_shows_them_left(qtbot, wallet, clinic, open_window, tmp_path):
+    importing.import_file(wallet, write_pdf(tmp_path / "letter.pdf"))
+    window = open_window(wallet)
+    window.show_section("consent")
+    view = window.views["consent"]
+    view.grant_button.click()
+    qtbot.waitUntil(lambda: view.grant_dialog is not None and view.grant_dialog.isVisible(), timeout=TIMEOUT_MS)
+    dialog = view.grant_dialog
+    qtbot.waitUntil(lambda: bool(dialog.institutions), timeout=TIMEOUT_MS)
+    assert [dialog.reads.itemText(i) for i in range(dialog.reads.count())] == [
+        "Unlimited (until it ends)", "Once", "A number of times"]
+    assert dialog.reads.currentData() == "unlimited" and not dialog.read_count.isEnabled()
+    dialog.reads.setCurrentIndex(dialog.reads.findData("count"))
+    assert dialog.read_count.isEnabled()
+    dialog.read_count.setValue(2)
+    qtbot.keyClicks(dialog.search, clinic.name)
+    for n in range(dialog.institution_list.count()):
+        dialog.institution_list.setCurrentRow(n)
+        if dialog.selected_institution()["sign_key"] == clinic.key.public:
+            break
+    assert dialog.selected_institution()["sign_key"] == clinic.key.public
+    dialog.record_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.request().max_reads == 2
+    dialog.reads.setCurrentIndex(dialog.reads.findData("once"))
+    assert dialog.request().max_reads == 1
+    dialog.reads.setCurrentIndex(dialog.reads.findData("count"))
+    dialog.grant_button.click()
+    qtbot.waitUntil(lambda: view.qr_dialog is not None and view.qr_dialog.pixmap is not None, timeout=TIMEOUT_MS)
+    view.qr_dialog.accept()
+    qtbot.waitUntil(lambda: tab_counts(view)[0] == "Active (1)", timeout=TIMEOUT_MS)
+    (row,) = grants.list_grants(wallet, refresh=False)
+    assert (row["max_reads"], row["reads_left"]) == (2, 2)
+    assert view.tables["active"].model().index(0, 4).data() == "2 of 2"

@@ -223,10 +223,12 @@ def access_log(wallet: Wallet, *, record: str | None = None, outcome: str | None
     at the envelope (the first fetch after a revocation) names the consent's records, and
     keys fetched with no record read after them (an interrupted read) make one row of
     their own (``keys_only``). Every folded event is verified like the others; ``txs``
-    lists a row's transactions. Filters: ``record`` (an original or a copy id), ``outcome``
-    ("access" or "refusal").
+    lists a row's transactions. A row under a limited-use consent carries ``max_reads`` and
+    ``reads_left`` (the consent's, as the grants list last refreshed it). Filters: ``record``
+    (an original or a copy id), ``outcome`` ("access" or "refusal").
     """
-    grants = {row["consent"]: row for row in wallet.db.query("SELECT consent, envelope, records FROM grants")}
+    grants = {row["consent"]: row for row in wallet.db.query(
+        "SELECT consent, envelope, records, max_reads, reads_left FROM grants")}
     envelopes = {row["envelope"]: row["consent"] for row in grants.values() if row["envelope"]}
     titles = {row["record"]: row["title"] for row in wallet.db.query("SELECT record, title FROM records")}
 
@@ -254,6 +256,10 @@ def access_log(wallet: Wallet, *, record: str | None = None, outcome: str | None
         rows.append(_row(event, [event["original_record"]], titles, served))
     rows += [{**_row(event, covered(event), titles, None), "keys_only": True} for event in unused.values()]
     rows.sort(key=lambda r: (r["height"], r["time"], r["tx"]), reverse=True)
+    for row in rows:  # a limited-use consent: how many reads it allowed and has left (as last refreshed)
+        limited = grants.get(row["consent"] or "")
+        if limited is not None and limited["max_reads"] is not None:
+            row["max_reads"], row["reads_left"] = limited["max_reads"], limited["reads_left"]
     if record:
         rows = [r for r in rows if record in r["records"] or record == r["record"]]
     if outcome:

@@ -26,6 +26,7 @@ from ledger_client.client import LedgerClient
 from ledger_client.contract import consent_status
 from ledger_client.crypto import SigningKey
 from ledger_client.errors import AlreadyRevoked, LedgerError
+from ledger_client.tx import MAX_READS
 
 from .. import events, pool
 from ..audit import scan
@@ -64,7 +65,7 @@ class GrantResult:
 
 def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, expires_at: int, *,
           not_before: int | None = None, label: str | None = None, progress: Progress | None = None,
-          cancel: Cancel | None = None, with_references: bool = True) -> GrantResult:
+          cancel: Cancel | None = None, with_references: bool = True, max_reads: int | None = None) -> GrantResult:
     """Give ``institution`` access to ``records`` for ``purpose`` until ``expires_at``.
 
     ``label`` is what the desk shows for the patient (a name or initials the patient
@@ -72,6 +73,8 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
     ``with_references`` (the default) the FHIR records that the chosen ones refer to
     (their Patient, Encounter, Medication...) are shared too, so every reference the
     clinic receives resolves (:mod:`.references`); they are named in the result.
+    ``max_reads`` makes it a limited-use consent (1: a one-time grant): the contract lets
+    the institution read each shared record that many times, then refuses.
     """
     now = int(time.time())
     label = check_label(label)
@@ -82,6 +85,8 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
         raise GrantError("The consent must end in the future.")
     if not records:
         raise GrantError("Choose at least one record to share.")
+    if max_reads is not None and not 1 <= max_reads <= MAX_READS:
+        raise GrantError(f"A consent may allow from 1 to {MAX_READS} reads (or any number).")
     added = tuple(references.needed(wallet, records)) if with_references else ()
     records = list(records) + [a.record for a in added]
     network = wallet.network
@@ -90,21 +95,24 @@ def grant(wallet: Wallet, institution: str, records: list[str], purpose: str, ex
     copies = {record: copy_for(wallet, key, record, index, progress=progress, cancel=cancel) for record in records}
     envelope = upload_envelope(network, key, inst["box_key"], dict(copies.values()))
     payload = {"grantee": institution, "records": sorted(c for c, _ in copies.values()), "purpose": purpose,
-               "not_before": not_before, "expires_at": expires_at, "envelope": envelope}
+               "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
+               **({"max_reads": max_reads} if max_reads is not None else {})}
     consent = network.submit(key, "grant_consent", payload)
     record_grant(wallet, consent, index, institution, inst["name"], sorted(records), purpose, not_before, expires_at,
-                 envelope, label)
+                 envelope, label, max_reads)
     events.publish("consent_granted", wallet, consent)
     return GrantResult(consent, institution, inst["name"], sorted(records), grant_code(wallet, consent), added)
 
 
 def record_grant(wallet: Wallet, consent: str, index: int, institution: str, name: str, records: list[str],
-                 purpose: str, not_before: int, expires_at: int, envelope: str, label: str | None = None) -> None:
+                 purpose: str, not_before: int, expires_at: int, envelope: str, label: str | None = None,
+                 max_reads: int | None = None, reads_left: int | None = None) -> None:
     """Remember a consent this wallet gave (``records`` are the patient's originals)."""
     wallet.db.upsert("grants", {"consent": consent, "pseudonym": index, "institution": institution,
                                 "institution_name": name, "records": records, "purpose": purpose,
                                 "not_before": not_before, "expires_at": expires_at, "envelope": envelope,
-                                "revoked_at": None, "created_at": int(time.time()), "label": label})
+                                "revoked_at": None, "created_at": int(time.time()), "label": label,
+                                "max_reads": max_reads, "reads_left": max_reads if reads_left is None else reads_left})
 
 
 def check_label(label: str | None) -> str | None:
@@ -198,16 +206,27 @@ def list_grants(wallet: Wallet, refresh: bool = True) -> list[dict[str, Any]]:
     """Every consent this wallet gave, with its status now (from the ledger if reachable)."""
     rows = wallet.db.query("SELECT * FROM grants ORDER BY created_at DESC")
     if refresh:
-        revoked = _remote_revocations(wallet, sorted({row["pseudonym"] for row in rows}))
+        remote = _remote_consents(wallet, sorted({row["pseudonym"] for row in rows}))
         for row in rows:
-            if revoked.get(row["consent"]) is not None and row["revoked_at"] is None:
-                wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?", (revoked[row["consent"]],
+            doc = remote.get(row["consent"])
+            if doc is None:
+                continue
+            if doc.get("revoked_at") is not None and row["revoked_at"] is None:
+                wallet.db.execute("UPDATE grants SET revoked_at=? WHERE consent=?", (doc["revoked_at"],
                                                                                      row["consent"]))
-                row["revoked_at"] = revoked[row["consent"]]
+                row["revoked_at"] = doc["revoked_at"]
+            if row.get("max_reads") is not None and doc.get("reads_left") is not None \
+                    and doc["reads_left"] != row.get("reads_left"):
+                wallet.db.execute("UPDATE grants SET reads_left=? WHERE consent=?", (doc["reads_left"],
+                                                                                     row["consent"]))
+                row["reads_left"] = doc["reads_left"]
     now = int(time.time())
     for row in rows:
         row["records"] = json.loads(row["records"])
-        row["status"] = "deleted" if _all_deleted(wallet, row["records"]) else consent_status(row, now)
+        status = consent_status(row, now)
+        if status == "active" and row.get("max_reads") is not None and row.get("reads_left") == 0:
+            status = "used_up"  # the ledger's count, as last refreshed
+        row["status"] = "deleted" if _all_deleted(wallet, row["records"]) else status
     return rows
 
 
@@ -217,16 +236,17 @@ def _all_deleted(wallet: Wallet, records: list[str]) -> bool:
     return bool(records) and set(records) <= deleted
 
 
-def _remote_revocations(wallet: Wallet, indices: list[int]) -> dict[str, int | None]:
-    """Each consent's revocation time as the ledger has it, asked by each grantor pseudonym on a
-    connection of its own (no node learns which pseudonyms are one wallet's); {} if unreachable."""
+def _remote_consents(wallet: Wallet, indices: list[int]) -> dict[str, dict[str, Any]]:
+    """Each consent as the ledger has it (its revocation, the reads left of a limited-use one),
+    asked by each grantor pseudonym on a connection of its own (no node learns which
+    pseudonyms are one wallet's); {} if unreachable."""
     def fetch(client: LedgerClient, key: SigningKey) -> list[dict[str, Any]]:
         return client.my_consents(key)
     try:
         listings = scan.each_privately(wallet, [wallet.signing_key(i) for i in indices], fetch)
     except LedgerError:
         return {}
-    return {c["consent"]: c.get("revoked_at") for listing in listings for c in listing}
+    return {c["consent"]: c for listing in listings for c in listing}
 
 
 def find_grant(wallet: Wallet, prefix: str) -> dict[str, Any]:

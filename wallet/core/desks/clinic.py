@@ -78,6 +78,8 @@ class ProvenConsent:
     status: str
     height: int
     envelope: str | None
+    max_reads: int | None = None  # a limited-use consent (1: one-time); None: unlimited
+    reads_left: int | None = None  # the ledger's count (None: unlimited)
 
 
 @dataclass
@@ -88,6 +90,7 @@ class ReadResult:
     titles: list[str] = field(default_factory=list)
     events: list[str] = field(default_factory=list)
     provenance: list[Path | None] = field(default_factory=list)  # beside each FHIR record (None: not FHIR)
+    reads_left: int | None = None  # after this read, for a limited-use consent (None: unlimited)
 
 
 class ClinicDesk(InstitutionDesk):
@@ -211,7 +214,13 @@ class ClinicDesk(InstitutionDesk):
                 raise ClinicError("The ledger node named a change of this consent that is not one.")
             records, envelope = list(narrowed.tx.payload["records"]), narrowed.tx.payload.get("envelope")
         return ProvenConsent(consent_id, grantor, records, payload["purpose"], payload["not_before"],
-                             payload["expires_at"], current["status"], proven.height, envelope)
+                             payload["expires_at"], current["status"], proven.height, envelope,
+                             payload.get("max_reads"), current.get("reads_left") if payload.get("max_reads") else None)
+
+    def reads_left(self, consent_id: str) -> int | None:
+        """How many reads a limited-use consent still allows, as the ledger counts them (None: unlimited)."""
+        current = self.network.client.consent(consent_id, signed_by=self.key)
+        return current.get("reads_left") if current.get("max_reads") is not None else None
 
     # --- reading ------------------------------------------------------------------
 
@@ -233,6 +242,8 @@ class ClinicDesk(InstitutionDesk):
             result.titles.append(title)
             result.events.append(event)
             result.provenance.append(self._write_provenance(view, record, path, event, purpose))
+        if view.max_reads is not None:  # every read above is committed: the count is the ledger's now
+            result.reads_left = self.reads_left(view.consent)
         return result
 
     def _download(self, view: ProvenConsent, record: str, purpose: str, target: Path,

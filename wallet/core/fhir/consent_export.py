@@ -108,7 +108,8 @@ def _local_facts(wallet: Wallet, grant: dict[str, Any]) -> LedgerFacts:
 
 
 def _status(grant: dict[str, Any]) -> str:
-    return "inactive" if grant.get("status") in ("revoked", "expired") or grant.get("revoked_at") else "active"
+    ended = grant.get("status") in ("revoked", "expired", "used_up") or grant.get("revoked_at")
+    return "inactive" if ended else "active"
 
 
 def consent_resource(wallet: Wallet, grant: dict[str, Any], facts: LedgerFacts) -> dict[str, Any]:
