@@ -178,6 +178,12 @@ CATALOGUE: dict[str, str] = {
     "emergency_status.closed": N_("it was open, and its time is over"),
     "emergency_status.set_withdrawn": N_("the patient withdrew the emergency set"),
     "emergency_status.set_replaced": N_("the patient replaced the emergency set since"),
+    # wallet.core: backup, guardians, the background alert checker
+    "phrase_check": N_("Those words do not match your recovery phrase. Look at your written copy again."),
+    "guardian_share": N_("These guardian shares cannot rebuild the wallet. Check each share's words and that enough "
+                         "shares are given."),
+    "checker_unavailable": N_("The background alert checker cannot run for this wallet: it needs a network node (not "
+                              "the embedded local node, which runs only with the window)."),
     # wallet.cli
     "usage": N_("The command was not given what it needs. See --help."),
     "needs_passphrase": N_("A passphrase is needed and none was given."),
@@ -234,6 +240,8 @@ CATALOGUE: dict[str, str] = {
     "emergency_not_allowed": N_("The network's emergency policy does not let this requester ask for break-glass "
                                 "access."),
     "not_enough_shares": N_("Fewer nodes released their share than the set's threshold needs."),
+    "consent_used_up": N_("The consent allowed only so many reads, and they are used up. Ask the patient for a new "
+                          "consent."),
     "link_inactive": N_("The link cannot be used (unknown, revoked, expired, used up or locked)."),
     "wrong_passcode": N_("The passcode is missing or wrong."),
     # the consent contract's read decisions (ledger_client.contract.REASON_TEXT), as the access log shows them
@@ -252,6 +260,7 @@ CATALOGUE: dict[str, str] = {
     "reason.consent_not_yet_valid": N_("the consent is not valid yet"),
     "reason.blob_unavailable": N_("the node does not hold this record's data"),
     "reason.envelope_of_another": N_("the key envelope belongs to another patient's consent"),
+    "reason.consent_used_up": N_("the consent's reads are used up (the patient allowed only so many)"),
     "reason.emergency": N_("an open emergency (break-glass) request"),
     "reason.emergency_not_open": N_("the emergency request is not open (not yet, vetoed, closed, or its set was "
                                     "replaced)"),
