@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../wallet/gui/access_log_view.py" line="+48"/>
+        <location filename="../../wallet/gui/access_log_view.py" line="+49"/>
         <source>Deleted record</source>
         <translation>Document supprimé</translation>
     </message>
@@ -14,14 +14,26 @@
         <translation>un document supprimé</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
+        <translation>URGENCE : {who} demande un accès d&apos;urgence (bris de glace) à votre dossier d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <location line="+2"/>
         <location line="+5"/>
-        <location line="+62"/>
+        <location line="+90"/>
         <source>Unknown requester</source>
         <translation>Demandeur inconnu</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-109"/>
+        <source>Alert: {alerts}.</source>
+        <translation>Alerte : {alerts}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>{who} read {titles}</source>
         <translation>{who} a lu {titles}</translation>
     </message>
@@ -41,7 +53,32 @@
         <translation>Vérifié sur le registre.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Emergency: asked for break-glass access</source>
+        <translation>Urgence : accès d&apos;urgence (bris de glace) demandé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: approved by you</source>
+        <translation>Urgence : approuvée par vous</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: vetoed by you</source>
+        <translation>Urgence : refusée par vous (veto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: a node released its key share</source>
+        <translation>Urgence : un nœud a remis sa part de la clé</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Emergency read</source>
+        <translation>Lecture d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started a read, no record read</source>
         <translation>Lecture commencée, aucun document lu</translation>
     </message>
@@ -52,6 +89,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>(limited consent: {left} of {total} reads left)</source>
+        <translation>(consentement limité : {left} lectures restantes sur {total})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Deleted by you</source>
         <translation>Supprimé par vous</translation>
     </message>
@@ -61,13 +103,18 @@
         <translation>Refusé : {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Alert: {rules}</source>
+        <translation>Alerte : {rules}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/clinic_desk_view.py" line="+159"/>
+        <location filename="../../wallet/gui/clinic_desk_view.py" line="+163"/>
         <source>Proof</source>
         <translation>Preuve</translation>
     </message>
@@ -78,14 +125,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/clinic_desk_view.py" line="-90"/>
+        <location filename="../../wallet/gui/clinic_desk_view.py" line="-94"/>
         <source>Record</source>
         <translation>Document</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/consent_view.py" line="+42"/>
-        <location filename="../../wallet/gui/grant_dialog.py" line="+116"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+43"/>
+        <location filename="../../wallet/gui/grant_dialog.py" line="+148"/>
         <source>Purpose</source>
         <translation>Finalité</translation>
     </message>
@@ -95,7 +142,7 @@
         <translation>Résultat</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Not verified</source>
         <translation>Non vérifié</translation>
     </message>
@@ -120,8 +167,8 @@
         <translation>Votre demande</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location filename="../../wallet/gui/main_window.py" line="+49"/>
+        <location line="+47"/>
+        <location filename="../../wallet/gui/main_window.py" line="+52"/>
         <source>Access log</source>
         <translation>Journal des accès</translation>
     </message>
@@ -163,12 +210,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+135"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-135"/>
         <source>Reads</source>
         <translation>Lectures</translation>
     </message>
@@ -183,7 +230,13 @@
         <translation>Suppressions</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <location filename="../../wallet/gui/alerts_group.py" line="+15"/>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../wallet/gui/credentials_view.py" line="+74"/>
         <source>Re&amp;fresh</source>
         <translation>Actua&amp;liser</translation>
@@ -205,7 +258,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../wallet/gui/consent_view.py" line="+55"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+63"/>
         <source>Export F&amp;HIR…</source>
         <translation>Exporter en F&amp;HIR…</translation>
     </message>
@@ -215,17 +268,17 @@
         <translation>Exporter le journal des accès en lot FHIR AuditEvent</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Access events</source>
         <translation>Événements d&apos;accès</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No one has read your records yet. When an institution reads a record you shared, or is refused, it appears here within seconds, checked against the ledger.</source>
         <translation>Personne n&apos;a encore lu vos documents. Lorsqu&apos;un établissement lit un document que vous avez partagé, ou se voit refuser l&apos;accès, cela apparaît ici en quelques secondes, vérifié dans le registre.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+58"/>
         <source>Checking the ledger…</source>
         <translation>Vérification du registre…</translation>
     </message>
@@ -253,7 +306,7 @@
         <translation>À jour (vérifié à {time}).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Export the access log</source>
         <translation>Exporter le journal des accès</translation>
     </message>
@@ -278,8 +331,8 @@
     <message>
         <location line="+1"/>
         <location filename="../../wallet/gui/clinic_desk_view.py" line="+70"/>
-        <location filename="../../wallet/gui/consent_view.py" line="+240"/>
-        <location filename="../../wallet/gui/links_view.py" line="+150"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+245"/>
+        <location filename="../../wallet/gui/links_view.py" line="+152"/>
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
@@ -360,12 +413,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+221"/>
         <source>&amp;Save to…</source>
         <translation>&amp;Enregistrer dans…</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-220"/>
         <source>Save the received files to a folder</source>
         <translation>Enregistrer les fichiers reçus dans un dossier</translation>
     </message>
@@ -445,6 +498,17 @@
         <translation>État du consentement</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location filename="../../wallet/gui/consent_view.py" line="-308"/>
+        <source>Reads left</source>
+        <translation>Lectures restantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many more times this consent lets the desk read the records, as the ledger counts them.</source>
+        <translation>Combien de fois encore ce consentement permet au poste de lire les documents, selon le décompte du registre.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Patient:</source>
         <translation>Patient :</translation>
@@ -468,6 +532,11 @@
         <location line="+0"/>
         <source>Records:</source>
         <translation>Documents :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads left:</source>
+        <translation>Lectures restantes :</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -548,7 +617,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../wallet/gui/consent_view.py" line="-300"/>
+        <location filename="../../wallet/gui/consent_view.py" line="-5"/>
         <location line="+11"/>
         <source>Active</source>
         <translation>Actif</translation>
@@ -572,7 +641,12 @@
         <translation>Pas encore valable</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Used up (no reads left)</source>
+        <translation>Épuisé (plus aucune lecture)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Verified: consent proven on ledger block {height}</source>
         <translation>Vérifié : consentement prouvé dans le bloc {height} du registre</translation>
     </message>
@@ -582,7 +656,23 @@
         <translation>Le registre a refusé des lectures au titre de ce consentement.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Unlimited until the consent ends</source>
+        <translation>Illimité jusqu&apos;à la fin du consentement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One-time consent: {left} read left</source>
+        <translation>Consentement à usage unique : {left} lecture restante</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+12"/>
+        <source>{left} of {total}</source>
+        <translation>{left} sur {total}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Reading the records</source>
         <translation>Lecture des documents</translation>
     </message>
@@ -605,7 +695,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+18"/>
         <source>&amp;Save to {folder}…</source>
         <translation>&amp;Enregistrer dans {folder}…</translation>
@@ -655,6 +745,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+40"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -705,8 +796,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/onboarding_view.py" line="+146"/>
-        <location filename="../../wallet/gui/settings_view.py" line="+91"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+158"/>
+        <location filename="../../wallet/gui/settings_view.py" line="+137"/>
         <source>Node addresses</source>
         <translation>Adresses des nœuds</translation>
     </message>
@@ -772,7 +863,7 @@
         <translation>Saisissez le nom de l&apos;établissement, tel que les patients le verront.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/clinic_window.py" line="+31"/>
+        <location filename="../../wallet/gui/clinic_window.py" line="+34"/>
         <source>Opening the clinic desk…</source>
         <translation>Ouverture du poste de clinique…</translation>
     </message>
@@ -797,7 +888,7 @@
         <translation>Poste de clinique Medwallet</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/consent_view.py" line="-10"/>
+        <location filename="../../wallet/gui/consent_view.py" line="-22"/>
         <source>Revoked</source>
         <translation>Révoqué</translation>
     </message>
@@ -815,7 +906,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/grant_dialog.py" line="-58"/>
+        <location filename="../../wallet/gui/grant_dialog.py" line="-86"/>
         <source>Valid until</source>
         <translation>Valable jusqu&apos;au</translation>
     </message>
@@ -837,7 +928,17 @@
         <translation>Terminé : ses documents ont été supprimés</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Used up: its reads were all made</source>
+        <translation>Épuisé : toutes ses lectures ont été faites</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unlimited</source>
+        <translation>Illimité</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location filename="../../wallet/gui/main_window.py" line="+0"/>
         <source>Sharing</source>
         <translation>Partage</translation>
@@ -888,7 +989,17 @@
         <translation>Partager une copie dé-identifiée d&apos;un document FHIR pour la recherche</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Revoke &amp;all…</source>
+        <translation>Tout &amp;révoquer…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke every consent in force and share from fresh keys</source>
+        <translation>Révoquer tous les consentements en vigueur et partager désormais avec de nouvelles clés</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Consents by status</source>
         <translation>Consentements par état</translation>
     </message>
@@ -908,7 +1019,7 @@
         <translation>Importez d&apos;abord un document : il n&apos;y a encore rien à partager.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <location line="+64"/>
         <source>Sharing with {name}</source>
         <translation>Partage avec {name}</translation>
@@ -973,7 +1084,7 @@
         <translation>Consentements exportés en FHIR vers {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Revoke consent</source>
         <translation>Révoquer le consentement</translation>
     </message>
@@ -1150,7 +1261,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../wallet/gui/main_window.py" line="+45"/>
+        <location filename="../../wallet/gui/main_window.py" line="+64"/>
         <source>Medwallet</source>
         <translation>Medwallet</translation>
     </message>
@@ -1240,7 +1351,42 @@
         <translation>&amp;Valable jusqu&apos;au :</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
+        <source>Reads allowed</source>
+        <translation>Lectures autorisées</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlimited (until it ends)</source>
+        <translation>Illimitées (jusqu&apos;à la fin)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Once</source>
+        <translation>Une fois</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A number of times</source>
+        <translation>Un nombre de fois</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number of reads allowed</source>
+        <translation>Nombre de lectures autorisées</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ledger counts each read by the institution and refuses the next one once they are used up.</source>
+        <translation>Le registre compte chaque lecture de l&apos;établissement et refuse la suivante une fois qu&apos;elles sont épuisées.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reads &amp;allowed:</source>
+        <translation>Lectures &amp;autorisées :</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Share records</source>
         <translation>Partager des documents</translation>
     </message>
@@ -1285,7 +1431,7 @@
         <translation>&amp;Finalité :</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Optional, e.g. your name or initials</source>
         <translation>Facultatif, par exemple votre nom ou vos initiales</translation>
     </message>
@@ -1310,7 +1456,7 @@
         <translation>Chargement des établissements du réseau…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <location line="+43"/>
         <source>Set up a clinic desk on this &amp;computer…</source>
         <translation>Configurer un poste de clinique sur cet &amp;ordinateur…</translation>
@@ -1356,7 +1502,7 @@
         <translation>Les établissements n&apos;ont pas pu être chargés.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>an institution</source>
         <translation>un établissement</translation>
     </message>
@@ -1382,7 +1528,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../wallet/gui/main_window.py" line="-44"/>
+        <location filename="../../wallet/gui/main_window.py" line="-63"/>
         <source>Help</source>
         <translation>Aide</translation>
     </message>
@@ -1412,7 +1558,7 @@
         <translation>Les questions sur votre réseau de soins s&apos;adressent à l&apos;hôpital ou au programme qui vous a donné son adresse.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/links_view.py" line="-117"/>
+        <location filename="../../wallet/gui/links_view.py" line="-119"/>
         <location filename="../../wallet/gui/main_window.py" line="-1"/>
         <source>Links &amp; evidence</source>
         <translation>Liens et preuves</translation>
@@ -1499,7 +1645,12 @@
         <translation>Imprimer le ré&amp;sumé des documents…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>E&amp;mergency set…</source>
+        <translation>Dossier d&apos;&amp;urgence…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>{label}: until {until}, opened {uses}/{max}, wrong passcodes {failures}, {status}</source>
         <translation>{label} : jusqu&apos;au {until}, ouvert {uses}/{max}, codes d&apos;accès erronés {failures}, {status}</translation>
     </message>
@@ -1548,13 +1699,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+9"/>
+        <location line="-13"/>
+        <location line="+16"/>
         <source>Saved {name}</source>
         <translation>{name} enregistré</translation>
     </message>
@@ -1631,12 +1782,12 @@
     </message>
     <message>
         <location filename="../../wallet/gui/main_window.py" line="+0"/>
-        <location filename="../../wallet/gui/settings_view.py" line="-35"/>
+        <location filename="../../wallet/gui/settings_view.py" line="-40"/>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>New access notification</source>
         <translation>Notification de nouvel accès</translation>
     </message>
@@ -1661,7 +1812,22 @@
         <translation>Fermer la notification</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>&amp;Approve emergency access</source>
+        <translation>&amp;Approuver l&apos;accès d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ve&amp;to</source>
+        <translation>&amp;Veto</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veto the emergency request</source>
+        <translation>Opposer un veto à la demande d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opening your wallet…</source>
         <translation>Ouverture de votre portefeuille…</translation>
     </message>
@@ -1681,7 +1847,7 @@
         <translation>portefeuille</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Restore from the recovery phrase</source>
         <translation>Restaurer à partir de la phrase de récupération</translation>
     </message>
@@ -1696,7 +1862,7 @@
         <translation>{records} document(s), {grants} consentement(s) et {events} événement(s) d&apos;accès restaurés.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
@@ -1706,7 +1872,7 @@
         <translation>{label} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+65"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
@@ -1749,12 +1915,27 @@
         <translation>Le registre en est au bloc {height}.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+175"/>
         <source>Medwallet: new access</source>
         <translation>Medwallet : nouvel accès</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Medwallet: alert</source>
+        <translation>Medwallet : alerte</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approved: the emergency request is open.</source>
+        <translation>Approuvée : la demande d&apos;urgence est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the emergency request will never open.</source>
+        <translation>Veto : la demande d&apos;urgence ne s&apos;ouvrira jamais.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Working…</source>
         <translation>Traitement…</translation>
     </message>
@@ -1865,6 +2046,21 @@ Ce n&apos;est pas un effacement cryptographique : une copie des données chiffr�
     </message>
     <message>
         <location line="+5"/>
+        <source>no institution</source>
+        <translation>aucun établissement</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke all {count} consent(s) in force and share from fresh keys from now on?</source>
+        <translation>Révoquer les {count} consentement(s) en vigueur et partager désormais avec de nouvelles clés ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institutions: {names}. Every next read under these consents is refused and appears in your access log; what was already read stays with the institution. The revocations reach the network in one request and land side by side in one block, so its nodes, and the institutions that read its blocks, can tell that the pseudonyms that gave these consents are one patient&apos;s. New consents use new pseudonyms and new copies of your records.</source>
+        <translation>Établissements : {names}. Toute lecture suivante sous ces consentements est refusée et apparaît dans votre journal des accès ; ce qui a déjà été lu reste chez l&apos;établissement. Les révocations parviennent au réseau en une seule requête et sont inscrites côte à côte dans un même bloc : ses nœuds, et les établissements qui lisent ses blocs, peuvent donc voir que les pseudonymes qui ont donné ces consentements sont ceux d&apos;un même patient. Les nouveaux consentements utilisent de nouveaux pseudonymes et de nouvelles copies de vos documents.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your medical records, your consent. Records are encrypted on this computer before they leave it; every permission and every read is recorded on a ledger you can check.</source>
         <translation>Vos documents médicaux, votre consentement. Les documents sont chiffrés sur cet ordinateur avant de le quitter ; chaque autorisation et chaque lecture sont inscrites dans un registre que vous pouvez vérifier.</translation>
     </message>
@@ -1931,7 +2127,7 @@ Ce n&apos;est pas un effacement cryptographique : une copie des données chiffr�
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../wallet/gui/onboarding_view.py" line="-138"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="-150"/>
         <location filename="../../wallet/gui/protection_dialogs.py" line="-96"/>
         <source>Your recovery phrase</source>
         <translation>Votre phrase de récupération</translation>
@@ -2036,12 +2232,215 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Notez votre phrase de récupération</translation>
     </message>
     <message>
+        <location filename="../../wallet/gui/backup_dialogs.py" line="+62"/>
         <location line="+1"/>
+        <source>Guardians</source>
+        <translation>Personnes de confiance</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Guardians are people you trust (family, a friend, your doctor). Each gets a share of your wallet; together, enough of them can restore it if you lose your recovery phrase. One share alone reveals nothing.</source>
+        <translation>Les personnes de confiance sont des proches en qui vous avez confiance (famille, ami, médecin). Chacune reçoit une part de votre portefeuille ; ensemble, un nombre suffisant d&apos;entre elles peut le restaurer si vous perdez votre phrase de récupération. Une part seule ne révèle rien.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Guardians&apos; names, one per line</source>
+        <translation>Noms des personnes de confiance, un par ligne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One name per line</source>
+        <translation>Un nom par ligne</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guardians needed to restore</source>
+        <translation>Personnes de confiance nécessaires pour restaurer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guardians:</source>
+        <translation>&amp;Personnes de confiance :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Needed to restore:</source>
+        <translation>&amp;Nécessaires pour restaurer :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wallet passphrase</source>
+        <translation>Phrase secrète du portefeuille</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wallet &amp;passphrase:</source>
+        <translation>&amp;Phrase secrète du portefeuille :</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Make the shares</source>
+        <translation>&amp;Créer les parts</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Share words</source>
+        <translation>Mots de la part</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write these 33 words down for this guardian only, in order, or print this page. Medwallet keeps no copy and will not show them again.</source>
+        <translation>Notez ces 33 mots pour cette personne de confiance seulement, dans l&apos;ordre, ou imprimez cette page. Medwallet n&apos;en garde aucune copie et ne les montrera plus.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print this share…</source>
+        <translation>&amp;Imprimer cette part…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print this guardian&apos;s share</source>
+        <translation>Imprimer la part de cette personne de confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+56"/>
+        <source>&amp;Next guardian</source>
+        <translation>Personne de confiance &amp;suivante</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Medwallet guardian share {n} of {count}</source>
+        <translation>Part de confiance Medwallet {n} sur {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For {name}. Any {needed} guardians together can restore the wallet; keep this page safe and give it to no one else.</source>
+        <translation>Pour {name}. {needed} personnes de confiance quelconques peuvent ensemble restaurer le portefeuille ; gardez cette page en lieu sûr et ne la donnez à personne d&apos;autre.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Share {n} of {count}, for {name} ({needed} needed)</source>
+        <translation>Part {n} sur {count}, pour {name} ({needed} nécessaires)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Terminé</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+1"/>
         <source>Check your recovery phrase</source>
         <translation>Vérifiez votre phrase de récupération</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Type these words of your recovery phrase, from your written copy.</source>
+        <translation>Tapez ces mots de votre phrase de récupération, d&apos;après votre copie écrite.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Word {n}</source>
+        <translation>Mot {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Vérifier</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restore from guardians&apos; shares</source>
+        <translation>Restaurer à partir des parts des personnes de confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type or paste the shares your guardians kept, one per line or separated by an empty line.</source>
+        <translation>Tapez ou collez les parts gardées par vos personnes de confiance, une par ligne ou séparées par une ligne vide.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guardians&apos; shares</source>
+        <translation>Parts des personnes de confiance</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rebuild my recovery phrase</source>
+        <translation>&amp;Reconstituer ma phrase de récupération</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Backup reminder</source>
+        <translation>Rappel de sauvegarde</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me &amp;later</source>
+        <translation>Me le rappeler &amp;plus tard</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your recovery phrase was never checked. If this computer is lost, it is the only way back to your records.</source>
+        <translation>Votre phrase de récupération n&apos;a jamais été vérifiée. Si cet ordinateur est perdu, c&apos;est le seul moyen de retrouver vos documents.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have not checked your recovery phrase for months. Check it, or give shares to guardians.</source>
+        <translation>Vous n&apos;avez pas vérifié votre phrase de récupération depuis des mois. Vérifiez-la, ou donnez des parts à des personnes de confiance.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup</source>
+        <translation>Sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup status</source>
+        <translation>État de la sauvegarde</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check my recovery &amp;phrase…</source>
+        <translation>Vérifier ma &amp;phrase de récupération…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guardians…</source>
+        <translation>&amp;Personnes de confiance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give shares of your wallet to guardians</source>
+        <translation>Donner des parts de votre portefeuille à des personnes de confiance</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Backed up.</source>
+        <translation>Sauvegardé.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your recovery phrase was never checked.</source>
+        <translation>Votre phrase de récupération n&apos;a jamais été vérifiée.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your recovery phrase was last checked long ago.</source>
+        <translation>Votre phrase de récupération a été vérifiée pour la dernière fois il y a longtemps.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{needed} of your {count} guardians can restore this wallet.</source>
+        <translation>{needed} de vos {count} personnes de confiance peuvent restaurer ce portefeuille.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+1"/>
         <source>Setting up your wallet</source>
         <translation>Configuration de votre portefeuille</translation>
     </message>
@@ -2072,12 +2471,12 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+174"/>
+        <location line="+186"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Suivant &gt;</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-185"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
@@ -2118,11 +2517,21 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
     </message>
     <message>
         <location line="+2"/>
+        <source>Use my &amp;guardians&apos; shares instead…</source>
+        <translation>Utiliser plutôt les parts de mes personnes de &amp;confiance…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rebuild the recovery phrase from guardians&apos; shares</source>
+        <translation>Reconstituer la phrase de récupération à partir des parts des personnes de confiance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type or paste the 24 words of your recovery phrase, in order. Medwallet then finds your records, consents and access log on the network.</source>
         <translation>Saisissez ou collez les 24 mots de votre phrase de récupération, dans l&apos;ordre. Medwallet retrouve ensuite vos documents, consentements et journal des accès sur le réseau.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&amp;Try Medwallet on this computer (a network of its own)</source>
         <translation>&amp;Essayer Medwallet sur cet ordinateur (un réseau qui lui est propre)</translation>
     </message>
@@ -2208,12 +2617,13 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Mot numéro {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../wallet/gui/backup_dialogs.py" line="-110"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+3"/>
         <source>Word {n}:</source>
         <translation>Mot {n} :</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+11"/>
         <source>Type your 24 recovery words. Your locked wallet&apos;s folder will be kept aside.</source>
         <translation>Saisissez vos 24 mots de récupération. Le dossier de votre portefeuille verrouillé sera mis de côté.</translation>
     </message>
@@ -2404,12 +2814,219 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Copier le texte du code d&apos;autorisation</translation>
     </message>
     <message>
+        <location filename="../../wallet/gui/emergency_dialog.py" line="+50"/>
+        <source>This network has no emergency-access policy yet: no one can ask.</source>
+        <translation>Ce réseau n&apos;a pas encore de règles d&apos;accès d&apos;urgence : personne ne peut en demander.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no one</source>
+        <translation>personne</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>any clinic</source>
+        <translation>toute clinique</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any hospital</source>
+        <translation>tout hôpital</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any laboratory</source>
+        <translation>tout laboratoire</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>any pharmacy</source>
+        <translation>toute pharmacie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any insurer</source>
+        <translation>tout assureur</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any research study</source>
+        <translation>toute étude de recherche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any credential issuer</source>
+        <translation>tout émetteur d&apos;attestations</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any other institution</source>
+        <translation>tout autre établissement</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n heure</numerusform>
+            <numerusform>%n heures</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n secondes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>the key is split among %n node(s)</source>
+        <translation>
+            <numerusform>la clé est répartie entre %n nœud</numerusform>
+            <numerusform>la clé est répartie entre %n nœuds</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may ask: {who}. A request opens after {delay} unless you approve it sooner or veto it; {nodes}, {t} of which are needed.</source>
+        <translation>Qui peut demander : {who}. Une demande s&apos;ouvre après {delay}, sauf si vous l&apos;approuvez plus tôt ou y opposez un veto ; {nodes}, dont {t} sont nécessaires.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Emergency set</source>
+        <translation>Dossier d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include my patient &amp;summary (allergies, medications, problems)</source>
+        <translation>Inclure mon ré&amp;sumé patient (allergies, médicaments, problèmes de santé)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FHIR records to include in the emergency set</source>
+        <translation>Documents FHIR à inclure dans le dossier d&apos;urgence</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency requests on your set</source>
+        <translation>Demandes d&apos;urgence sur votre dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also include these records:</source>
+        <translation>Inclure aussi ces documents :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests:</source>
+        <translation>Demandes :</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Publish the set</source>
+        <translation>&amp;Publier le dossier</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw the set</source>
+        <translation>&amp;Retirer le dossier</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve request</source>
+        <translation>&amp;Approuver la demande</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Veto request</source>
+        <translation>Opposer un &amp;veto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+1"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
+        <source>You have no emergency set yet.</source>
+        <translation>Vous n&apos;avez pas encore de dossier d&apos;urgence.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>withdrawn</source>
+        <translation>retiré</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>en vigueur</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Your set: %n file(s), version {v}, {state}. Emergency card: {card}</source>
+        <translation>
+            <numerusform>Votre dossier : %n fichier, version {v}, {state}. Carte d&apos;urgence : {card}</numerusform>
+            <numerusform>Votre dossier : %n fichiers, version {v}, {state}. Carte d&apos;urgence : {card}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Emergency set published (%n file(s)).</source>
+        <translation>
+            <numerusform>Dossier d&apos;urgence publié (%n fichier).</numerusform>
+            <numerusform>Dossier d&apos;urgence publié (%n fichiers).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}</source>
+        <translation>URGENCE · {who} : {why} — demandée le {asked}, s&apos;ouvre le {opens}, {status}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Emergency set withdrawn.</source>
+        <translation>Dossier d&apos;urgence retiré.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a request first.</source>
+        <translation>Choisissez d&apos;abord une demande.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved: the request is open.</source>
+        <translation>Approuvée : la demande est ouverte.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the request will never open.</source>
+        <translation>Veto : la demande ne s&apos;ouvrira jamais.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+21"/>
         <source>Copied. Paste it into the clinic desk&apos;s scan field.</source>
         <translation>Copié. Collez-le dans le champ de lecture du poste de la clinique.</translation>
     </message>
@@ -2625,7 +3242,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Supprimé : retiré de tous les nœuds ({n} copies retirées dans le registre), {c} consentements restreints ou terminés, oublié sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/settings_view.py" line="-15"/>
+        <location filename="../../wallet/gui/settings_view.py" line="-21"/>
         <source>System keyring ({backend})</source>
         <translation>Trousseau du système ({backend})</translation>
     </message>
@@ -2660,7 +3277,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>(créé pendant cette session)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
@@ -2720,7 +3337,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Adresses du &amp;réseau :</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Keys</source>
         <translation>Clés</translation>
     </message>
@@ -2761,12 +3378,12 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+140"/>
         <source>C&amp;hange the passphrase…</source>
         <translation>C&amp;hanger la phrase secrète…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-139"/>
         <source>Change the wallet&apos;s passphrase</source>
         <translation>Changer la phrase secrète du portefeuille</translation>
     </message>
@@ -2811,7 +3428,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Verrouillage &amp;automatique après :</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
@@ -2831,17 +3448,52 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Lan&amp;gue :</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Medwallet shows the new language the next time it starts.</source>
         <translation>Medwallet affiche la nouvelle langue au prochain démarrage.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window colours: as the system, light or dark</source>
+        <translation>Couleurs de la fenêtre : comme le système, claires ou sombres</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System follows the light or dark setting of your desktop, and its high-contrast theme.</source>
+        <translation>Système suit le réglage clair ou sombre de votre bureau, et son thème à contraste élevé.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appearan&amp;ce:</source>
+        <translation>Appa&amp;rence :</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>checking…</source>
         <translation>vérification…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>(not connected)</source>
         <translation>(non connecté)</translation>
     </message>
@@ -2946,12 +3598,13 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>&amp;Conserver dans mon portefeuille</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+134"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+11"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+10"/>
         <source>No SMART Health Link in that image.</source>
         <translation>Aucun lien SMART Health dans cette image.</translation>
     </message>
@@ -3021,6 +3674,236 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <location line="+14"/>
         <source>Unlocking…</source>
         <translation>Déverrouillage…</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/delegates_view.py" line="-136"/>
+        <source>Pictures</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR records</source>
+        <translation>Documents FHIR</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letters and documents</source>
+        <translation>Courriers et documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results</source>
+        <translation>Résultats de laboratoire</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medical imaging</source>
+        <translation>Imagerie médicale</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prescriptions</source>
+        <translation>Ordonnances</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De-identified copies</source>
+        <translation>Copies dé-identifiées</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinical notes</source>
+        <translation>Notes cliniques</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credential issuer</source>
+        <translation>Émetteur d&apos;attestations</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../wallet/gui/main_window.py" line="-469"/>
+        <source>Delegates</source>
+        <translation>Délégués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let someone grant and revoke for you (a parent, a carer), within limits you sign</source>
+        <translation>Laisser quelqu&apos;un accorder et révoquer pour vous (un parent, un aidant), dans les limites que vous signez</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The delegate&apos;s code</source>
+        <translation>Le code du délégué</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From an &amp;image…</source>
+        <translation>Depuis une &amp;image…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What you call the delegate (kept in your wallet only)</source>
+        <translation>Le nom que vous donnez au délégué (gardé dans votre portefeuille seulement)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Longest validity of one consent the delegate gives, in days</source>
+        <translation>Durée de validité maximale d&apos;un consentement donné par le délégué, en jours</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many days the delegation lasts</source>
+        <translation>Nombre de jours que dure la délégation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may also revoke consents under this delegation they did not give</source>
+        <translation>peut aussi révoquer les consentements de cette délégation qu&apos;il n&apos;a pas donnés</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purposes:</source>
+        <translation>Finalités :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of record (none: all):</source>
+        <translation>Types de document (aucun : tous) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of institution (none: all):</source>
+        <translation>Types d&apos;établissement (aucun : tous) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest consent (&amp;days):</source>
+        <translation>Consentement le plus long (&amp;jours) :</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegation lasts (da&amp;ys):</source>
+        <translation>Durée de la délégation (j&amp;ours) :</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add the delegate</source>
+        <translation>&amp;Ajouter le délégué</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your delegates</source>
+        <translation>Vos délégués</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;End the delegation</source>
+        <translation>&amp;Mettre fin à la délégation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End it and revoke &amp;every consent they gave</source>
+        <translation>Y mettre fin et révoquer &amp;tous les consentements qu&apos;il a donnés</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What your delegates did for you, verified on the ledger</source>
+        <translation>Ce que vos délégués ont fait pour vous, vérifié dans le registre</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What your delegates did for you (verified):</source>
+        <translation>Ce que vos délégués ont fait pour vous (vérifié) :</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>{label}: {purposes}, %n record(s), until {until}, {status}</source>
+        <translation>
+            <numerusform>{label} : {purposes}, %n document, jusqu&apos;au {until}, {status}</numerusform>
+            <numerusform>{label} : {purposes}, %n documents, jusqu&apos;au {until}, {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>{label} is now your delegate for %n record(s). Read the fingerprint back with them: {fingerprint}</source>
+        <translation>
+            <numerusform>{label} est maintenant votre délégué pour %n document. Relisez l&apos;empreinte ensemble : {fingerprint}</numerusform>
+            <numerusform>{label} est maintenant votre délégué pour %n documents. Relisez l&apos;empreinte ensemble : {fingerprint}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>{label} can no longer act for you; %n consent(s) revoked.</source>
+        <translation>
+            <numerusform>{label} ne peut plus agir pour vous ; %n consentement révoqué.</numerusform>
+            <numerusform>{label} ne peut plus agir pour vous ; %n consentements révoqués.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Open a picture of the delegate&apos;s code</source>
+        <translation>Ouvrir une image du code du délégué</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>End {label}&apos;s delegation and revoke every consent they gave?</source>
+        <translation>Mettre fin à la délégation de {label} et révoquer tous les consentements qu&apos;il a donnés ?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End {label}&apos;s delegation? The consents they gave stay until they end or you revoke them.</source>
+        <translation>Mettre fin à la délégation de {label} ? Les consentements qu&apos;il a donnés restent valables jusqu&apos;à leur fin ou jusqu&apos;à ce que vous les révoquiez.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the delegation</source>
+        <translation>Mettre fin à la délégation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End it</source>
+        <translation>Y mettre fin</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/alerts_group.py" line="+3"/>
+        <source>Check for &amp;alerts while Medwallet is closed</source>
+        <translation>Rechercher les &amp;alertes quand Medwallet est fermé</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Background alert checker</source>
+        <translation>Vérification des alertes en arrière-plan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First reads by an institution, reads at night, bursts, repeated refusals and emergency access raise an alert. With this on, a small checker started at login tells you even when the window is closed.</source>
+        <translation>Une première lecture par un établissement, des lectures la nuit, des rafales, des refus répétés et un accès d&apos;urgence déclenchent une alerte. Avec cette option, un petit vérificateur lancé à l&apos;ouverture de session vous prévient même quand la fenêtre est fermée.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/consent_preview.py" line="+24"/>
+        <source>What this consent shares</source>
+        <translation>Ce que partage ce consentement</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/revoke_all_action.py" line="+32"/>
+        <source>Revoke all</source>
+        <translation>Tout révoquer</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Revoked {n} consent(s) in one batch. New consents use fresh pseudonyms.</source>
+        <translation>{n} consentement(s) révoqué(s) en un seul lot. Les nouveaux consentements utilisent de nouveaux pseudonymes.</translation>
     </message>
 </context>
 </TS>

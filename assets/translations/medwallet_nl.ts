@@ -4,7 +4,7 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../wallet/gui/access_log_view.py" line="+48"/>
+        <location filename="../../wallet/gui/access_log_view.py" line="+49"/>
         <source>Deleted record</source>
         <translation>Verwijderd document</translation>
     </message>
@@ -14,14 +14,26 @@
         <translation>een verwijderd document</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+19"/>
+        <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
+        <translation>NOOD: {who} vraagt noodtoegang (break-glass) tot uw noodgegevens</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <location line="+2"/>
         <location line="+5"/>
-        <location line="+62"/>
+        <location line="+90"/>
         <source>Unknown requester</source>
         <translation>Onbekende aanvrager</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-109"/>
+        <source>Alert: {alerts}.</source>
+        <translation>Waarschuwing: {alerts}.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>{who} read {titles}</source>
         <translation>{who} heeft {titles} gelezen</translation>
     </message>
@@ -41,7 +53,32 @@
         <translation>Geverifieerd in het grootboek.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Emergency: asked for break-glass access</source>
+        <translation>Nood: noodtoegang (break-glass) gevraagd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: approved by you</source>
+        <translation>Nood: door u goedgekeurd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: vetoed by you</source>
+        <translation>Nood: door u geweigerd (veto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Emergency: a node released its key share</source>
+        <translation>Nood: een knooppunt heeft zijn sleuteldeel vrijgegeven</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Emergency read</source>
+        <translation>Noodlezing</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Started a read, no record read</source>
         <translation>Leesactie begonnen, geen document gelezen</translation>
     </message>
@@ -52,6 +89,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>(limited consent: {left} of {total} reads left)</source>
+        <translation>(beperkte toestemming: nog {left} van {total} leesacties over)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Deleted by you</source>
         <translation>Door u verwijderd</translation>
     </message>
@@ -61,13 +103,18 @@
         <translation>Geweigerd: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>Alert: {rules}</source>
+        <translation>Waarschuwing: {rules}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>When</source>
         <translation>Wanneer</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/clinic_desk_view.py" line="+159"/>
+        <location filename="../../wallet/gui/clinic_desk_view.py" line="+163"/>
         <source>Proof</source>
         <translation>Bewijs</translation>
     </message>
@@ -78,14 +125,14 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/clinic_desk_view.py" line="-90"/>
+        <location filename="../../wallet/gui/clinic_desk_view.py" line="-94"/>
         <source>Record</source>
         <translation>Document</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/consent_view.py" line="+42"/>
-        <location filename="../../wallet/gui/grant_dialog.py" line="+116"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+43"/>
+        <location filename="../../wallet/gui/grant_dialog.py" line="+148"/>
         <source>Purpose</source>
         <translation>Doel</translation>
     </message>
@@ -95,7 +142,7 @@
         <translation>Resultaat</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>Not verified</source>
         <translation>Niet geverifieerd</translation>
     </message>
@@ -120,8 +167,8 @@
         <translation>Uw verzoek</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location filename="../../wallet/gui/main_window.py" line="+49"/>
+        <location line="+47"/>
+        <location filename="../../wallet/gui/main_window.py" line="+52"/>
         <source>Access log</source>
         <translation>Toegangslogboek</translation>
     </message>
@@ -163,12 +210,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+117"/>
+        <location line="+135"/>
         <source>All</source>
         <translation>Alle</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-135"/>
         <source>Reads</source>
         <translation>Leesacties</translation>
     </message>
@@ -183,7 +230,13 @@
         <translation>Verwijderingen</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+0"/>
+        <location filename="../../wallet/gui/alerts_group.py" line="+15"/>
+        <source>Alerts</source>
+        <translation>Waarschuwingen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../wallet/gui/credentials_view.py" line="+74"/>
         <source>Re&amp;fresh</source>
         <translation>&amp;Vernieuwen</translation>
@@ -205,7 +258,7 @@
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../wallet/gui/consent_view.py" line="+55"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+63"/>
         <source>Export F&amp;HIR…</source>
         <translation>Exporteren als F&amp;HIR…</translation>
     </message>
@@ -215,17 +268,17 @@
         <translation>Het toegangslogboek exporteren als FHIR AuditEvent-bundel</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Access events</source>
         <translation>Toegangsgebeurtenissen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>No one has read your records yet. When an institution reads a record you shared, or is refused, it appears here within seconds, checked against the ledger.</source>
         <translation>Niemand heeft uw documenten nog gelezen. Wanneer een instelling een document leest dat u hebt gedeeld, of wordt geweigerd, verschijnt dat hier binnen enkele seconden, gecontroleerd in het grootboek.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+58"/>
         <source>Checking the ledger…</source>
         <translation>Het grootboek wordt gecontroleerd…</translation>
     </message>
@@ -253,7 +306,7 @@
         <translation>Bijgewerkt (gecontroleerd om {time}).</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>Export the access log</source>
         <translation>Het toegangslogboek exporteren</translation>
     </message>
@@ -278,8 +331,8 @@
     <message>
         <location line="+1"/>
         <location filename="../../wallet/gui/clinic_desk_view.py" line="+70"/>
-        <location filename="../../wallet/gui/consent_view.py" line="+240"/>
-        <location filename="../../wallet/gui/links_view.py" line="+150"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+245"/>
+        <location filename="../../wallet/gui/links_view.py" line="+152"/>
         <source>FHIR JSON (*.json)</source>
         <translation>FHIR JSON (*.json)</translation>
     </message>
@@ -360,12 +413,12 @@
     </message>
     <message>
         <location line="+3"/>
-        <location line="+204"/>
+        <location line="+221"/>
         <source>&amp;Save to…</source>
         <translation>&amp;Opslaan in…</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-220"/>
         <source>Save the received files to a folder</source>
         <translation>De ontvangen bestanden opslaan in een map</translation>
     </message>
@@ -445,6 +498,17 @@
         <translation>Status van de toestemming</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <location filename="../../wallet/gui/consent_view.py" line="-308"/>
+        <source>Reads left</source>
+        <translation>Resterende leesacties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How many more times this consent lets the desk read the records, as the ledger counts them.</source>
+        <translation>Hoe vaak deze toestemming de balie de documenten nog laat lezen, zoals het grootboek telt.</translation>
+    </message>
+    <message>
         <location line="+5"/>
         <source>Patient:</source>
         <translation>Patiënt:</translation>
@@ -468,6 +532,11 @@
         <location line="+0"/>
         <source>Records:</source>
         <translation>Documenten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reads left:</source>
+        <translation>Resterende leesacties:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -548,7 +617,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../wallet/gui/consent_view.py" line="-300"/>
+        <location filename="../../wallet/gui/consent_view.py" line="-5"/>
         <location line="+11"/>
         <source>Active</source>
         <translation>Actief</translation>
@@ -572,7 +641,12 @@
         <translation>Nog niet geldig</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Used up (no reads left)</source>
+        <translation>Opgebruikt (geen leesacties meer)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Verified: consent proven on ledger block {height}</source>
         <translation>Geverifieerd: toestemming bewezen in blok {height} van het grootboek</translation>
     </message>
@@ -582,7 +656,23 @@
         <translation>Het grootboek heeft leesacties onder deze toestemming geweigerd.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+6"/>
+        <source>Unlimited until the consent ends</source>
+        <translation>Onbeperkt tot de toestemming eindigt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One-time consent: {left} read left</source>
+        <translation>Eenmalige toestemming: nog {left} leesactie over</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../wallet/gui/consent_view.py" line="+12"/>
+        <source>{left} of {total}</source>
+        <translation>{left} van {total}</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Reading the records</source>
         <translation>De documenten worden gelezen</translation>
     </message>
@@ -605,7 +695,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+18"/>
         <source>&amp;Save to {folder}…</source>
         <translation>&amp;Opslaan in {folder}…</translation>
@@ -655,6 +745,7 @@
     </message>
     <message>
         <location line="+1"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+40"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
@@ -705,8 +796,8 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/onboarding_view.py" line="+146"/>
-        <location filename="../../wallet/gui/settings_view.py" line="+91"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+158"/>
+        <location filename="../../wallet/gui/settings_view.py" line="+137"/>
         <source>Node addresses</source>
         <translation>Adressen van de knooppunten</translation>
     </message>
@@ -772,7 +863,7 @@
         <translation>Voer de naam van de instelling in, zoals patiënten die zullen zien.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/clinic_window.py" line="+31"/>
+        <location filename="../../wallet/gui/clinic_window.py" line="+34"/>
         <source>Opening the clinic desk…</source>
         <translation>De kliniekbalie wordt geopend…</translation>
     </message>
@@ -797,7 +888,7 @@
         <translation>Medwallet-kliniekbalie</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/consent_view.py" line="-10"/>
+        <location filename="../../wallet/gui/consent_view.py" line="-22"/>
         <source>Revoked</source>
         <translation>Ingetrokken</translation>
     </message>
@@ -815,7 +906,7 @@
     </message>
     <message>
         <location line="+0"/>
-        <location filename="../../wallet/gui/grant_dialog.py" line="-58"/>
+        <location filename="../../wallet/gui/grant_dialog.py" line="-86"/>
         <source>Valid until</source>
         <translation>Geldig tot</translation>
     </message>
@@ -837,7 +928,17 @@
         <translation>Beëindigd: de documenten ervan zijn verwijderd</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>Used up: its reads were all made</source>
+        <translation>Opgebruikt: alle leesacties zijn gedaan</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Unlimited</source>
+        <translation>Onbeperkt</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location filename="../../wallet/gui/main_window.py" line="+0"/>
         <source>Sharing</source>
         <translation>Delen</translation>
@@ -888,7 +989,17 @@
         <translation>Een gede-identificeerde kopie van een FHIR-document delen voor onderzoek</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Revoke &amp;all…</source>
+        <translation>&amp;Alles intrekken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke every consent in force and share from fresh keys</source>
+        <translation>Alle geldende toestemmingen intrekken en voortaan met nieuwe sleutels delen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Consents by status</source>
         <translation>Toestemmingen per status</translation>
     </message>
@@ -908,7 +1019,7 @@
         <translation>Importeer eerst een document: er is nog niets om te delen.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <location line="+64"/>
         <source>Sharing with {name}</source>
         <translation>Delen met {name}</translation>
@@ -973,7 +1084,7 @@
         <translation>De toestemmingen zijn als FHIR geëxporteerd naar {path}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Revoke consent</source>
         <translation>Toestemming intrekken</translation>
     </message>
@@ -1150,7 +1261,7 @@
     </message>
     <message>
         <location line="+12"/>
-        <location filename="../../wallet/gui/main_window.py" line="+45"/>
+        <location filename="../../wallet/gui/main_window.py" line="+64"/>
         <source>Medwallet</source>
         <translation>Medwallet</translation>
     </message>
@@ -1240,7 +1351,42 @@
         <translation>&amp;Geldig tot:</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+9"/>
+        <source>Reads allowed</source>
+        <translation>Toegestane leesacties</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unlimited (until it ends)</source>
+        <translation>Onbeperkt (tot het einde)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Once</source>
+        <translation>Eenmaal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A number of times</source>
+        <translation>Een aantal keren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Number of reads allowed</source>
+        <translation>Aantal toegestane leesacties</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The ledger counts each read by the institution and refuses the next one once they are used up.</source>
+        <translation>Het grootboek telt elke leesactie van de instelling en weigert de volgende zodra ze op zijn.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reads &amp;allowed:</source>
+        <translation>Toegestane &amp;leesacties:</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Share records</source>
         <translation>Documenten delen</translation>
     </message>
@@ -1285,7 +1431,7 @@
         <translation>&amp;Doel:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Optional, e.g. your name or initials</source>
         <translation>Optioneel, bijvoorbeeld uw naam of initialen</translation>
     </message>
@@ -1310,7 +1456,7 @@
         <translation>De instellingen van het netwerk worden geladen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <location line="+43"/>
         <source>Set up a clinic desk on this &amp;computer…</source>
         <translation>Een kliniekbalie op deze &amp;computer instellen…</translation>
@@ -1356,7 +1502,7 @@
         <translation>De instellingen konden niet worden geladen.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>an institution</source>
         <translation>een instelling</translation>
     </message>
@@ -1382,7 +1528,7 @@
     </message>
     <message>
         <location line="+21"/>
-        <location filename="../../wallet/gui/main_window.py" line="-44"/>
+        <location filename="../../wallet/gui/main_window.py" line="-63"/>
         <source>Help</source>
         <translation>Help</translation>
     </message>
@@ -1412,7 +1558,7 @@
         <translation>Vragen over uw zorgnetwerk kunt u stellen aan het ziekenhuis of programma dat u het adres ervan heeft gegeven.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/links_view.py" line="-117"/>
+        <location filename="../../wallet/gui/links_view.py" line="-119"/>
         <location filename="../../wallet/gui/main_window.py" line="-1"/>
         <source>Links &amp; evidence</source>
         <translation>Links en bewijs</translation>
@@ -1499,7 +1645,12 @@
         <translation>&amp;Samenvatting van de documenten afdrukken…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+1"/>
+        <source>E&amp;mergency set…</source>
+        <translation>&amp;Noodgegevens…</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>{label}: until {until}, opened {uses}/{max}, wrong passcodes {failures}, {status}</source>
         <translation>{label}: tot {until}, geopend {uses}/{max}, onjuiste toegangscodes {failures}, {status}</translation>
     </message>
@@ -1548,13 +1699,13 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+9"/>
+        <location line="+16"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+9"/>
+        <location line="-13"/>
+        <location line="+16"/>
         <source>Saved {name}</source>
         <translation>{name} opgeslagen</translation>
     </message>
@@ -1631,12 +1782,12 @@
     </message>
     <message>
         <location filename="../../wallet/gui/main_window.py" line="+0"/>
-        <location filename="../../wallet/gui/settings_view.py" line="-35"/>
+        <location filename="../../wallet/gui/settings_view.py" line="-40"/>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>New access notification</source>
         <translation>Melding van nieuwe toegang</translation>
     </message>
@@ -1661,7 +1812,22 @@
         <translation>De melding sluiten</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+3"/>
+        <source>&amp;Approve emergency access</source>
+        <translation>Nood&amp;toegang goedkeuren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ve&amp;to</source>
+        <translation>&amp;Veto uitspreken</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Veto the emergency request</source>
+        <translation>Veto uitspreken tegen het noodverzoek</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Opening your wallet…</source>
         <translation>Uw portemonnee wordt geopend…</translation>
     </message>
@@ -1681,7 +1847,7 @@
         <translation>portemonnee</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Restore from the recovery phrase</source>
         <translation>Herstellen met de herstelzin</translation>
     </message>
@@ -1696,7 +1862,7 @@
         <translation>{records} document(en), {grants} toestemming(en) en {events} toegangsgebeurtenis(sen) hersteld.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>Sections</source>
         <translation>Onderdelen</translation>
     </message>
@@ -1706,7 +1872,7 @@
         <translation>{label} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+65"/>
         <source>Locked</source>
         <translation>Vergrendeld</translation>
     </message>
@@ -1749,12 +1915,27 @@
         <translation>Het grootboek staat op blok {height}.</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+175"/>
         <source>Medwallet: new access</source>
         <translation>Medwallet: nieuwe toegang</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Medwallet: alert</source>
+        <translation>Medwallet: waarschuwing</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Approved: the emergency request is open.</source>
+        <translation>Goedgekeurd: het noodverzoek is geopend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the emergency request will never open.</source>
+        <translation>Veto: het noodverzoek wordt nooit geopend.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Working…</source>
         <translation>Bezig…</translation>
     </message>
@@ -1865,6 +2046,21 @@ Dit is geen cryptografisch wissen: een eerder gemaakte kopie van de versleutelde
     </message>
     <message>
         <location line="+5"/>
+        <source>no institution</source>
+        <translation>geen instelling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revoke all {count} consent(s) in force and share from fresh keys from now on?</source>
+        <translation>Alle {count} geldende toestemming(en) intrekken en voortaan met nieuwe sleutels delen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Institutions: {names}. Every next read under these consents is refused and appears in your access log; what was already read stays with the institution. The revocations reach the network in one request and land side by side in one block, so its nodes, and the institutions that read its blocks, can tell that the pseudonyms that gave these consents are one patient&apos;s. New consents use new pseudonyms and new copies of your records.</source>
+        <translation>Instellingen: {names}. Elke volgende leesactie onder deze toestemmingen wordt geweigerd en verschijnt in uw toegangslogboek; wat al gelezen is, blijft bij de instelling. De intrekkingen bereiken het netwerk in één verzoek en komen naast elkaar in één blok, zodat de knooppunten, en de instellingen die de blokken lezen, kunnen zien dat de pseudoniemen die deze toestemmingen gaven van één patiënt zijn. Nieuwe toestemmingen gebruiken nieuwe pseudoniemen en nieuwe kopieën van uw documenten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Your medical records, your consent. Records are encrypted on this computer before they leave it; every permission and every read is recorded on a ledger you can check.</source>
         <translation>Uw medische documenten, uw toestemming. Documenten worden op deze computer versleuteld voordat ze die verlaten; elke toestemming en elke leesactie wordt vastgelegd in een grootboek dat u kunt controleren.</translation>
     </message>
@@ -1931,7 +2127,7 @@ Dit is geen cryptografisch wissen: een eerder gemaakte kopie van de versleutelde
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../../wallet/gui/onboarding_view.py" line="-138"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="-150"/>
         <location filename="../../wallet/gui/protection_dialogs.py" line="-96"/>
         <source>Your recovery phrase</source>
         <translation>Uw herstelzin</translation>
@@ -2036,12 +2232,215 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Schrijf uw herstelzin op</translation>
     </message>
     <message>
+        <location filename="../../wallet/gui/backup_dialogs.py" line="+62"/>
         <location line="+1"/>
+        <source>Guardians</source>
+        <translation>Vertrouwenspersonen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Guardians are people you trust (family, a friend, your doctor). Each gets a share of your wallet; together, enough of them can restore it if you lose your recovery phrase. One share alone reveals nothing.</source>
+        <translation>Vertrouwenspersonen zijn mensen die u vertrouwt (familie, een vriend, uw arts). Elk krijgt een deel van uw portemonnee; samen kunnen genoeg van hen die herstellen als u uw herstelzin kwijtraakt. Eén deel alleen onthult niets.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Guardians&apos; names, one per line</source>
+        <translation>Namen van de vertrouwenspersonen, één per regel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One name per line</source>
+        <translation>Eén naam per regel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guardians needed to restore</source>
+        <translation>Vertrouwenspersonen nodig om te herstellen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guardians:</source>
+        <translation>&amp;Vertrouwenspersonen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Needed to restore:</source>
+        <translation>&amp;Nodig om te herstellen:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wallet passphrase</source>
+        <translation>Wachtzin van de portemonnee</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wallet &amp;passphrase:</source>
+        <translation>&amp;Wachtzin van de portemonnee:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Make the shares</source>
+        <translation>De delen &amp;maken</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Share words</source>
+        <translation>Woorden van het deel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write these 33 words down for this guardian only, in order, or print this page. Medwallet keeps no copy and will not show them again.</source>
+        <translation>Schrijf deze 33 woorden op voor alleen deze vertrouwenspersoon, in volgorde, of druk deze pagina af. Medwallet bewaart geen kopie en toont ze niet opnieuw.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Print this share…</source>
+        <translation>Dit deel af&amp;drukken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print this guardian&apos;s share</source>
+        <translation>Het deel van deze vertrouwenspersoon afdrukken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+56"/>
+        <source>&amp;Next guardian</source>
+        <translation>&amp;Volgende vertrouwenspersoon</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Medwallet guardian share {n} of {count}</source>
+        <translation>Medwallet-deel voor vertrouwenspersoon {n} van {count}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For {name}. Any {needed} guardians together can restore the wallet; keep this page safe and give it to no one else.</source>
+        <translation>Voor {name}. Elke {needed} vertrouwenspersonen samen kunnen de portemonnee herstellen; bewaar deze pagina veilig en geef ze aan niemand anders.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Share {n} of {count}, for {name} ({needed} needed)</source>
+        <translation>Deel {n} van {count}, voor {name} ({needed} nodig)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Klaar</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+1"/>
         <source>Check your recovery phrase</source>
         <translation>Controleer uw herstelzin</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Type these words of your recovery phrase, from your written copy.</source>
+        <translation>Typ deze woorden van uw herstelzin over, uit uw geschreven kopie.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Word {n}</source>
+        <translation>Woord {n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Check</source>
+        <translation>&amp;Controleren</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Restore from guardians&apos; shares</source>
+        <translation>Herstellen uit de delen van vertrouwenspersonen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type or paste the shares your guardians kept, one per line or separated by an empty line.</source>
+        <translation>Typ of plak de delen die uw vertrouwenspersonen bewaarden, één per regel of gescheiden door een lege regel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Guardians&apos; shares</source>
+        <translation>Delen van de vertrouwenspersonen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Rebuild my recovery phrase</source>
+        <translation>Mijn herstelzin &amp;opnieuw opbouwen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Backup reminder</source>
+        <translation>Herinnering aan de back-up</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>&amp;Back up now</source>
+        <translation>Nu een &amp;back-up maken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remind me &amp;later</source>
+        <translation>&amp;Later herinneren</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Your recovery phrase was never checked. If this computer is lost, it is the only way back to your records.</source>
+        <translation>Uw herstelzin is nooit gecontroleerd. Als deze computer verloren gaat, is dat de enige weg terug naar uw documenten.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>You have not checked your recovery phrase for months. Check it, or give shares to guardians.</source>
+        <translation>U hebt uw herstelzin al maanden niet gecontroleerd. Controleer hem, of geef delen aan vertrouwenspersonen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup</source>
+        <translation>Back-up</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backup status</source>
+        <translation>Status van de back-up</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check my recovery &amp;phrase…</source>
+        <translation>Mijn herstel&amp;zin controleren…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Guardians…</source>
+        <translation>&amp;Vertrouwenspersonen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Give shares of your wallet to guardians</source>
+        <translation>Delen van uw portemonnee aan vertrouwenspersonen geven</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Backed up.</source>
+        <translation>Back-up gemaakt.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Your recovery phrase was never checked.</source>
+        <translation>Uw herstelzin is nooit gecontroleerd.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your recovery phrase was last checked long ago.</source>
+        <translation>Uw herstelzin is lang geleden voor het laatst gecontroleerd.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{needed} of your {count} guardians can restore this wallet.</source>
+        <translation>{needed} van uw {count} vertrouwenspersonen kunnen deze portemonnee herstellen.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+1"/>
         <source>Setting up your wallet</source>
         <translation>Uw portemonnee wordt ingesteld</translation>
     </message>
@@ -2072,12 +2471,12 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
     </message>
     <message>
         <location line="+2"/>
-        <location line="+174"/>
+        <location line="+186"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Volgende &gt;</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-185"/>
         <source>Next</source>
         <translation>Volgende</translation>
     </message>
@@ -2118,11 +2517,21 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
     </message>
     <message>
         <location line="+2"/>
+        <source>Use my &amp;guardians&apos; shares instead…</source>
+        <translation>In plaats daarvan de delen van mijn &amp;vertrouwenspersonen gebruiken…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rebuild the recovery phrase from guardians&apos; shares</source>
+        <translation>De herstelzin opnieuw opbouwen uit de delen van vertrouwenspersonen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Type or paste the 24 words of your recovery phrase, in order. Medwallet then finds your records, consents and access log on the network.</source>
         <translation>Typ of plak de 24 woorden van uw herstelzin, in volgorde. Medwallet zoekt daarna uw documenten, toestemmingen en toegangslogboek op het netwerk.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
         <source>&amp;Try Medwallet on this computer (a network of its own)</source>
         <translation>Medwallet &amp;uitproberen op deze computer (een eigen netwerk)</translation>
     </message>
@@ -2208,12 +2617,13 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Woord nummer {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../wallet/gui/backup_dialogs.py" line="-110"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+3"/>
         <source>Word {n}:</source>
         <translation>Woord {n}:</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../wallet/gui/onboarding_view.py" line="+11"/>
         <source>Type your 24 recovery words. Your locked wallet&apos;s folder will be kept aside.</source>
         <translation>Typ uw 24 herstelwoorden. De map van uw vergrendelde portemonnee wordt opzijgezet.</translation>
     </message>
@@ -2404,12 +2814,219 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>De tekst van de toegangscode kopiëren</translation>
     </message>
     <message>
+        <location filename="../../wallet/gui/emergency_dialog.py" line="+50"/>
+        <source>This network has no emergency-access policy yet: no one can ask.</source>
+        <translation>Dit netwerk heeft nog geen beleid voor noodtoegang: niemand kan erom vragen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no one</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>any clinic</source>
+        <translation>elke kliniek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any hospital</source>
+        <translation>elk ziekenhuis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any laboratory</source>
+        <translation>elk laboratorium</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>any pharmacy</source>
+        <translation>elke apotheek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any insurer</source>
+        <translation>elke verzekeraar</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any research study</source>
+        <translation>elke onderzoeksstudie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>any credential issuer</source>
+        <translation>elke uitgever van attestaties</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>any other institution</source>
+        <translation>elke andere instelling</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n seconde</numerusform>
+            <numerusform>%n seconden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>the key is split among %n node(s)</source>
+        <translation>
+            <numerusform>de sleutel is verdeeld over %n knooppunt</numerusform>
+            <numerusform>de sleutel is verdeeld over %n knooppunten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who may ask: {who}. A request opens after {delay} unless you approve it sooner or veto it; {nodes}, {t} of which are needed.</source>
+        <translation>Wie mag vragen: {who}. Een verzoek wordt geopend na {delay}, tenzij u het eerder goedkeurt of er een veto tegen uitspreekt; {nodes}, waarvan er {t} nodig zijn.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Emergency set</source>
+        <translation>Noodgegevens</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Laden…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Include my patient &amp;summary (allergies, medications, problems)</source>
+        <translation>Mijn patiënten&amp;samenvatting opnemen (allergieën, medicijnen, gezondheidsproblemen)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FHIR records to include in the emergency set</source>
+        <translation>FHIR-documenten om in de noodgegevens op te nemen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Emergency requests on your set</source>
+        <translation>Noodverzoeken voor uw noodgegevens</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Also include these records:</source>
+        <translation>Ook deze documenten opnemen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requests:</source>
+        <translation>Verzoeken:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Publish the set</source>
+        <translation>&amp;Publiceren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Withdraw the set</source>
+        <translation>&amp;Intrekken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Approve request</source>
+        <translation>Verzoek &amp;goedkeuren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Veto request</source>
+        <translation>&amp;Veto uitspreken</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+1"/>
         <source>Close</source>
         <translation>Sluiten</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
+        <source>You have no emergency set yet.</source>
+        <translation>U hebt nog geen noodgegevens.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>withdrawn</source>
+        <translation>ingetrokken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>active</source>
+        <translation>actief</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Your set: %n file(s), version {v}, {state}. Emergency card: {card}</source>
+        <translation>
+            <numerusform>Uw noodgegevens: %n bestand, versie {v}, {state}. Noodkaart: {card}</numerusform>
+            <numerusform>Uw noodgegevens: %n bestanden, versie {v}, {state}. Noodkaart: {card}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Emergency set published (%n file(s)).</source>
+        <translation>
+            <numerusform>Noodgegevens gepubliceerd (%n bestand).</numerusform>
+            <numerusform>Noodgegevens gepubliceerd (%n bestanden).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}</source>
+        <translation>NOOD · {who}: {why} — gevraagd op {asked}, opent op {opens}, {status}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Emergency set withdrawn.</source>
+        <translation>Noodgegevens ingetrokken.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a request first.</source>
+        <translation>Kies eerst een verzoek.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Approved: the request is open.</source>
+        <translation>Goedgekeurd: het verzoek is geopend.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vetoed: the request will never open.</source>
+        <translation>Veto: het verzoek wordt nooit geopend.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/qr_dialog.py" line="+21"/>
         <source>Copied. Paste it into the clinic desk&apos;s scan field.</source>
         <translation>Gekopieerd. Plak hem in het scanveld van de kliniekbalie.</translation>
     </message>
@@ -2625,7 +3242,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Verwijderd: van elk knooppunt gehaald ({n} kopieën ingetrokken in het grootboek), {c} toestemmingen beperkt of beëindigd, vergeten op deze computer.</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/settings_view.py" line="-15"/>
+        <location filename="../../wallet/gui/settings_view.py" line="-21"/>
         <source>System keyring ({backend})</source>
         <translation>Sleutelbos van het systeem ({backend})</translation>
     </message>
@@ -2660,7 +3277,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>(aangemaakt in deze sessie)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+36"/>
         <source>Network</source>
         <translation>Netwerk</translation>
     </message>
@@ -2720,7 +3337,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Netwerk&amp;adressen:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Keys</source>
         <translation>Sleutels</translation>
     </message>
@@ -2761,12 +3378,12 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
     </message>
     <message>
         <location line="+2"/>
-        <location line="+108"/>
+        <location line="+140"/>
         <source>C&amp;hange the passphrase…</source>
         <translation>De wachtzin &amp;wijzigen…</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-139"/>
         <source>Change the wallet&apos;s passphrase</source>
         <translation>De wachtzin van de portemonnee wijzigen</translation>
     </message>
@@ -2811,7 +3428,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>&amp;Automatisch vergrendelen na:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Language</source>
         <translation>Taal</translation>
     </message>
@@ -2831,17 +3448,52 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Medwallet shows the new language the next time it starts.</source>
         <translation>Medwallet toont de nieuwe taal wanneer het de volgende keer start.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+9"/>
+        <source>Appearance</source>
+        <translation>Weergave</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System</source>
+        <translation>Systeem</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Light</source>
+        <translation>Licht</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dark</source>
+        <translation>Donker</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Window colours: as the system, light or dark</source>
+        <translation>Kleuren van het venster: zoals het systeem, licht of donker</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>System follows the light or dark setting of your desktop, and its high-contrast theme.</source>
+        <translation>Systeem volgt de lichte of donkere instelling van uw bureaublad, en het thema met hoog contrast.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appearan&amp;ce:</source>
+        <translation>&amp;Weergave:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>checking…</source>
         <translation>wordt gecontroleerd…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>(not connected)</source>
         <translation>(niet verbonden)</translation>
     </message>
@@ -2946,12 +3598,13 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>In mijn portemonnee &amp;bewaren</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+134"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+11"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../wallet/gui/shl_reader_view.py" line="+10"/>
         <source>No SMART Health Link in that image.</source>
         <translation>Geen SMART Health-link in die afbeelding.</translation>
     </message>
@@ -3021,6 +3674,236 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <location line="+14"/>
         <source>Unlocking…</source>
         <translation>Bezig met ontgrendelen…</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/delegates_view.py" line="-136"/>
+        <source>Pictures</source>
+        <translation>Foto&apos;s</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>FHIR records</source>
+        <translation>FHIR-documenten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Letters and documents</source>
+        <translation>Brieven en documenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lab results</source>
+        <translation>Laboratoriumuitslagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Medical imaging</source>
+        <translation>Medische beeldvorming</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prescriptions</source>
+        <translation>Recepten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>De-identified copies</source>
+        <translation>Gede-identificeerde kopieën</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Clinical notes</source>
+        <translation>Klinische notities</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credential issuer</source>
+        <translation>Uitgever van attestaties</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <location filename="../../wallet/gui/main_window.py" line="-469"/>
+        <source>Delegates</source>
+        <translation>Gemachtigden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Let someone grant and revoke for you (a parent, a carer), within limits you sign</source>
+        <translation>Iemand voor u laten toestaan en intrekken (een ouder, een mantelzorger), binnen grenzen die u ondertekent</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The delegate&apos;s code</source>
+        <translation>De code van de gemachtigde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From an &amp;image…</source>
+        <translation>Uit een &amp;afbeelding…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What you call the delegate (kept in your wallet only)</source>
+        <translation>Hoe u de gemachtigde noemt (alleen in uw portemonnee bewaard)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Longest validity of one consent the delegate gives, in days</source>
+        <translation>Langste geldigheid van één toestemming die de gemachtigde geeft, in dagen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>How many days the delegation lasts</source>
+        <translation>Hoeveel dagen de machtiging duurt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may also revoke consents under this delegation they did not give</source>
+        <translation>mag ook toestemmingen onder deze machtiging intrekken die hij of zij niet zelf gaf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code van de gemachtigde:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Naam:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purposes:</source>
+        <translation>Doelen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of record (none: all):</source>
+        <translation>Soorten document (geen: alle):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kinds of institution (none: all):</source>
+        <translation>Soorten instelling (geen: alle):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Longest consent (&amp;days):</source>
+        <translation>Langste toestemming (&amp;dagen):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegation lasts (da&amp;ys):</source>
+        <translation>Machtiging duurt (da&amp;gen):</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Add the delegate</source>
+        <translation>Gemachtigde &amp;toevoegen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your delegates</source>
+        <translation>Uw gemachtigden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;End the delegation</source>
+        <translation>Machtiging &amp;beëindigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>End it and revoke &amp;every consent they gave</source>
+        <translation>Beëindigen en &amp;elke gegeven toestemming intrekken</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What your delegates did for you, verified on the ledger</source>
+        <translation>Wat uw gemachtigden voor u deden, gecontroleerd in het grootboek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What your delegates did for you (verified):</source>
+        <translation>Wat uw gemachtigden voor u deden (gecontroleerd):</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+38"/>
+        <source>{label}: {purposes}, %n record(s), until {until}, {status}</source>
+        <translation>
+            <numerusform>{label}: {purposes}, %n document, tot {until}, {status}</numerusform>
+            <numerusform>{label}: {purposes}, %n documenten, tot {until}, {status}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+44"/>
+        <source>{label} is now your delegate for %n record(s). Read the fingerprint back with them: {fingerprint}</source>
+        <translation>
+            <numerusform>{label} is nu uw gemachtigde voor %n document. Lees samen de vingerafdruk na: {fingerprint}</numerusform>
+            <numerusform>{label} is nu uw gemachtigde voor %n documenten. Lees samen de vingerafdruk na: {fingerprint}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>{label} can no longer act for you; %n consent(s) revoked.</source>
+        <translation>
+            <numerusform>{label} kan niet meer namens u handelen; %n toestemming ingetrokken.</numerusform>
+            <numerusform>{label} kan niet meer namens u handelen; %n toestemmingen ingetrokken.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Open a picture of the delegate&apos;s code</source>
+        <translation>Een afbeelding van de code van de gemachtigde openen</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>End {label}&apos;s delegation and revoke every consent they gave?</source>
+        <translation>De machtiging van {label} beëindigen en elke toestemming die hij of zij gaf intrekken?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End {label}&apos;s delegation? The consents they gave stay until they end or you revoke them.</source>
+        <translation>De machtiging van {label} beëindigen? De toestemmingen die hij of zij gaf blijven gelden tot ze aflopen of u ze intrekt.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End the delegation</source>
+        <translation>De machtiging beëindigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End it</source>
+        <translation>Beëindigen</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/alerts_group.py" line="+3"/>
+        <source>Check for &amp;alerts while Medwallet is closed</source>
+        <translation>Op &amp;waarschuwingen letten als Medwallet gesloten is</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Background alert checker</source>
+        <translation>Waarschuwingen op de achtergrond controleren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First reads by an institution, reads at night, bursts, repeated refusals and emergency access raise an alert. With this on, a small checker started at login tells you even when the window is closed.</source>
+        <translation>Een eerste leesactie door een instelling, leesacties &apos;s nachts, pieken, herhaalde weigeringen en noodtoegang geven een waarschuwing. Als dit aan staat, waarschuwt een kleine controle die bij het aanmelden start u ook als het venster gesloten is.</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/consent_preview.py" line="+24"/>
+        <source>What this consent shares</source>
+        <translation>Wat deze toestemming deelt</translation>
+    </message>
+    <message>
+        <location filename="../../wallet/gui/revoke_all_action.py" line="+32"/>
+        <source>Revoke all</source>
+        <translation>Alles intrekken</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Revoked {n} consent(s) in one batch. New consents use fresh pseudonyms.</source>
+        <translation>{n} toestemming(en) in één keer ingetrokken. Nieuwe toestemmingen gebruiken nieuwe pseudoniemen.</translation>
     </message>
 </context>
 </TS>

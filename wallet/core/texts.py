@@ -113,6 +113,77 @@ CATALOGUE: dict[str, str] = {
     "embedded_refused": N_("The embedded network of this computer is not this wallet's network, so the wallet keeps "
                            "its nodes. Enter the addresses of your care network's nodes instead."),
     "passphrase_file": N_("The passphrase file cannot be read."),
+    # wallet.core.delegation: the patient's delegates, and acting for a patient
+    "delegation_error": N_("This delegation cannot be made as asked. Check the records, the limits and the dates."),
+    "delegation_error.purposes": N_("Choose purposes among {purposes}."),
+    "delegation_error.unknown_kind": N_("Unknown kind of institution or of record."),
+    "delegation_error.past_end": N_("The delegation must end in the future."),
+    "delegation_error.grant_too_short": N_("A delegated consent must be allowed to last at least an hour."),
+    "delegation_error.not_own_records": N_("Choose records of your own that are stored on the ledger."),
+    "delegation_error.kind_not_allowed": N_("A chosen record is not of a kind the delegation allows."),
+    "delegation_error.no_records": N_("Choose the records, or the kinds of record, the delegate may share."),
+    "delegation_error.no_records_of_kinds": N_("You have no record of these kinds yet."),
+    "delegation_error.name": N_("Give the delegate a name of 1 to {max} characters."),
+    "delegation_error.ambiguous": N_("No delegate, or more than one, matches this name or id."),
+    "delegation_error.unknown": N_("This wallet made no such delegation."),
+    "invalid_delegate_code": N_("This is not a delegate's code, or it was mistyped. Ask the delegate to show it "
+                                "again."),
+    "invalid_delegate_code.not_medwallet": N_("This is not a Medwallet delegate code."),
+    "invalid_delegate_code.truncated": N_("This delegate code is incomplete."),
+    "invalid_delegate_code.checksum": N_("This delegate code was mistyped (its check does not match)."),
+    "invalid_delegate_code.no_code": N_("This picture holds no Medwallet delegate code."),
+    "package_damaged": N_("The delegation's package does not open with this wallet's key, or it is damaged."),
+    "acting_error": N_("You cannot act for this person as asked: check whom you act for, the records and the "
+                       "dates."),
+    "acting_error.name": N_("Name the person you act for in 1 to 80 characters."),
+    "acting_error.exists": N_("You already have a code for {label}."),
+    "acting_error.unknown": N_("You act for no one called {who!r}; see 'medwallet delegate status'."),
+    "acting_error.wrong_package": N_("The node sent a package that is not the one the patient signed."),
+    "acting_error.other_delegation": N_("The package was made for another delegation."),
+    "acting_error.record": N_("No record you may share, or more than one, matches {text!r}."),
+    "acting_error.envelope": N_("The node did not store the consent's key envelope; try again."),
+    "acting_error.consent": N_("No consent you gave, or more than one, matches this id."),
+    "not_delegated_yet": N_("The patient has not made you their delegate yet (or not on this network): give them "
+                            "your code."),
+    "delegation_status.active": N_("active"),
+    "delegation_status.revoked": N_("revoked"),
+    "delegation_status.expired": N_("expired"),
+    "delegation_status.waiting": N_("waiting for the patient to add you"),
+    "delegation_status.unreachable": N_("the ledger could not be reached"),
+    # wallet.core.emergency: the patient's emergency set, and a break-glass request of an institution
+    "emergency_error": N_("The emergency set could not be changed."),
+    "emergency_error.not_fhir": N_("Only FHIR records imported one resource each can be in the emergency set "
+                                   "({record}…)."),
+    "emergency_error.size": N_("An emergency set holds from 1 to 20 files."),
+    "emergency_error.decision": N_("Decide with approve or veto."),
+    "no_emergency_policy": N_("This network has no emergency-access policy yet: its governance has not said who "
+                              "may ask."),
+    "no_emergency_set": N_("This wallet has no emergency set on the ledger."),
+    "emergency_copy_unreadable": N_("The emergency record could not be decrypted: the key rebuilt from the nodes' "
+                                    "shares does not open it (a node sent a wrong share, or the patient replaced "
+                                    "the set)."),
+    "emergency_request_error": N_("The emergency request could not be made or read."),
+    "emergency_request_error.card": N_("An emergency card holds the set's key: 64 hexadecimal characters."),
+    "emergency_request_error.justification": N_("Say why (1 to {max} characters)."),
+    "emergency_request_error.not_allowed": N_("Not allowed: {reason}."),
+    "emergency_request_error.unknown": N_("No such emergency request on the ledger."),
+    "emergency_request_error.read_refused": N_("The node refused the read: {reason}."),
+    "emergency_not_open": N_("The emergency request is not open: the delay has not passed and the patient has not "
+                             "approved (or vetoed)."),
+    "emergency_not_open.status": N_("The emergency request is not open: {status}."),
+    # the status of an emergency request (ledger_client.emergency.STATUS_TEXT)
+    "emergency_status.open": N_("open"),
+    "emergency_status.pending": N_("waiting for the delay to pass or the patient to approve"),
+    "emergency_status.vetoed": N_("the patient vetoed it"),
+    "emergency_status.closed": N_("it was open, and its time is over"),
+    "emergency_status.set_withdrawn": N_("the patient withdrew the emergency set"),
+    "emergency_status.set_replaced": N_("the patient replaced the emergency set since"),
+    # wallet.core: backup, guardians, the background alert checker
+    "phrase_check": N_("Those words do not match your recovery phrase. Look at your written copy again."),
+    "guardian_share": N_("These guardian shares cannot rebuild the wallet. Check each share's words and that enough "
+                         "shares are given."),
+    "checker_unavailable": N_("The background alert checker cannot run for this wallet: it needs a network node (not "
+                              "the embedded local node, which runs only with the window)."),
     # wallet.cli
     "usage": N_("The command was not given what it needs. See --help."),
     "needs_passphrase": N_("A passphrase is needed and none was given."),
@@ -163,6 +234,14 @@ CATALOGUE: dict[str, str] = {
     "evidence_invalid": N_("The evidence bundle does not verify."),
     "node_behind": N_("This node cannot confirm that it is in step with the ordered log; ask another node or try "
                       "shortly."),
+    "delegation_refused": N_("The delegation does not allow this: it was revoked or has expired, or the consent is "
+                             "outside the limits the patient signed (records, purpose, institution, validity). Ask "
+                             "the patient."),
+    "emergency_not_allowed": N_("The network's emergency policy does not let this requester ask for break-glass "
+                                "access."),
+    "not_enough_shares": N_("Fewer nodes released their share than the set's threshold needs."),
+    "consent_used_up": N_("The consent allowed only so many reads, and they are used up. Ask the patient for a new "
+                          "consent."),
     "link_inactive": N_("The link cannot be used (unknown, revoked, expired, used up or locked)."),
     "wrong_passcode": N_("The passcode is missing or wrong."),
     # the consent contract's read decisions (ledger_client.contract.REASON_TEXT), as the access log shows them
@@ -181,6 +260,25 @@ CATALOGUE: dict[str, str] = {
     "reason.consent_not_yet_valid": N_("the consent is not valid yet"),
     "reason.blob_unavailable": N_("the node does not hold this record's data"),
     "reason.envelope_of_another": N_("the key envelope belongs to another patient's consent"),
+    "reason.consent_used_up": N_("the consent's reads are used up (the patient allowed only so many)"),
+    "reason.emergency": N_("an open emergency (break-glass) request"),
+    "reason.emergency_not_open": N_("the emergency request is not open (not yet, vetoed, closed, or its set was "
+                                    "replaced)"),
+    "reason.emergency_wrong_requester": N_("the emergency request was made by another institution"),
+    "reason.emergency_not_in_set": N_("the record is not in the emergency set the request names"),
+    # the delegation contract's decisions (ledger_client.delegation.REASON_TEXT), as a refusal shows them
+    "reason.active": N_("the delegation is active"),
+    "reason.unknown_delegation": N_("no such delegation on the ledger"),
+    "reason.not_delegate": N_("the signer is not the delegate of this delegation"),
+    "reason.delegation_revoked": N_("the patient revoked this delegation"),
+    "reason.delegation_expired": N_("this delegation has expired"),
+    "reason.purpose_not_delegated": N_("the delegation does not allow consents for this purpose"),
+    "reason.institution_not_delegated": N_("the delegation does not allow consents to this institution"),
+    "reason.record_not_delegated": N_("the delegation does not cover this record"),
+    "reason.grant_too_long": N_("the consent lasts longer than the delegation allows"),
+    "reason.outlives_delegation": N_("the consent would end after the delegation"),
+    "reason.revoke_not_delegated": N_("the delegation does not allow revoking this consent"),
+    "reason.delegate_in_use": N_("this delegate key already serves a delegation or is a registered party"),
 }
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
@@ -228,17 +326,32 @@ def reason_text(reason: str) -> str:
     return text(key) if key in CATALOGUE else reason
 
 
+def delegation_status(status: str) -> str:
+    """A delegation's status (``active``, ``revoked``, ``expired``), translated."""
+    key = f"delegation_status.{status}"
+    return text(key) if key in CATALOGUE else status
+
+
+def emergency_status(status: str) -> str:
+    """An emergency request's status (``ledger_client.emergency.STATUS_TEXT``), translated."""
+    key = f"emergency_status.{status}"
+    return text(key) if key in CATALOGUE else status
+
+
 def error_text(exc: BaseException) -> str:
     """What a face shows for ``exc``: its catalogue text, translated, with its parameters, when the
-    error says the catalogue's text; else its own message (English), never nothing."""
+    error says the catalogue's text (or, for a refusal by a wire code, the text of that reason);
+    else its own message (English), never nothing."""
     message = getattr(exc, "message", None)
     message = message if isinstance(message, str) else str(exc)
     key = getattr(exc, "text_key", None) or getattr(exc, "code", None)
     params = getattr(exc, "text_params", None) or None
+    if isinstance(key, str) and key not in CATALOGUE and f"reason.{key}" in CATALOGUE:
+        key = f"reason.{key}"  # a contract refusal that says its reason's text (a delegation's, say)
     if not isinstance(key, str) or key not in CATALOGUE:
         return message
     try:
-        if english(key, params) != message:
+        if english(key, params) != " ".join(message.split()):  # a docstring's line breaks are no words
             return message  # raised with words of its own: those, untranslated, rather than a vaguer text
         return text(key, params)
     except (KeyError, IndexError, ValueError):

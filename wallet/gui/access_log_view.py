@@ -89,9 +89,10 @@ def describe_accesses(rows: list[dict]) -> str:
     return "; ".join(parts) + ". " + _("Verified on the ledger.")
 
 
-EMERGENCY_OUTCOMES = {"emergency_request": "Emergency: asked for break-glass access",
-                      "emergency_approve": "Emergency: approved by you", "emergency_veto": "Emergency: vetoed by you",
-                      "emergency_release": "Emergency: a node released its key share"}
+EMERGENCY_OUTCOMES = {"emergency_request": N_("Emergency: asked for break-glass access"),
+                      "emergency_approve": N_("Emergency: approved by you"),
+                      "emergency_veto": N_("Emergency: vetoed by you"),
+                      "emergency_release": N_("Emergency: a node released its key share")}
 
 
 def outcome_text(row: dict) -> str:

@@ -24,19 +24,29 @@ from PySide6.QtWidgets import (
 
 from ledger_client.tx import CATEGORIES, INSTITUTION_KINDS, PURPOSES
 
+from ..core import texts
+from ..core.consent.grants import PURPOSE_LABELS
 from ..core.delegation import audit, patient
+from .clinic_setup_view import KINDS
 from .context import ViewContext, WalletView
 from .formatting import when
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
 
 DAY = 86400
+# The ledger's kinds of record (ledger_client.tx.CATEGORIES), as the patient reads them
+CATEGORY_LABELS = {"document": N_("Letters and documents"), "image": N_("Pictures"), "fhir": N_("FHIR records"),
+                   "lab": N_("Lab results"), "imaging": N_("Medical imaging"), "prescription": N_("Prescriptions"),
+                   "note": N_("Clinical notes"), "deidentified": N_("De-identified copies"), "other": N_("Other")}
+INSTITUTION_LABELS = {**dict(KINDS), "issuer": N_("Credential issuer")}
 
 
-def _checks(values: tuple[str, ...], checked: tuple[str, ...] = ()) -> tuple[QHBoxLayout, dict[str, QCheckBox]]:
+def _checks(values: tuple[str, ...], labels: dict[str, str],
+            checked: tuple[str, ...] = ()) -> tuple[QHBoxLayout, dict[str, QCheckBox]]:
+    """A row of check boxes, one per ledger value, each labelled in the user's language."""
     row, boxes = QHBoxLayout(), {}
     for value in values:
-        box = QCheckBox(value)
+        box = QCheckBox(_(labels.get(value, value)))
         box.setChecked(value in checked)
         row.addWidget(box)
         boxes[value] = box
@@ -64,9 +74,9 @@ class DelegatesView(WalletView):
         self.name = QLineEdit()
         self.name.setMaxLength(patient.MAX_LABEL_CHARS)
         self.name.setAccessibleName(_("What you call the delegate (kept in your wallet only)"))
-        purpose_row, self.purposes = _checks(PURPOSES, ("treatment",))
-        kind_row, self.kinds = _checks(CATEGORIES)
-        institution_row, self.institution_kinds = _checks(INSTITUTION_KINDS)
+        purpose_row, self.purposes = _checks(PURPOSES, PURPOSE_LABELS, ("treatment",))
+        kind_row, self.kinds = _checks(CATEGORIES, CATEGORY_LABELS)
+        institution_row, self.institution_kinds = _checks(INSTITUTION_KINDS, INSTITUTION_LABELS)
         self.longest = QSpinBox()
         self.longest.setRange(1, 3660)
         self.longest.setValue(30)
@@ -140,13 +150,15 @@ class DelegatesView(WalletView):
         self.rows, shown = found
         self.delegates.clear()
         for row in self.rows:
-            item = QListWidgetItem(_("{label}: {purposes}, {n} record(s), until {until}, {status}").format(
-                label=row["label"], purposes=", ".join(row["purposes"]), n=len(row["records"]),
-                until=when(row["expires_at"]), status=row["status"]))
+            purposes = ", ".join(_(PURPOSE_LABELS.get(p, p)) for p in row["purposes"])
+            item = QListWidgetItem(_("{label}: {purposes}, %n record(s), until {until}, {status}", None,
+                                     len(row["records"])).format(
+                label=row["label"], purposes=purposes, until=when(row["expires_at"]),
+                status=texts.delegation_status(row["status"])))
             self.delegates.addItem(item)
         self.done_for_you.clear()
         for event in shown:
-            self.done_for_you.addItem(f"{when(event.time)}  {event.text} ✓")
+            self.done_for_you.addItem(f"{when(event.time)}  {event.shown()} ✓")
 
     # --- actions -------------------------------------------------------------------------
 
@@ -159,7 +171,7 @@ class DelegatesView(WalletView):
         from ..core.delegation.code import code_from_image
 
         path = self.ctx.dialogs.open_file(self, _("Open a picture of the delegate's code"),
-                                          _("Images (*.png *.jpg *.jpeg)"))
+                                          _("Images (*.png *.jpg *.jpeg);;All files (*)"))
         if path is not None:
             Op(self, lambda ctx: code_from_image(path)).success(self.code.setText).failure(self._failed).run()
 
@@ -183,9 +195,9 @@ class DelegatesView(WalletView):
 
     def _added(self, added: patient.Added) -> None:
         self.code.clear()
-        self.note.setText(_("{label} is now your delegate for {n} record(s). Read the fingerprint back with them: "
-                            "{fingerprint}").format(label=added.label, n=len(added.records),
-                                                    fingerprint=added.fingerprint))
+        self.note.setText(_("{label} is now your delegate for %n record(s). Read the fingerprint back with them: "
+                            "{fingerprint}", None, len(added.records)).format(label=added.label,
+                                                                               fingerprint=added.fingerprint))
         self.refresh()
 
     def revoke(self, *, with_grants: bool) -> None:
@@ -202,6 +214,6 @@ class DelegatesView(WalletView):
             lambda outcome: self._ended(row["label"], outcome)).failure(self._failed).run()
 
     def _ended(self, label: str, outcome: dict[str, Any]) -> None:
-        self.note.setText(_("{label} can no longer act for you; {n} consent(s) revoked.").format(
-            label=label, n=len(outcome["grants_revoked"])))
+        self.note.setText(_("{label} can no longer act for you; %n consent(s) revoked.", None,
+                            len(outcome["grants_revoked"])).format(label=label))
         self.refresh()

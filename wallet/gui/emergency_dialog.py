@@ -21,20 +21,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core import texts
 from ..core.consent.references import own_resources
 from ..core.emergency import patient as emergency
 from .formatting import when
-from .i18n import _
+from .i18n import N_, _
 from .ops import Op
+
+# Who the policy lets ask, by the ledger's kind of institution (ledger_client.tx.INSTITUTION_KINDS)
+ANY_KIND = {"clinic": N_("any clinic"), "hospital": N_("any hospital"), "lab": N_("any laboratory"),
+            "pharmacy": N_("any pharmacy"), "insurer": N_("any insurer"), "research": N_("any research study"),
+            "issuer": N_("any credential issuer"), "other": N_("any other institution")}
+
+
+def delay_text(seconds: int) -> str:
+    """The policy's delay in the largest whole unit: days, hours, minutes or seconds."""
+    if seconds and seconds % 86400 == 0:
+        return _("%n day(s)", None, seconds // 86400)
+    if seconds and seconds % 3600 == 0:
+        return _("%n hour(s)", None, seconds // 3600)
+    if seconds and seconds % 60 == 0:
+        return _("%n minute(s)", None, seconds // 60)
+    return _("%n second(s)", None, seconds)
 
 
 def policy_text(rules: dict[str, Any] | None) -> str:
     if rules is None:
         return _("This network has no emergency-access policy yet: no one can ask.")
-    who = [*rules["institution_names"], *(_("any {kind}").format(kind=k) for k in rules["kinds"])] or [_("no one")]
-    return _("Who may ask: {who}. A request opens after {delay} s unless you approve it sooner or veto it; "
-             "the key is split among {n} nodes, {t} of which are needed.").format(
-        who=", ".join(who), delay=rules["delay"], n=len(rules["nodes"]), t=rules["threshold"])
+    kinds = [_(ANY_KIND[k]) if k in ANY_KIND else k for k in rules["kinds"]]
+    who = [*rules["institution_names"], *kinds] or [_("no one")]
+    nodes = _("the key is split among %n node(s)", None, len(rules["nodes"]))
+    return _("Who may ask: {who}. A request opens after {delay} unless you approve it sooner or veto it; "
+             "{nodes}, {t} of which are needed.").format(
+        who=", ".join(who), delay=delay_text(rules["delay"]), nodes=nodes, t=rules["threshold"])
 
 
 class EmergencyDialog(QDialog):
@@ -111,13 +130,14 @@ class EmergencyDialog(QDialog):
             self.state.setText(_("You have no emergency set yet."))
         else:
             state = _("withdrawn") if the_set["withdrawn_at"] else _("active")
-            self.state.setText(_("Your set: {n} file(s), version {v}, {state}. Emergency card: {card}").format(
-                n=len(the_set["records"]), v=the_set["version"], state=state, card=the_set["card"]))
+            self.state.setText(_("Your set: %n file(s), version {v}, {state}. Emergency card: {card}", None,
+                                 len(the_set["records"])).format(v=the_set["version"], state=state,
+                                                                 card=the_set["card"]))
         self.requests.clear()
         for request in seen["requests"]:
             item = QListWidgetItem(_("EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}").format(
                 who=request["requester_name"], why=request["justification"], asked=when(request["time"]),
-                opens=when(request["opens_at"]), status=request["status"]))
+                opens=when(request["opens_at"]), status=texts.emergency_status(request["status"])))
             item.setData(Qt.ItemDataRole.UserRole, request["request"])
             self.requests.addItem(item)
         can_decide = bool(seen["requests"])
@@ -133,7 +153,7 @@ class EmergencyDialog(QDialog):
     def publish(self) -> None:
         wallet, records, summary = self.wallet, self.picked(), self.summary.isChecked()
         self._run(lambda ctx: emergency.mark(wallet, records, summary=summary),
-                  lambda marked: self._done(_("Emergency set published ({n} file(s)).").format(n=len(marked.records))))
+                  lambda marked: self._done(_("Emergency set published (%n file(s)).", None, len(marked.records))))
 
     def withdraw(self) -> None:
         wallet = self.wallet

@@ -75,3 +75,12 @@ def test_command_output_in_the_language(tmp_path):
 def test_an_unknown_language_is_english(tmp_path):
     out = _run(tmp_path, "--help", LANG="xx_XX.UTF-8")
     assert out.stdout.startswith("usage: medwallet")
+
+
+def test_delegates_and_emergency_help_in_the_language(tmp_path):
+    french = _run(tmp_path, "delegates", "--help", LANG="fr_FR.UTF-8")
+    assert french.returncode == 0
+    assert "lister vos délégués et leurs limites" in french.stdout
+    dutch = _run(tmp_path, "emergency", "--help", LANGUAGE="nl")
+    assert dutch.returncode == 0
+    assert "de noodgegevens intrekken" in dutch.stdout and "een noodverzoek nu openen" in dutch.stdout

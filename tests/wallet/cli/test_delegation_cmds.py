@@ -42,6 +42,7 @@ def test_a_parent_acts_for_a_child_through_the_cli(run, tmp_path, shared_node):
     assert added["fingerprint"] == code["fingerprint"]
     listed = json.loads(run("parent", "delegate", "records", "Sam", "--json").stdout)
     assert [r["title"] for r in listed] == ["vaccinations"]
+    assert "vaccinations" in run("parent", "delegate", "records", "Sam").stdout  # the table, not only JSON
     too_long = run("parent", "delegate", "grant", "Sam", "--to", "Desk of the Dunes", "--purpose", "treatment",
                    "--expires", "8d", "--json", ok=False)
     assert too_long.returncode == 1 and json.loads(too_long.stderr)["error"] == "grant_too_long"

@@ -95,3 +95,47 @@ def test_an_unknown_language_falls_back_to_english():
     assert texts.use_language("xx") == "en"
     assert texts.error_text(WrongPassphrase()) == WrongPassphrase().message
     assert texts.use_language("fr") == "fr"
+
+
+def test_delegation_and_emergency_texts_follow_the_contracts():
+    """The delegation contract's reasons and an emergency request's statuses are in the catalogue,
+    word for word, so a refusal or a status read from the ledger is shown translated."""
+    from ledger_client import delegation, emergency
+
+    assert all(texts.CATALOGUE[f"reason.{code}"] == text for code, text in delegation.REASON_TEXT.items())
+    assert all(texts.CATALOGUE[f"emergency_status.{code}"] == text for code, text in emergency.STATUS_TEXT.items())
+    texts.use_language("fr")
+    assert texts.emergency_status("pending") == "en attente de la fin du délai ou de l'approbation du patient"
+    assert texts.delegation_status("revoked") == "révoquée"
+    assert texts.emergency_status("something_new") == "something_new"
+
+
+def test_delegation_and_emergency_errors_are_shown_translated():
+    from ledger_client.emergency_shares import NotEnoughShares
+    from ledger_client.errors import DelegationRefused, EmergencyNotAllowed
+    from wallet.core.delegation.patient import DelegationError
+    from wallet.core.emergency.requester import NotOpenYet
+
+    texts.use_language("nl")
+    assert texts.error_text(DelegationRefused()).startswith("De machtiging staat dit niet toe")  # a docstring's text
+    refused = DelegationRefused("the delegation does not allow consents for this purpose", code="purpose_not_delegated")
+    assert texts.error_text(refused) == "de machtiging staat geen toestemmingen voor dit doel toe"
+    assert texts.error_text(EmergencyNotAllowed()).startswith("Het noodbeleid van het netwerk")
+    assert texts.error_text(NotEnoughShares()).startswith("Te weinig knooppunten")
+    named = DelegationError(key="delegation_error.name", params={"max": 80})
+    assert named.message == "Give the delegate a name of 1 to 80 characters."
+    assert texts.error_text(named) == "Geef de gemachtigde een naam van 1 tot 80 tekens."
+    texts.use_language("fr")
+    pending = NotOpenYet(key="emergency_not_open.status", params={"status": "the patient vetoed it"})
+    assert texts.error_text(pending) == "La demande d'urgence n'est pas ouverte : the patient vetoed it."
+    assert texts.error_text(refused) == "la délégation n'autorise pas de consentement pour cette finalité"
+
+
+def test_a_delegated_event_keeps_english_for_json_and_is_shown_translated():
+    from wallet.core.delegation.audit import DelegatedEvent
+
+    event = DelegatedEvent("t" * 64, "delegated_grant", "c" * 64, "d" * 64, "Mum", "g" * 64, "treatment", 3, 0,
+                           "granted by Mum for you: Clinic A, treatment", wording="granted", grantee_name="Clinic A")
+    assert event.to_json()["text"] == "granted by Mum for you: Clinic A, treatment"
+    texts.use_language("fr")
+    assert event.shown() == "accordé par Mum pour vous : Clinic A, Traitement médical"

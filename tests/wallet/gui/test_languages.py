@@ -17,8 +17,10 @@ from ..i18n_files import build_catalogues
 from .conftest import TIMEOUT_MS, wait_quiet
 
 # a word of each section in each language: proof that the window is translated, not just unchanged
-EXPECTED = {"fr": {"records": "&Importer…", "settings": "Paramètres", "access": "Journal des accès"},
-            "nl": {"records": "&Importeren…", "settings": "Instellingen", "access": "Toegangslogboek"}}
+EXPECTED = {"fr": {"records": "&Importer…", "settings": "Paramètres", "access": "Journal des accès",
+                   "delegates": "&Ajouter le délégué"},
+            "nl": {"records": "&Importeren…", "settings": "Instellingen", "access": "Toegangslogboek",
+                   "delegates": "Gemachtigde &toevoegen"}}
 
 
 @pytest.fixture
@@ -185,3 +187,31 @@ def test_the_first_run_wizard_in_the_language_fits(qtbot, shared_node, dialogs, 
     finally:
         window.shutdown()
     assert problems == {}, json.dumps(problems, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("lang", ["fr", "nl"])
+def test_the_emergency_set_dialog_in_the_language_fits(qtbot, wallet, open_window, language, lang, tmp_path):
+    """The break-glass dialog (opened from SMART Health Links) translated, with room for its texts."""
+    from wallet.gui.emergency_dialog import EmergencyDialog, delay_text, policy_text
+
+    language(lang)
+    window = open_window(wallet)
+    window.show_section("links")
+    window.views["links"].emergency_set()
+    dialog = window.views["links"].shown
+    assert isinstance(dialog, EmergencyDialog)
+    qtbot.waitUntil(lambda: dialog.policy.text() not in ("", {"fr": "Chargement…", "nl": "Laden…"}[lang]),
+                    timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
+    QApplication.processEvents()
+    assert dialog.windowTitle() == {"fr": "Dossier d'urgence", "nl": "Noodgegevens"}[lang]
+    assert dialog.publish_button.text() == {"fr": "&Publier le dossier", "nl": "&Publiceren"}[lang]
+    assert dialog.grab().save(str(tmp_path / f"{lang}-emergency.png"))
+    assert _too_narrow(dialog) == []
+    rules = {"institution_names": [], "kinds": ["clinic"], "delay": 7200, "nodes": ["a", "b", "c"], "threshold": 2}
+    assert policy_text(rules).startswith({"fr": "Qui peut demander : toute clinique. Une demande s'ouvre après "
+                                                "2 heures", "nl": "Wie mag vragen: elke kliniek. Een verzoek wordt "
+                                                                  "geopend na 2 uur"}[lang])
+    assert {"fr": "3 nœuds", "nl": "3 knooppunten"}[lang] in policy_text(rules)
+    assert delay_text(86400) == {"fr": "1 jour", "nl": "1 dag"}[lang]
+    dialog.close()

@@ -78,10 +78,10 @@ def new_code(wallet: Wallet, label: str) -> tuple[dict[str, Any], DelegateCode]:
     """A fresh code to hand to ``label`` (the person you will act for), remembered by this wallet."""
     label = " ".join(label.split())
     if not label or len(label) > 80 or not label.isprintable():
-        raise ActingError("Name the person you act for in 1 to 80 characters.")
+        raise ActingError(key="acting_error.name")
     rows = _stored(wallet)
     if any(r["label"].lower() == label.lower() for r in rows):
-        raise ActingError(f"You already have a code for {label}.")
+        raise ActingError(key="acting_error.exists", params={"label": label})
     index = max((r["index"] for r in rows), default=-1) + 1
     sign, box = keys(wallet, index)
     row: dict[str, Any] = {"index": index, "label": label, "created_at": int(time.time()), "grants": []}
@@ -99,7 +99,7 @@ def find(wallet: Wallet, who: str) -> dict[str, Any]:
     """The person you act for, by the name you gave them."""
     rows = [r for r in _stored(wallet) if r["label"].lower() == " ".join(who.split()).lower()]
     if len(rows) != 1:
-        raise ActingError(f"You act for no one called {who!r}; see 'medwallet delegate status'.")
+        raise ActingError(key="acting_error.unknown", params={"who": who})
     return rows[0]
 
 
@@ -132,10 +132,10 @@ def records(wallet: Wallet, row: dict[str, Any]) -> tuple[dict[str, Any], list[D
     sign, box = keys(wallet, row["index"])
     sealed = wallet.network.client_for(sign).delegation_package(sign, entry["delegation"])
     if hashlib.sha256(sealed).hexdigest() != entry["package"]:
-        raise ActingError("The node sent a package that is not the one the patient signed.")
+        raise ActingError(key="acting_error.wrong_package")
     pseudonym, shared = open_package(box, sealed)
     if pseudonym != entry["grantor"]:
-        raise ActingError("The package was made for another delegation.")
+        raise ActingError(key="acting_error.other_delegation")
     return entry, shared
 
 
@@ -147,7 +147,7 @@ def _choose(shared: list[DelegatedRecord], chosen: list[str]) -> list[DelegatedR
         text = text.strip().lower()
         matches = [r for r in shared if r.record.startswith(text) or r.title.lower() == text]
         if len(matches) != 1 or len(text) < 4:
-            raise ActingError(f"No record you may share, or more than one, matches {text!r}.")
+            raise ActingError(key="acting_error.record", params={"text": text})
         picked.append(matches[0])
     return list({r.record: r for r in picked}.values())
 
@@ -164,7 +164,7 @@ def grant(wallet: Wallet, who: str, institution: str, chosen: list[str], purpose
     sealed = seal_envelope(inst["box_key"], {r.record: r.key for r in picked})
     envelope = hashlib.sha256(sealed).hexdigest()
     if not network.client_for(sign).put_blob(sign, network.chain_id, envelope, sealed):  # small: one PUT
-        raise ActingError("The node did not store the consent's key envelope; try again.")
+        raise ActingError(key="acting_error.envelope")
     now = int(time.time())
     payload = {"delegation": entry["delegation"], "grantee": institution, "records": sorted(r.record for r in picked),
                "purpose": purpose, "not_before": now - 60 if not_before is None else not_before,
@@ -208,5 +208,5 @@ def find_grant(wallet: Wallet, who: str, prefix: str) -> str:
         return prefix
     matches = [g["consent"] for g in find(wallet, who)["grants"] if g["consent"].startswith(prefix)]
     if len(matches) != 1 or len(prefix) < 6:
-        raise ActingError("No consent you gave, or more than one, matches this id.")
+        raise ActingError(key="acting_error.consent")
     return matches[0]

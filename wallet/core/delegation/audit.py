@@ -16,8 +16,17 @@ from typing import Any
 from ledger_client.errors import IntegrityError, LedgerError
 from ledger_client.light import LightClient, ProvenTx
 
+from .. import texts
+from ..consent.grants import PURPOSE_LABELS
+from ..texts import N_
 from ..wallet import Wallet
 from . import patient
+
+# What an event says, by who acted ({label}: the delegate, {name}: the institution, {purpose})
+WORDING = {"granted": N_("granted by {label} for you: {name}, {purpose}"),
+           "revoked": N_("revoked by {label} for you: {name}"),
+           "revoked_by_other": N_("revoked for you by another delegate: {name}"),
+           "revoked_by_you": N_("revoked by you: {name}")}
 
 
 @dataclass(frozen=True)
@@ -33,11 +42,23 @@ class DelegatedEvent:
     purpose: str
     height: int
     time: int
-    text: str
+    text: str  # in English (what JSON output keeps); :meth:`shown` is the translated one
     verified: bool = True
+    wording: str = "granted"  # a key of WORDING
+    grantee_name: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+    def shown(self) -> str:
+        """What the event says, in the language chosen (:func:`wallet.core.texts.use_language`)."""
+        purpose = PURPOSE_LABELS.get(self.purpose)
+        return texts.tr(WORDING[self.wording]).format(label=self.delegate_label, name=self.grantee_name,
+                                                      purpose=texts.tr(purpose) if purpose else self.purpose)
+
+
+def _english(wording: str, label: str, name: str, purpose: str) -> str:
+    return WORDING[wording].format(label=label, name=name, purpose=purpose)
 
 
 def proven_delegation(light: LightClient, grant: ProvenTx, via: Any = None) -> ProvenTx:
@@ -72,7 +93,8 @@ def events(wallet: Wallet) -> list[DelegatedEvent]:
             name = names.setdefault(p["grantee"], patient._institution_name(wallet, p["grantee"]))
             out.append(DelegatedEvent(grant.tx.id, "delegated_grant", grant.tx.id, row["delegation"], row["label"],
                                       p["grantee"], p["purpose"], grant.height, grant.block_time,
-                                      f"granted by {row['label']} for you: {name}, {p['purpose']}"))
+                                      _english("granted", row["label"], name, p["purpose"]),
+                                      wording="granted", grantee_name=name))
             if consent.get("revoked_tx"):
                 out.append(_revocation(light, client, consent["revoked_tx"], grant, row, key.public, name))
     return sorted(out, key=lambda e: (e.height, e.tx), reverse=True)
@@ -83,12 +105,12 @@ def _revocation(light: LightClient, client: Any, tx_id: str, grant: ProvenTx, ro
     proven = light.prove(tx_id, via=client)
     tx, consent = proven.tx, grant.tx.id
     if tx.type == "delegated_revoke" and tx.payload["consent"] == consent:
-        kind, who = "delegated_revoke", f"revoked by {row['label']} for you"
-        if tx.signer != grant.tx.signer:
-            who = "revoked for you by another delegate"
+        kind, wording = "delegated_revoke", "revoked" if tx.signer == grant.tx.signer else "revoked_by_other"
     elif tx.type == "revoke_consent" and tx.payload["consent"] == consent and tx.signer == patient_key:
-        kind, who = "revoke", "revoked by you"
+        kind, wording = "revoke", "revoked_by_you"
     else:
         raise IntegrityError("a node named as a consent's revocation a transaction that is not one")
     return DelegatedEvent(tx.id, kind, consent, row["delegation"], row["label"], grant.tx.payload["grantee"],
-                          grant.tx.payload["purpose"], proven.height, proven.block_time, f"{who}: {name}")
+                          grant.tx.payload["purpose"], proven.height, proven.block_time,
+                          _english(wording, row["label"], name, grant.tx.payload["purpose"]), wording=wording,
+                          grantee_name=name)

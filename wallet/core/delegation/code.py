@@ -54,12 +54,12 @@ def parse_code(text: str) -> DelegateCode:
     """A delegate's code from scanned or typed text (whitespace and case ignored)."""
     compact = "".join(text.split()).lower()
     if not compact.startswith(PREFIX):
-        raise InvalidDelegateCode("This is not a Medwallet delegate code.")
+        raise InvalidDelegateCode(key="invalid_delegate_code.not_medwallet")
     parts = compact[len(PREFIX):].split(":")
     if len(parts) != 3 or not is_hex(parts[0], 32) or not is_hex(parts[1], 32) or not is_hex(parts[2], 4):
-        raise InvalidDelegateCode("This delegate code is incomplete.")
+        raise InvalidDelegateCode(key="invalid_delegate_code.truncated")
     if _check(parts[0], parts[1]) != parts[2]:
-        raise InvalidDelegateCode("This delegate code was mistyped (its check does not match).")
+        raise InvalidDelegateCode(key="invalid_delegate_code.checksum")
     return DelegateCode(parts[0], parts[1])
 
 
@@ -70,4 +70,4 @@ def code_from_image(path: Path) -> str:
     for text in decode_image(path):
         if "".join(text.split()).lower().startswith(PREFIX):
             return parse_code(text).text()
-    raise InvalidDelegateCode("This picture holds no Medwallet delegate code.")
+    raise InvalidDelegateCode(key="invalid_delegate_code.no_code")

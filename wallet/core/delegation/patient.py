@@ -61,13 +61,13 @@ class Limits:
 
     def check(self, now: int) -> None:
         if not self.purposes or set(self.purposes) - set(PURPOSES):
-            raise DelegationError(f"Choose purposes among {', '.join(PURPOSES)}.")
+            raise DelegationError(key="delegation_error.purposes", params={"purposes": ", ".join(PURPOSES)})
         if set(self.institution_kinds) - set(INSTITUTION_KINDS) or set(self.categories) - set(CATEGORIES):
-            raise DelegationError("Unknown kind of institution or of record.")
+            raise DelegationError(key="delegation_error.unknown_kind")
         if self.expires_at <= now:
-            raise DelegationError("The delegation must end in the future.")
+            raise DelegationError(key="delegation_error.past_end")
         if self.max_grant_seconds < MIN_GRANT_SECONDS:
-            raise DelegationError("A delegated consent must be allowed to last at least an hour.")
+            raise DelegationError(key="delegation_error.grant_too_short")
 
     def payload(self) -> dict[str, Any]:
         return {"purposes": sorted(self.purposes), "institutions": sorted(self.institutions),
@@ -105,17 +105,17 @@ def in_scope(wallet: Wallet, records: list[str], categories: tuple[str, ...]) ->
         found = [wallet.db.one("SELECT * FROM records WHERE record=? AND status='anchored' AND original IS NULL",
                                (r,)) for r in records]
         if any(row is None for row in found):
-            raise DelegationError("Choose records of your own that are stored on the ledger.")
+            raise DelegationError(key="delegation_error.not_own_records")
         if categories and any(row["category"] not in categories for row in found if row):
-            raise DelegationError("A chosen record is not of a kind the delegation allows.")
+            raise DelegationError(key="delegation_error.kind_not_allowed")
         return sorted(set(records))
     if not categories:
-        raise DelegationError("Choose the records, or the kinds of record, the delegate may share.")
+        raise DelegationError(key="delegation_error.no_records")
     rows = wallet.db.query("SELECT record, category FROM records WHERE status='anchored' AND original IS NULL "
                            "AND pseudonym=?", (VAULT_PSEUDONYM,))
     chosen = sorted(r["record"] for r in rows if r["category"] in categories)
     if not chosen:
-        raise DelegationError("You have no record of these kinds yet.")
+        raise DelegationError(key="delegation_error.no_records_of_kinds")
     return chosen
 
 
@@ -125,7 +125,7 @@ def add(wallet: Wallet, code_text: str, label: str, records: list[str], limits: 
     now = int(time.time())
     label = " ".join(label.split())
     if not label or len(label) > MAX_LABEL_CHARS or not label.isprintable():
-        raise DelegationError(f"Give the delegate a name of 1 to {MAX_LABEL_CHARS} characters.")
+        raise DelegationError(key="delegation_error.name", params={"max": MAX_LABEL_CHARS})
     limits.check(now)
     code = parse_code(code_text)
     originals = in_scope(wallet, records, limits.categories)
@@ -177,7 +177,7 @@ def find(wallet: Wallet, prefix: str) -> dict[str, Any]:
     rows = [r for r in _stored(wallet) if r["label"].lower() == text.lower()]
     rows = rows or [r for r in _stored(wallet) if len(text) >= 6 and r["delegation"].startswith(text.lower())]
     if len(rows) != 1:
-        raise DelegationError("No delegate, or more than one, matches this name or id.")
+        raise DelegationError(key="delegation_error.ambiguous")
     return rows[0]
 
 
@@ -222,7 +222,7 @@ def revoke(wallet: Wallet, delegation: str, *, with_grants: bool = False) -> dic
     rows = _stored(wallet)
     row = next((r for r in rows if r["delegation"] == delegation), None)
     if row is None:
-        raise DelegationError("This wallet made no such delegation.")
+        raise DelegationError(key="delegation_error.unknown")
     key = wallet.signing_key(row["index"])
     try:
         tx_id = wallet.network.submit(key, "revoke_delegation", {"delegation": delegation})

@@ -83,15 +83,14 @@ def files_for(wallet: Wallet, records: list[str], *, summary: bool = True) -> li
     chosen = {item["record"]: item["resource"] for item in own_resources(wallet)}
     missing = [r for r in records if r not in chosen]
     if missing:
-        raise EmergencyError(f"Only FHIR records imported one resource each can be in the emergency set "
-                             f"({missing[0][:12]}…).")
+        raise EmergencyError(key="emergency_error.not_fhir", params={"record": missing[0][:12]})
     files = []
     if summary:
         document = build_ips(list(chosen.values()))
         files.append((FHIR_JSON, json.dumps(document, ensure_ascii=False).encode("utf-8")))
     files += [(FHIR_JSON, json.dumps(chosen[r], ensure_ascii=False).encode("utf-8")) for r in records]
     if not files or len(files) > 20:
-        raise EmergencyError("An emergency set holds from 1 to 20 files.")
+        raise EmergencyError(key="emergency_error.size")
     return files
 
 
@@ -201,7 +200,7 @@ def requests_of(wallet: Wallet) -> list[dict[str, Any]]:
 def decide(wallet: Wallet, request: str, decision: str) -> str:
     """Approve (opens at once) or veto (never opens, or closes) an emergency request on the set."""
     if decision not in emergency.DECISIONS:
-        raise EmergencyError("Decide with approve or veto.")
+        raise EmergencyError(key="emergency_error.decision")
     index = set_index(wallet)
     if index is None:
         raise NoEmergencySet()

@@ -53,7 +53,7 @@ def set_key_of(card: str) -> str:
     if text.startswith(CARD_PREFIX):
         text = text.rsplit(":", 1)[-1]
     if not is_hex(text, 32):
-        raise EmergencyRequestError("An emergency card holds the set's key: 64 hexadecimal characters.")
+        raise EmergencyRequestError(key="emergency_request_error.card")
     return text
 
 
@@ -61,19 +61,19 @@ def request(desk: ClinicDesk, card: str, justification: str) -> str:
     """Ask for emergency access (reason BTG); returns the request's id. Refused with the policy's reason."""
     justification = " ".join(justification.split())
     if not 1 <= len(justification) <= MAX_JUSTIFICATION:
-        raise EmergencyRequestError(f"Say why (1 to {MAX_JUSTIFICATION} characters).")
+        raise EmergencyRequestError(key="emergency_request_error.justification", params={"max": MAX_JUSTIFICATION})
     payload = {"set": set_key_of(card), "reason": "BTG", "justification": justification}
     try:
         return desk.network.submit(desk.key, "emergency_request", payload)
     except EmergencyNotAllowed as exc:
-        raise EmergencyRequestError(f"Not allowed: {exc.message}.") from None
+        raise EmergencyRequestError(key="emergency_request_error.not_allowed", params={"reason": exc.message}) from None
 
 
 def status(desk: ClinicDesk, request_id: str) -> dict[str, Any]:
     try:
         entry: dict[str, Any] = desk.network.client.get_json(f"/v1/emergency/requests/{request_id}")
     except NotFound:
-        raise EmergencyRequestError("No such emergency request on the ledger.") from None
+        raise EmergencyRequestError(key="emergency_request_error.unknown") from None
     return entry
 
 
@@ -81,7 +81,8 @@ def read(desk: ClinicDesk, request_id: str, out_dir: Path) -> EmergencyRead:
     """Rebuild the key from the nodes' shares and save the set's files into ``out_dir``."""
     entry = status(desk, request_id)
     if entry["status"] != "open":
-        raise NotOpenYet(f"The emergency request is not open: {emergency.STATUS_TEXT[entry['status']]}.")
+        raise NotOpenYet(key="emergency_not_open.status",
+                         params={"status": emergency.STATUS_TEXT.get(entry["status"], entry["status"])})
     network = desk.network
     try:
         key, got = gather_key(network.nodes, desk.key, desk.box, request_id, ca=network.ca)
@@ -98,7 +99,8 @@ def read(desk: ClinicDesk, request_id: str, out_dir: Path) -> EmergencyRead:
                 reads.append(network.client.download_blob(access, sink))
             _, data = open_copy(key, staging.read_bytes())
         except AccessDenied as exc:
-            raise EmergencyRequestError(f"The node refused the read: {exc.message}.") from None
+            raise EmergencyRequestError(key="emergency_request_error.read_refused",
+                                        params={"reason": exc.message}) from None
         except LedgerError as exc:
             raise EmergencyRequestError(exc.message) from None
         finally:
