@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 
-from tests.wallet.cli.test_cli import run  # noqa: F401  (the CLI fixture: a real node, real folders)
 
-
-def test_guardians_backup_and_restore_from_shares(run, tmp_path, shared_node):  # noqa: F811
+def test_guardians_backup_and_restore_from_shares(run, tmp_path, shared_node):
     run("init", "--no-keyring")
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4\n" + os.urandom(20_000))

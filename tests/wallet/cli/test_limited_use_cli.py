@@ -7,10 +7,8 @@ from __future__ import annotations
 import json
 import os
 
-from tests.wallet.cli.test_cli import run  # noqa: F401  (the CLI fixture: a real node, real folders)
 
-
-def _patient(run, tmp_path, shared_node) -> str:  # noqa: F811
+def _patient(run, tmp_path, shared_node) -> str:
     run("init", "--no-keyring")
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4\n" + os.urandom(10_000))
@@ -20,7 +18,7 @@ def _patient(run, tmp_path, shared_node) -> str:  # noqa: F811
     return record
 
 
-def test_once_and_n_reads_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+def test_once_and_n_reads_from_the_cli(run, tmp_path, shared_node):
     record = _patient(run, tmp_path, shared_node)
     base = ["grant", "--to", "Desk of the Bay", "--record", record[:10], "--purpose", "treatment", "--expires", "7d"]
     once = json.loads(run(*base, "--once", "--json").stdout)

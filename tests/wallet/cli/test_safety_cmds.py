@@ -7,15 +7,13 @@ from __future__ import annotations
 import json
 import os
 
-from tests.wallet.cli.test_cli import run  # noqa: F401  (the CLI fixture: a real node, real folders)
-
 
 def desk_name(tmp_path) -> str:
     """A desk name of this test's own: the tests of a worker share one node, and a name is unique there."""
     return f"Desk of the Hill {tmp_path.name}"
 
 
-def _patient_with_grants(run, tmp_path, shared_node, count: int = 2) -> list[dict]:  # noqa: F811
+def _patient_with_grants(run, tmp_path, shared_node, count: int = 2) -> list[dict]:
     run("init", "--no-keyring")
     letter = tmp_path / "letter.pdf"
     letter.write_bytes(b"%PDF-1.4\n" + os.urandom(20_000))
@@ -26,7 +24,7 @@ def _patient_with_grants(run, tmp_path, shared_node, count: int = 2) -> list[dic
                            "--expires", "30d", "--json").stdout) for _ in range(count)]
 
 
-def test_revoke_all_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+def test_revoke_all_from_the_cli(run, tmp_path, shared_node):
     granted = _patient_with_grants(run, tmp_path, shared_node)
     unconfirmed = run("revoke-all", ok=False)  # off a terminal: no one to ask, a usage error (exit 2)
     assert unconfirmed.returncode == 2 and "--yes" in unconfirmed.stderr
@@ -42,11 +40,11 @@ def test_revoke_all_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
     assert "Revoked 0 consent(s)" in again.stdout and "new wallet" in again.stdout
 
 
-def test_help(run):  # noqa: F811
+def test_help(run):
     assert "one batch" in run("revoke-all", "--help").stdout
 
 
-def test_alerts_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+def test_alerts_from_the_cli(run, tmp_path, shared_node):
     granted = _patient_with_grants(run, tmp_path, shared_node, count=1)
     assert "No new alerts." in run("alerts").stdout
     run("clinic", "read", granted[0]["code"], "--out", str(tmp_path / "desk"))
@@ -58,7 +56,7 @@ def test_alerts_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
     assert f"first read by {desk_name(tmp_path)}" in listed and "NEW" not in listed
 
 
-def test_preview_from_the_cli_signs_nothing(run, tmp_path, shared_node):  # noqa: F811
+def test_preview_from_the_cli_signs_nothing(run, tmp_path, shared_node):
     granted = _patient_with_grants(run, tmp_path, shared_node, count=1)
     record = json.loads(run("records", "--json").stdout)[0]["record"]
     shown = json.loads(run("preview", "--to", desk_name(tmp_path), "--record", record[:10], "--purpose", "research",
@@ -72,7 +70,7 @@ def test_preview_from_the_cli_signs_nothing(run, tmp_path, shared_node):  # noqa
     assert [g["consent"] for g in json.loads(run("grants", "--json").stdout)] == [granted[0]["consent"]]
 
 
-def test_the_background_checker_from_the_cli(run, tmp_path, shared_node):  # noqa: F811
+def test_the_background_checker_from_the_cli(run, tmp_path, shared_node):
     import subprocess
     import sys
     import threading
