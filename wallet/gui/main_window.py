@@ -236,7 +236,8 @@ class MainWindow(OpeningWindow):
         self.records_view = RecordsView(self.ctx)
         self.access_view = AccessLogView(self.ctx)
         self.settings_view = SettingsView(self.ctx)
-        made: dict[str, WalletView] = {"records": self.records_view, "consent": ConsentView(self.ctx),
+        self.consent_view = ConsentView(self.ctx)
+        made: dict[str, WalletView] = {"records": self.records_view, "consent": self.consent_view,
                                        "access": self.access_view, "credentials": CredentialsView(self.ctx),
                                        "settings": self.settings_view, "links": LinksView(self.ctx),
                                        "delegates": DelegatesView(self.ctx), "help": HelpView(self.ctx)}
@@ -484,6 +485,8 @@ class MainWindow(OpeningWindow):
     def _announce(self, rows: list[dict], raised: list | None = None) -> None:
         if not rows or self.session.wallet is None:
             return
+        if self.stack.currentWidget() is self.consent_view:
+            self.consent_view.reload()  # a read may have used one of a limited-use consent's reads
         from .access_log_view import describe_accesses, describe_alerts
 
         text = describe_accesses(rows)

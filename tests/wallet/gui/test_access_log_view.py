@@ -152,3 +152,16 @@ def test_a_deletion_is_in_the_log(qtbot, wallet, clinic, open_window, dialogs, t
     qtbot.waitUntil(lambda: "Exported" in view.status.text(), timeout=TIMEOUT_MS)
     with open(tmp_path / "log.csv", newline="", encoding="utf-8") as src:
         assert {r["outcome"] for r in csv.DictReader(src)} == {"deleted"}
+
+
+def test_the_sharing_list_follows_a_read_of_a_limited_consent(qtbot, wallet, clinic, open_window, tmp_path):
+    """A read while the patient looks at Sharing: its reads left go down without Refresh."""
+    rec = importing.import_file(wallet, write_pdf(tmp_path / "letter.pdf"), title="Letter").record
+    granted = grants.grant(wallet, clinic.key.public, [rec], "treatment", int(time.time()) + 3600, max_reads=3)
+    window = open_window(wallet, poll_interval_ms=150)
+    window.show_section("consent")
+    qtbot.waitUntil(lambda: [r["reads_left"] for r in window.views["consent"].model.rows] == [3], timeout=TIMEOUT_MS)
+    clinic.read(decode_grant(granted.code), tmp_path / "desk")
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: [r["reads_left"] for r in window.views["consent"].model.rows] == [2], timeout=TIMEOUT_MS)
+    wait_quiet(qtbot)
