@@ -86,7 +86,9 @@ class DelegatesView(WalletView):
         self.lasts.setValue(365)
         self.lasts.setAccessibleName(_("How many days the delegation lasts"))
         self.revoke_others = QCheckBox(_("may also revoke consents under this delegation they did not give"))
-        form.addRow(_("&Code:"), code_row)
+        code_label = QLabel(_("&Code:"))  # a row holding a layout gets no buddy of its own: Alt+C goes to the code
+        code_label.setBuddy(self.code)
+        form.addRow(code_label, code_row)
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("Purposes:"), purpose_row)
         form.addRow(_("Kinds of record (none: all):"), kind_row)
