@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -41,17 +42,20 @@ CATEGORY_LABELS = {"document": N_("Letters and documents"), "image": N_("Picture
 INSTITUTION_LABELS = {**dict(KINDS), "issuer": N_("Credential issuer")}
 
 
+PER_ROW = 5  # check boxes per row: the page fits a full-HD screen at twice the font
+
+
 def _checks(values: tuple[str, ...], labels: dict[str, str],
-            checked: tuple[str, ...] = ()) -> tuple[QHBoxLayout, dict[str, QCheckBox]]:
-    """A row of check boxes, one per ledger value, each labelled in the user's language."""
-    row, boxes = QHBoxLayout(), {}
-    for value in values:
+            checked: tuple[str, ...] = ()) -> tuple[QGridLayout, dict[str, QCheckBox]]:
+    """Check boxes in rows of :data:`PER_ROW`, one per ledger value, each labelled in the user's language."""
+    grid, boxes = QGridLayout(), {}
+    for number, value in enumerate(values):
         box = QCheckBox(_(labels.get(value, value)))
         box.setChecked(value in checked)
-        row.addWidget(box)
+        grid.addWidget(box, number // PER_ROW, number % PER_ROW)
         boxes[value] = box
-    row.addStretch(1)
-    return row, boxes
+    grid.setColumnStretch(PER_ROW, 1)
+    return grid, boxes
 
 
 class DelegatesView(WalletView):
@@ -102,6 +106,7 @@ class DelegatesView(WalletView):
         form.addRow("", self.add_button)
         layout.addWidget(box)
         self.delegates = QListWidget()
+        self.delegates.setMinimumHeight(48)  # the page fits the window's default height
         self.delegates.setAccessibleName(_("Your delegates"))
         layout.addWidget(self.delegates, 1)
         row = QHBoxLayout()
@@ -114,6 +119,7 @@ class DelegatesView(WalletView):
         row.addStretch(1)
         layout.addLayout(row)
         self.done_for_you = QListWidget()
+        self.done_for_you.setMinimumHeight(48)
         self.done_for_you.setAccessibleName(_("What your delegates did for you, verified on the ledger"))
         layout.addWidget(QLabel(_("What your delegates did for you (verified):")))
         layout.addWidget(self.done_for_you, 1)
