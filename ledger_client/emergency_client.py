@@ -49,8 +49,8 @@ def gather_key(urls: Iterable[str], key: SigningKey, box: nacl.public.PrivateKey
     urls = list(urls)
     first = LedgerClient(urls, ca=ca, retries=1)
     chain_id = first.status()["chain_id"]
-    entry: dict[str, Any] = first.get_json(f"/v1/emergency/requests/{request}")
-    emergency_set: dict[str, Any] = first.get_json(f"/v1/emergency/sets/{entry['set']}")
+    entry: dict[str, Any] = first.get_json(f"/v1/emergency/requests/{request}", signed_by=key)
+    emergency_set: dict[str, Any] = first.get_json(f"/v1/emergency/sets/{entry['set']}", signed_by=key)
     holders = [share["node"] for share in emergency_set["shares"]]
     threshold = emergency_set["threshold"]
     got = Gathered()

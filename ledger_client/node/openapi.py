@@ -236,12 +236,16 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
             errors=(401, 409, 413, 422), security=[{"uploadAuth": []}])},
         "/v1/emergency/policy": {"get": _op("getEmergencyPolicy", "The network's break-glass policy, with each "
                                             "share holder's X25519 box key", errors=(404,))},
-        "/v1/emergency/sets/{pseudonym}": {"get": _op("getEmergencySet", "An emergency set (records, sealed shares)",
-                                                      [_param("pseudonym", "path", HEX32)], errors=(404,))},
+        "/v1/emergency/sets/{pseudonym}": {"get": _op("getEmergencySet", "An emergency set (records, sealed shares; "
+                                                      "to its pseudonym, registered institutions and nodes)",
+                                                      [_param("pseudonym", "path", HEX32)], errors=(401, 403, 404),
+                                                      security=SIGNED)},
         "/v1/my/emergency": {"get": _op("getMyEmergencySet", "The signer's own emergency set", errors=(401, 404),
                                         security=SIGNED)},
-        "/v1/emergency/requests/{request}": {"get": _op("getEmergencyRequest", "An emergency request and its status",
-                                                        [_param("request", "path", HEX32)], errors=(404,))},
+        "/v1/emergency/requests/{request}": {"get": _op("getEmergencyRequest", "An emergency request and its status "
+                                                        "(to its requester, its set's pseudonym and nodes)",
+                                                        [_param("request", "path", HEX32)], errors=(401, 403, 404),
+                                                        security=SIGNED)},
         "/v1/emergency/release": {"post": _op(
             "releaseEmergencyShare", "This node's key share of an open emergency request, sealed to the requester "
             "(recorded on the ledger first)", body={"application/json": {"schema": _release_schema(chain_id)}},

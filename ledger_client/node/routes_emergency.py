@@ -3,9 +3,11 @@
 * ``GET /v1/emergency/policy``: the network's emergency-access policy, with each share
   holder's X25519 box key (derived from its node key), so a wallet seals to nodes only;
 * ``GET /v1/emergency/sets/{pseudonym}``: an emergency set as the ledger has it (what a
-  requester holding the patient's emergency card asks);
+  requester holding the patient's emergency card asks); signed, by the set's pseudonym or a
+  registered institution or node, so a stranger cannot learn which pseudonyms have a set;
 * ``GET /v1/my/emergency``: the signer's own set (the wallet asks so, no URL naming its pseudonym);
-* ``GET /v1/emergency/requests/{request}``: an emergency request and its status now;
+* ``GET /v1/emergency/requests/{request}``: an emergency request and its status now; signed,
+  by its requester, its set's pseudonym or a node (who asked, why, and for whom is theirs alone);
 * ``POST /v1/emergency/release``: one node's key share, for a release request the
   requester signed for this node. The order of :meth:`LedgerNode.authorize_read`: the
   contract must say the request is open, an ``emergency_release`` event is committed, and
@@ -25,7 +27,7 @@ from .. import emergency
 from .. import state_keys as sk
 from ..emergency_shares import reseal_for
 from ..errors import AccessDenied, ContractError, LedgerError, NotFound
-from .auth import require_party
+from .auth import parties_or_node, registered_institution_or_node, require_party
 from .http_util import hex_param, json_response, only_params, read_json, resource
 from .ledger import LedgerNode
 
@@ -53,6 +55,9 @@ async def get_set(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     key = hex_param(request.path_params["pseudonym"], "pseudonym")
+    institutions = registered_institution_or_node(request)  # a hospital holding the patient's card
+    require_party(request, lambda signer: signer == key or institutions(signer),
+                  "the set's pseudonym, registered institutions and nodes")
     entry = node.store.get(sk.emergency_set(key))
     if entry is None:
         raise NotFound("no emergency set of this pseudonym on the ledger")
@@ -73,9 +78,12 @@ async def get_request(request: Request) -> Response:
     only_params(request, set())
     node = _node(request)
     request_id = hex_param(request.path_params["request"], "request")
+    signer = require_party(request, lambda _: True, "the request's requester, its set's pseudonym and nodes")
     entry = node.store.get(sk.emergency_request(request_id))
     if entry is None:
         raise NotFound("no such emergency request on the ledger")
+    if not parties_or_node(request, entry["requester"], entry["set"])(signer):  # who asked, and for whom
+        raise AccessDenied("only the request's requester, its set's pseudonym and nodes may read it")
     status = emergency.request_status(node.store, entry, node.now())
     return json_response({"request": request_id, **entry, "status": status,
                           "status_text": emergency.STATUS_TEXT[status]})

@@ -70,7 +70,7 @@ def test_approve_opens_at_once_and_the_requester_reads_the_set(net, world):
     patient, record, key, copy = _set(net, world)
     hospital, box = _hospital(net)
     request = _ask(net, hospital, patient)
-    assert net.client.get_json(f"/v1/emergency/requests/{request}")["status"] == "pending"
+    assert net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=hospital)["status"] == "pending"
     response, _ = _release(net, hospital, request)
     assert_error(response, 403, "emergency_not_open", "not open")  # before it opens: no share
     assert_error(net.read(net.access(hospital, record, request, "emergency")), 403, "emergency_not_open")
@@ -91,7 +91,7 @@ def test_veto_never_opens_and_release_is_refused(net, world):
     hospital, _ = _hospital(net)
     request = _ask(net, hospital, patient)
     net.commit(patient, "emergency_decide", {"request": request, "decision": "veto"})
-    assert net.client.get_json(f"/v1/emergency/requests/{request}")["status"] == "vetoed"
+    assert net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=hospital)["status"] == "vetoed"
     response, _ = _release(net, hospital, request)
     assert_error(response, 403, "emergency_not_open", "vetoed")
     assert_error(net.read(net.access(hospital, record, request, "emergency")), 403, "emergency_not_open")
@@ -138,14 +138,15 @@ def test_lapse_opens_after_the_delay_and_delay_zero_at_once(net):
     hospital, box = _hospital(net)
     request = _ask(net, hospital, patient)
     assert_error(_release(net, hospital, request)[0], 403, "emergency_not_open")
-    poll(lambda: net.client.get_json(f"/v1/emergency/requests/{request}")["status"] == "open", timeout=10)
+    poll(lambda: net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=hospital)["status"] == "open",
+         timeout=10)
     assert gather_key([net.url], hospital, box, request)[0] == key
     version = _policy(net, delay=0)
-    old = net.client.get_json(f"/v1/emergency/requests/{request}")
+    old = net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=hospital)
     assert old["status"] == "open"  # a policy change does not touch requests already made
     patient2, _, key2, _ = _set(net, version)
     request2 = _ask(net, hospital, patient2)
-    assert net.client.get_json(f"/v1/emergency/requests/{request2}")["status"] == "open"
+    assert net.client.get_json(f"/v1/emergency/requests/{request2}", signed_by=hospital)["status"] == "open"
     assert gather_key([net.url], hospital, box, request2)[0] == key2
     _policy(net, delay=3600)  # leave the module's policy as the fixture set it
 
@@ -153,8 +154,8 @@ def test_lapse_opens_after_the_delay_and_delay_zero_at_once(net):
 def test_the_policy_publishes_each_holders_box_key(net, world):
     doc = net.client.get_json("/v1/emergency/policy")
     assert doc["holders"] == [{"node": net.node_key, "box_key": emergency.node_box_key(net.node_key)}]
-    assert_error(net.get("/v1/emergency/requests/" + "ab" * 32), 404)
-    assert_error(net.get("/v1/emergency/sets/" + "ab" * 32), 404)
+    assert_error(net.get("/v1/emergency/requests/" + "ab" * 32, signed_by=net_key()), 404)
+    assert_error(net.get("/v1/emergency/sets/" + "ab" * 32, signed_by=net_key()), 403)  # refused before lookup
     patient, *_ = _set(net, doc["version"])
     assert_error(net.get("/v1/my/emergency"), 401)  # the wallet's own lookup answers only to the set's key
     mine = net.get("/v1/my/emergency", signed_by=patient)
@@ -177,3 +178,24 @@ def test_governance_sets_the_policy_from_the_node_command(net, world):
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["nodes"] == [net.node_key]
     assert net.client.get_json("/v1/emergency/policy")["tx"] == json.loads(done.stdout)["tx"]
+
+
+def test_a_request_and_a_set_are_shown_only_to_their_parties(net, world):
+    """Strangers learn nothing: who asked, why, and which pseudonym has a set are the parties' own."""
+    import requests
+
+    from ledger_client.crypto import SigningKey
+    from ledger_client.errors import AccessDenied
+
+    patient, *_ = _set(net, net.client.get_json("/v1/emergency/policy")["version"])  # the policy now in force
+    hospital, _ = _hospital(net)
+    other, _ = _hospital(net)
+    request = _ask(net, hospital, patient)
+    for path in (f"/v1/emergency/requests/{request}", f"/v1/emergency/sets/{patient.public}"):
+        assert requests.get(net.url + path, timeout=10).status_code == 401  # unsigned
+        with pytest.raises(AccessDenied):
+            net.client.get_json(path, signed_by=SigningKey.generate())  # a key that is no party
+    with pytest.raises(AccessDenied):
+        net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=other)  # another institution
+    assert net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=patient)["requester"] == hospital.public
+    assert net.client.get_json(f"/v1/emergency/sets/{patient.public}", signed_by=other)["set"] == patient.public

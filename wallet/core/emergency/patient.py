@@ -192,7 +192,7 @@ def requests_of(wallet: Wallet) -> list[dict[str, Any]]:
         names = {}
     out = []
     for request in reversed(ids):
-        entry = client.get_json(f"/v1/emergency/requests/{request}")
+        entry = client.get_json(f"/v1/emergency/requests/{request}", signed_by=key)
         out.append({**entry, "requester_name": names.get(entry["requester"], "Unknown institution")})
     return out
 

@@ -71,7 +71,8 @@ def request(desk: ClinicDesk, card: str, justification: str) -> str:
 
 def status(desk: ClinicDesk, request_id: str) -> dict[str, Any]:
     try:
-        entry: dict[str, Any] = desk.network.client.get_json(f"/v1/emergency/requests/{request_id}")
+        entry: dict[str, Any] = desk.network.client.get_json(f"/v1/emergency/requests/{request_id}",
+                                                            signed_by=desk.key)
     except NotFound:
         raise EmergencyRequestError(key="emergency_request_error.unknown") from None
     return entry
@@ -88,7 +89,7 @@ def read(desk: ClinicDesk, request_id: str, out_dir: Path) -> EmergencyRead:
         key, got = gather_key(network.nodes, desk.key, desk.box, request_id, ca=network.ca)
     except NotEnoughShares as exc:
         raise EmergencyRequestError(exc.message) from None
-    the_set = network.client.get_json(f"/v1/emergency/sets/{entry['set']}")
+    the_set = network.client.get_json(f"/v1/emergency/sets/{entry['set']}", signed_by=desk.key)
     out_dir.mkdir(parents=True, exist_ok=True)
     files, reads = [], []
     for n, record in enumerate(the_set["records"]):
