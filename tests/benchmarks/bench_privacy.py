@@ -6,7 +6,8 @@ wallet's. The growth goes through the node's own ledger code (:meth:`LedgerNode.
 every signature verified, the contract run, each block's header and filter built and stored
 as the running node does), in blocks of ``--block`` transactions, with the node stopped, then
 the node process starts on that data and answers over HTTP (``--via-http`` grows it through
-the API instead: a few hundred transactions a second on a loaded machine). Then measures, from a cold wallet (nothing scanned yet):
+the API instead: a few hundred transactions a second on a loaded machine). Then measures,
+from a cold wallet (nothing scanned yet):
 
 * filter refresh: every block's compact filter fetched (``/v1/filters``, names no one),
   the 20 keys tested locally, then each matching pseudonym's ``/v1/my/events`` asked on a
