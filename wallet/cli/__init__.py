@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         interop_cmds,
         issuer_cmds,
         patient_cmds,
+        pool_cmds,
         safety_cmds,
     )
     from .common import json_everywhere
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     delegation_cmds.register(sub)
     emergency_cmds.register(sub)
     safety_cmds.register(sub)
+    pool_cmds.register(sub)
     backup_cmds.register(sub)
     json_everywhere(parser, exit_help)
     return parser
@@ -125,11 +127,20 @@ def _main(argv: list[str]) -> int:
     try:
         with contextlib.ExitStack() as closing:  # what a command opened closes (and a node it started stops)
             args.closing = closing
+            if not getattr(args, "watch", False):  # the patient's own activity (the background checker's is not)
+                closing.enter_context(_activity(args))
             status = args.func(args) or 0
     except EOFError:
         raise NoAnswer() from None
     log.info("command %s finished, exit %d", words, status)
     return status
+
+
+def _activity(args: argparse.Namespace) -> contextlib.AbstractContextManager[None]:
+    """While a command runs (and a while after), no registration ahead of time (:func:`wallet.core.pool.activity`)."""
+    from ..core import pool
+    from ..core.paths import wallet_dir
+    return pool.activity(wallet_dir(getattr(args, "wallet_dir", None)))
 
 
 def _logging() -> None:
@@ -145,7 +156,7 @@ def _command_path(args: argparse.Namespace) -> list[str]:
     """The command's words (``clinic read``), never its arguments: they may name a file or a person."""
     words = [args.command]
     for attr in ("clinic_command", "issuer_command", "credentials_command", "study_command", "delegates_command",
-                 "delegate_command"):
+                 "delegate_command", "pool_command"):
         if isinstance(getattr(args, attr, None), str):
             words.append(getattr(args, attr))
     return words

@@ -23,15 +23,18 @@ registered (the wallet closed before a refill) cannot end that scan early.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 from ledger_client.crypto import SigningKey
 
 from . import pseudonyms
+from .atomic_file import atomic_write
 from .errors import Cancelled
 from .wallet import Wallet
 
@@ -43,6 +46,10 @@ FIRST_S = (20.0, 180.0)  # from the wallet opening to the first registration of 
 SPACING_S = (60.0, 600.0)  # between two registrations of a refill
 JITTER_S = (5.0, 30.0)  # an empty pool: from registering to the grant's other submissions
 JITTER_ENV = "MEDWALLET_GRANT_JITTER"  # seconds: a shorter upper bound (the test suite's own)
+ACTIVITY_FILE = "activity"  # in the wallet folder: a command of the patient's is running, or ran lately
+QUIET_S = 120.0  # a registration ahead of time waits this long after the patient's last command
+BUSY_MAX_S = 3600.0  # a command marked running longer than this has died: its mark no longer holds
+BUSY_RETRY_S = (30.0, 120.0)  # the patient was busy: look again after a random while
 _random = random.SystemRandom()
 
 
@@ -135,3 +142,37 @@ def _wait(seconds: float, cancel: Callable[[], bool] | None, sleep: Callable[[fl
         step = min(left, 0.25)
         sleep(step)
         left -= step
+
+
+@contextlib.contextmanager
+def activity(directory: Path) -> Iterator[None]:
+    """Mark the patient's own activity (a command running) in the wallet folder, so that a
+    registration ahead of time made by another process (the background checker) waits until
+    :data:`QUIET_S` after it: it never lands within a grant's submissions. The mark holds no
+    name, no pseudonym: "running" or "done", and its time."""
+    marker = Path(directory) / ACTIVITY_FILE
+    if not marker.parent.is_dir():
+        yield
+        return
+    with contextlib.suppress(OSError):
+        atomic_write(marker, b"running")
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            atomic_write(marker, b"done")
+
+
+def quiet(directory: Path, now: float | None = None) -> bool:
+    """No command of the patient's runs now or ran within :data:`QUIET_S` (see :func:`activity`)."""
+    marker = Path(directory) / ACTIVITY_FILE
+    try:
+        state = marker.read_bytes()
+        since = (time.time() if now is None else now) - marker.stat().st_mtime
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    if state == b"running" and since < BUSY_MAX_S:
+        return False
+    return since >= QUIET_S

@@ -5,6 +5,13 @@ the verified audit trail and announces the alerts not shown yet (:mod:`.alerts`)
 a ``notify`` callback the face provides (a desktop notification, a line of text). It opens
 and it needs a network node: the embedded local node runs only while the window does.
 
+While it runs it also keeps the pool of pseudonyms registered ahead of time filled
+(:mod:`wallet.core.pool`), as the window does while idle: one registration at a random
+moment, the next after a random spacing (:func:`wallet.core.pool.next_delay`), never while
+a command of the patient's runs or within :data:`wallet.core.pool.QUIET_S` after one
+(:func:`wallet.core.pool.quiet`). A wallet used only from the command line thus has its
+pool filled apart from its grants, and a grant takes from it and registers nothing.
+
 Turning it on writes a desktop autostart entry (freedesktop.org, read at login) that starts
 the watch; turning it off removes the entry and a running watch stops at its next round,
 as it re-reads the setting each time.
@@ -12,7 +19,9 @@ as it re-reads the setting each time.
 
 from __future__ import annotations
 
+import logging
 import os
+import random
 import shlex
 import sys
 import time
@@ -21,12 +30,14 @@ from pathlib import Path
 
 from ledger_client.errors import LedgerError
 
+from .. import pool
 from ..atomic_file import atomic_write
 from ..errors import WalletError
 from ..settings import Settings
 from ..wallet import SETTINGS_FILE, Wallet
 from . import alerts, trail
 
+log = logging.getLogger(__name__)
 AUTOSTART_FILE = "medwallet-alerts.desktop"
 DEFAULT_INTERVAL = 300
 
@@ -74,18 +85,40 @@ def check(wallet: Wallet) -> list[alerts.Alert]:
 
 
 def watch(wallet: Wallet, notify: Callable[[list[alerts.Alert]], None], *, interval: float = DEFAULT_INTERVAL,
-          stop: Callable[[], bool] = lambda: False, sleep: Callable[[float], None] = time.sleep) -> str:
-    """Check every ``interval`` seconds until turned off (or ``stop``); returns why it stopped."""
+          stop: Callable[[], bool] = lambda: False, sleep: Callable[[float], None] = time.sleep,
+          clock: Callable[[], float] = time.monotonic, keep_pool: bool = True) -> str:
+    """Check every ``interval`` seconds until turned off (or ``stop``); returns why it stopped.
+
+    Between checks, at moments of their own, it tops up the pool (``keep_pool``): ``clock``
+    and ``sleep`` are the watch's time, which a test compresses."""
     if not wallet.settings.nodes:
         raise CheckerUnavailable()
+    next_check = clock()
+    next_pool = clock() + pool.next_delay(first=True)
     while not stop():
         if not enabled(wallet.dir):
             return "turned off"
-        try:
-            found = check(wallet)
-        except LedgerError:  # offline for now: try again next round
-            found = []
-        if found:
-            notify(found)
-        sleep(interval)
+        if keep_pool and clock() >= next_pool:
+            next_pool = clock() + _top_up(wallet)
+        if clock() >= next_check:
+            try:
+                found = check(wallet)
+            except LedgerError:  # offline for now: try again next round
+                found = []
+            if found:
+                notify(found)
+            next_check = clock() + interval
+        due = min(next_check, next_pool) if keep_pool else next_check
+        sleep(max(0.0, due - clock()))
     return "stopped"
+
+
+def _top_up(wallet: Wallet) -> float:
+    """One registration ahead of time if the pool lacks one and the patient is quiet; the wait until the next try."""
+    if not pool.quiet(wallet.dir):
+        return random.SystemRandom().uniform(*pool.BUSY_RETRY_S)
+    try:
+        pool.register_one(wallet)
+    except (LedgerError, WalletError) as exc:  # offline, an admission refused: try again after a spacing
+        log.info("registering a pseudonym ahead of time failed (%s); trying again later", type(exc).__name__)
+    return pool.next_delay()

@@ -26,6 +26,7 @@ from ledger_client.errors import IntegrityError, LedgerError
 from ledger_client.light import ProvenTx
 
 from .. import events as wallet_events
+from ..pool import POOL_ROLE
 from ..wallet import Wallet
 from . import scan
 from .history import check_history
@@ -53,6 +54,11 @@ def refresh(wallet: Wallet, spread: float = scan.SPREAD,
     ``progress("audit", pseudonyms fetched, pseudonyms)`` as each one's events arrive."""
     check_history(wallet)  # a node that rewrote its history is refused before any event is read
     active, height = scan.active_pseudonyms(wallet)
+    # A pool pseudonym not taken yet has no records, so nothing to read or delete: its only
+    # transaction is its own registration. Fetching it beside the others would tie it to them
+    # in time (a refresh's fetches fall within seconds), undoing what registering it apart did.
+    waiting = {row["idx"] for row in wallet.pseudonyms() if row["role"] == POOL_ROLE}
+    active = [index for index in active if index not in waiting]
     known = {row["tx"] for row in wallet.db.query("SELECT tx FROM events WHERE verified=1")}
     names = _names(wallet) if active else {}
     own = {row["public"] for row in wallet.pseudonyms()}

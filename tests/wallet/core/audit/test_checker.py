@@ -4,6 +4,7 @@ when the setting is turned off from elsewhere, refused without a network node.""
 
 from __future__ import annotations
 
+import itertools
 import shlex
 import time
 
@@ -84,3 +85,73 @@ def test_without_a_network_node_it_refuses(tmp_path):
 def test_off_by_default_a_watch_stops_at_once(wallet):
     assert not checker.enabled(wallet.dir)
     assert checker.watch(wallet, lambda found: None, interval=0, sleep=lambda s: None) == "turned off"
+
+
+class _Clock:
+    """The watch's time, compressed: a sleep moves it on at once."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept = 0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+        self.slept += 1
+
+
+def test_the_watch_fills_the_pool_at_random_moments_apart_from_each_other(wallet, monkeypatch):
+    from wallet.core import pool
+
+    registered_at: list[float] = []
+    clock = _Clock()
+    real = pool.register_one
+
+    def register(w):
+        index = real(w)
+        if index is not None:
+            registered_at.append(clock.now)
+        return index
+
+    monkeypatch.setattr(pool, "register_one", register)
+    checker.set_enabled(wallet, True, where=wallet.dir / "autostart")
+    assert pool.members(wallet) == []
+    # an hour of checks every 5 minutes, a few seconds of real time
+    why = checker.watch(wallet, lambda found: None, sleep=clock.sleep, clock=clock,
+                        stop=lambda: clock.now > 1000.0 + 3 * 3600)
+    assert why == "stopped"
+    assert len(pool.members(wallet)) == pool.POOL_SIZE  # filled, on the real node
+    assert len(registered_at) == pool.POOL_SIZE
+    assert registered_at[0] - 1000.0 >= pool.FIRST_S[0]
+    gaps = [b - a for a, b in itertools.pairwise(registered_at)]
+    assert all(gap >= pool.SPACING_S[0] for gap in gaps)
+    # at moments of their own, not on the checks' beat (every 300 s from the start)
+    assert any((t - 1000.0) % checker.DEFAULT_INTERVAL > 1 for t in registered_at)
+
+
+def test_the_watch_registers_nothing_while_a_command_of_the_patients_runs_or_just_ran(wallet):
+    from wallet.core import pool
+
+    checker.set_enabled(wallet, True, where=wallet.dir / "autostart")
+    clock = _Clock()
+    with pool.activity(wallet.dir):  # a grant from the command line, say, running in another process
+        assert not pool.quiet(wallet.dir)
+        checker.watch(wallet, lambda found: None, sleep=clock.sleep, clock=clock,
+                      stop=lambda: clock.now > 1000.0 + 2 * 3600)
+    assert pool.members(wallet) == []
+    assert not pool.quiet(wallet.dir)  # just finished: still within the quiet time
+    assert pool.quiet(wallet.dir, now=time.time() + pool.QUIET_S + 1)
+    assert (wallet.dir / pool.ACTIVITY_FILE).read_bytes() == b"done"  # no name, no pseudonym
+    assert (wallet.dir / pool.ACTIVITY_FILE).stat().st_mode & 0o077 == 0
+
+
+def test_the_watch_can_leave_the_pool_alone(wallet):
+    from wallet.core import pool
+
+    checker.set_enabled(wallet, True, where=wallet.dir / "autostart")
+    clock = _Clock()
+    checker.watch(wallet, lambda found: None, sleep=clock.sleep, clock=clock, keep_pool=False,
+                  stop=lambda: clock.now > 1000.0 + 3600)
+    assert pool.members(wallet) == []
