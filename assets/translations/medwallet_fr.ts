@@ -14,21 +14,17 @@
         <translation>un document supprimé</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
         <translation>URGENCE : {who} demande un accès d&apos;urgence (bris de glace) à votre dossier d&apos;urgence</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+15"/>
-        <location line="+2"/>
-        <location line="+5"/>
-        <location line="+90"/>
+        <location line="-19"/>
         <source>Unknown requester</source>
         <translation>Demandeur inconnu</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="+8"/>
         <source>Alert: {alerts}.</source>
         <translation>Alerte : {alerts}.</translation>
     </message>
@@ -745,7 +741,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../wallet/gui/delegates_view.py" line="+40"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+41"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
@@ -1867,7 +1863,7 @@
         <translation>Sections</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{label} (Ctrl+{n})</source>
         <translation>{label} (Ctrl+{n})</translation>
     </message>
@@ -1915,7 +1911,7 @@
         <translation>Le registre en est au bloc {height}.</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+177"/>
         <source>Medwallet: new access</source>
         <translation>Medwallet : nouvel accès</translation>
     </message>
@@ -2993,7 +2989,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Emergency set published (%n file(s)).</source>
         <translation>
             <numerusform>Dossier d&apos;urgence publié (%n fichier).</numerusform>
@@ -3001,12 +2997,12 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         </translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}</source>
         <translation>URGENCE · {who} : {why} — demandée le {asked}, s&apos;ouvre le {opens}, {status}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Emergency set withdrawn.</source>
         <translation>Dossier d&apos;urgence retiré.</translation>
     </message>
@@ -3598,7 +3594,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>&amp;Conserver dans mon portefeuille</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/delegates_view.py" line="+134"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+141"/>
         <location filename="../../wallet/gui/shl_reader_view.py" line="+11"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg);;Tous les fichiers (*)</translation>
@@ -3676,7 +3672,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Déverrouillage…</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/delegates_view.py" line="-136"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="-143"/>
         <source>Pictures</source>
         <translation>Photos</translation>
     </message>
@@ -3721,8 +3717,8 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Émetteur d&apos;attestations</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../wallet/gui/main_window.py" line="-469"/>
+        <location line="+23"/>
+        <location filename="../../wallet/gui/main_window.py" line="-472"/>
         <source>Delegates</source>
         <translation>Délégués</translation>
     </message>
@@ -3767,7 +3763,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Name:</source>
         <translation>&amp;Nom :</translation>
     </message>
@@ -3802,7 +3798,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>&amp;Ajouter le délégué</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your delegates</source>
         <translation>Vos délégués</translation>
     </message>
@@ -3817,7 +3813,7 @@ Le dossier du portefeuille verrouillé est mis de côté, renommé, pas supprim�
         <translation>Y mettre fin et révoquer &amp;tous les consentements qu&apos;il a donnés</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>What your delegates did for you, verified on the ledger</source>
         <translation>Ce que vos délégués ont fait pour vous, vérifié dans le registre</translation>
     </message>

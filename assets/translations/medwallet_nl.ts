@@ -14,21 +14,17 @@
         <translation>een verwijderd document</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
         <translation>NOOD: {who} vraagt noodtoegang (break-glass) tot uw noodgegevens</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+15"/>
-        <location line="+2"/>
-        <location line="+5"/>
-        <location line="+90"/>
+        <location line="-19"/>
         <source>Unknown requester</source>
         <translation>Onbekende aanvrager</translation>
     </message>
     <message>
-        <location line="-109"/>
+        <location line="+8"/>
         <source>Alert: {alerts}.</source>
         <translation>Waarschuwing: {alerts}.</translation>
     </message>
@@ -745,7 +741,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../../wallet/gui/delegates_view.py" line="+40"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+41"/>
         <source>Other</source>
         <translation>Overig</translation>
     </message>
@@ -1867,7 +1863,7 @@
         <translation>Onderdelen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>{label} (Ctrl+{n})</source>
         <translation>{label} (Ctrl+{n})</translation>
     </message>
@@ -1915,7 +1911,7 @@
         <translation>Het grootboek staat op blok {height}.</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location line="+177"/>
         <source>Medwallet: new access</source>
         <translation>Medwallet: nieuwe toegang</translation>
     </message>
@@ -2993,7 +2989,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Emergency set published (%n file(s)).</source>
         <translation>
             <numerusform>Noodgegevens gepubliceerd (%n bestand).</numerusform>
@@ -3001,12 +2997,12 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         </translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-19"/>
         <source>EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}</source>
         <translation>NOOD · {who}: {why} — gevraagd op {asked}, opent op {opens}, {status}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Emergency set withdrawn.</source>
         <translation>Noodgegevens ingetrokken.</translation>
     </message>
@@ -3598,7 +3594,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>In mijn portemonnee &amp;bewaren</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/delegates_view.py" line="+134"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="+141"/>
         <location filename="../../wallet/gui/shl_reader_view.py" line="+11"/>
         <source>Images (*.png *.jpg *.jpeg);;All files (*)</source>
         <translation>Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)</translation>
@@ -3676,7 +3672,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Bezig met ontgrendelen…</translation>
     </message>
     <message>
-        <location filename="../../wallet/gui/delegates_view.py" line="-136"/>
+        <location filename="../../wallet/gui/delegates_view.py" line="-143"/>
         <source>Pictures</source>
         <translation>Foto&apos;s</translation>
     </message>
@@ -3721,8 +3717,8 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Uitgever van attestaties</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <location filename="../../wallet/gui/main_window.py" line="-469"/>
+        <location line="+23"/>
+        <location filename="../../wallet/gui/main_window.py" line="-472"/>
         <source>Delegates</source>
         <translation>Gemachtigden</translation>
     </message>
@@ -3767,7 +3763,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>&amp;Code van de gemachtigde:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>&amp;Name:</source>
         <translation>&amp;Naam:</translation>
     </message>
@@ -3802,7 +3798,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Gemachtigde &amp;toevoegen</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your delegates</source>
         <translation>Uw gemachtigden</translation>
     </message>
@@ -3817,7 +3813,7 @@ De map van de vergrendelde portemonnee wordt opzijgezet en hernoemd, niet verwij
         <translation>Beëindigen en &amp;elke gegeven toestemming intrekken</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>What your delegates did for you, verified on the ledger</source>
         <translation>Wat uw gemachtigden voor u deden, gecontroleerd in het grootboek</translation>
     </message>

@@ -59,7 +59,7 @@ def cmd_status(args) -> int:
     print(_("Your set: {n} file(s), version {version}, {state}").format(
         n=len(the_set["records"]), version=the_set["version"], state=state))
     print(_("Emergency card: {card}").format(card=the_set["card"]))
-    table([(r["request"][:12], r["requester_name"], when(r["time"]), when(r["opens_at"]),
+    table([(r["request"][:12], texts.party_name(r["requester_name"]), when(r["time"]), when(r["opens_at"]),
             texts.emergency_status(r["status"]), r["justification"]) for r in seen["requests"]],
           [_("ID"), _("INSTITUTION"), _("ASKED"), _("OPENS"), _("STATUS"), _("WHY")])
     return 0

@@ -25,7 +25,7 @@ from ..core.errors import WalletError
 from ..core.keys.seed import validate_phrase
 from ..core.paths import wallet_dir
 from ..core.records import library
-from ..core.texts import N_, trn
+from ..core.texts import N_, party_name, trn
 from ..core.texts import tr as _
 from ..core.wallet import Wallet
 from . import fhir_cmds
@@ -371,8 +371,8 @@ def cmd_audit(args) -> int:
     if not rows:
         print(_("No access to your records yet."))
         return 0
-    table([(when(e["time"]), e["requester_name"], _what(e), "-" if e["kind"] == "deletion" else e["purpose"],
-            _outcome(e), _("verified") if e["verified"] else "")
+    table([(when(e["time"]), party_name(e["requester_name"]), _what(e),
+            "-" if e["kind"] == "deletion" else e["purpose"], _outcome(e), _("verified") if e["verified"] else "")
            for e in rows], [_("WHEN"), _("WHO"), _("WHAT"), _("PURPOSE"), _("OUTCOME"), _("PROOF")])
     return 0
 

@@ -30,6 +30,7 @@ from .records import pipeline
 from .records.blob import open_record, unwrap_key
 from .records.library import fetch_blob
 from .records.pipeline import Cancel, Progress
+from .texts import english
 from .wallet import VAULT_PSEUDONYM, Wallet
 
 GAP_LIMIT = 5
@@ -142,7 +143,7 @@ def _restore_grants(wallet: Wallet, index: int, consents: list[dict[str, Any]]) 
             try:
                 names[grantee] = wallet.network.client.institution(grantee)["name"]
             except LedgerError:
-                names[grantee] = "Unknown institution"
+                names[grantee] = english("party.unknown_institution")
         originals = []
         for copy in consent["records"]:
             row = wallet.db.one("SELECT original FROM records WHERE record=?", (copy,))

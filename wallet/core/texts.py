@@ -279,7 +279,13 @@ CATALOGUE: dict[str, str] = {
     "reason.outlives_delegation": N_("the consent would end after the delegation"),
     "reason.revoke_not_delegated": N_("the delegation does not allow revoking this consent"),
     "reason.delegate_in_use": N_("this delegate key already serves a delegation or is a registered party"),
+    # the names the core gives parties the ledger does not name (the audit trail, emergency requests)
+    "party.you": N_("You (this wallet)"),
+    "party.unknown_institution": N_("Unknown institution"),
+    "party.unknown_requester": N_("Unknown requester"),
 }
+
+_PARTIES = {CATALOGUE[key]: key for key in ("party.you", "party.unknown_institution", "party.unknown_requester")}
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 
@@ -336,6 +342,12 @@ def emergency_status(status: str) -> str:
     """An emergency request's status (``ledger_client.emergency.STATUS_TEXT``), translated."""
     key = f"emergency_status.{status}"
     return text(key) if key in CATALOGUE else status
+
+
+def party_name(name: str) -> str:
+    """A party's name as the core gave it (``requester_name``), translated when it is one of the
+    core's own stand-ins (``party.*``: the patient's wallet, an institution the ledger does not name)."""
+    return text(_PARTIES[name]) if name in _PARTIES else name
 
 
 def error_text(exc: BaseException) -> str:

@@ -50,9 +50,14 @@ def record_label(row: dict) -> str:
     return row.get("what") or row.get("title") or _("a deleted record")
 
 
+def _who(name: str | None) -> str:
+    """A requester's name as shown: the core's stand-ins ("You (this wallet)") in the chosen language."""
+    return texts.party_name(name) if name else _("Unknown requester")
+
+
 def describe_alerts(found: list[alerts.Alert]) -> str:
     """One sentence for the alerts among new events, to lead a notification."""
-    words = [_(alerts.RULES[a.rule]).format(who=a.requester_name or _("Unknown requester"), count=a.count)
+    words = [_(alerts.RULES[a.rule]).format(who=_who(a.requester_name), count=a.count)
              for a in found]
     unique = list(dict.fromkeys(words))
     return _("Alert: {alerts}.").format(alerts="; ".join(unique[:3]) + (" …" if len(unique) > 3 else ""))
@@ -67,14 +72,14 @@ def describe_accesses(rows: list[dict]) -> str:
             continue  # the patient's own act, or a step the request's own row announces
         if row["kind"] == "emergency_request":
             parts_first.append(_("EMERGENCY: {who} asks for break-glass access to your emergency set").format(
-                who=row.get("requester_name") or _("Unknown requester")))
+                who=_who(row.get("requester_name"))))
             continue
-        reads, refusals, started = by_who.setdefault(row.get("requester_name") or _("Unknown requester"),
+        reads, refusals, started = by_who.setdefault(_who(row.get("requester_name")),
                                                      ([], [], False))
         if row["kind"] != "access":
             refusals.append(texts.reason_text(row["reason"]))
         elif row.get("keys_only"):
-            by_who[row.get("requester_name") or _("Unknown requester")] = (reads, refusals, True)
+            by_who[_who(row.get("requester_name"))] = (reads, refusals, True)
         else:
             reads += [t for t in row.get("titles") or [record_label(row)] if t not in reads]
     parts = parts_first
@@ -164,7 +169,7 @@ class EventsModel(RowsModel):
                                     "{tx}…).").format(tx=row["keys_tx"][:16])
                 return text
             return _("Verified")
-        return (when(row["time"]), "", row.get("requester_name") or _("Unknown requester"), record_label(row),
+        return (when(row["time"]), "", _who(row.get("requester_name")), record_label(row),
                 _("Your request") if row["kind"] == "deletion" else
                 _(grants.PURPOSE_LABELS.get(row["purpose"], row["purpose"])),
                 " · ".join(t for t in (outcome_text(row), tooltip and alert_text(row)) if t))[column]
@@ -355,7 +360,7 @@ class AccessLogView(WalletView):
                                                                          strict=False)}
         names = sorted({r.get("requester_name") or "" for r in rows} - {""})
         for combo, items in ((self.record_filter, sorted(records.items(), key=lambda kv: kv[1].lower())),
-                             (self.institution_filter, [(n, n) for n in names])):
+                             (self.institution_filter, [(n, texts.party_name(n)) for n in names])):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()

@@ -136,7 +136,8 @@ class EmergencyDialog(QDialog):
         self.requests.clear()
         for request in seen["requests"]:
             item = QListWidgetItem(_("EMERGENCY · {who}: {why} — asked {asked}, opens {opens}, {status}").format(
-                who=request["requester_name"], why=request["justification"], asked=when(request["time"]),
+                who=texts.party_name(request["requester_name"]), why=request["justification"],
+                asked=when(request["time"]),
                 opens=when(request["opens_at"]), status=texts.emergency_status(request["status"])))
             item.setData(Qt.ItemDataRole.UserRole, request["request"])
             self.requests.addItem(item)

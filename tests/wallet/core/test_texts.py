@@ -139,3 +139,16 @@ def test_a_delegated_event_keeps_english_for_json_and_is_shown_translated():
     assert event.to_json()["text"] == "granted by Mum for you: Clinic A, treatment"
     texts.use_language("fr")
     assert event.shown() == "accordé par Mum pour vous : Clinic A, Traitement médical"
+
+
+@pytest.mark.parametrize("lang, you, unknown", [("fr", "Vous (ce portefeuille)", "Établissement inconnu"),
+                                                 ("nl", "U (deze portemonnee)", "Onbekende instelling")])
+def test_the_cores_stand_in_names_are_shown_translated_and_real_names_untouched(lang, you, unknown):
+    """The audit trail keeps English names (JSON, logs); the faces show them in the patient's language.
+    An institution's own name is never translated, even one that only looks like a word."""
+    assert texts.english("party.you") == "You (this wallet)"
+    texts.use_language(lang)
+    assert texts.party_name("You (this wallet)") == you
+    assert texts.party_name("Unknown institution") == unknown
+    assert texts.party_name("Clinic A") == "Clinic A"
+    assert texts.party_name("you (this wallet)") == "you (this wallet)"

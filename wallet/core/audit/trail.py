@@ -27,6 +27,7 @@ from ledger_client.light import ProvenTx
 
 from .. import events as wallet_events
 from ..pool import POOL_ROLE
+from ..texts import english
 from ..wallet import Wallet
 from . import scan
 from .history import check_history
@@ -128,7 +129,8 @@ def _event(wallet: Wallet, proven: ProvenTx, names: dict[str, str], own: set[str
     reason = tx.payload.get("reason", "consent" if request.consent else "owner")
     if kind == "access" and request.purpose == "emergency" and _is_emergency_pseudonym(wallet, pseudonym):
         reason = "emergency"  # a read under an emergency request, not under a consent
-    name = "You (this wallet)" if request.requester in own else names.get(request.requester, "Unknown requester")
+    name = english("party.you") if request.requester in own else \
+        names.get(request.requester, english("party.unknown_requester"))
     return AuditEvent(tx=tx.id, kind=kind, record=request.record, requester=request.requester, requester_name=name,
                       consent=request.consent, purpose=request.purpose, reason=reason, height=proven.height,
                       time=proven.block_time, verified=True)
@@ -156,8 +158,8 @@ def _emergency_event(proven: ProvenTx, names: dict[str, str]) -> AuditEvent:
     else:
         release = tx.payload["release"]["release"]
         kind, request, requester, reason = "emergency_release", tx.payload["request"], release["requester"], "BTG"
-    name = "You (this wallet)" if kind in ("emergency_approve", "emergency_veto") else \
-        names.get(requester, "Unknown institution")
+    name = english("party.you") if kind in ("emergency_approve", "emergency_veto") else \
+        names.get(requester, english("party.unknown_institution"))
     return AuditEvent(tx=tx.id, kind=kind, record=request, requester=requester, requester_name=name,
                       consent=request, purpose=EMERGENCY_PURPOSE, reason=reason, height=proven.height,
                       time=proven.block_time, verified=True)
@@ -172,7 +174,7 @@ def _deletion(proven: ProvenTx, pseudonym: str) -> AuditEvent:
     if tx.type != "retire_record" or tx.signer != pseudonym:
         raise IntegrityError("the node named as a record's deletion a transaction that is not one")
     return AuditEvent(tx=tx.id, kind="deletion", record=tx.payload["record"], requester=pseudonym,
-                      requester_name="You (this wallet)", consent=None, purpose=DELETION_PURPOSE,
+                      requester_name=english("party.you"), consent=None, purpose=DELETION_PURPOSE,
                       reason="deleted", height=proven.height, time=proven.block_time, verified=True)
 
 

@@ -27,6 +27,7 @@ from ..consent.references import own_resources
 from ..errors import WalletError
 from ..fhir.ips import build_ips
 from ..shl.link import FHIR_JSON
+from ..texts import english
 from ..wallet import Wallet
 from .copies import seal_copy
 
@@ -193,7 +194,7 @@ def requests_of(wallet: Wallet) -> list[dict[str, Any]]:
     out = []
     for request in reversed(ids):
         entry = client.get_json(f"/v1/emergency/requests/{request}", signed_by=key)
-        out.append({**entry, "requester_name": names.get(entry["requester"], "Unknown institution")})
+        out.append({**entry, "requester_name": names.get(entry["requester"], english("party.unknown_institution"))})
     return out
 
 
