@@ -128,7 +128,8 @@ def delegation_status(entry: dict[str, Any], time: int) -> str:
     return "expired" if time >= entry["expires_at"] else "active"
 
 
-def emergency_guardian(state: StateView, delegation_id: str, signer: str, set_key: str, time: int) -> DelegationDecision:
+def emergency_guardian(state: StateView, delegation_id: str, signer: str, set_key: str,
+                       time: int) -> DelegationDecision:
     """May ``signer`` decide emergency requests for the set ``set_key`` under ``delegation_id`` at ``time``?"""
     decision = delegation_decision(state, delegation_id, signer, time)
     if decision.active and decision.delegation is not None and (

@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Any
 
 from . import crypto
 from . import state_keys as sk
-from .encoding import canonical, check_domain
 from .delegation import emergency_guardian
+from .encoding import canonical, check_domain
 from .errors import MalformedError, WrongNetwork, refusal
 from .genesis import Genesis
 from .schema import HASH, KEY, NONCE, SIG, TIME, Enum, Hex, Int, ListOf, Obj, Text
