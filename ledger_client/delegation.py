@@ -11,7 +11,11 @@ and P signs a ``delegate`` transaction naming the delegate's own keys and the li
 * ``max_grant_seconds``: the longest validity of one consent; ``expires_at``: the end of the
   delegation (no delegated consent outlives it);
 * ``revoke_others``: whether the delegate may revoke consents under P it did not give
-  (the patient's own, or another delegate's under the same P).
+  (the patient's own, or another delegate's under the same P);
+* ``emergency`` (optional, default false): whether the delegate (a guardian) may approve or
+  veto emergency requests for P's emergency set (:mod:`ledger_client.emergency`). Such a
+  delegation is signed by the emergency set's own pseudonym, so the ledger learns only that
+  this set has a guardian, never which other pseudonyms of the patient there are.
 
 The records in scope are exactly the records P owns: only the patient holds P's key, so
 only the patient can put a record there. The delegate never holds a key of the patient:
@@ -56,6 +60,7 @@ REASON_TEXT = {
     "outlives_delegation": "the consent would end after the delegation",
     "revoke_not_delegated": "the delegation does not allow revoking this consent",
     "delegate_in_use": "this delegate key already serves a delegation or is a registered party",
+    "emergency_not_delegated": "the delegation does not allow deciding emergency requests for this set",
 }
 REASONS = tuple(code for code in REASON_TEXT if code != "active")
 
@@ -67,7 +72,7 @@ def payloads(purposes: tuple[str, ...], kinds: tuple[str, ...], categories: tupl
                          "institutions": ListOf(KEY, 0, 100), "institution_kinds": ListOf(Enum(kinds), 0, len(kinds)),
                          "categories": ListOf(Enum(categories), 0, len(categories)),
                          "max_grant_seconds": Int(MIN_GRANT_SECONDS, MAX_DELEGATION_SECONDS), "expires_at": TIME,
-                         "revoke_others": Bool(), "package": HASH}),
+                         "revoke_others": Bool(), "package": HASH}, {"emergency": Bool()}),
         "revoke_delegation": Obj({"delegation": HASH}),
         "delegated_grant": Obj({"delegation": HASH, "grantee": KEY, "records": ListOf(HASH, 1, 1000),
                                 "purpose": Enum(purposes), "not_before": TIME, "expires_at": TIME},
@@ -121,6 +126,16 @@ def delegation_status(entry: dict[str, Any], time: int) -> str:
     if entry.get("revoked_at") is not None:
         return "revoked"
     return "expired" if time >= entry["expires_at"] else "active"
+
+
+def emergency_guardian(state: StateView, delegation_id: str, signer: str, set_key: str,
+                       time: int) -> DelegationDecision:
+    """May ``signer`` decide emergency requests for the set ``set_key`` under ``delegation_id`` at ``time``?"""
+    decision = delegation_decision(state, delegation_id, signer, time)
+    if decision.active and decision.delegation is not None and (
+            not decision.delegation.get("emergency") or decision.delegation["grantor"] != set_key):
+        return DelegationDecision(False, "emergency_not_delegated", decision.delegation)
+    return decision
 
 
 def is_active_delegate(state: StateView, key: str, time: int) -> bool:

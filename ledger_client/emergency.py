@@ -16,8 +16,10 @@ can open the set. Every rule below is decided by the contract from ledger state:
 * ``emergency_withdraw`` (the set's pseudonym): the set is gone, no request on it opens;
 * ``emergency_request`` (an institution the policy allows): reason ``BTG`` (v3-ActReason
   *break the glass*) and a free-text justification; it opens at request time + delay;
-* ``emergency_decide`` (the set's pseudonym): ``approve`` opens the request at once, ``veto``
-  closes it for good (also after it opened);
+* ``emergency_decide`` (the set's pseudonym, or a guardian: the delegate of an active
+  delegation the set's pseudonym signed with ``emergency`` true, naming it): ``approve``
+  opens the request at once, ``veto`` closes it for good (also after it opened); a guardian's
+  decision records the delegate and the delegation;
 * ``emergency_release`` (a node of the set): one share handed out, recorded *before* the
   node returns it, for a release request the requester signed for that node and request.
 
@@ -33,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import crypto
 from . import state_keys as sk
+from .delegation import emergency_guardian
 from .encoding import canonical, check_domain
 from .errors import MalformedError, WrongNetwork, refusal
 from .genesis import Genesis
@@ -81,7 +84,7 @@ def payloads(institution_kinds: tuple[str, ...]) -> dict[str, Obj]:
                               "shares": ListOf(SHARE, 1, MAX_NODES)}),
         "emergency_withdraw": Obj({}),
         "emergency_request": Obj({"set": KEY, "reason": Enum(ACT_REASONS), "justification": Text(500)}),
-        "emergency_decide": Obj({"request": HASH, "decision": Enum(DECISIONS)}),
+        "emergency_decide": Obj({"request": HASH, "decision": Enum(DECISIONS)}, {"delegation": HASH}),
         "emergency_release": Obj({"set": KEY, "request": HASH, "release": SIGNED_RELEASE}),
     }
 
@@ -286,16 +289,22 @@ def _decide(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -
     request = state.get(sk.emergency_request(p["request"]))
     if request is None:
         raise refusal("unknown_emergency_request", "no such emergency request on the ledger")
-    if request["set"] != tx.signer:
-        raise refusal("not_owner", "only the emergency set's pseudonym decides on a request for it")
+    by: dict[str, Any] = {}
+    if p.get("delegation"):
+        guardian = emergency_guardian(state, p["delegation"], tx.signer, request["set"], ctx.time)
+        if not guardian.active:
+            raise refusal(guardian.reason, guardian.message)
+        by = {"decided_by": tx.signer, "delegation": p["delegation"]}
+    elif request["set"] != tx.signer:
+        raise refusal("not_owner", "only the emergency set's pseudonym, or its guardian, decides on a request for it")
     status = request_status(state, request, ctx.time)
     if status in ("vetoed", "set_withdrawn", "set_replaced"):
         raise refusal("emergency_decided", f"the request can no longer be decided: {STATUS_TEXT[status]}")
     if p["decision"] == "approve" and (request["decision"] == "approve" or status != "pending"):
         raise refusal("emergency_decided", f"the request is {STATUS_TEXT[status]}: there is nothing to approve")
-    request = {**request, "decision": p["decision"], "decided_at": ctx.time, "decided_tx": tx.id}
+    request = {**request, "decision": p["decision"], "decided_at": ctx.time, "decided_tx": tx.id, **by}
     state.put(sk.emergency_request(p["request"]), request)
-    _event(state, tx, ctx, p["request"], request, "emergency_" + p["decision"])
+    _event(state, tx, ctx, p["request"], request, "emergency_" + p["decision"], **by)
 
 
 def _release(state: Overlay, genesis: Genesis, tx: SignedTx, ctx: BlockContext) -> None:

@@ -128,7 +128,7 @@ class DelegationRefused(ContractError):
     code = "delegation_refused"
     codes = ("unknown_delegation", "not_delegate", "delegation_revoked", "delegation_expired",
              "purpose_not_delegated", "institution_not_delegated", "record_not_delegated", "grant_too_long",
-             "outlives_delegation", "revoke_not_delegated", "delegate_in_use")
+             "outlives_delegation", "revoke_not_delegated", "delegate_in_use", "emergency_not_delegated")
 
 
 class EmergencyNotAllowed(ContractError):

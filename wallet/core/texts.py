@@ -283,9 +283,11 @@ CATALOGUE: dict[str, str] = {
     "party.you": N_("You (this wallet)"),
     "party.unknown_institution": N_("Unknown institution"),
     "party.unknown_requester": N_("Unknown requester"),
+    "party.guardian": N_("Your guardian (a delegate), for you"),
 }
 
-_PARTIES = {CATALOGUE[key]: key for key in ("party.you", "party.unknown_institution", "party.unknown_requester")}
+_PARTIES = {CATALOGUE[key]: key for key in ("party.you", "party.unknown_institution", "party.unknown_requester",
+                                                   "party.guardian")}
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 

@@ -112,3 +112,31 @@ def test_replace_and_withdraw(patient, hospital, tmp_path):
     assert emergency.status(patient)["set"]["withdrawn_at"] is not None
     with pytest.raises(emergency.NoEmergencySet):
         emergency.withdraw(patient)
+
+
+def test_a_guardians_veto_is_audited_and_exported_as_the_guardians(patient, hospital, shared_node, tmp_path):
+    import hashlib
+    import time
+
+    from ledger_client.client import LedgerClient
+    from ledger_client.crypto import SigningKey
+    from wallet.core.fhir.audit_export import GUARDIAN_TEXT
+
+    emergency.mark(patient, [])
+    guardian = SigningKey.generate()
+    delegation = patient.network.submit(patient.signing_key(emergency.set_index(patient)), "delegate", {
+        "delegate": guardian.public, "delegate_box": "ee" * 32, "purposes": ["treatment"], "institutions": [],
+        "institution_kinds": [], "categories": [], "max_grant_seconds": 86400,
+        "expires_at": int(time.time()) + 30 * 86400, "revoke_others": False,
+        "package": hashlib.sha256(b"pkg").hexdigest(), "emergency": True})
+    request = requester.request(hospital, emergency.card_text(patient), "road accident")
+    LedgerClient([shared_node.url]).submit_signed(guardian, "emergency_decide",
+                                                  {"request": request, "decision": "veto", "delegation": delegation})
+    with pytest.raises(requester.NotOpenYet, match="vetoed"):
+        requester.read(hospital, request, tmp_path / "read")
+    trail.refresh(patient)
+    [veto] = [e for e in trail.events(patient) if e["kind"] == "emergency_veto"]
+    assert veto["requester_name"] == trail.EMERGENCY_GUARDIAN and veto["requester"] == guardian.public
+    bundle = export_audit(patient, prove=False, refresh=False)
+    [event] = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == veto["tx"]]
+    assert event["outcomeDesc"] == GUARDIAN_TEXT["emergency_veto"]

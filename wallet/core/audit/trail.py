@@ -139,6 +139,7 @@ def _event(wallet: Wallet, proven: ProvenTx, names: dict[str, str], own: set[str
 EMERGENCY_KINDS = ("emergency_request", "emergency_decide", "emergency_release")
 EMERGENCY_PURPOSE = "emergency"
 EMERGENCY_SET = "your emergency set"
+EMERGENCY_GUARDIAN = english("party.guardian")
 
 
 def _is_emergency_pseudonym(wallet: Wallet, index: int) -> bool:
@@ -158,8 +159,11 @@ def _emergency_event(proven: ProvenTx, names: dict[str, str]) -> AuditEvent:
     else:
         release = tx.payload["release"]["release"]
         kind, request, requester, reason = "emergency_release", tx.payload["request"], release["requester"], "BTG"
-    name = english("party.you") if kind in ("emergency_approve", "emergency_veto") else \
-        names.get(requester, english("party.unknown_institution"))
+    if kind in ("emergency_approve", "emergency_veto"):
+        # a guardian's decision names the delegation it acts under; never shown as the patient's own
+        name = EMERGENCY_GUARDIAN if tx.payload.get("delegation") else english("party.you")
+    else:
+        name = names.get(requester, english("party.unknown_institution"))
     return AuditEvent(tx=tx.id, kind=kind, record=request, requester=requester, requester_name=name,
                       consent=request, purpose=EMERGENCY_PURPOSE, reason=reason, height=proven.height,
                       time=proven.block_time, verified=True)

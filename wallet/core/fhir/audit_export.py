@@ -125,6 +125,8 @@ EMERGENCY_TEXT = {"emergency_request": "an institution asked for emergency (brea
                   "emergency_approve": "the patient approved the emergency request",
                   "emergency_veto": "the patient vetoed the emergency request",
                   "emergency_release": "a node released its key share of the emergency set"}
+GUARDIAN_TEXT = {"emergency_approve": "approved by the patient's guardian (a delegate) for the patient",
+                 "emergency_veto": "vetoed by the patient's guardian (a delegate) for the patient"}
 
 
 def _owner(ctx: _Context, event: dict[str, Any]) -> str:
@@ -179,6 +181,8 @@ def audit_event_resource(ctx: _Context, event: dict[str, Any], node: str | None 
         doc["meta"] = {"profile": [BALP_PATIENT_READ]}
     elif event["kind"] in EMERGENCY_TX:
         doc["outcomeDesc"] = EMERGENCY_TEXT[event["kind"]]
+        if event.get("requester_name") == trail.EMERGENCY_GUARDIAN:
+            doc["outcomeDesc"] = GUARDIAN_TEXT[event["kind"]]
     else:
         doc["outcomeDesc"] = f"{REASON_TEXT.get(event['reason'], event['reason'])} ({event['reason']})"
     return require_valid(doc)
