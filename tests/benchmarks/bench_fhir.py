@@ -11,6 +11,7 @@ of the same shape with every blob sent in a PUT of its own, as before batch uplo
 node limits each key to 60 upload requests a second).
 
     python tests/benchmarks/bench_fhir.py [--entries 1000] [--style collection|transaction|searchset]
+                                          [--profile import.prof]
 
 The last line printed is one JSON object with the figures.
 """
@@ -47,7 +48,15 @@ first = {}
 started = time.perf_counter()
 def progress(stage, done, total):
     first.setdefault(stage, time.perf_counter() - started)
+profiler = None
+if sys.argv[6] != "-":  # --profile: where the import's time goes, for pstats or snakeviz
+    import cProfile
+    profiler = cProfile.Profile()
+    profiler.enable()
 result = importing.import_file(wallet, Path(sys.argv[3]), split=True, progress=progress)
+if profiler is not None:
+    profiler.disable()
+    profiler.dump_stats(sys.argv[6])
 elapsed = time.perf_counter() - started
 folder = Path(sys.argv[4]) if sys.argv[4] != "-" else None
 sample = [folder / name for name in sorted(p.name for p in folder.iterdir())] if folder else []
@@ -73,6 +82,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=1000)
     parser.add_argument("--style", default="collection", choices=["collection", "transaction", "searchset"])
     parser.add_argument("--sample", type=int, default=40, help="entries imported one by one for comparison")
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the batched import here (slows it)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-fhir-"))
     node = new_network(work / "node").start()
@@ -81,12 +91,13 @@ def main() -> None:
         bundle = write_bundle(src, args.entries, style=args.style, seed=1000)
         write_sample(bundle, work / "sample", args.sample)
         seconds, rss, out = run_measured([sys.executable, "-c", CHILD, str(work / "wallet"), node.url, str(src),
-                                          str(work / "sample"), "batch"], cwd=ROOT)
+                                          str(work / "sample"), "batch",
+                                          str(args.profile.resolve()) if args.profile else "-"], cwd=ROOT)
         inner = json.loads(out.strip().splitlines()[-1])
         other = work / "reference.json"
         write_bundle(other, args.entries, style=args.style, seed=2000)
         _, ref_rss, out = run_measured([sys.executable, "-c", CHILD, str(work / "wallet-ref"), node.url, str(other),
-                                        "-", "per-blob"], cwd=ROOT)
+                                        "-", "per-blob", "-"], cwd=ROOT)
         ref = json.loads(out.strip().splitlines()[-1])
     finally:
         node.stop()
