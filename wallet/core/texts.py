@@ -279,6 +279,7 @@ CATALOGUE: dict[str, str] = {
     "reason.outlives_delegation": N_("the consent would end after the delegation"),
     "reason.revoke_not_delegated": N_("the delegation does not allow revoking this consent"),
     "reason.delegate_in_use": N_("this delegate key already serves a delegation or is a registered party"),
+    "reason.emergency_not_delegated": N_("the delegation does not allow deciding emergency requests for this set"),
     # the names the core gives parties the ledger does not name (the audit trail, emergency requests)
     "party.you": N_("You (this wallet)"),
     "party.unknown_institution": N_("Unknown institution"),
