@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 
 import pytest
 
@@ -14,15 +13,12 @@ PASS = "cli test passphrase"
 
 
 @pytest.fixture
-def run(tmp_path, shared_node):
+def run(make_run):
+    """``run(who, *args)``: the command line of one member of the family (their own wallet folder)."""
+    command = make_run(passphrase=PASS)
+
     def run(who: str, *args: str, ok: bool = True) -> subprocess.CompletedProcess:
-        env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-               "MEDWALLET_WALLET_DIR": str(tmp_path / who), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic")}
-        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
-                              timeout=120)
-        if ok:
-            assert proc.returncode == 0, proc.stderr
-        return proc
+        return command(*args, ok=ok, wallet=who)
     return run
 
 

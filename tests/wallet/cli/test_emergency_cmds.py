@@ -6,9 +6,7 @@ allow is refused with the reason; ``--json`` everywhere."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,17 +18,12 @@ PASS = "cli emergency passphrase"
 
 
 @pytest.fixture
-def run(tmp_path, shared_node):
-    env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet")}
+def run(make_run):
+    """``run(*args, clinic="er")``: the patient's command line, or a desk's by the desk's folder name."""
+    command = make_run(passphrase=PASS)
 
     def run(*args: str, ok: bool = True, clinic: str = "er") -> subprocess.CompletedProcess:
-        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], capture_output=True, text=True,
-                              env={**env, "MEDWALLET_CLINIC_DIR": str(tmp_path / clinic)}, timeout=120,
-                              stdin=subprocess.DEVNULL)
-        if ok:
-            assert proc.returncode == 0, proc.stderr
-        return proc
+        return command(*args, ok=ok, clinic=clinic)
     return run
 
 

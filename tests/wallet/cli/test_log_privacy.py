@@ -11,10 +11,8 @@ the command line shows.
 from __future__ import annotations
 
 import json
-import os
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 PASS = "log privacy passphrase 7Q"
@@ -23,17 +21,14 @@ CLINIC = "Clinique du Lac Léman"
 CONTENT = "Patient: Alice Martin, born 1961-04-12. Blood pressure 142/91, atrial fibrillation."
 
 
-def test_the_log_file_holds_no_secret_after_a_full_flow(tmp_path, shared_node):
+def test_the_log_file_holds_no_secret_after_a_full_flow(tmp_path, shared_node, make_run):
     state = tmp_path / "state"
-    env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic"),
-           "MEDWALLET_LOG": "debug", "XDG_STATE_HOME": str(state)}
-    env.pop("MEDWALLET_LOG_FILE", None)
+    command = make_run(passphrase=PASS, timeout=180, env={"MEDWALLET_LOG": "debug", "XDG_STATE_HOME": str(state),
+                                                          "MEDWALLET_LOG_FILE": None})
 
     def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
-                              timeout=180)
-        assert (proc.returncode == 0) == ok, proc.stderr
+        proc = command(*args, ok=ok)
+        assert ok or proc.returncode != 0, proc.stdout  # the refusals below must be refusals
         return proc
 
     phrase = json.loads(run("init", "--no-keyring", "--json").stdout)["phrase"]

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 
 from wallet.core import pool
 from wallet.core.wallet import Wallet
@@ -14,15 +12,11 @@ from wallet.core.wallet import Wallet
 PASS = "cli pool passphrase"
 
 
-def test_grant_from_the_command_line_takes_from_the_pool(tmp_path, shared_node):
-    env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic")}
+def test_grant_from_the_command_line_takes_from_the_pool(tmp_path, shared_node, make_run):
+    command = make_run(passphrase=PASS)
 
     def run(*args: str) -> str:
-        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
+        return command(*args).stdout
 
     run("init", "--no-keyring", "--json")
     letter = tmp_path / "letter.pdf"
@@ -50,20 +44,16 @@ def test_grant_from_the_command_line_takes_from_the_pool(tmp_path, shared_node):
         wallet.close()
 
 
-def test_a_wallet_used_only_from_the_command_line_fills_its_pool_apart_from_its_grants(tmp_path, shared_node):
+def test_a_wallet_used_only_from_the_command_line_fills_its_pool_apart_from_its_grants(tmp_path, shared_node,
+                                                                                       make_run):
     """``pool status``/``pool refill`` on a real node; the grant then registers nothing and waits for
     nothing; the log file names no pseudonym, no institution."""
     state = tmp_path / "state"
-    env = {**os.environ, "MEDWALLET_PASSPHRASE": PASS, "MEDWALLET_NODES": shared_node.url,
-           "MEDWALLET_WALLET_DIR": str(tmp_path / "wallet"), "MEDWALLET_CLINIC_DIR": str(tmp_path / "clinic"),
-           "MEDWALLET_LOG": "debug", "XDG_STATE_HOME": str(state)}
-    env.pop("MEDWALLET_LOG_FILE", None)
+    command = make_run(passphrase=PASS, env={"MEDWALLET_LOG": "debug", "XDG_STATE_HOME": str(state),
+                                             "MEDWALLET_LOG_FILE": None})
 
     def run(*args: str) -> str:
-        proc = subprocess.run([sys.executable, "-m", "wallet.cli", *args], env=env, capture_output=True, text=True,
-                              timeout=120)
-        assert proc.returncode == 0, proc.stderr
-        return proc.stdout
+        return command(*args).stdout
 
     run("init", "--no-keyring", "--json")
     assert json.loads(run("pool", "status", "--json")) == {"ready": 0, "size": pool.POOL_SIZE,
