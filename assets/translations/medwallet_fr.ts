@@ -14,17 +14,17 @@
         <translation>un document supprimé</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
         <translation>URGENCE : {who} demande un accès d&apos;urgence (bris de glace) à votre dossier d&apos;urgence</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Unknown requester</source>
         <translation>Demandeur inconnu</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Alert: {alerts}.</source>
         <translation>Alerte : {alerts}.</translation>
     </message>

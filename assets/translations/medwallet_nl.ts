@@ -14,17 +14,17 @@
         <translation>een verwijderd document</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>EMERGENCY: {who} asks for break-glass access to your emergency set</source>
         <translation>NOOD: {who} vraagt noodtoegang (break-glass) tot uw noodgegevens</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-18"/>
         <source>Unknown requester</source>
         <translation>Onbekende aanvrager</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Alert: {alerts}.</source>
         <translation>Waarschuwing: {alerts}.</translation>
     </message>

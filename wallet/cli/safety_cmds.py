@@ -71,7 +71,7 @@ def cmd_alerts(args) -> int:
     if not shown:
         print("No new alerts." if not args.all else "No alerts.")
         return 0
-    table([(when(a.time), a.rule, a.text, "NEW" if a.id in new else "") for a in reversed(shown)],
+    table([(when(a.time), a.rule, a.words, "NEW" if a.id in new else "") for a in reversed(shown)],
           ["WHEN", "RULE", "ALERT", ""])
     return 0
 
@@ -111,10 +111,10 @@ def _notify_json(found: list[alerts.Alert]) -> None:
 def _notify(found: list[alerts.Alert]) -> None:
     """A line per alert on stdout, and one desktop notification where the desktop has them."""
     for alert in found:
-        print(f"{when(alert.time)}  ALERT  {alert.text}", flush=True)
+        print(f"{when(alert.time)}  ALERT  {alert.words}", flush=True)
     sender = shutil.which("notify-send")
     if sender:
-        body = "; ".join(dict.fromkeys(a.text for a in found))
+        body = "; ".join(dict.fromkeys(a.words for a in found))
         subprocess.run([sender, "--app-name=Medwallet", "Medwallet: alert", body], check=False, timeout=10)
 
 

@@ -285,6 +285,12 @@ CATALOGUE: dict[str, str] = {
     "party.unknown_institution": N_("Unknown institution"),
     "party.unknown_requester": N_("Unknown requester"),
     "party.guardian": N_("Your guardian (a delegate), for you"),
+    # the alert rules' words (wallet.core.audit.alerts.RULES): {who} is the requester's name
+    "alert.first_read": N_("first read by {who}"),
+    "alert.unusual_hours": N_("{who} read your records at an unusual hour"),
+    "alert.burst": N_("{who} read {count} times within minutes"),
+    "alert.repeated_refusals": N_("{who} was refused {count} times"),
+    "alert.emergency": N_("{who} read your records for emergency care"),
 }
 
 _PARTIES = {CATALOGUE[key]: key for key in ("party.you", "party.unknown_institution", "party.unknown_requester",
@@ -351,6 +357,13 @@ def party_name(name: str) -> str:
     """A party's name as the core gave it (``requester_name``), translated when it is one of the
     core's own stand-ins (``party.*``: the patient's wallet, an institution the ledger does not name)."""
     return text(_PARTIES[name]) if name in _PARTIES else name
+
+
+def alert_text(rule: str, who: str | None, count: int = 1) -> str:
+    """An alert's words (``alert.<rule>``) in the chosen language, the requester's name given as the
+    core gave it (a stand-in is translated, no name reads as an unknown requester)."""
+    name = party_name(who) if who else text("party.unknown_requester")
+    return text(f"alert.{rule}", {"who": name, "count": count})
 
 
 def error_text(exc: BaseException) -> str:

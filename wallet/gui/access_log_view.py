@@ -57,8 +57,7 @@ def _who(name: str | None) -> str:
 
 def describe_alerts(found: list[alerts.Alert]) -> str:
     """One sentence for the alerts among new events, to lead a notification."""
-    words = [_(alerts.RULES[a.rule]).format(who=_who(a.requester_name), count=a.count)
-             for a in found]
+    words = [a.words for a in found]
     unique = list(dict.fromkeys(words))
     return _("Alert: {alerts}.").format(alerts="; ".join(unique[:3]) + (" …" if len(unique) > 3 else ""))
 

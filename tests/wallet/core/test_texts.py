@@ -152,3 +152,18 @@ def test_the_cores_stand_in_names_are_shown_translated_and_real_names_untouched(
     assert texts.party_name("Unknown institution") == unknown
     assert texts.party_name("Clinic A") == "Clinic A"
     assert texts.party_name("you (this wallet)") == "you (this wallet)"
+
+
+@pytest.mark.parametrize("lang, words", [("fr", "première lecture par Demandeur inconnu"),
+                                         ("nl", "eerste keer gelezen door Onbekende aanvrager")])
+def test_an_alert_speaks_the_chosen_language_and_its_json_stays_english(lang, words):
+    from wallet.core.audit.alerts import Alert
+    alert = Alert(rule="first_read", tx="t" * 64, requester="r" * 64, requester_name="", time=0)
+    texts.use_language(lang)
+    try:
+        assert alert.words == words
+        assert alert.text == "first read by Unknown requester"
+        assert all(f"alert.{rule}" in texts.CATALOGUE for rule in ("first_read", "unusual_hours", "burst",
+                                                                  "repeated_refusals", "emergency"))
+    finally:
+        texts.use_language("en")

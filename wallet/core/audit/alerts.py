@@ -28,16 +28,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from ..texts import CATALOGUE, alert_text, english
 from ..wallet import Wallet
 from .trail import events as trail_events
 
-RULES: dict[str, str] = {
-    "first_read": "first read by {who}",
-    "unusual_hours": "{who} read your records at an unusual hour",
-    "burst": "{who} read {count} times within minutes",
-    "repeated_refusals": "{who} was refused {count} times",
-    "emergency": "{who} read your records for emergency care",
-}
+RULES: dict[str, str] = {rule: CATALOGUE[f"alert.{rule}"] for rule in (
+    "first_read", "unusual_hours", "burst", "repeated_refusals", "emergency")}  # English; faces show texts.alert_text
 SEEN_KEY = "alerts_seen"
 
 
@@ -71,7 +67,14 @@ class Alert:
 
     @property
     def text(self) -> str:
-        return RULES[self.rule].format(who=self.requester_name or "Unknown requester", count=self.count)
+        """The alert's words in English (what JSON output and logs keep); faces show :meth:`words`."""
+        return english(f"alert.{self.rule}", {"who": self.requester_name or english("party.unknown_requester"),
+                                              "count": self.count})
+
+    @property
+    def words(self) -> str:
+        """The alert's words in the patient's chosen language."""
+        return alert_text(self.rule, self.requester_name, self.count)
 
 
 def evaluate(rows: list[dict[str, Any]], own: set[str], rules: AlertRules | None = None) -> list[Alert]:
