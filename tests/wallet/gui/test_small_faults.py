@@ -96,3 +96,14 @@ def test_every_section_name_fits_the_sidebar(qtbot, wallet, open_window):
         rect = sections.visualItemRect(sections.item(row))
         assert rect.right() <= sections.viewport().width(), sections.item(row).text()
     assert not sections.horizontalScrollBar().isVisible()
+
+
+def test_the_open_section_is_shown_selected_from_the_start(qtbot, wallet, open_window):
+    """The section the window opens on is selected, not only current, before any click (the style
+    fills only a selected item)."""
+    window = open_window(wallet)
+    wait_quiet(qtbot)
+    sections = window.sections
+    assert sections.currentRow() >= 0
+    assert sections.selectedItems() == [sections.currentItem()]
+    assert window.pages.currentWidget() is window.wallet_page
