@@ -243,7 +243,7 @@ def build_openapi(chain_id: str | None = None) -> dict[str, Any]:
         "/v1/my/emergency": {"get": _op("getMyEmergencySet", "The signer's own emergency set", errors=(401, 404),
                                         security=SIGNED)},
         "/v1/emergency/requests/{request}": {"get": _op("getEmergencyRequest", "An emergency request and its status "
-                                                        "(to its requester, its set's pseudonym and nodes)",
+                                                        "(to its requester, its set's pseudonym, its guardians and nodes)",
                                                         [_param("request", "path", HEX32)], errors=(401, 403, 404),
                                                         security=SIGNED)},
         "/v1/emergency/release": {"post": _op(

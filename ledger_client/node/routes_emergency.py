@@ -7,7 +7,9 @@
   registered institution or node, so a stranger cannot learn which pseudonyms have a set;
 * ``GET /v1/my/emergency``: the signer's own set (the wallet asks so, no URL naming its pseudonym);
 * ``GET /v1/emergency/requests/{request}``: an emergency request and its status now; signed,
-  by its requester, its set's pseudonym or a node (who asked, why, and for whom is theirs alone);
+  by its requester, its set's pseudonym, a node, or a guardian of the set (the delegate of an
+  active delegation the set's pseudonym signed with the emergency right: it decides the
+  request, so it must see it); who asked, why, and for whom is theirs alone;
 * ``POST /v1/emergency/release``: one node's key share, for a release request the
   requester signed for this node. The order of :meth:`LedgerNode.authorize_read`: the
   contract must say the request is open, an ``emergency_release`` event is committed, and
@@ -23,7 +25,7 @@ from nacl.exceptions import CryptoError
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .. import emergency
+from .. import delegation, emergency
 from .. import state_keys as sk
 from ..emergency_shares import reseal_for
 from ..errors import AccessDenied, ContractError, LedgerError, NotFound
@@ -82,11 +84,20 @@ async def get_request(request: Request) -> Response:
     entry = node.store.get(sk.emergency_request(request_id))
     if entry is None:
         raise NotFound("no such emergency request on the ledger")
-    if not parties_or_node(request, entry["requester"], entry["set"])(signer):  # who asked, and for whom
-        raise AccessDenied("only the request's requester, its set's pseudonym and nodes may read it")
+    if not (parties_or_node(request, entry["requester"], entry["set"])(signer)  # who asked, and for whom
+            or _guardian_of(node, signer, entry["set"])):
+        raise AccessDenied("only the request's requester, its set's pseudonym, its guardians and nodes may read it")
     status = emergency.request_status(node.store, entry, node.now())
     return json_response({"request": request_id, **entry, "status": status,
                           "status_text": emergency.STATUS_TEXT[status]})
+
+
+def _guardian_of(node: LedgerNode, signer: str, set_key: str) -> bool:
+    """``signer`` is a guardian of ``set_key`` now: the delegate of an active emergency delegation
+    the set's pseudonym signed (a delegate key serves one delegation, so its ``dkey`` entry names it)."""
+    served = node.store.get(delegation.delegate_key(signer))
+    return served is not None and delegation.emergency_guardian(
+        node.store, served["delegation"], signer, set_key, node.now()).active
 
 
 def _checked(node: LedgerNode, release: emergency.ReleaseRequest) -> dict[str, Any]:

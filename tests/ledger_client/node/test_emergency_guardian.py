@@ -68,3 +68,24 @@ def test_a_delegate_without_the_right_a_revoked_one_and_a_stranger_are_refused(n
         net.client.submit(net.sign(stranger, "emergency_decide", {"request": request, "decision": "veto"}), wait=True)
     assert refused.value.code == "not_owner"
     assert net.client.get_json(f"/v1/emergency/requests/{request}", signed_by=hospital)["status"] == "pending"
+
+
+def test_a_guardian_reads_the_request_a_stranger_a_plain_delegate_and_a_revoked_guardian_do_not(net, version):
+    patient, *_ = _set(net, version)
+    hospital, _ = _hospital(net)
+    request = _ask(net, hospital, patient)
+    guardian, no_right, revoked, stranger = (SigningKey.generate() for _ in range(4))
+    _delegate(net, patient, guardian)
+    _delegate(net, patient, no_right, emergency=False)
+    gone = _delegate(net, patient, revoked)
+    net.commit(patient, "revoke_delegation", {"delegation": gone})
+    path = f"/v1/emergency/requests/{request}"
+    seen = net.client.get_json(path, signed_by=guardian)
+    assert seen["request"] == request and seen["status"] == "pending" and seen["set"] == patient.public
+    for signer in (stranger, no_right, revoked):
+        with pytest.raises(LedgerError) as refused:
+            net.client.get_json(path, signed_by=signer)
+        assert refused.value.http_status == 403
+    with pytest.raises(LedgerError) as refused:
+        net.client.get_json(path)
+    assert refused.value.http_status == 401
