@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -276,10 +276,14 @@ class MainWindow(OpeningWindow):
         for view in self.views.values():
             view.wallet_opened()
         self.pages.setCurrentWidget(self.wallet_page)
-        if self.sections.currentRow() < 0:
+        row = self.sections.currentRow()
+        if row < 0:
             keys = [k for k, _label in SECTIONS]
             last = window_state.load(STATE, "view", keys[0])
-            self.sections.setCurrentRow(keys.index(last) if last in keys else 0)
+            row = keys.index(last) if last in keys else 0
+        # select it too: the list may have made its first item current, unselected, on focus, and the
+        # style fills only a selected item (the open section looked unmarked until clicked)
+        self.sections.setCurrentRow(row, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.sections.setFocus()
         self._show_network()
         self.poll_timer.start()

@@ -61,6 +61,8 @@ def test_patient_to_clinic_and_back(qtbot, shared_node, make_clinic, dialogs, op
     try:
         onboard(qtbot, window, shared_node.url)
         wait_quiet(qtbot)
+        # the section the window opens on is selected (the style fills only a selected item), not only current
+        assert window.sections.selectedItems() == [window.sections.currentItem()] != [None]
         # import a file through the file dialog
         source = write_pdf(tmp_path / "discharge.pdf", 200_000)
         records_view = window.views["records"]
