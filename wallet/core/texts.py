@@ -285,7 +285,7 @@ CATALOGUE: dict[str, str] = {
     "party.unknown_institution": N_("Unknown institution"),
     "party.unknown_requester": N_("Unknown requester"),
     "party.guardian": N_("Your guardian (a delegate), for you"),
-    # the alert rules' words (wallet.core.audit.alerts.RULES): {who} is the requester's name
+    # the alert rules' words (wallet.core.audit.alerts, one per rule): {who} is the requester's name
     "alert.first_read": N_("first read by {who}"),
     "alert.unusual_hours": N_("{who} read your records at an unusual hour"),
     "alert.burst": N_("{who} read {count} times within minutes"),

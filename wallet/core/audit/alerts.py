@@ -28,12 +28,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from ..texts import CATALOGUE, alert_text, english
+from ..texts import alert_text, english
 from ..wallet import Wallet
 from .trail import events as trail_events
 
-RULES: dict[str, str] = {rule: CATALOGUE[f"alert.{rule}"] for rule in (
-    "first_read", "unusual_hours", "burst", "repeated_refusals", "emergency")}  # English; faces show texts.alert_text
 SEEN_KEY = "alerts_seen"
 
 
